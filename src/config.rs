@@ -1,0 +1,157 @@
+//! `gongkai.yaml`: the site's configuration, read once at the start of a
+//! build. Unknown keys are errors (a typo must not silently change nothing).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::yaml;
+use crate::diagnostics::Diagnostic;
+
+/// The file name of the configuration at the site root.
+pub const CONFIG_FILE: &str = "gongkai.yaml";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in every page header.
+    pub title: String,
+    /// One line that says what the site is, for the home page and feeds.
+    #[serde(default)]
+    pub description: String,
+    /// The absolute URL the site is served from, with a path if it is served
+    /// under one (`https://example.org/portal/`).
+    pub base_url: String,
+    /// BCP 47 language tag of the content.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The theme under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Write `atom.xml`.
+    #[serde(default = "yes")]
+    pub feed: bool,
+    /// Write `sitemap.xml` (and a sitemap index above 50,000 URLs).
+    #[serde(default = "yes")]
+    pub sitemap: bool,
+    /// How many entries the feed holds.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+    /// Default page size of section lists (a section's `paginate_by` wins).
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    /// Pass raw HTML in markdown through unchanged (trusted editors only);
+    /// otherwise it is shown as text.
+    #[serde(default)]
+    pub allow_raw_html: bool,
+    /// The organisation that runs the site, for page footers.
+    #[serde(default)]
+    pub publisher: String,
+    /// Free-form values for templates, as `config.extra.<key>`.
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+fn default_language() -> String {
+    "zh-CN".to_string()
+}
+fn default_theme() -> String {
+    "default".to_string()
+}
+fn yes() -> bool {
+    true
+}
+fn default_feed_limit() -> usize {
+    20
+}
+fn default_paginate_by() -> usize {
+    20
+}
+
+impl Config {
+    /// Read and validate `gongkai.yaml` under `root`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Diagnostic::in_file(&path, format!("cannot read the site configuration: {e}"))
+                .with_help("a site root holds gongkai.yaml; `gongkai init DIR` makes one")
+        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| Diagnostic::in_file(&path, format!("not valid UTF-8: {e}")))?;
+        let source: Arc<str> = Arc::from(text);
+        let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &source, &source, 0)?;
+        config.base_url = normalise_base_url(&config.base_url).map_err(|m| {
+            let at = source.find("base_url").unwrap_or(0);
+            Diagnostic::at(CONFIG_FILE, &source, at, 8, m)
+        })?;
+        if config.paginate_by == 0 {
+            return Err(Diagnostic::in_file(CONFIG_FILE, "paginate_by must be at least 1"));
+        }
+        if config.theme.contains(['/', '\\']) || config.theme.contains("..") {
+            return Err(Diagnostic::in_file(
+                CONFIG_FILE,
+                format!("theme `{}` must be a folder name under themes/", config.theme),
+            ));
+        }
+        Ok(config)
+    }
+
+    /// Replace the base URL (the `--base-url` flag).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        self.base_url = normalise_base_url(url).map_err(Diagnostic::new)?;
+        Ok(())
+    }
+
+    /// The path part of the base URL, always starting and ending with `/`:
+    /// `/` for a site at the root, `/portal/` under a sub-path.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .find("://")
+            .map_or(0, |i| i + 3);
+        match self.base_url[after_scheme..].find('/') {
+            Some(i) => &self.base_url[after_scheme + i..],
+            None => "/",
+        }
+    }
+}
+
+/// Check a base URL and make it end with exactly one `/`.
+fn normalise_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let ok_scheme = url.starts_with("http://") || url.starts_with("https://");
+    if !ok_scheme {
+        return Err(format!(
+            "base_url `{url}` must be an absolute http(s) URL, such as https://example.org/ or https://example.org/portal/"
+        ));
+    }
+    if url.contains(['?', '#', ' ']) {
+        return Err(format!("base_url `{url}` must not contain a query, fragment or space"));
+    }
+    Ok(format!("{}/", url.trim_end_matches('/')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_of_root_and_sub_path() {
+        let mut c: Config = serde_json::from_str(
+            r#"{"title":"t","base_url":"https://example.org"}"#,
+        )
+        .unwrap();
+        c.set_base_url("https://example.org").unwrap();
+        assert_eq!(c.base_url, "https://example.org/");
+        assert_eq!(c.base_path(), "/");
+        c.set_base_url("http://127.0.0.1:8080/portal").unwrap();
+        assert_eq!(c.base_path(), "/portal/");
+    }
+
+    #[test]
+    fn relative_base_url_is_refused() {
+        assert!(normalise_base_url("/portal/").is_err());
+    }
+}

@@ -1,0 +1,692 @@
+//! Loading: walk `content/`, read every file once, split and parse front
+//! matter, and build the in-memory model of sections, pages and bundle
+//! assets with their URL paths. Everything here is about what the editor
+//! wrote; links and relations are completed later by `resolve`.
+
+pub mod front_matter;
+pub mod slug;
+pub mod yaml;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::{Date, DateTime};
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use front_matter::{PageFrontMatter, PageType, PolicyStatus, SectionFrontMatter, SortBy, Split};
+
+/// The folder under the site root that holds the content.
+pub const CONTENT_DIR: &str = "content";
+
+/// A value written in front matter that points somewhere (`@/x.md` or a
+/// URL), kept with its place so that a broken one can be reported.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub target: String,
+    pub offset: usize,
+    pub len: usize,
+}
+
+/// A file copied to the output unchanged (a bundle's image, a PDF beside a
+/// section).
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Where it goes, relative to the output root, with `/` separators.
+    pub output: String,
+}
+
+/// The disclosure metadata of a policy document.
+#[derive(Debug, Clone)]
+pub struct PolicyMeta {
+    /// 发文机关
+    pub issuer: String,
+    /// 发文字号
+    pub doc_number: Option<String>,
+    /// 成文日期
+    pub written: Date,
+    /// 发布日期
+    pub published: Option<Date>,
+    /// 主送
+    pub addressee: Option<String>,
+    /// 主题分类
+    pub topics: Vec<String>,
+    /// 有效性
+    pub status: PolicyStatus,
+    pub amended_by: Option<Reference>,
+    pub repealed_by: Option<Reference>,
+    pub short_title: Option<String>,
+}
+
+/// A page: one markdown file, or the `index.md` of a bundle.
+#[derive(Debug)]
+pub struct Page {
+    /// Path relative to the site root (`content/policies/a.md`), for messages.
+    pub file: PathBuf,
+    /// Path relative to `content/` with `/` separators (`policies/a.md`),
+    /// the form `@/` links use.
+    pub rel: String,
+    /// The whole file. Released after rendering the body to save memory.
+    pub text: Arc<str>,
+    pub body_offset: usize,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<DateTime>,
+    pub updated: Option<DateTime>,
+    pub weight: Option<i64>,
+    pub draft: bool,
+    pub template: Option<Reference>,
+    pub page_type: PageType,
+    pub policy_meta: Option<PolicyMeta>,
+    pub interprets: Option<Reference>,
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// URL path below the base URL, ending in `/` (`policies/a/`).
+    pub path: String,
+    /// Index of the section that lists this page.
+    pub section: usize,
+}
+
+impl Page {
+    /// The page's body, after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+}
+
+/// A section: a folder under `content/`, described by its `_index.md`.
+#[derive(Debug)]
+pub struct Section {
+    /// `content/policies/_index.md`, or the folder when there is no `_index.md`.
+    pub file: PathBuf,
+    /// Folder relative to `content/` (`policies`, or `` for the root).
+    pub dir: String,
+    pub text: Arc<str>,
+    pub body_offset: usize,
+    pub title: String,
+    pub description: Option<String>,
+    pub weight: Option<i64>,
+    pub sort_by: SortBy,
+    pub paginate_by: Option<usize>,
+    pub template: Option<Reference>,
+    pub page_template: Option<Reference>,
+    pub hidden: bool,
+    pub draft: bool,
+    pub extra: BTreeMap<String, serde_json::Value>,
+    pub path: String,
+    pub parent: Option<usize>,
+    pub subsections: Vec<usize>,
+    /// Pages in display order.
+    pub pages: Vec<usize>,
+}
+
+impl Section {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+}
+
+/// Everything loaded from `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+}
+
+/// One file found by the walk, before it is read.
+enum Found {
+    Section { dir: String, index: Option<PathBuf> },
+    Page { file: PathBuf, section_dir: String, bundle: Option<String> },
+    Asset { file: PathBuf, output_rel: String, owner: AssetOwner },
+}
+
+#[derive(Clone)]
+enum AssetOwner {
+    Section(String),
+    Bundle(String),
+}
+
+/// Load `root/content`. Drafts are left out unless `drafts`.
+pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
+    let content_dir = root.join(CONTENT_DIR);
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::in_file(CONTENT_DIR, "the content folder is missing")
+            .with_help("a site keeps its pages in content/; `gongkai init DIR` makes one")
+            .into());
+    }
+    let mut diagnostics = Diagnostics::default();
+    let found = walk(&content_dir, &mut diagnostics);
+
+    // Read and parse every section and page file in parallel.
+    let loaded: Vec<Result<Loaded, Diagnostic>> = found
+        .par_iter()
+        .filter(|f| !matches!(f, Found::Asset { .. }))
+        .map(|f| load_one(root, f))
+        .collect();
+
+    let mut sections: Vec<Section> = Vec::new();
+    let mut pages: Vec<Page> = Vec::new();
+    let mut page_slugs: Vec<(String, Option<String>)> = Vec::new(); // (section dir, segment)
+    let mut section_slugs: HashMap<String, String> = HashMap::new();
+    for result in loaded {
+        match result {
+            Ok(Loaded::Section(section, segment)) => {
+                section_slugs.insert(section.dir.clone(), segment);
+                sections.push(section);
+            }
+            Ok(Loaded::Page(page, section_dir, segment)) => {
+                if page.draft && !drafts {
+                    continue;
+                }
+                page_slugs.push((section_dir, Some(segment)));
+                pages.push(*page);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    // Draft sections, and everything under them, are left out.
+    if !drafts {
+        let draft_dirs: Vec<String> = sections
+            .iter()
+            .filter(|s| s.draft)
+            .map(|s| s.dir.clone())
+            .collect();
+        let under = |dir: &str| {
+            draft_dirs
+                .iter()
+                .any(|d| dir == d || d.is_empty() || dir.starts_with(&format!("{d}/")))
+        };
+        sections.retain(|s| !under(&s.dir));
+        let keep: Vec<bool> = page_slugs.iter().map(|(dir, _)| !under(dir)).collect();
+        let mut i = 0;
+        pages.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        let mut i = 0;
+        page_slugs.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+    }
+
+    // Sections: paths from their parents, parents from folders.
+    sections.sort_by(|a, b| a.dir.cmp(&b.dir));
+    let by_dir: HashMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.dir.clone(), i))
+        .collect();
+    for i in 0..sections.len() {
+        let dir = sections[i].dir.clone();
+        if dir.is_empty() {
+            continue;
+        }
+        let parent_dir = dir.rsplit_once('/').map_or("", |(p, _)| p).to_string();
+        let parent = by_dir[&parent_dir];
+        sections[i].parent = Some(parent);
+        let segment = &section_slugs[&dir];
+        sections[i].path = format!("{}{}/", sections[parent].path, segment);
+        sections[parent].subsections.push(i);
+    }
+    for (i, page) in pages.iter_mut().enumerate() {
+        let (section_dir, segment) = &page_slugs[i];
+        let section = by_dir[section_dir];
+        page.section = section;
+        page.path = format!(
+            "{}{}/",
+            sections[section].path,
+            segment.as_deref().unwrap_or_default()
+        );
+    }
+    pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+    for (i, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(i);
+    }
+    for section in &mut sections {
+        sort_pages(section.sort_by, &mut section.pages, &pages);
+    }
+    for i in 0..sections.len() {
+        let mut subs = std::mem::take(&mut sections[i].subsections);
+        subs.sort_by(|&a, &b| {
+            (sections[a].weight.unwrap_or(i64::MAX), &sections[a].dir)
+                .cmp(&(sections[b].weight.unwrap_or(i64::MAX), &sections[b].dir))
+        });
+        sections[i].subsections = subs;
+    }
+
+    // Assets go beside their page or section.
+    let page_path_by_bundle: HashMap<String, String> = pages
+        .iter()
+        .filter_map(|p| {
+            p.rel
+                .strip_suffix("/index.md")
+                .map(|dir| (dir.to_string(), p.path.clone()))
+        })
+        .collect();
+    let mut assets = Vec::new();
+    for f in &found {
+        if let Found::Asset { file, output_rel, owner } = f {
+            let base = match owner {
+                AssetOwner::Section(dir) => by_dir.get(dir).map(|&i| sections[i].path.clone()),
+                AssetOwner::Bundle(dir) => page_path_by_bundle.get(dir).cloned(),
+            };
+            if let Some(base) = base {
+                assets.push(Asset {
+                    source: file.clone(),
+                    output: format!("{base}{output_rel}"),
+                });
+            }
+        }
+    }
+
+    check_unique_paths(&sections, &pages, &mut diagnostics);
+    diagnostics.into_result(Content { sections, pages, assets })
+}
+
+fn sort_pages(sort_by: SortBy, list: &mut [usize], pages: &[Page]) {
+    match sort_by {
+        SortBy::Date => list.sort_by(|&a, &b| {
+            let (pa, pb) = (&pages[a], &pages[b]);
+            pb.date
+                .is_some()
+                .cmp(&pa.date.is_some())
+                .then(pb.date.cmp(&pa.date))
+                .then(pa.weight.cmp(&pb.weight))
+                .then(pa.rel.cmp(&pb.rel))
+        }),
+        SortBy::Weight => list.sort_by(|&a, &b| {
+            let (pa, pb) = (&pages[a], &pages[b]);
+            (pa.weight.unwrap_or(i64::MAX), &pa.rel).cmp(&(pb.weight.unwrap_or(i64::MAX), &pb.rel))
+        }),
+        SortBy::Title => list.sort_by(|&a, &b| {
+            (&pages[a].title, &pages[a].rel).cmp(&(&pages[b].title, &pages[b].rel))
+        }),
+    }
+}
+
+fn check_unique_paths(sections: &[Section], pages: &[Page], diagnostics: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let all = sections
+        .iter()
+        .map(|s| (s.path.as_str(), s.file.as_path()))
+        .chain(pages.iter().map(|p| (p.path.as_str(), p.file.as_path())));
+    for (path, file) in all {
+        if let Some(first) = seen.insert(path, file) {
+            diagnostics.push(
+                Diagnostic::in_file(
+                    file,
+                    format!(
+                        "this page resolves to the URL /{path}, which {} already has",
+                        first.display()
+                    ),
+                )
+                .with_help("give one of them a different file name or `slug:`"),
+            );
+        }
+    }
+}
+
+/// Walk the content folder: sections, pages, bundles, assets. Hidden files
+/// and editor leftovers are skipped; symlink loops and unreadable entries
+/// are diagnostics.
+fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
+    let mut found = vec![];
+    let mut bundles: Vec<String> = vec![];
+    let walker = walkdir::WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| site_relative(content_dir, p))
+                    .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop: this link points back to a folder that contains it".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                };
+                diagnostics.push(Diagnostic::in_file(path, message));
+                continue;
+            }
+        };
+        let Some(rel) = relative_name(content_dir, entry.path()) else {
+            diagnostics.push(Diagnostic::in_file(
+                site_relative(content_dir, entry.path()),
+                "file name is not valid UTF-8",
+            ));
+            continue;
+        };
+        let in_bundle = bundles
+            .iter()
+            .find(|b| rel.starts_with(&format!("{b}/")))
+            .cloned();
+        if entry.file_type().is_dir() {
+            if in_bundle.is_some() {
+                continue;
+            }
+            if entry.path().join("index.md").is_file() {
+                bundles.push(rel.clone());
+                let section_dir = rel.rsplit_once('/').map_or("", |(p, _)| p).to_string();
+                found.push(Found::Page {
+                    file: entry.path().join("index.md"),
+                    section_dir,
+                    bundle: Some(rel),
+                });
+                continue;
+            }
+            let index = entry.path().join("_index.md");
+            found.push(Found::Section {
+                dir: rel,
+                index: index.is_file().then_some(index),
+            });
+            continue;
+        }
+        let (dir, name) = match rel.rsplit_once('/') {
+            Some((d, n)) => (d.to_string(), n.to_string()),
+            None => (String::new(), rel.clone()),
+        };
+        if let Some(bundle) = in_bundle {
+            if rel == format!("{bundle}/index.md") {
+                continue;
+            }
+            let output_rel = rel[bundle.len() + 1..].to_string();
+            found.push(Found::Asset {
+                file: entry.path().to_path_buf(),
+                output_rel,
+                owner: AssetOwner::Bundle(bundle),
+            });
+        } else if name == "_index.md" {
+            continue;
+        } else if name.ends_with(".md") {
+            found.push(Found::Page {
+                file: entry.path().to_path_buf(),
+                section_dir: dir,
+                bundle: None,
+            });
+        } else {
+            found.push(Found::Asset {
+                file: entry.path().to_path_buf(),
+                output_rel: name,
+                owner: AssetOwner::Section(dir),
+            });
+        }
+    }
+    found
+}
+
+fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp")
+}
+
+fn relative_name(content_dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(content_dir).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// A path for messages: relative to the site root (`content/...`).
+fn site_relative(content_dir: &Path, path: &Path) -> PathBuf {
+    match path.strip_prefix(content_dir) {
+        Ok(rel) => Path::new(CONTENT_DIR).join(rel),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+enum Loaded {
+    Section(Section, String),
+    Page(Box<Page>, String, String),
+}
+
+/// Read a file as UTF-8, or say where the first bad byte is.
+pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::in_file(shown, format!("cannot read: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Arc::from(s)),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..good]);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(Diagnostic::in_file(
+                shown,
+                format!("not valid UTF-8 (line {line}, column {column}, byte {good})"),
+            )
+            .with_help("save the file as UTF-8; GBK or GB18030 text must be converted first"))
+        }
+    }
+}
+
+fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
+    let content_dir = root.join(CONTENT_DIR);
+    match found {
+        Found::Section { dir, index } => {
+            let shown = match index {
+                Some(p) => site_relative(&content_dir, p),
+                None => site_relative(&content_dir, &content_dir.join(dir)),
+            };
+            let text: Arc<str> = match index {
+                Some(p) => read_utf8(p, &shown)?,
+                None => Arc::from(""),
+            };
+            let split = front_matter::split(&shown, &text, &text)?;
+            let fm: SectionFrontMatter = front_matter::parse(&shown, &text, &split)?;
+            let default_name = dir.rsplit('/').next().unwrap_or_default();
+            let segment = match &fm.slug {
+                Some(s) => {
+                    slug::check_slug(&s.value)
+                        .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
+                    s.value.clone()
+                }
+                None => slug::from_file_name(default_name),
+            };
+            let reference = |v: &Option<yaml::Spanned<String>>| {
+                v.as_ref().map(|s| reference_of(s, &split))
+            };
+            let section = Section {
+                file: shown.clone(),
+                dir: dir.clone(),
+                body_offset: split.body_offset,
+                title: fm.title.clone().unwrap_or_else(|| default_name.to_string()),
+                description: fm.description.clone(),
+                weight: fm.weight,
+                sort_by: fm.sort_by,
+                paginate_by: fm.paginate_by,
+                template: reference(&fm.template),
+                page_template: reference(&fm.page_template),
+                hidden: fm.hidden,
+                draft: fm.draft,
+                extra: fm.extra.clone(),
+                path: String::new(),
+                parent: None,
+                subsections: vec![],
+                pages: vec![],
+                text: text.clone(),
+            };
+            Ok(Loaded::Section(section, segment))
+        }
+        Found::Page { file, section_dir, bundle } => {
+            let shown = site_relative(&content_dir, file);
+            let rel = relative_name(&content_dir, file).unwrap_or_default();
+            let text = read_utf8(file, &shown)?;
+            let split = front_matter::split(&shown, &text, &text)?;
+            let fm: PageFrontMatter = front_matter::parse(&shown, &text, &split)?;
+            let default_name = match bundle {
+                Some(b) => b.rsplit('/').next().unwrap_or_default().to_string(),
+                None => rel
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches(".md")
+                    .to_string(),
+            };
+            let segment = match &fm.slug {
+                Some(s) => {
+                    slug::check_slug(&s.value)
+                        .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
+                    s.value.clone()
+                }
+                None => slug::from_file_name(&default_name),
+            };
+            let page = page_from(fm, &shown, rel, &text, &split)?;
+            Ok(Loaded::Page(Box::new(page), section_dir.clone(), segment))
+        }
+        Found::Asset { .. } => unreachable!("assets are filtered out before loading"),
+    }
+}
+
+fn reference_of(value: &yaml::Spanned<String>, split: &Split<'_>) -> Reference {
+    let (offset, len) = yaml::place(value, split.yaml, split.yaml_offset);
+    Reference {
+        target: value.value.trim().to_string(),
+        offset,
+        len,
+    }
+}
+
+fn page_from(
+    fm: PageFrontMatter,
+    shown: &Path,
+    rel: String,
+    text: &Arc<str>,
+    split: &Split<'_>,
+) -> Result<Page, Diagnostic> {
+    let at = |v: &yaml::Spanned<String>, m: String| front_matter::error_at(shown, text, split, v, m);
+    let datetime = |v: &Option<yaml::Spanned<String>>| -> Result<Option<DateTime>, Diagnostic> {
+        match v {
+            Some(s) => front_matter::parse_datetime(&s.value).map(Some).map_err(|m| at(s, m)),
+            None => Ok(None),
+        }
+    };
+    let date_only = |v: &Option<yaml::Spanned<String>>| -> Result<Option<Date>, Diagnostic> {
+        match v {
+            Some(s) => front_matter::parse_date(&s.value).map(Some).map_err(|m| at(s, m)),
+            None => Ok(None),
+        }
+    };
+    let page_type = fm.page_type.as_ref().map(|t| t.value).unwrap_or_default();
+    let date = datetime(&fm.date)?;
+    let updated = datetime(&fm.updated)?;
+    let written = date_only(&fm.written)?;
+    let published = date_only(&fm.published)?;
+
+    // Policy metadata belongs to policies only.
+    let policy_fields: [(&str, Option<&yaml::Spanned<String>>); 8] = [
+        ("issuer", fm.issuer.as_ref()),
+        ("doc_number", fm.doc_number.as_ref()),
+        ("written", fm.written.as_ref()),
+        ("published", fm.published.as_ref()),
+        ("addressee", fm.addressee.as_ref()),
+        ("amended_by", fm.amended_by.as_ref()),
+        ("repealed_by", fm.repealed_by.as_ref()),
+        ("short_title", fm.short_title.as_ref()),
+    ];
+    if page_type != PageType::Policy {
+        if let Some((name, Some(v))) = policy_fields.iter().find(|(_, v)| v.is_some()) {
+            return Err(at(
+                v,
+                format!("`{name}` is policy metadata: it is only allowed with `type: policy`"),
+            ));
+        }
+    }
+    if page_type != PageType::Policy {
+        if let Some(v) = &fm.topics {
+            let (offset, len) = yaml::place(v, split.yaml, split.yaml_offset);
+            return Err(Diagnostic::at(shown, text, offset, len, "`topics` is policy metadata: it is only allowed with `type: policy`"));
+        }
+    }
+    if page_type != PageType::Interpretation {
+        if let Some(v) = &fm.interprets {
+            return Err(at(v, "`interprets` is only allowed with `type: interpretation`".into()));
+        }
+    }
+
+    let policy_meta = if page_type == PageType::Policy {
+        let missing = |field: &str| {
+            Diagnostic::at(shown, text, split.yaml_offset.saturating_sub(4), 3, format!("a policy needs `{field}` in its front matter"))
+                .with_help("see the front matter reference in README.md (policy metadata)")
+        };
+        let issuer = fm.issuer.as_ref().ok_or_else(|| missing("issuer"))?;
+        let written = written.ok_or_else(|| missing("written"))?;
+        let status = fm.status.as_ref().map(|s| s.value).unwrap_or_default();
+        let policy = PolicyMeta {
+            issuer: issuer.value.clone(),
+            doc_number: fm.doc_number.as_ref().map(|v| v.value.clone()),
+            written,
+            published,
+            addressee: fm.addressee.as_ref().map(|v| v.value.clone()),
+            topics: fm.topics.as_ref().map(|v| v.value.clone()).unwrap_or_default(),
+            status,
+            amended_by: fm.amended_by.as_ref().map(|v| reference_of(v, split)),
+            repealed_by: fm.repealed_by.as_ref().map(|v| reference_of(v, split)),
+            short_title: fm.short_title.as_ref().map(|v| v.value.clone()),
+        };
+        if status == PolicyStatus::Repealed && policy.repealed_by.is_none() {
+            if let Some(s) = &fm.status {
+                let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
+                return Err(Diagnostic::at(shown, text, offset, len, "a repealed policy needs `repealed_by`: the policy that repealed it")
+                    .with_help("write `repealed_by: \"@/policies/new.md\"` or a URL"));
+            }
+        }
+        if status == PolicyStatus::Amended && policy.amended_by.is_none() {
+            if let Some(s) = &fm.status {
+                let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
+                return Err(Diagnostic::at(shown, text, offset, len, "an amended policy needs `amended_by`: the policy that amended it")
+                    .with_help("write `amended_by: \"@/policies/new.md\"` or a URL"));
+            }
+        }
+        Some(policy)
+    } else {
+        if let Some(s) = &fm.status {
+            let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
+            return Err(Diagnostic::at(shown, text, offset, len, "`status` is policy metadata: it is only allowed with `type: policy`"));
+        }
+        None
+    };
+    let interprets = match (page_type, &fm.interprets) {
+        (PageType::Interpretation, Some(v)) => Some(reference_of(v, split)),
+        (PageType::Interpretation, None) => {
+            return Err(Diagnostic::at(shown, text, split.yaml_offset, 1, "an interpretation needs `interprets: \"@/policies/<policy>.md\"`"));
+        }
+        _ => None,
+    };
+    let title = fm.title.clone().unwrap_or_default();
+    if title.trim().is_empty() {
+        return Err(Diagnostic::at(shown, text, split.yaml_offset.saturating_sub(4), 3, "a page needs a `title`"));
+    }
+    // Policy dates stand in for the page date.
+    let date = date.or_else(|| {
+        policy_meta
+            .as_ref()
+            .map(|m| m.published.unwrap_or(m.written).to_datetime(jiff::civil::Time::midnight()))
+    });
+    Ok(Page {
+        file: shown.to_path_buf(),
+        rel,
+        text: text.clone(),
+        body_offset: split.body_offset,
+        title,
+        description: fm.description.clone(),
+        date,
+        updated,
+        weight: fm.weight,
+        draft: fm.draft,
+        template: fm.template.as_ref().map(|v| reference_of(v, split)),
+        page_type,
+        policy_meta,
+        interprets,
+        extra: fm.extra,
+        path: String::new(),
+        section: 0,
+    })
+}

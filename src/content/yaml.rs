@@ -1,0 +1,119 @@
+//! The one place that parses YAML (front matter, `gongkai.yaml`), through
+//! serde-saphyr with the options this project relies on: YAML 1.2 strict
+//! booleans (so `NO` stays a string), duplicate keys rejected, and a budget
+//! that stops alias bombs and pathological input. Errors become
+//! [`Diagnostic`]s that point at the line and column in the whole file, not
+//! just in the YAML block.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// A YAML value with the place it was written, for checks made after parsing
+/// (dates, links, slugs) that must still point at the right line.
+pub type Spanned<T> = serde_saphyr::Spanned<T>;
+
+fn options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 64;
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = 10_000;
+    options.alias_limits.max_alias_expansions_per_anchor = 100;
+    options
+}
+
+/// Parse `yaml`, which starts at byte `offset` of `source` (the whole file).
+/// Empty YAML is an empty mapping.
+pub fn parse<T: DeserializeOwned>(
+    file: &Path,
+    source: &Arc<str>,
+    yaml: &str,
+    offset: usize,
+) -> Result<T, Diagnostic> {
+    let blank = yaml
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    let text = if blank { "{}" } else { yaml };
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| {
+        let plain = e.render_with_options(serde_saphyr::render_options! {
+            snippets: serde_saphyr::SnippetMode::Off,
+        });
+        let message = strip_location_suffix(&plain);
+        match e.location() {
+            Some(l) if l.line() > 0 => {
+                let local = Location::from_line_column(yaml, l.line() as usize, l.column() as usize);
+                Diagnostic::at(file, source, offset + local.offset, 1, message)
+            }
+            _ => Diagnostic::in_file(file, message),
+        }
+    })
+}
+
+/// A located value's place in the whole file, for later diagnostics.
+pub fn place<T>(value: &Spanned<T>, yaml: &str, offset: usize) -> (usize, usize) {
+    let l = &value.referenced;
+    let local = Location::from_line_column(yaml, l.line() as usize, l.column() as usize);
+    (offset + local.offset, (l.span().len() as usize).max(1))
+}
+
+fn strip_location_suffix(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(", column ") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        title: String,
+        #[serde(default)]
+        extra: Option<serde_json::Value>,
+    }
+
+    fn run(yaml: &str) -> Result<Doc, Diagnostic> {
+        let src: Arc<str> = Arc::from(format!("---\n{yaml}---\n"));
+        parse::<Doc>(Path::new("a.md"), &src, yaml, 4)
+    }
+
+    #[test]
+    fn no_stays_a_string() {
+        assert_eq!(run("title: NO\n").unwrap().title, "NO");
+    }
+
+    #[test]
+    fn error_points_into_the_whole_file() {
+        let e = run("title: a\nnope: 1\n").unwrap_err();
+        assert_eq!(e.location.unwrap().line, 3);
+        assert!(e.message.contains("unknown field `nope`"), "{}", e.message);
+        assert!(!e.message.contains("at line"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        assert!(run("title: a\ntitle: b\n").is_err());
+    }
+
+    #[test]
+    fn alias_bomb_is_stopped() {
+        let mut y = String::from("title: x\nextra:\n  a: &a [1,1,1,1,1,1,1,1,1]\n");
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for w in names.windows(2) {
+            let r = format!("*{}", w[0]);
+            y.push_str(&format!("  {}: &{} [{}]\n", w[1], w[1], vec![r; 9].join(",")));
+        }
+        let e = run(&y).unwrap_err();
+        assert!(e.location.is_some() || e.file.is_some());
+    }
+}

@@ -1,0 +1,117 @@
+//! The `gongkai` command line: parse arguments, call the library, print
+//! diagnostics. Exit codes: 0 success, 1 content errors, 2 usage errors.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use gongkai::diagnostics::Diagnostics;
+use gongkai::{BuildOptions, BuildReport};
+
+#[derive(Parser)]
+#[command(name = "gongkai", version, about = "Publish policy documents and public service directories as a static portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new site in DIR that builds at once.
+    Init { dir: PathBuf },
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        /// The site root (where gongkai.yaml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Override base_url from gongkai.yaml (for example to serve under a sub-path).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages and sections marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check everything a build checks, without writing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Print the CSS for a syntect highlighting theme (for theme authors).
+    SyntaxCss {
+        #[arg(long, default_value = "InspiredGitHub")]
+        theme: String,
+    },
+}
+
+fn report_errors(diagnostics: &Diagnostics) {
+    for d in &diagnostics.0 {
+        eprintln!("{:?}", d.report());
+    }
+    let n = diagnostics.len();
+    eprintln!("error: {n} problem{} found; nothing was written", if n == 1 { "" } else { "s" });
+}
+
+fn summary(verb: &str, r: &BuildReport) {
+    eprintln!(
+        "{verb} {} pages, {} sections and {} policy articles in {:.2} s",
+        r.pages, r.sections, r.articles, r.seconds
+    );
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Init { dir } => match gongkai::init::init(&dir) {
+            Ok(()) => {
+                eprintln!("created a new site in {}; build it with: gongkai build --root {}", dir.display(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                report_errors(&d.into());
+                ExitCode::from(1)
+            }
+        },
+        Command::Build { root, output, base_url, drafts } => {
+            let options = BuildOptions { root, output, base_url, drafts };
+            match gongkai::build(&options) {
+                Ok(r) => {
+                    summary("built", &r);
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    report_errors(&d);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check { root, drafts } => {
+            let mut options = BuildOptions::new(root);
+            options.drafts = drafts;
+            match gongkai::check(&options) {
+                Ok(r) => {
+                    summary("checked", &r);
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    report_errors(&d);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::SyntaxCss { theme } => match gongkai::markdown::highlight::theme_css(&theme) {
+            Ok(css) => {
+                print!("{css}");
+                ExitCode::SUCCESS
+            }
+            Err(m) => {
+                eprintln!("error: {m}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}

@@ -1,0 +1,112 @@
+//! schema.org JSON-LD for pages: `Legislation` for policies (with an `@id`
+//! for every article in `hasPart`) and their articles, `Article` for
+//! interpretations, `WebPage` otherwise. The JSON is made safe to embed in
+//! a `<script>` element.
+
+use serde_json::{Value, json};
+
+use crate::content::front_matter::PolicyStatus;
+use crate::content::{Content, Page};
+use crate::policy::{Article, PolicyDocument};
+use crate::resolve::{Resolved, Urls};
+
+/// Serialise for a `<script type="application/ld+json">` block: `<`, `>`
+/// and `&` are escaped so no text can close the element.
+pub fn to_script(value: &Value) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+pub fn legal_force(status: PolicyStatus) -> &'static str {
+    match status {
+        PolicyStatus::InForce => "https://schema.org/InForce",
+        PolicyStatus::Amended => "https://schema.org/PartiallyInForce",
+        PolicyStatus::Repealed | PolicyStatus::Expired => "https://schema.org/NotInForce",
+    }
+}
+
+fn article_part(a: &Article, permalink: &str) -> Value {
+    json!({
+        "@type": "Legislation",
+        "@id": format!("{permalink}#{}", a.eid),
+        "name": a.title(),
+        "legislationIdentifier": format!("{permalink}#{}", a.eid),
+        "url": format!("{permalink}{}/", a.eid),
+    })
+}
+
+/// JSON-LD for a policy page.
+pub fn policy(page: &Page, doc: &PolicyDocument, permalink: &str, language: &str) -> Value {
+    let meta = page.policy_meta.as_ref().expect("policies have metadata");
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": permalink,
+        "url": permalink,
+        "name": page.title,
+        "inLanguage": language,
+        "legislationIdentifier": meta.doc_number.clone().unwrap_or_else(|| permalink.to_string()),
+        "legislationDate": meta.written.to_string(),
+        "legislationPassedBy": { "@type": "Organization", "name": meta.issuer },
+        "legislationLegalForce": legal_force(meta.status),
+        "hasPart": doc.articles.iter().map(|a| article_part(a, permalink)).collect::<Vec<_>>(),
+    });
+    if let Some(p) = meta.published {
+        v["datePublished"] = json!(p.to_string());
+    }
+    if let Some(s) = &meta.short_title {
+        v["alternateName"] = json!(s);
+    }
+    if !meta.topics.is_empty() {
+        v["keywords"] = json!(meta.topics.join(","));
+    }
+    v
+}
+
+/// JSON-LD for an article's own page.
+pub fn article(page: &Page, a: &Article, policy_permalink: &str, language: &str) -> Value {
+    let meta = page.policy_meta.as_ref().expect("policies have metadata");
+    json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": format!("{policy_permalink}#{}", a.eid),
+        "url": format!("{policy_permalink}{}/", a.eid),
+        "name": format!("{} {}", page.title, a.title()),
+        "inLanguage": language,
+        "legislationIdentifier": format!("{policy_permalink}#{}", a.eid),
+        "legislationDate": meta.written.to_string(),
+        "legislationPassedBy": { "@type": "Organization", "name": meta.issuer },
+        "legislationLegalForce": legal_force(meta.status),
+        "isPartOf": { "@type": "Legislation", "@id": policy_permalink, "name": page.title },
+    })
+}
+
+/// JSON-LD for any other page.
+pub fn page(content: &Content, resolved: &Resolved, urls: &Urls, i: usize, language: &str) -> Value {
+    let p = &content.pages[i];
+    let permalink = urls.permalink(&p.path);
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": if resolved.interprets[i].is_some() { "Article" } else { "WebPage" },
+        "@id": permalink,
+        "url": permalink,
+        "name": p.title,
+        "inLanguage": language,
+    });
+    if resolved.interprets[i].is_some() {
+        v["headline"] = json!(p.title);
+    }
+    if let Some(d) = p.date {
+        v["datePublished"] = json!(d.date().to_string());
+    }
+    if let Some(d) = p.updated {
+        v["dateModified"] = json!(d.date().to_string());
+    }
+    if let Some(desc) = &p.description {
+        v["description"] = json!(desc);
+    }
+    if let Some(t) = resolved.interprets[i] {
+        v["about"] = json!({ "@type": "Legislation", "@id": urls.permalink(&content.pages[t].path), "name": content.pages[t].title });
+    }
+    v
+}

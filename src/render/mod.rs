@@ -1,0 +1,141 @@
+//! Rendering: the Tera 2 environment built from the resolved theme, page
+//! contexts that borrow site-wide data through Tera's global context (no
+//! per-page copy of the site), and JSON-LD. Template errors name the
+//! template file, line and column.
+
+pub mod jsonld;
+pub mod theme;
+pub mod views;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tera::{Context, Tera};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use theme::Theme;
+
+/// HTML-escape text for element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The templates of a theme, ready to render.
+pub struct Renderer {
+    tera: Tera,
+    sources: HashMap<String, (PathBuf, Arc<str>)>,
+}
+
+/// Templates every theme must have.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "section.html",
+    "page.html",
+    "policy.html",
+    "article.html",
+    "404.html",
+];
+
+impl Renderer {
+    /// Parse every template of `theme`.
+    pub fn new(theme: &Theme) -> Result<Renderer, Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let mut sources = HashMap::new();
+        for (name, file) in &theme.templates {
+            match file.text() {
+                Ok(text) => {
+                    sources.insert(name.clone(), (file.shown.clone(), text));
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        let mut renderer = Renderer { tera: Tera::new(), sources };
+        // Parse one by one first, so every syntax error is reported.
+        for (name, (_, text)) in &renderer.sources {
+            let mut probe = Tera::new();
+            if let Err(e) = probe.add_raw_template(name, text) {
+                if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                    diagnostics.push(renderer.diagnostic(&e, name));
+                }
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let mut all: Vec<(&String, &Arc<str>)> = renderer.sources.iter().map(|(n, (_, t))| (n, t)).collect();
+        all.sort();
+        if let Err(e) = renderer.tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_ref()))) {
+            let d = renderer.diagnostic(&e, "");
+            return Err(d.into());
+        }
+        for name in REQUIRED_TEMPLATES {
+            if !renderer.sources.contains_key(*name) {
+                diagnostics.push(Diagnostic::new(format!(
+                    "the theme has no template `{name}`: add templates/{name} to the site or the theme"
+                )));
+            }
+        }
+        diagnostics.into_result(renderer)
+    }
+
+    /// Site-wide values every template sees, shared rather than copied.
+    pub fn set_globals(&mut self, globals: Context) {
+        *self.tera.global_context() = globals;
+    }
+
+    /// Whether a template of this name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// Render `template` with `context`.
+    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| self.diagnostic(&e, template))
+    }
+
+    /// A diagnostic for a Tera error, pointing into the template file.
+    fn diagnostic(&self, error: &tera::Error, template: &str) -> Diagnostic {
+        match error.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                let name = if report.filename().is_empty() { template } else { report.filename() };
+                match self.sources.get(name) {
+                    Some((shown, text)) => {
+                        let span = report.span();
+                        let at = Location::from_line_column(text, span.start_line.max(1), span.start_col + 1);
+                        let len = if span.end_line == span.start_line {
+                            span.end_col.saturating_sub(span.start_col).max(1)
+                        } else {
+                            1
+                        };
+                        let mut d = Diagnostic::at(shown, text, at.offset, len, format!("template error: {}", report.message()));
+                        d.location = Some(Location { len, ..at });
+                        d
+                    }
+                    None => Diagnostic::new(format!("template error in `{name}`: {}", report.message())),
+                }
+            }
+            other => {
+                let shown = self
+                    .sources
+                    .get(template)
+                    .map(|(s, _)| s.clone())
+                    .unwrap_or_else(|| PathBuf::from(format!("templates/{template}")));
+                Diagnostic::in_file(shown, format!("template error: {other}"))
+            }
+        }
+    }
+}

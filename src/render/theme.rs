@@ -1,0 +1,125 @@
+//! Theme resolution: a theme is `themes/<name>/templates/` and
+//! `themes/<name>/static/`; the site's own `templates/` and `static/`
+//! override it file by file. The default theme is also built into the
+//! binary, so `gongkai init` can write it and a site without a `themes/`
+//! folder still builds.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostics::Diagnostic;
+
+/// Where a theme file comes from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    File(PathBuf),
+    Builtin(&'static [u8]),
+}
+
+/// One file of the resolved theme.
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    /// Path shown in messages (`themes/default/templates/page.html`).
+    pub shown: PathBuf,
+    pub origin: Origin,
+}
+
+/// The resolved templates and static files, keyed by their name inside
+/// `templates/` or `static/`.
+#[derive(Debug, Default)]
+pub struct Theme {
+    pub templates: BTreeMap<String, ThemeFile>,
+    pub statics: BTreeMap<String, ThemeFile>,
+}
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/", $path)) as &[u8])),*]
+    };
+}
+
+/// The default theme, as shipped in the binary (a test keeps this list in
+/// step with `themes/default/`).
+pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
+    "templates/base.html",
+    "templates/index.html",
+    "templates/section.html",
+    "templates/page.html",
+    "templates/policy.html",
+    "templates/article.html",
+    "templates/404.html",
+    "templates/partials/header.html",
+    "templates/partials/footer.html",
+    "templates/partials/breadcrumbs.html",
+    "templates/partials/page-list.html",
+    "templates/partials/policy-meta.html",
+    "static/css/site.css",
+    "static/css/print.css",
+    "static/css/syntax.css",
+];
+
+impl Theme {
+    /// Resolve the theme `name` for the site at `root`.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        let mut theme = Theme::default();
+        let theme_dir = root.join("themes").join(name);
+        if theme_dir.is_dir() {
+            collect(root, &theme_dir.join("templates"), &mut theme.templates)?;
+            collect(root, &theme_dir.join("static"), &mut theme.statics)?;
+        } else if name == "default" {
+            for (path, bytes) in DEFAULT_THEME {
+                let (kind, rel) = path.split_once('/').expect("builtin paths have a folder");
+                let file = ThemeFile {
+                    shown: PathBuf::from(format!("(built-in default theme)/{path}")),
+                    origin: Origin::Builtin(bytes),
+                };
+                let map = if kind == "templates" { &mut theme.templates } else { &mut theme.statics };
+                map.insert(rel.to_string(), file);
+            }
+        } else {
+            return Err(Diagnostic::in_file(
+                crate::config::CONFIG_FILE,
+                format!("theme `{name}` not found: there is no folder themes/{name}/"),
+            ));
+        }
+        collect(root, &root.join("templates"), &mut theme.templates)?;
+        collect(root, &root.join("static"), &mut theme.statics)?;
+        Ok(theme)
+    }
+}
+
+fn collect(root: &Path, dir: &Path, into: &mut BTreeMap<String, ThemeFile>) -> Result<(), Diagnostic> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let shown = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()).unwrap_or_default();
+            Diagnostic::in_file(shown, format!("cannot read theme file: {e}"))
+        })?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let Some(name) = rel.to_str() else { continue };
+        into.insert(
+            name.replace('\\', "/"),
+            ThemeFile {
+                shown: entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf(),
+                origin: Origin::File(entry.path().to_path_buf()),
+            },
+        );
+    }
+    Ok(())
+}
+
+impl ThemeFile {
+    /// The file's text (templates), or a diagnostic naming it.
+    pub fn text(&self) -> Result<Arc<str>, Diagnostic> {
+        match &self.origin {
+            Origin::File(path) => crate::content::read_utf8(path, &self.shown),
+            Origin::Builtin(bytes) => Ok(Arc::from(String::from_utf8_lossy(bytes).as_ref())),
+        }
+    }
+}

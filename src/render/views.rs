@@ -1,0 +1,363 @@
+//! What templates see: small serialisable views of pages, sections,
+//! policies and articles, built per render from the model. Site-wide data
+//! (config, navigation) lives in Tera's global context instead.
+
+use jiff::civil::{Date, DateTime};
+use serde::Serialize;
+
+use crate::content::front_matter::{PageType, PolicyStatus};
+use crate::content::{Content, Page, Section};
+use crate::markdown::Heading;
+use crate::policy::{Article, PolicyDocument};
+use crate::resolve::{Link, Resolved, Urls};
+
+/// `2015年12月16日`
+pub fn date_zh(d: Date) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A date as `2015-12-16` and as `2015年12月16日`.
+#[derive(Debug, Serialize, Clone)]
+pub struct DateView {
+    pub iso: String,
+    pub zh: String,
+}
+
+impl DateView {
+    pub fn of(d: Date) -> DateView {
+        DateView { iso: d.to_string(), zh: date_zh(d) }
+    }
+    fn of_datetime(d: Option<DateTime>) -> Option<DateView> {
+        d.map(|d| DateView::of(d.date()))
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageSummary {
+    pub title: String,
+    pub url: String,
+    pub date: Option<DateView>,
+    pub description: String,
+    pub kind: PageType,
+}
+
+impl PageSummary {
+    pub fn of(content: &Content, resolved: &Resolved, urls: &Urls, i: usize) -> PageSummary {
+        let p = &content.pages[i];
+        PageSummary {
+            title: p.title.clone(),
+            url: urls.url(&p.path),
+            date: DateView::of_datetime(p.date),
+            description: p
+                .description
+                .clone()
+                .unwrap_or_else(|| truncate(&resolved.page_bodies[i].summary, 120)),
+            kind: p.page_type,
+        }
+    }
+}
+
+fn truncate(text: &str, chars: usize) -> String {
+    let mut out: String = text.chars().take(chars).collect();
+    if text.chars().count() > chars {
+        out.push('…');
+    }
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatusView {
+    pub code: PolicyStatus,
+    pub zh: &'static str,
+    pub in_force: bool,
+}
+
+impl StatusView {
+    pub fn of(status: PolicyStatus) -> StatusView {
+        let zh = match status {
+            PolicyStatus::InForce => "有效",
+            PolicyStatus::Amended => "已修改",
+            PolicyStatus::Repealed => "已废止",
+            PolicyStatus::Expired => "已失效",
+        };
+        StatusView { code: status, zh, in_force: status == PolicyStatus::InForce }
+    }
+}
+
+/// The disclosure panel of a policy.
+#[derive(Debug, Serialize)]
+pub struct PolicyMetaView {
+    pub issuer: String,
+    pub doc_number: Option<String>,
+    pub written: DateView,
+    pub published: Option<DateView>,
+    pub addressee: Option<String>,
+    pub topics: Vec<String>,
+    pub status: StatusView,
+    pub successor: Option<Link>,
+    pub short_title: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleEntry {
+    pub eid: String,
+    pub label: String,
+    pub heading: Option<String>,
+    pub title: String,
+    /// `#art_6` on the full text.
+    pub anchor: String,
+    /// The article's own page.
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChapterEntry {
+    pub eid: String,
+    pub num: String,
+    pub heading: String,
+    pub anchor: String,
+    pub articles: Vec<ArticleEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PolicyView {
+    pub meta: PolicyMetaView,
+    pub toc: Vec<ChapterEntry>,
+    /// Articles outside any chapter.
+    pub loose_articles: Vec<ArticleEntry>,
+    pub has_notice: bool,
+    pub chapter_count: usize,
+    pub article_count: usize,
+    pub interpretations: Vec<PageSummary>,
+}
+
+pub fn article_entry(a: &Article, page_url: &str) -> ArticleEntry {
+    ArticleEntry {
+        eid: a.eid.clone(),
+        label: a.label.clone(),
+        heading: a.short_heading().map(str::to_string),
+        title: a.title(),
+        anchor: format!("#{}", a.eid),
+        url: format!("{page_url}{}/", a.eid),
+    }
+}
+
+impl PolicyView {
+    pub fn of(content: &Content, resolved: &Resolved, urls: &Urls, i: usize, doc: &PolicyDocument) -> Option<PolicyView> {
+        let page = &content.pages[i];
+        let meta = page.policy_meta.as_ref()?;
+        let url = urls.url(&page.path);
+        let toc = doc
+            .chapters
+            .iter()
+            .map(|c| ChapterEntry {
+                eid: c.eid.clone(),
+                num: c.num.clone(),
+                heading: c.heading.text.clone(),
+                anchor: format!("#{}", c.eid),
+                articles: c.articles.iter().map(|&a| article_entry(&doc.articles[a], &url)).collect(),
+            })
+            .collect();
+        let loose_articles = doc
+            .articles
+            .iter()
+            .filter(|a| a.chapter.is_none())
+            .map(|a| article_entry(a, &url))
+            .collect();
+        Some(PolicyView {
+            meta: PolicyMetaView {
+                issuer: meta.issuer.clone(),
+                doc_number: meta.doc_number.clone(),
+                written: DateView::of(meta.written),
+                published: meta.published.map(DateView::of),
+                addressee: meta.addressee.clone().or_else(|| doc.addressee().map(str::to_string)),
+                topics: meta.topics.clone(),
+                status: StatusView::of(meta.status),
+                successor: resolved.successors[i].clone(),
+                short_title: meta.short_title.clone(),
+            },
+            toc,
+            loose_articles,
+            has_notice: doc.notice.is_some(),
+            chapter_count: doc.chapters.len(),
+            article_count: doc.articles.len(),
+            interpretations: resolved.interpretations[i]
+                .iter()
+                .map(|&j| PageSummary::of(content, resolved, urls, j))
+                .collect(),
+        })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub url: String,
+}
+
+/// The chain of sections from the home page down to `section` (inclusive).
+pub fn breadcrumbs(content: &Content, urls: &Urls, section: usize) -> Vec<Crumb> {
+    let mut chain = vec![];
+    let mut at = Some(section);
+    while let Some(i) = at {
+        let s: &Section = &content.sections[i];
+        chain.push(Crumb { title: s.title.clone(), url: urls.url(&s.path) });
+        at = s.parent;
+    }
+    chain.reverse();
+    if let Some(first) = chain.first_mut() {
+        first.title = "首页".to_string();
+    }
+    chain
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub url: String,
+    pub permalink: String,
+    pub path: &'a str,
+    pub date: Option<DateView>,
+    pub updated: Option<DateView>,
+    pub kind: PageType,
+    pub content: &'a str,
+    pub toc: &'a [Heading],
+    pub summary: &'a str,
+    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    pub section: Crumb,
+    pub breadcrumbs: Vec<Crumb>,
+    /// The neighbours in the section's order.
+    pub previous: Option<PageSummary>,
+    pub next: Option<PageSummary>,
+    pub policy: Option<PolicyView>,
+    /// For an interpretation: the policy it explains.
+    pub interprets: Option<PageSummary>,
+}
+
+impl<'a> PageView<'a> {
+    pub fn of(content: &'a Content, resolved: &'a Resolved, urls: &Urls, i: usize) -> PageView<'a> {
+        let page: &Page = &content.pages[i];
+        let body = &resolved.page_bodies[i];
+        let section = &content.sections[page.section];
+        let position = section.pages.iter().position(|&p| p == i);
+        let neighbour = |offset: isize| {
+            let at = position? as isize + offset;
+            let &j = section.pages.get(usize::try_from(at).ok()?)?;
+            Some(PageSummary::of(content, resolved, urls, j))
+        };
+        PageView {
+            title: &page.title,
+            description: page.description.as_deref(),
+            url: urls.url(&page.path),
+            permalink: urls.permalink(&page.path),
+            path: &page.path,
+            date: DateView::of_datetime(page.date),
+            updated: DateView::of_datetime(page.updated),
+            kind: page.page_type,
+            content: &body.html,
+            toc: &body.toc,
+            summary: &body.summary,
+            extra: &page.extra,
+            section: Crumb { title: section.title.clone(), url: urls.url(&section.path) },
+            breadcrumbs: breadcrumbs(content, urls, page.section),
+            previous: neighbour(-1),
+            next: neighbour(1),
+            policy: body.policy.as_ref().and_then(|doc| PolicyView::of(content, resolved, urls, i, doc)),
+            interprets: resolved.interprets[i].map(|j| PageSummary::of(content, resolved, urls, j)),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionEntry {
+    pub title: String,
+    pub url: String,
+    pub description: Option<String>,
+    pub page_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub url: String,
+    pub permalink: String,
+    pub content: &'a str,
+    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    pub subsections: Vec<SectionEntry>,
+    pub breadcrumbs: Vec<Crumb>,
+    pub is_home: bool,
+}
+
+impl<'a> SectionView<'a> {
+    pub fn of(content: &'a Content, resolved: &'a Resolved, urls: &Urls, i: usize) -> SectionView<'a> {
+        let s = &content.sections[i];
+        SectionView {
+            title: &s.title,
+            description: s.description.as_deref(),
+            url: urls.url(&s.path),
+            permalink: urls.permalink(&s.path),
+            content: &resolved.section_bodies[i].html,
+            extra: &s.extra,
+            subsections: s
+                .subsections
+                .iter()
+                .map(|&j| {
+                    let sub = &content.sections[j];
+                    SectionEntry {
+                        title: sub.title.clone(),
+                        url: urls.url(&sub.path),
+                        description: sub.description.clone(),
+                        page_count: sub.pages.len(),
+                    }
+                })
+                .collect(),
+            breadcrumbs: breadcrumbs(content, urls, i),
+            is_home: s.parent.is_none(),
+        }
+    }
+}
+
+/// One page of a paginated list.
+#[derive(Debug, Serialize)]
+pub struct Paginator {
+    pub pages: Vec<PageSummary>,
+    /// 1-based.
+    pub current: usize,
+    pub total: usize,
+    pub total_pages: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub first: String,
+    pub last: String,
+}
+
+/// The URL path of page `n` (1-based) of a section's list.
+pub fn pager_path(section_path: &str, n: usize) -> String {
+    if n <= 1 {
+        section_path.to_string()
+    } else {
+        format!("{section_path}page/{n}/")
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleView {
+    pub eid: String,
+    pub label: String,
+    pub title: String,
+    pub heading: Option<String>,
+    pub html: String,
+    pub url: String,
+    pub permalink: String,
+    pub anchor_url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChapterView {
+    pub eid: String,
+    pub num: String,
+    pub heading: String,
+    pub url: String,
+}
