@@ -79,82 +79,240 @@ impl Rng {
 
 /// Objects of work: "加强 + X".
 const NOUNS: &[&str] = &[
-    "群团组织", "服务群众", "基层组织建设", "志愿服务", "权益维护", "联系群众机制",
-    "思想政治引领", "干部队伍建设", "阵地建设", "网上群团工作", "社会组织", "青年工作",
-    "妇女儿童工作", "工会工作", "职工权益保障", "民主管理", "厂务公开", "困难职工帮扶",
-    "劳模精神弘扬", "技能人才培养", "乡村振兴", "社区治理", "公共服务", "便民服务",
-    "法治宣传教育", "政策解读", "政务信息公开", "监督检查", "考核评价", "责任落实",
-    "制度建设", "作风建设", "党风廉政建设", "经费保障", "工作机制", "协调联动",
-    "数字化转型", "服务平台建设", "宣传教育", "典型示范", "人才队伍建设", "统计监测",
-    "风险防控", "安全生产", "应急处置", "营商环境", "民生保障", "就业创业服务",
-    "社会保障", "养老服务", "托育服务", "文化建设", "精神文明建设", "新时代文明实践",
-    "党建带群建", "基层减负", "矛盾纠纷化解", "群众来信来访", "网格化管理", "城乡融合发展",
-    "生态环境保护", "农民工服务", "新就业形态劳动者权益", "青少年思想教育", "家庭家教家风建设",
-    "巾帼建功行动", "职工素质提升", "产业工人队伍建设改革", "社会救助", "慈善事业",
-    "科普工作", "人才引进", "标准化建设", "信息化建设", "项目化运作", "品牌化建设",
+    "群团组织",
+    "服务群众",
+    "基层组织建设",
+    "志愿服务",
+    "权益维护",
+    "联系群众机制",
+    "思想政治引领",
+    "干部队伍建设",
+    "阵地建设",
+    "网上群团工作",
+    "社会组织",
+    "青年工作",
+    "妇女儿童工作",
+    "工会工作",
+    "职工权益保障",
+    "民主管理",
+    "厂务公开",
+    "困难职工帮扶",
+    "劳模精神弘扬",
+    "技能人才培养",
+    "乡村振兴",
+    "社区治理",
+    "公共服务",
+    "便民服务",
+    "法治宣传教育",
+    "政策解读",
+    "政务信息公开",
+    "监督检查",
+    "考核评价",
+    "责任落实",
+    "制度建设",
+    "作风建设",
+    "党风廉政建设",
+    "经费保障",
+    "工作机制",
+    "协调联动",
+    "数字化转型",
+    "服务平台建设",
+    "宣传教育",
+    "典型示范",
+    "人才队伍建设",
+    "统计监测",
+    "风险防控",
+    "安全生产",
+    "应急处置",
+    "营商环境",
+    "民生保障",
+    "就业创业服务",
+    "社会保障",
+    "养老服务",
+    "托育服务",
+    "文化建设",
+    "精神文明建设",
+    "新时代文明实践",
+    "党建带群建",
+    "基层减负",
+    "矛盾纠纷化解",
+    "群众来信来访",
+    "网格化管理",
+    "城乡融合发展",
+    "生态环境保护",
+    "农民工服务",
+    "新就业形态劳动者权益",
+    "青少年思想教育",
+    "家庭家教家风建设",
+    "巾帼建功行动",
+    "职工素质提升",
+    "产业工人队伍建设改革",
+    "社会救助",
+    "慈善事业",
+    "科普工作",
+    "人才引进",
+    "标准化建设",
+    "信息化建设",
+    "项目化运作",
+    "品牌化建设",
 ];
 
 /// Verbs and verb phrases.
 const VERBS: &[&str] = &[
-    "加强", "推进", "深化", "完善", "健全", "落实", "统筹", "强化", "提升", "优化",
-    "规范", "拓展", "创新", "巩固", "夯实", "扎实推进", "着力加强", "持续深化",
-    "全面落实", "切实做好", "积极探索", "大力推动", "不断完善", "进一步规范", "稳步推进",
-    "认真抓好", "统筹推进", "系统谋划",
+    "加强",
+    "推进",
+    "深化",
+    "完善",
+    "健全",
+    "落实",
+    "统筹",
+    "强化",
+    "提升",
+    "优化",
+    "规范",
+    "拓展",
+    "创新",
+    "巩固",
+    "夯实",
+    "扎实推进",
+    "着力加强",
+    "持续深化",
+    "全面落实",
+    "切实做好",
+    "积极探索",
+    "大力推动",
+    "不断完善",
+    "进一步规范",
+    "稳步推进",
+    "认真抓好",
+    "统筹推进",
+    "系统谋划",
 ];
 
 /// Plain two-character verbs, for patterns that put an adverb in front.
 const SIMPLE_VERBS: &[&str] = &[
-    "加强", "推进", "深化", "完善", "健全", "落实", "统筹", "强化", "提升", "优化",
-    "规范", "拓展", "创新", "巩固", "夯实", "做好", "抓好",
+    "加强", "推进", "深化", "完善", "健全", "落实", "统筹", "强化", "提升", "优化", "规范", "拓展",
+    "创新", "巩固", "夯实", "做好", "抓好",
 ];
 
 /// Sentence openers.
 const OPENERS: &[&str] = &[
-    "坚持以人民为中心的发展思想", "围绕中心、服务大局", "按照市委统一部署",
-    "根据有关法律法规和政策规定", "为进一步做好新形势下的各项工作", "在市委的坚强领导下",
-    "立足新发展阶段", "坚持问题导向和目标导向", "坚持守正创新", "坚持系统观念",
-    "对照年度目标任务", "结合本地区实际", "从群众最关心最直接最现实的利益问题入手",
-    "聚焦重点领域和关键环节", "紧扣高质量发展主题", "坚持试点先行、以点带面",
+    "坚持以人民为中心的发展思想",
+    "围绕中心、服务大局",
+    "按照市委统一部署",
+    "根据有关法律法规和政策规定",
+    "为进一步做好新形势下的各项工作",
+    "在市委的坚强领导下",
+    "立足新发展阶段",
+    "坚持问题导向和目标导向",
+    "坚持守正创新",
+    "坚持系统观念",
+    "对照年度目标任务",
+    "结合本地区实际",
+    "从群众最关心最直接最现实的利益问题入手",
+    "聚焦重点领域和关键环节",
+    "紧扣高质量发展主题",
+    "坚持试点先行、以点带面",
 ];
 
 /// Goals that close a sentence.
 const GOALS: &[&str] = &[
-    "不断增强政治性、先进性、群众性", "切实提高工作实效", "形成工作合力",
-    "确保各项任务落到实处", "推动工作高质量发展", "更好满足群众多样化需求",
-    "营造良好社会氛围", "切实维护群众合法权益", "增强群众获得感、幸福感、安全感",
-    "打通服务群众“最后一公里”", "为经济社会发展作出新的贡献", "提升基层治理效能",
-    "筑牢基层基础", "推动形成长效机制", "确保取得实实在在的成效", "以实际行动践行初心使命",
+    "不断增强政治性、先进性、群众性",
+    "切实提高工作实效",
+    "形成工作合力",
+    "确保各项任务落到实处",
+    "推动工作高质量发展",
+    "更好满足群众多样化需求",
+    "营造良好社会氛围",
+    "切实维护群众合法权益",
+    "增强群众获得感、幸福感、安全感",
+    "打通服务群众“最后一公里”",
+    "为经济社会发展作出新的贡献",
+    "提升基层治理效能",
+    "筑牢基层基础",
+    "推动形成长效机制",
+    "确保取得实实在在的成效",
+    "以实际行动践行初心使命",
 ];
 
 /// Organisations and subjects.
 const ORGS: &[&str] = &[
-    "各级工会组织", "各级共青团组织", "各级妇联组织", "各区县（市）", "市直各单位",
-    "各街道（乡镇）", "各社区（村）", "各有关部门", "各级群团组织", "各行业主管部门",
-    "基层党组织", "志愿服务组织",
+    "各级工会组织",
+    "各级共青团组织",
+    "各级妇联组织",
+    "各区县（市）",
+    "市直各单位",
+    "各街道（乡镇）",
+    "各社区（村）",
+    "各有关部门",
+    "各级群团组织",
+    "各行业主管部门",
+    "基层党组织",
+    "志愿服务组织",
 ];
 
 /// Adverbs.
 const ADVERBS: &[&str] = &[
-    "切实", "不断", "进一步", "全面", "持续", "主动", "积极", "认真", "扎实", "有序",
+    "切实",
+    "不断",
+    "进一步",
+    "全面",
+    "持续",
+    "主动",
+    "积极",
+    "认真",
+    "扎实",
+    "有序",
 ];
 
 /// Activities with a count.
 const ACTIVITIES: &[&str] = &[
-    "志愿服务活动", "政策宣讲", "走访慰问", "技能培训", "法律咨询", "健康义诊",
-    "主题教育活动", "调研座谈", "帮扶救助", "文化惠民演出",
+    "志愿服务活动",
+    "政策宣讲",
+    "走访慰问",
+    "技能培训",
+    "法律咨询",
+    "健康义诊",
+    "主题教育活动",
+    "调研座谈",
+    "帮扶救助",
+    "文化惠民演出",
 ];
 
 /// Units, responsibilities and deadlines for tables.
 const UNITS: &[&str] = &[
-    "市总工会", "团市委", "市妇联", "市民政局", "市人力资源社会保障局", "市财政局",
-    "市司法局", "市农业农村局", "各区县（市）", "市委组织部", "市委宣传部", "市发展改革委",
+    "市总工会",
+    "团市委",
+    "市妇联",
+    "市民政局",
+    "市人力资源社会保障局",
+    "市财政局",
+    "市司法局",
+    "市农业农村局",
+    "各区县（市）",
+    "市委组织部",
+    "市委宣传部",
+    "市发展改革委",
 ];
 const DEADLINES: &[&str] = &[
-    "长期坚持", "年内完成", "2022年6月底前", "2022年底前", "2023年底前", "持续推进",
+    "长期坚持",
+    "年内完成",
+    "2022年6月底前",
+    "2022年底前",
+    "2023年底前",
+    "持续推进",
 ];
 
 /// Document kinds used in page titles.
-const DOC_KINDS: &[&str] = &["通知", "意见", "实施方案", "工作要点", "办法", "报告", "情况通报"];
+const DOC_KINDS: &[&str] = &[
+    "通知",
+    "意见",
+    "实施方案",
+    "工作要点",
+    "办法",
+    "报告",
+    "情况通报",
+];
 
 const ISSUERS: &[(&str, &str)] = &[
     ("中共某某市委", "某委发"),
@@ -171,7 +329,13 @@ const ADDRESSEES: &[&str] = &[
     "市直各单位",
 ];
 const TOPICS: &[&str] = &[
-    "群团工作", "基层治理", "志愿服务", "权益维护", "乡村振兴", "民生保障", "就业创业",
+    "群团工作",
+    "基层治理",
+    "志愿服务",
+    "权益维护",
+    "乡村振兴",
+    "民生保障",
+    "就业创业",
 ];
 
 // ---------------------------------------------------------------------------
@@ -424,7 +588,12 @@ fn paragraph(rng: &mut Rng, target: usize) -> String {
 }
 
 fn description(rng: &mut Rng) -> String {
-    format!("{}{}，{}。", rng.pick(VERBS), rng.pick(NOUNS), rng.pick(GOALS))
+    format!(
+        "{}{}，{}。",
+        rng.pick(VERBS),
+        rng.pick(NOUNS),
+        rng.pick(GOALS)
+    )
 }
 
 fn table(rng: &mut Rng, out: &mut String) {
@@ -451,7 +620,13 @@ fn list(rng: &mut Rng, out: &mut String) {
         } else {
             out.push_str("- ");
         }
-        let _ = writeln!(out, "{}{}，{}。", rng.pick(VERBS), rng.pick(NOUNS), rng.pick(GOALS));
+        let _ = writeln!(
+            out,
+            "{}{}，{}。",
+            rng.pick(VERBS),
+            rng.pick(NOUNS),
+            rng.pick(GOALS)
+        );
     }
     out.push('\n');
 }
@@ -474,10 +649,26 @@ fn article_body(rng: &mut Rng, me: usize, pages: &[PageMeta], sections: &[Sectio
     let target = rng.range(450, 1700);
     let per = (target / paras).max(60);
     let headings = rng.chance(60);
-    let table_at = if rng.chance(10) { Some(rng.below(paras)) } else { None };
-    let list_at = if rng.chance(20) { Some(rng.below(paras)) } else { None };
-    let code_at = if rng.chance(1) { Some(rng.below(paras)) } else { None };
-    let link_at = if pages.len() > 1 && rng.chance(30) { Some(rng.below(paras)) } else { None };
+    let table_at = if rng.chance(10) {
+        Some(rng.below(paras))
+    } else {
+        None
+    };
+    let list_at = if rng.chance(20) {
+        Some(rng.below(paras))
+    } else {
+        None
+    };
+    let code_at = if rng.chance(1) {
+        Some(rng.below(paras))
+    } else {
+        None
+    };
+    let link_at = if pages.len() > 1 && rng.chance(30) {
+        Some(rng.below(paras))
+    } else {
+        None
+    };
 
     let mut out = String::with_capacity(target * 3 + 512);
     let mut heading_no = 0;
@@ -537,7 +728,13 @@ fn policy_body(rng: &mut Rng) -> String {
     let chapters = rng.range(2, 6);
     let mut article = 0;
     for c in 1..=chapters {
-        let _ = writeln!(out, "{}、{}{}工作", zh_number(c), rng.pick(VERBS), rng.pick(NOUNS));
+        let _ = writeln!(
+            out,
+            "{}、{}{}工作",
+            zh_number(c),
+            rng.pick(VERBS),
+            rng.pick(NOUNS)
+        );
         let _ = writeln!(out, "{}", paragraph(rng, 30));
         for _ in 0..rng.range(2, 5) {
             article += 1;
@@ -785,7 +982,10 @@ fn generate(n_pages: usize, out: &Path, hugo: Option<PathBuf>) -> io::Result<()>
     let sections = plan_sections(n_pages);
     let pages = plan_pages(n_pages, &sections);
 
-    let w = Writer { root: out.to_path_buf(), hugo };
+    let w = Writer {
+        root: out.to_path_buf(),
+        hugo,
+    };
     write_file(&out.join("gongkai.yaml"), GONGKAI_CONFIG)?;
     if let Some(h) = &w.hugo {
         write_file(&h.join("hugo.yaml"), HUGO_CONFIG)?;
@@ -827,7 +1027,11 @@ fn generate(n_pages: usize, out: &Path, hugo: Option<PathBuf>) -> io::Result<()>
             text.push_str("type: policy\n");
             let _ = writeln!(text, "issuer: {issuer}");
             if rng.chance(85) {
-                let _ = writeln!(text, "doc_number: {prefix}〔{year}〕{}号", rng.range(1, 120));
+                let _ = writeln!(
+                    text,
+                    "doc_number: {prefix}〔{year}〕{}号",
+                    rng.range(1, 120)
+                );
             }
             let _ = writeln!(text, "written: {}", fmt_date(written));
             let _ = writeln!(text, "published: {}", fmt_date(day));
@@ -841,11 +1045,19 @@ fn generate(n_pages: usize, out: &Path, hugo: Option<PathBuf>) -> io::Result<()>
             }
             text.push_str("status: in_force\n---\n");
             text.push_str(&policy_body(&mut rng));
-            w.write(&format!("content/{}", p.content_path(&sections)), &text, hugo_policy)?;
+            w.write(
+                &format!("content/{}", p.content_path(&sections)),
+                &text,
+                hugo_policy,
+            )?;
         } else {
             text.push_str("---\n\n");
             text.push_str(&article_body(&mut rng, i, &pages, &sections));
-            w.write(&format!("content/{}", p.content_path(&sections)), &text, hugo_links)?;
+            w.write(
+                &format!("content/{}", p.content_path(&sections)),
+                &text,
+                hugo_links,
+            )?;
         }
     }
     Ok(())
@@ -888,7 +1100,10 @@ fn main() -> ExitCode {
     let hugo_path = hugo.then(|| PathBuf::from(format!("{out}-hugo")));
     for dir in std::iter::once(&out_path).chain(hugo_path.as_ref()) {
         if dir.join("content").exists() {
-            eprintln!("corpus: {} already has a content/ folder; remove it first", dir.display());
+            eprintln!(
+                "corpus: {} already has a content/ folder; remove it first",
+                dir.display()
+            );
             return ExitCode::from(1);
         }
     }

@@ -87,12 +87,18 @@ impl Config {
             Diagnostic::at(CONFIG_FILE, &source, at, 8, m)
         })?;
         if config.paginate_by == 0 {
-            return Err(Diagnostic::in_file(CONFIG_FILE, "paginate_by must be at least 1"));
+            return Err(Diagnostic::in_file(
+                CONFIG_FILE,
+                "paginate_by must be at least 1",
+            ));
         }
         if config.theme.contains(['/', '\\']) || config.theme.contains("..") {
             return Err(Diagnostic::in_file(
                 CONFIG_FILE,
-                format!("theme `{}` must be a folder name under themes/", config.theme),
+                format!(
+                    "theme `{}` must be a folder name under themes/",
+                    config.theme
+                ),
             ));
         }
         Ok(config)
@@ -107,10 +113,7 @@ impl Config {
     /// The path part of the base URL, always starting and ending with `/`:
     /// `/` for a site at the root, `/portal/` under a sub-path.
     pub fn base_path(&self) -> &str {
-        let after_scheme = self
-            .base_url
-            .find("://")
-            .map_or(0, |i| i + 3);
+        let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
         match self.base_url[after_scheme..].find('/') {
             Some(i) => &self.base_url[after_scheme + i..],
             None => "/",
@@ -128,7 +131,9 @@ fn normalise_base_url(url: &str) -> Result<String, String> {
         ));
     }
     if url.contains(['?', '#', ' ']) {
-        return Err(format!("base_url `{url}` must not contain a query, fragment or space"));
+        return Err(format!(
+            "base_url `{url}` must not contain a query, fragment or space"
+        ));
     }
     Ok(format!("{}/", url.trim_end_matches('/')))
 }
@@ -139,10 +144,8 @@ mod tests {
 
     #[test]
     fn base_path_of_root_and_sub_path() {
-        let mut c: Config = serde_json::from_str(
-            r#"{"title":"t","base_url":"https://example.org"}"#,
-        )
-        .unwrap();
+        let mut c: Config =
+            serde_json::from_str(r#"{"title":"t","base_url":"https://example.org"}"#).unwrap();
         c.set_base_url("https://example.org").unwrap();
         assert_eq!(c.base_url, "https://example.org/");
         assert_eq!(c.base_path(), "/");

@@ -74,6 +74,14 @@ pub struct Diagnostic {
     /// The file's text, for the snippet.
     pub source: Option<Arc<str>>,
     pub location: Option<Location>,
+    /// The snippet's label and a hint on how to fix it (boxed: rarely set,
+    /// and it keeps `Result<_, Diagnostic>` small).
+    pub notes: Option<Box<Notes>>,
+}
+
+/// Optional parts of a diagnostic.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
     pub label: Option<String>,
     pub help: Option<String>,
 }
@@ -86,8 +94,7 @@ impl Diagnostic {
             file: None,
             source: None,
             location: None,
-            label: None,
-            help: None,
+            notes: None,
         }
     }
 
@@ -116,13 +123,18 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+        self.notes.get_or_insert_default().label = Some(label.into());
         self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.notes.get_or_insert_default().help = Some(help.into());
         self
+    }
+
+    /// The hint on how to fix the problem, if any.
+    pub fn help(&self) -> Option<&str> {
+        self.notes.as_ref()?.help.as_deref()
     }
 
     /// `path:line:column` (or as much of it as is known).
@@ -148,9 +160,7 @@ impl std::error::Error for Diagnostic {}
 
 impl miette::Diagnostic for Diagnostic {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -162,7 +172,12 @@ impl miette::Diagnostic for Diagnostic {
         let location = self.location?;
         self.source.as_ref()?;
         let span = LabeledSpan::new(
-            Some(self.label.clone().unwrap_or_else(|| "here".to_string())),
+            Some(
+                self.notes
+                    .as_ref()
+                    .and_then(|n| n.label.clone())
+                    .unwrap_or_else(|| "here".to_string()),
+            ),
             location.offset,
             location.len.max(1),
         );

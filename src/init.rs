@@ -63,9 +63,14 @@ title: 关于本站
 /// Write a new site into `dir`, which must be absent or empty.
 pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     if dir.exists() {
-        let empty = std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::in_file(dir, "the folder exists and is not empty; choose a new folder"));
+            return Err(Diagnostic::in_file(
+                dir,
+                "the folder exists and is not empty; choose a new folder",
+            ));
         }
     }
     let files: Vec<(String, &[u8])> = [
@@ -77,7 +82,11 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     ]
     .into_iter()
     .map(|(p, t)| (p.to_string(), t.as_bytes()))
-    .chain(DEFAULT_THEME.iter().map(|(p, b)| (format!("themes/default/{p}"), *b)))
+    .chain(
+        DEFAULT_THEME
+            .iter()
+            .map(|(p, b)| (format!("themes/default/{p}"), *b)),
+    )
     .collect();
     for (rel, bytes) in files {
         let path = dir.join(&rel);
@@ -85,7 +94,8 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::in_file(parent, format!("cannot create folder: {e}")))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))?;
     }
     Ok(())
 }

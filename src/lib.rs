@@ -31,7 +31,9 @@ use diagnostics::{Diagnostic, Diagnostics};
 use output::Staging;
 use output::feed::{self, FeedEntry};
 use output::sitemap::{self, Entry};
-use render::views::{self, ArticleView, ChapterView, PageSummary, PageView, Paginator, SectionView};
+use render::views::{
+    self, ArticleView, ChapterView, PageSummary, PageView, Paginator, SectionView,
+};
 use render::{Renderer, jsonld, theme::Theme};
 use resolve::{Resolved, Urls};
 
@@ -47,11 +49,18 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
-        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false }
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+        }
     }
 
     fn output_dir(&self) -> PathBuf {
-        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
     }
 }
 
@@ -161,14 +170,25 @@ impl Site {
             globals.insert("base_path", urls.base_path());
             renderer.set_globals(globals);
         }
-        Ok(Site { config, content, resolved, urls, renderer, root, theme })
+        Ok(Site {
+            config,
+            content,
+            resolved,
+            urls,
+            renderer,
+            root,
+            theme,
+        })
     }
 
     /// Render every output file and hand it to `sink` (in parallel).
-    fn render_all(&self, sink: &(dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync)) -> Result<BuildReport, Diagnostics> {
+    fn render_all(&self, sink: &Sink<'_>) -> Result<BuildReport, Diagnostics> {
         let content = &self.content;
         let tasks: Vec<Task> = self.tasks();
-        let results: Vec<Result<(), Diagnostic>> = tasks.par_iter().map(|t| self.render_task(t, sink)).collect();
+        let results: Vec<Result<(), Diagnostic>> = tasks
+            .par_iter()
+            .map(|t| self.render_task(t, sink))
+            .collect();
         let mut diagnostics = Diagnostics::default();
         for r in results {
             if let Err(d) = r {
@@ -210,13 +230,16 @@ impl Site {
         for (i, b) in self.resolved.page_bodies.iter().enumerate() {
             tasks.push(Task::Page(i));
             if let Some(doc) = &b.policy {
-                tasks.extend((0..doc.articles.len()).map(|a| Task::Article { page: i, article: a }));
+                tasks.extend((0..doc.articles.len()).map(|a| Task::Article {
+                    page: i,
+                    article: a,
+                }));
             }
         }
         tasks
     }
 
-    fn render_task(&self, task: &Task, sink: &(dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync)) -> Result<(), Diagnostic> {
+    fn render_task(&self, task: &Task, sink: &Sink<'_>) -> Result<(), Diagnostic> {
         let content = &self.content;
         let lang = &self.config.language;
         let mut ctx = Context::new();
@@ -228,16 +251,23 @@ impl Site {
                 let total_pages = s.pages.len().div_ceil(per).max(1);
                 let list = s.pages.iter().skip((pager - 1) * per).take(per);
                 let paginator = Paginator {
-                    pages: list.map(|&p| PageSummary::of(content, &self.resolved, &self.urls, p)).collect(),
+                    pages: list
+                        .map(|&p| PageSummary::of(content, &self.resolved, &self.urls, p))
+                        .collect(),
                     current: pager,
                     total: s.pages.len(),
                     total_pages,
-                    previous: (pager > 1).then(|| self.urls.url(&views::pager_path(&s.path, pager - 1))),
-                    next: (pager < total_pages).then(|| self.urls.url(&views::pager_path(&s.path, pager + 1))),
+                    previous: (pager > 1)
+                        .then(|| self.urls.url(&views::pager_path(&s.path, pager - 1))),
+                    next: (pager < total_pages)
+                        .then(|| self.urls.url(&views::pager_path(&s.path, pager + 1))),
                     first: self.urls.url(&s.path),
                     last: self.urls.url(&views::pager_path(&s.path, total_pages)),
                 };
-                ctx.insert("section", &SectionView::of(content, &self.resolved, &self.urls, index));
+                ctx.insert(
+                    "section",
+                    &SectionView::of(content, &self.resolved, &self.urls, index),
+                );
                 ctx.insert("paginator", &paginator);
                 let template = match &s.template {
                     Some(t) => t.target.clone(),
@@ -255,7 +285,9 @@ impl Site {
                 let p = &content.pages[i];
                 let view = PageView::of(content, &self.resolved, &self.urls, i);
                 let ld = match &self.resolved.page_bodies[i].policy {
-                    Some(doc) if p.page_type == PageType::Policy => jsonld::policy(p, doc, &view.permalink, lang),
+                    Some(doc) if p.page_type == PageType::Policy => {
+                        jsonld::policy(p, doc, &view.permalink, lang)
+                    }
                     _ => jsonld::page(content, &self.resolved, &self.urls, i, lang),
                 };
                 ctx.insert("jsonld", &jsonld::to_script(&ld));
@@ -270,7 +302,10 @@ impl Site {
             }
             Task::Article { page, article } => {
                 let p = &content.pages[page];
-                let doc = self.resolved.page_bodies[page].policy.as_ref().expect("article tasks come from policies");
+                let doc = self.resolved.page_bodies[page]
+                    .policy
+                    .as_ref()
+                    .expect("article tasks come from policies");
                 let a = &doc.articles[article];
                 let view = PageView::of(content, &self.resolved, &self.urls, page);
                 let mut html = String::new();
@@ -303,7 +338,10 @@ impl Site {
                     }),
                 );
                 ctx.insert("previous", &article.checked_sub(1).map(entry));
-                ctx.insert("next", &(article + 1 < doc.articles.len()).then(|| entry(article + 1)));
+                ctx.insert(
+                    "next",
+                    &(article + 1 < doc.articles.len()).then(|| entry(article + 1)),
+                );
                 let ld = jsonld::article(p, a, &view.permalink, lang);
                 ctx.insert("jsonld", &jsonld::to_script(&ld));
                 ctx.insert("page", &view);
@@ -316,22 +354,34 @@ impl Site {
     }
 
     fn recent(&self, n: usize) -> Vec<PageSummary> {
-        let mut dated: Vec<usize> = (0..self.content.pages.len()).filter(|&i| self.content.pages[i].date.is_some()).collect();
+        let mut dated: Vec<usize> = (0..self.content.pages.len())
+            .filter(|&i| self.content.pages[i].date.is_some())
+            .collect();
         dated.sort_by(|&a, &b| {
             let (pa, pb) = (&self.content.pages[a], &self.content.pages[b]);
             pb.date.cmp(&pa.date).then(pa.rel.cmp(&pb.rel))
         });
         dated.truncate(n);
-        dated.into_iter().map(|i| PageSummary::of(&self.content, &self.resolved, &self.urls, i)).collect()
+        dated
+            .into_iter()
+            .map(|i| PageSummary::of(&self.content, &self.resolved, &self.urls, i))
+            .collect()
     }
 
     fn policies(&self) -> Vec<PageSummary> {
         let mut list: Vec<usize> = (0..self.content.pages.len())
             .filter(|&i| self.content.pages[i].page_type == PageType::Policy)
             .collect();
-        list.sort_by(|&a, &b| self.content.pages[b].date.cmp(&self.content.pages[a].date).then(a.cmp(&b)));
+        list.sort_by(|&a, &b| {
+            self.content.pages[b]
+                .date
+                .cmp(&self.content.pages[a].date)
+                .then(a.cmp(&b))
+        });
         list.truncate(10);
-        list.into_iter().map(|i| PageSummary::of(&self.content, &self.resolved, &self.urls, i)).collect()
+        list.into_iter()
+            .map(|i| PageSummary::of(&self.content, &self.resolved, &self.urls, i))
+            .collect()
     }
 
     /// sitemap, feed and robots.txt.
@@ -341,24 +391,37 @@ impl Site {
         if self.config.sitemap {
             let mut entries = vec![];
             for s in &c.sections {
-                entries.push(Entry { loc: self.urls.permalink(&s.path), lastmod: None });
+                entries.push(Entry {
+                    loc: self.urls.permalink(&s.path),
+                    lastmod: None,
+                });
             }
             for (i, p) in c.pages.iter().enumerate() {
                 let lastmod = p.updated.or(p.date).map(|d| d.date().to_string());
-                entries.push(Entry { loc: self.urls.permalink(&p.path), lastmod: lastmod.clone() });
+                entries.push(Entry {
+                    loc: self.urls.permalink(&p.path),
+                    lastmod: lastmod.clone(),
+                });
                 if let Some(doc) = &self.resolved.page_bodies[i].policy {
                     for a in &doc.articles {
-                        entries.push(Entry { loc: self.urls.permalink(&format!("{}{}/", p.path, a.eid)), lastmod: lastmod.clone() });
+                        entries.push(Entry {
+                            loc: self.urls.permalink(&format!("{}{}/", p.path, a.eid)),
+                            lastmod: lastmod.clone(),
+                        });
                     }
                 }
             }
             files.extend(sitemap::files(entries, &self.config.base_url));
         }
         if self.config.feed {
-            let mut dated: Vec<usize> = (0..c.pages.len()).filter(|&i| c.pages[i].date.is_some()).collect();
+            let mut dated: Vec<usize> = (0..c.pages.len())
+                .filter(|&i| c.pages[i].date.is_some())
+                .collect();
             dated.sort_by(|&a, &b| {
                 let key = |i: usize| c.pages[i].updated.or(c.pages[i].date);
-                key(b).cmp(&key(a)).then(c.pages[a].rel.cmp(&c.pages[b].rel))
+                key(b)
+                    .cmp(&key(a))
+                    .then(c.pages[a].rel.cmp(&c.pages[b].rel))
             });
             dated.truncate(self.config.feed_limit);
             let entries: Vec<FeedEntry> = dated
@@ -371,11 +434,22 @@ impl Site {
                         permalink: self.urls.permalink(&p.path),
                         published,
                         updated: p.updated.unwrap_or(published),
-                        summary: p.description.clone().unwrap_or_else(|| self.resolved.page_bodies[i].summary.clone()),
+                        summary: p
+                            .description
+                            .clone()
+                            .unwrap_or_else(|| self.resolved.page_bodies[i].summary.clone()),
                     }
                 })
                 .collect();
-            files.push(("atom.xml".into(), feed::atom(&self.config.title, &self.config.base_url, &self.config.language, &entries)));
+            files.push((
+                "atom.xml".into(),
+                feed::atom(
+                    &self.config.title,
+                    &self.config.base_url,
+                    &self.config.language,
+                    &entries,
+                ),
+            ));
         }
         let mut robots = String::from("User-agent: *\nAllow: /\n");
         if self.config.sitemap {
@@ -394,13 +468,23 @@ impl Site {
     pub fn write(&self, output: &Path) -> Result<BuildReport, Diagnostics> {
         let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         let out_abs = absolute(output);
-        if root.starts_with(&out_abs) || out_abs.starts_with(root.join("content")) || out_abs.starts_with(root.join("themes")) || out_abs.starts_with(root.join("static")) || out_abs.starts_with(root.join("templates")) {
-            return Err(Diagnostic::in_file(output, "refusing to build into the site's own folders: choose an output such as public/").into());
+        if root.starts_with(&out_abs)
+            || out_abs.starts_with(root.join("content"))
+            || out_abs.starts_with(root.join("themes"))
+            || out_abs.starts_with(root.join("static"))
+            || out_abs.starts_with(root.join("templates"))
+        {
+            return Err(Diagnostic::in_file(
+                output,
+                "refusing to build into the site's own folders: choose an output such as public/",
+            )
+            .into());
         }
         let staging = Staging::create(output)?;
         let report = self.render_all(&|rel, bytes| staging.write(rel, bytes))?;
         let mut diagnostics = Diagnostics::default();
-        let mut copies: std::collections::BTreeMap<String, PathBuf> = std::collections::BTreeMap::new();
+        let mut copies: std::collections::BTreeMap<String, PathBuf> =
+            std::collections::BTreeMap::new();
         for (name, file) in &self.theme.statics {
             match &file.origin {
                 render::theme::Origin::File(p) => {
@@ -416,7 +500,10 @@ impl Site {
         for a in &self.content.assets {
             copies.insert(a.output.clone(), a.source.clone());
         }
-        let results: Vec<Result<(), Diagnostic>> = copies.par_iter().map(|(rel, from)| staging.copy(rel, from)).collect();
+        let results: Vec<Result<(), Diagnostic>> = copies
+            .par_iter()
+            .map(|(rel, from)| staging.copy(rel, from))
+            .collect();
         for r in results {
             if let Err(d) = r {
                 diagnostics.push(d);
@@ -432,12 +519,21 @@ fn absolute(path: &Path) -> PathBuf {
     if let Ok(p) = std::fs::canonicalize(path) {
         return p;
     }
-    let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
     match (abs.parent(), abs.file_name()) {
-        (Some(parent), Some(name)) => std::fs::canonicalize(parent).map(|p| p.join(name)).unwrap_or(abs),
+        (Some(parent), Some(name)) => std::fs::canonicalize(parent)
+            .map(|p| p.join(name))
+            .unwrap_or(abs),
         _ => abs,
     }
 }
+
+/// Where rendered files go: the staging folder, or nowhere (`check`).
+type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
 
 enum Task {
     NotFound,

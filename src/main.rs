@@ -9,7 +9,11 @@ use gongkai::diagnostics::Diagnostics;
 use gongkai::{BuildOptions, BuildReport};
 
 #[derive(Parser)]
-#[command(name = "gongkai", version, about = "Publish policy documents and public service directories as a static portal")]
+#[command(
+    name = "gongkai",
+    version,
+    about = "Publish policy documents and public service directories as a static portal"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -53,7 +57,10 @@ fn report_errors(diagnostics: &Diagnostics) {
         eprintln!("{:?}", d.report());
     }
     let n = diagnostics.len();
-    eprintln!("error: {n} problem{} found; nothing was written", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "error: {n} problem{} found; nothing was written",
+        if n == 1 { "" } else { "s" }
+    );
 }
 
 fn summary(verb: &str, r: &BuildReport) {
@@ -68,7 +75,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Init { dir } => match gongkai::init::init(&dir) {
             Ok(()) => {
-                eprintln!("created a new site in {}; build it with: gongkai build --root {}", dir.display(), dir.display());
+                eprintln!(
+                    "created a new site in {}; build it with: gongkai build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(d) => {
@@ -76,8 +87,18 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::Build { root, output, base_url, drafts } => {
-            let options = BuildOptions { root, output, base_url, drafts };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+            };
             match gongkai::build(&options) {
                 Ok(r) => {
                     summary("built", &r);

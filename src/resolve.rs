@@ -80,7 +80,11 @@ pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
         by_rel.insert(p.rel.clone(), (Target::Page(i), urls.url(&p.path)));
     }
     for (i, s) in content.sections.iter().enumerate() {
-        let rel = if s.dir.is_empty() { "_index.md".to_string() } else { format!("{}/_index.md", s.dir) };
+        let rel = if s.dir.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{}/_index.md", s.dir)
+        };
         by_rel.insert(rel, (Target::Section(i), urls.url(&s.path)));
     }
     LinkMap { by_rel }
@@ -110,16 +114,31 @@ fn render_body(
             Ok(mut doc) => {
                 let mut anchor_links = vec![];
                 for t in doc.texts_mut() {
-                    let input = Input { file, source: text, text: &text[t.offset..t.offset + t.text.len()], offset: t.offset };
-                    let (html, found) = markdown::render_inline(&input, links, options, &mut diagnostics);
+                    let input = Input {
+                        file,
+                        source: text,
+                        text: &text[t.offset..t.offset + t.text.len()],
+                        offset: t.offset,
+                    };
+                    let (html, found) =
+                        markdown::render_inline(&input, links, options, &mut diagnostics);
                     t.html = html;
                     anchor_links.extend(found);
                 }
                 let anchors: HashSet<String> = doc.eids().into_iter().collect();
                 let html = policy::html::document(&doc, &|a| format!("{page_url}{}/", a.eid));
-                let summary = doc.preamble.first().map(|b| b.text.text.clone()).unwrap_or_default();
+                let summary = doc
+                    .preamble
+                    .first()
+                    .map(|b| b.text.text.clone())
+                    .unwrap_or_default();
                 Rendered {
-                    body: Body { html, toc: vec![], summary, policy: Some(doc) },
+                    body: Body {
+                        html,
+                        toc: vec![],
+                        summary,
+                        policy: Some(doc),
+                    },
                     anchors,
                     anchor_links,
                     diagnostics,
@@ -129,15 +148,30 @@ fn render_body(
                 for e in errors {
                     diagnostics.push(Diagnostic::at(file, text, e.offset, e.len, e.message));
                 }
-                Rendered { body: Body::default(), anchors: HashSet::new(), anchor_links: vec![], diagnostics }
+                Rendered {
+                    body: Body::default(),
+                    anchors: HashSet::new(),
+                    anchor_links: vec![],
+                    diagnostics,
+                }
             }
         }
     } else {
-        let input = Input { file, source: text, text: body, offset: body_offset };
+        let input = Input {
+            file,
+            source: text,
+            text: body,
+            offset: body_offset,
+        };
         let mut used = HashSet::new();
         let r = markdown::render(&input, links, options, &mut used, &mut diagnostics);
         Rendered {
-            body: Body { html: r.html, toc: r.toc, summary: r.summary, policy: None },
+            body: Body {
+                html: r.html,
+                toc: r.toc,
+                summary: r.summary,
+                policy: None,
+            },
             anchors: r.anchors,
             anchor_links: r.anchor_links,
             diagnostics,
@@ -146,22 +180,46 @@ fn render_body(
 }
 
 /// Resolve the loaded content. Page texts are released once rendered.
-pub fn resolve(config: &Config, content: &mut Content, urls: &Urls) -> Result<Resolved, Diagnostics> {
+pub fn resolve(
+    config: &Config,
+    content: &mut Content,
+    urls: &Urls,
+) -> Result<Resolved, Diagnostics> {
     let links = link_map(content, urls);
-    let options = MarkdownOptions { allow_raw_html: config.allow_raw_html };
+    let options = MarkdownOptions {
+        allow_raw_html: config.allow_raw_html,
+    };
     let mut diagnostics = Diagnostics::default();
 
     let pages: Vec<Rendered> = content
         .pages
         .par_iter()
         .map(|p| {
-            render_body(&p.file, &p.text, p.body_offset, p.page_type == PageType::Policy, &urls.url(&p.path), &links, options)
+            render_body(
+                &p.file,
+                &p.text,
+                p.body_offset,
+                p.page_type == PageType::Policy,
+                &urls.url(&p.path),
+                &links,
+                options,
+            )
         })
         .collect();
     let sections: Vec<Rendered> = content
         .sections
         .par_iter()
-        .map(|s| render_body(&s.file, &s.text, s.body_offset, false, &urls.url(&s.path), &links, options))
+        .map(|s| {
+            render_body(
+                &s.file,
+                &s.text,
+                s.body_offset,
+                false,
+                &urls.url(&s.path),
+                &links,
+                options,
+            )
+        })
         .collect();
 
     // Anchors into other pages must exist.
@@ -183,8 +241,16 @@ pub fn resolve(config: &Config, content: &mut Content, urls: &Urls) -> Result<Re
             if !anchors_of(link.target).contains(&link.anchor) {
                 let (file, text) = files[i];
                 diagnostics.push(
-                    Diagnostic::at(file, text, link.offset, link.len, format!("link to an anchor that does not exist: `{}`", link.link))
-                        .with_help("anchors are heading ids, or article ids such as #art_6 on a policy"),
+                    Diagnostic::at(
+                        file,
+                        text,
+                        link.offset,
+                        link.len,
+                        format!("link to an anchor that does not exist: `{}`", link.link),
+                    )
+                    .with_help(
+                        "anchors are heading ids, or article ids such as #art_6 on a policy",
+                    ),
                 );
             }
         }
@@ -202,7 +268,11 @@ pub fn resolve(config: &Config, content: &mut Content, urls: &Urls) -> Result<Re
                     interprets[i] = Some(t);
                     interpretations[t].push(i);
                 }
-                Ok(_) => diagnostics.push(at_reference(page, r, "`interprets` must point at a policy page (type: policy)")),
+                Ok(_) => diagnostics.push(at_reference(
+                    page,
+                    r,
+                    "`interprets` must point at a policy page (type: policy)",
+                )),
                 Err(d) => diagnostics.push(d),
             }
         }
@@ -212,21 +282,40 @@ pub fn resolve(config: &Config, content: &mut Content, urls: &Urls) -> Result<Re
                 if r.target.starts_with("@/") {
                     match resolve_page(&links, r, page) {
                         Ok(Target::Page(t)) => {
-                            successors[i] = Some(Link { title: content.pages[t].title.clone(), url: urls.url(&content.pages[t].path) })
+                            successors[i] = Some(Link {
+                                title: content.pages[t].title.clone(),
+                                url: urls.url(&content.pages[t].path),
+                            })
                         }
-                        Ok(Target::Section(_)) => diagnostics.push(at_reference(page, r, "a successor must be a page, not a section")),
+                        Ok(Target::Section(_)) => diagnostics.push(at_reference(
+                            page,
+                            r,
+                            "a successor must be a page, not a section",
+                        )),
                         Err(d) => diagnostics.push(d),
                     }
                 } else if r.target.starts_with("https://") || r.target.starts_with("http://") {
-                    successors[i] = Some(Link { title: r.target.clone(), url: r.target.clone() });
+                    successors[i] = Some(Link {
+                        title: r.target.clone(),
+                        url: r.target.clone(),
+                    });
                 } else {
-                    diagnostics.push(at_reference(page, r, "write the successor as `@/path/to/policy.md` or as an http(s) URL"));
+                    diagnostics.push(at_reference(
+                        page,
+                        r,
+                        "write the successor as `@/path/to/policy.md` or as an http(s) URL",
+                    ));
                 }
             }
         }
     }
     for list in &mut interpretations {
-        list.sort_by(|&a, &b| content.pages[b].date.cmp(&content.pages[a].date).then(a.cmp(&b)));
+        list.sort_by(|&a, &b| {
+            content.pages[b]
+                .date
+                .cmp(&content.pages[a].date)
+                .then(a.cmp(&b))
+        });
     }
     if !diagnostics.is_empty() {
         diagnostics.sort();
@@ -253,7 +342,11 @@ fn at_reference(page: &Page, r: &Reference, message: &str) -> Diagnostic {
 
 fn resolve_page(links: &LinkMap, r: &Reference, page: &Page) -> Result<Target, Diagnostic> {
     if !r.target.starts_with("@/") {
-        return Err(at_reference(page, r, "write this as an `@/` path from content/, e.g. `@/policies/measures.md`"));
+        return Err(at_reference(
+            page,
+            r,
+            "write this as an `@/` path from content/, e.g. `@/policies/measures.md`",
+        ));
     }
     links
         .resolve(&r.target)

@@ -51,9 +51,11 @@ pub fn split<'a>(file: &Path, source: &Arc<str>, text: &'a str) -> Result<Split<
         }
         offset += line.len();
     }
-    Err(Diagnostic::at(file, source, bom, 3, "front matter is not terminated")
-        .with_label("this `---` opens the front matter")
-        .with_help("close the front matter with a line that holds only `---`"))
+    Err(
+        Diagnostic::at(file, source, bom, 3, "front matter is not terminated")
+            .with_label("this `---` opens the front matter")
+            .with_help("close the front matter with a line that holds only `---`"),
+    )
 }
 
 /// What kind of page a file is.
@@ -204,9 +206,12 @@ pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
 
 /// Parse a calendar date (`2015-12-16`).
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    text.trim()
-        .parse::<Date>()
-        .map_err(|_| format!("`{}` is not a date: write it as YYYY-MM-DD (2015-12-16)", text.trim()))
+    text.trim().parse::<Date>().map_err(|_| {
+        format!(
+            "`{}` is not a date: write it as YYYY-MM-DD (2015-12-16)",
+            text.trim()
+        )
+    })
 }
 
 #[cfg(test)]

@@ -137,9 +137,20 @@ pub struct Content {
 
 /// One file found by the walk, before it is read.
 enum Found {
-    Section { dir: String, index: Option<PathBuf> },
-    Page { file: PathBuf, section_dir: String, bundle: Option<String> },
-    Asset { file: PathBuf, output_rel: String, owner: AssetOwner },
+    Section {
+        dir: String,
+        index: Option<PathBuf>,
+    },
+    Page {
+        file: PathBuf,
+        section_dir: String,
+        bundle: Option<String>,
+    },
+    Asset {
+        file: PathBuf,
+        output_rel: String,
+        owner: AssetOwner,
+    },
 }
 
 #[derive(Clone)]
@@ -152,9 +163,11 @@ enum AssetOwner {
 pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
-        return Err(Diagnostic::in_file(CONTENT_DIR, "the content folder is missing")
-            .with_help("a site keeps its pages in content/; `gongkai init DIR` makes one")
-            .into());
+        return Err(
+            Diagnostic::in_file(CONTENT_DIR, "the content folder is missing")
+                .with_help("a site keeps its pages in content/; `gongkai init DIR` makes one")
+                .into(),
+        );
     }
     let mut diagnostics = Diagnostics::default();
     let found = walk(&content_dir, &mut diagnostics);
@@ -174,7 +187,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
         match result {
             Ok(Loaded::Section(section, segment)) => {
                 section_slugs.insert(section.dir.clone(), segment);
-                sections.push(section);
+                sections.push(*section);
             }
             Ok(Loaded::Page(page, section_dir, segment)) => {
                 if page.draft && !drafts {
@@ -269,7 +282,12 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
         .collect();
     let mut assets = Vec::new();
     for f in &found {
-        if let Found::Asset { file, output_rel, owner } = f {
+        if let Found::Asset {
+            file,
+            output_rel,
+            owner,
+        } = f
+        {
             let base = match owner {
                 AssetOwner::Section(dir) => by_dir.get(dir).map(|&i| sections[i].path.clone()),
                 AssetOwner::Bundle(dir) => page_path_by_bundle.get(dir).cloned(),
@@ -284,7 +302,11 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     }
 
     check_unique_paths(&sections, &pages, &mut diagnostics);
-    diagnostics.into_result(Content { sections, pages, assets })
+    diagnostics.into_result(Content {
+        sections,
+        pages,
+        assets,
+    })
 }
 
 fn sort_pages(sort_by: SortBy, list: &mut [usize], pages: &[Page]) {
@@ -350,7 +372,8 @@ fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
                     .map(|p| site_relative(content_dir, p))
                     .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
                 let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points back to a folder that contains it".to_string()
+                    "symbolic link loop: this link points back to a folder that contains it"
+                        .to_string()
                 } else {
                     format!("cannot read: {e}")
                 };
@@ -443,13 +466,14 @@ fn site_relative(content_dir: &Path, path: &Path) -> PathBuf {
 }
 
 enum Loaded {
-    Section(Section, String),
+    Section(Box<Section>, String),
     Page(Box<Page>, String, String),
 }
 
 /// Read a file as UTF-8, or say where the first bad byte is.
 pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::in_file(shown, format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::in_file(shown, format!("cannot read: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Arc::from(s)),
         Err(e) => {
@@ -490,9 +514,8 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 }
                 None => slug::from_file_name(default_name),
             };
-            let reference = |v: &Option<yaml::Spanned<String>>| {
-                v.as_ref().map(|s| reference_of(s, &split))
-            };
+            let reference =
+                |v: &Option<yaml::Spanned<String>>| v.as_ref().map(|s| reference_of(s, &split));
             let section = Section {
                 file: shown.clone(),
                 dir: dir.clone(),
@@ -513,9 +536,13 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 pages: vec![],
                 text: text.clone(),
             };
-            Ok(Loaded::Section(section, segment))
+            Ok(Loaded::Section(Box::new(section), segment))
         }
-        Found::Page { file, section_dir, bundle } => {
+        Found::Page {
+            file,
+            section_dir,
+            bundle,
+        } => {
             let shown = site_relative(&content_dir, file);
             let rel = relative_name(&content_dir, file).unwrap_or_default();
             let text = read_utf8(file, &shown)?;
@@ -561,16 +588,21 @@ fn page_from(
     text: &Arc<str>,
     split: &Split<'_>,
 ) -> Result<Page, Diagnostic> {
-    let at = |v: &yaml::Spanned<String>, m: String| front_matter::error_at(shown, text, split, v, m);
+    let at =
+        |v: &yaml::Spanned<String>, m: String| front_matter::error_at(shown, text, split, v, m);
     let datetime = |v: &Option<yaml::Spanned<String>>| -> Result<Option<DateTime>, Diagnostic> {
         match v {
-            Some(s) => front_matter::parse_datetime(&s.value).map(Some).map_err(|m| at(s, m)),
+            Some(s) => front_matter::parse_datetime(&s.value)
+                .map(Some)
+                .map_err(|m| at(s, m)),
             None => Ok(None),
         }
     };
     let date_only = |v: &Option<yaml::Spanned<String>>| -> Result<Option<Date>, Diagnostic> {
         match v {
-            Some(s) => front_matter::parse_date(&s.value).map(Some).map_err(|m| at(s, m)),
+            Some(s) => front_matter::parse_date(&s.value)
+                .map(Some)
+                .map_err(|m| at(s, m)),
             None => Ok(None),
         }
     };
@@ -602,19 +634,34 @@ fn page_from(
     if page_type != PageType::Policy {
         if let Some(v) = &fm.topics {
             let (offset, len) = yaml::place(v, split.yaml, split.yaml_offset);
-            return Err(Diagnostic::at(shown, text, offset, len, "`topics` is policy metadata: it is only allowed with `type: policy`"));
+            return Err(Diagnostic::at(
+                shown,
+                text,
+                offset,
+                len,
+                "`topics` is policy metadata: it is only allowed with `type: policy`",
+            ));
         }
     }
     if page_type != PageType::Interpretation {
         if let Some(v) = &fm.interprets {
-            return Err(at(v, "`interprets` is only allowed with `type: interpretation`".into()));
+            return Err(at(
+                v,
+                "`interprets` is only allowed with `type: interpretation`".into(),
+            ));
         }
     }
 
     let policy_meta = if page_type == PageType::Policy {
         let missing = |field: &str| {
-            Diagnostic::at(shown, text, split.yaml_offset.saturating_sub(4), 3, format!("a policy needs `{field}` in its front matter"))
-                .with_help("see the front matter reference in README.md (policy metadata)")
+            Diagnostic::at(
+                shown,
+                text,
+                split.yaml_offset.saturating_sub(4),
+                3,
+                format!("a policy needs `{field}` in its front matter"),
+            )
+            .with_help("see the front matter reference in README.md (policy metadata)")
         };
         let issuer = fm.issuer.as_ref().ok_or_else(|| missing("issuer"))?;
         let written = written.ok_or_else(|| missing("written"))?;
@@ -625,7 +672,11 @@ fn page_from(
             written,
             published,
             addressee: fm.addressee.as_ref().map(|v| v.value.clone()),
-            topics: fm.topics.as_ref().map(|v| v.value.clone()).unwrap_or_default(),
+            topics: fm
+                .topics
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default(),
             status,
             amended_by: fm.amended_by.as_ref().map(|v| reference_of(v, split)),
             repealed_by: fm.repealed_by.as_ref().map(|v| reference_of(v, split)),
@@ -634,41 +685,73 @@ fn page_from(
         if status == PolicyStatus::Repealed && policy.repealed_by.is_none() {
             if let Some(s) = &fm.status {
                 let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
-                return Err(Diagnostic::at(shown, text, offset, len, "a repealed policy needs `repealed_by`: the policy that repealed it")
-                    .with_help("write `repealed_by: \"@/policies/new.md\"` or a URL"));
+                return Err(Diagnostic::at(
+                    shown,
+                    text,
+                    offset,
+                    len,
+                    "a repealed policy needs `repealed_by`: the policy that repealed it",
+                )
+                .with_help("write `repealed_by: \"@/policies/new.md\"` or a URL"));
             }
         }
         if status == PolicyStatus::Amended && policy.amended_by.is_none() {
             if let Some(s) = &fm.status {
                 let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
-                return Err(Diagnostic::at(shown, text, offset, len, "an amended policy needs `amended_by`: the policy that amended it")
-                    .with_help("write `amended_by: \"@/policies/new.md\"` or a URL"));
+                return Err(Diagnostic::at(
+                    shown,
+                    text,
+                    offset,
+                    len,
+                    "an amended policy needs `amended_by`: the policy that amended it",
+                )
+                .with_help("write `amended_by: \"@/policies/new.md\"` or a URL"));
             }
         }
         Some(policy)
     } else {
         if let Some(s) = &fm.status {
             let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
-            return Err(Diagnostic::at(shown, text, offset, len, "`status` is policy metadata: it is only allowed with `type: policy`"));
+            return Err(Diagnostic::at(
+                shown,
+                text,
+                offset,
+                len,
+                "`status` is policy metadata: it is only allowed with `type: policy`",
+            ));
         }
         None
     };
     let interprets = match (page_type, &fm.interprets) {
         (PageType::Interpretation, Some(v)) => Some(reference_of(v, split)),
         (PageType::Interpretation, None) => {
-            return Err(Diagnostic::at(shown, text, split.yaml_offset, 1, "an interpretation needs `interprets: \"@/policies/<policy>.md\"`"));
+            return Err(Diagnostic::at(
+                shown,
+                text,
+                split.yaml_offset,
+                1,
+                "an interpretation needs `interprets: \"@/policies/<policy>.md\"`",
+            ));
         }
         _ => None,
     };
     let title = fm.title.clone().unwrap_or_default();
     if title.trim().is_empty() {
-        return Err(Diagnostic::at(shown, text, split.yaml_offset.saturating_sub(4), 3, "a page needs a `title`"));
+        return Err(Diagnostic::at(
+            shown,
+            text,
+            split.yaml_offset.saturating_sub(4),
+            3,
+            "a page needs a `title`",
+        ));
     }
     // Policy dates stand in for the page date.
     let date = date.or_else(|| {
-        policy_meta
-            .as_ref()
-            .map(|m| m.published.unwrap_or(m.written).to_datetime(jiff::civil::Time::midnight()))
+        policy_meta.as_ref().map(|m| {
+            m.published
+                .unwrap_or(m.written)
+                .to_datetime(jiff::civil::Time::midnight())
+        })
     });
     Ok(Page {
         file: shown.to_path_buf(),

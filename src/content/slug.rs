@@ -43,7 +43,9 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
         return Err("slug is empty".into());
     }
     if slug.contains('/') || slug.contains('\\') {
-        return Err(format!("slug `{slug}` must be one path segment: it contains a slash"));
+        return Err(format!(
+            "slug `{slug}` must be one path segment: it contains a slash"
+        ));
     }
     if slug.contains("..") {
         return Err(format!("slug `{slug}` must not contain `..`"));

@@ -47,7 +47,8 @@ pub fn parse<T: DeserializeOwned>(
         let message = strip_location_suffix(&plain);
         match e.location() {
             Some(l) if l.line() > 0 => {
-                let local = Location::from_line_column(yaml, l.line() as usize, l.column() as usize);
+                let local =
+                    Location::from_line_column(yaml, l.line() as usize, l.column() as usize);
                 Diagnostic::at(file, source, offset + local.offset, 1, message)
             }
             _ => Diagnostic::in_file(file, message),
@@ -79,6 +80,7 @@ mod tests {
     struct Doc {
         title: String,
         #[serde(default)]
+        #[allow(dead_code)]
         extra: Option<serde_json::Value>,
     }
 
@@ -111,7 +113,12 @@ mod tests {
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
         for w in names.windows(2) {
             let r = format!("*{}", w[0]);
-            y.push_str(&format!("  {}: &{} [{}]\n", w[1], w[1], vec![r; 9].join(",")));
+            y.push_str(&format!(
+                "  {}: &{} [{}]\n",
+                w[1],
+                w[1],
+                vec![r; 9].join(",")
+            ));
         }
         let e = run(&y).unwrap_err();
         assert!(e.location.is_some() || e.file.is_some());

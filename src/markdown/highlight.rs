@@ -24,7 +24,9 @@ pub fn code_block(lang: &str, text: &str) -> String {
     if lang.is_empty() {
         format!("<pre class=\"code\"><code>{body}</code></pre>\n")
     } else {
-        format!("<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{body}</code></pre>\n")
+        format!(
+            "<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{body}</code></pre>\n"
+        )
     }
 }
 
@@ -36,7 +38,9 @@ fn highlight(lang: &str, text: &str) -> Option<String> {
     let syntax = set.find_syntax_by_token(lang)?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(text) {
-        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
     }
     Some(generator.finalize())
 }
@@ -47,7 +51,10 @@ pub fn theme_css(name: &str) -> Result<String, String> {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
     let theme = themes.themes.get(name).ok_or_else(|| {
         let names: Vec<_> = themes.themes.keys().cloned().collect();
-        format!("no syntax theme `{name}`; choose one of: {}", names.join(", "))
+        format!(
+            "no syntax theme `{name}`; choose one of: {}",
+            names.join(", ")
+        )
     })?;
     css_for_theme_with_class_style(theme, CLASS_STYLE).map_err(|e| e.to_string())
 }

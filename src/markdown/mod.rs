@@ -125,10 +125,20 @@ pub fn render(
 
     for (event, range) in parser {
         let event = match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 heading = Some((events.len(), level, id.map(|i| i.to_string())));
                 heading_text.clear();
-                Event::Start(Tag::Heading { level, id: None, classes, attrs })
+                Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs,
+                })
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((index, _, explicit)) = heading.take() {
@@ -145,7 +155,9 @@ pub fn render(
                             }
                             id
                         }
-                        None => unique_id(&crate::content::slug::anchor_id(&heading_text), used_ids),
+                        None => {
+                            unique_id(&crate::content::slug::anchor_id(&heading_text), used_ids)
+                        }
                     };
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index] {
                         *slot = Some(CowStr::from(id.clone()));
@@ -161,7 +173,9 @@ pub fn render(
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -177,13 +191,33 @@ pub fn render(
                 }
                 continue;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
-                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
-                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
             }
             Event::Html(html) | Event::InlineHtml(html) if !options.allow_raw_html => {
                 Event::Text(html)
@@ -270,8 +304,16 @@ fn rewrite_link<'a>(
             }
             Err(message) => {
                 diagnostics.push(
-                    Diagnostic::at(input.file, input.source, input.offset + range.start, range.len(), message)
-                        .with_help("`@/` paths start at content/, e.g. `@/policies/measures-2015.md#art_6`"),
+                    Diagnostic::at(
+                        input.file,
+                        input.source,
+                        input.offset + range.start,
+                        range.len(),
+                        message,
+                    )
+                    .with_help(
+                        "`@/` paths start at content/, e.g. `@/policies/measures-2015.md#art_6`",
+                    ),
                 );
                 CowStr::from("#")
             }
@@ -307,9 +349,22 @@ mod tests {
 
     fn run(md: &str) -> (Rendered, Vec<Diagnostic>) {
         let source: Arc<str> = Arc::from(md);
-        let input = Input { file: Path::new("x.md"), source: &source, text: md, offset: 0 };
+        let input = Input {
+            file: Path::new("x.md"),
+            source: &source,
+            text: md,
+            offset: 0,
+        };
         let mut d = vec![];
-        let r = render(&input, &links(), MarkdownOptions { allow_raw_html: false }, &mut HashSet::new(), &mut d);
+        let r = render(
+            &input,
+            &links(),
+            MarkdownOptions {
+                allow_raw_html: false,
+            },
+            &mut HashSet::new(),
+            &mut d,
+        );
         (r, d)
     }
 
@@ -350,6 +405,10 @@ mod tests {
     #[test]
     fn code_is_highlighted_with_classes() {
         let (r, _) = run("```rust\nfn main() {}\n```\n");
-        assert!(r.html.contains(r#"class="hl-"#) || r.html.contains("hl-source"), "{}", r.html);
+        assert!(
+            r.html.contains(r#"class="hl-"#) || r.html.contains("hl-source"),
+            "{}",
+            r.html
+        );
     }
 }

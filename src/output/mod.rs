@@ -20,7 +20,10 @@ pub struct Staging {
 }
 
 fn prefix_of(output: &Path) -> String {
-    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
     format!(".{name}.gongkai-")
 }
 
@@ -28,9 +31,15 @@ impl Staging {
     /// Make an empty staging folder beside `output`; sweep leftovers of
     /// builds that were killed.
     pub fn create(output: &Path) -> Result<Staging, Diagnostic> {
-        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::in_file(parent, format!("cannot create the output's parent folder: {e}"))
+            Diagnostic::in_file(
+                parent,
+                format!("cannot create the output's parent folder: {e}"),
+            )
         })?;
         let prefix = prefix_of(output);
         if let Ok(entries) = std::fs::read_dir(parent) {
@@ -47,12 +56,26 @@ impl Staging {
                 .with_help("check that the output folder's parent is writable")
         })?;
         if output.exists() && !output.is_dir() {
-            return Err(Diagnostic::in_file(output, "the output path exists and is not a folder"));
+            return Err(Diagnostic::in_file(
+                output,
+                "the output path exists and is not a folder",
+            ));
         }
-        if output.is_dir() && std::fs::metadata(output).map(|m| m.permissions().readonly()).unwrap_or(false) {
-            return Err(Diagnostic::in_file(output, "the output folder is read-only"));
+        if output.is_dir()
+            && std::fs::metadata(output)
+                .map(|m| m.permissions().readonly())
+                .unwrap_or(false)
+        {
+            return Err(Diagnostic::in_file(
+                output,
+                "the output folder is read-only",
+            ));
         }
-        Ok(Staging { dir, output: output.to_path_buf(), committed: false })
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            committed: false,
+        })
     }
 
     /// The folder being written.
@@ -67,7 +90,8 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::in_file(parent, format!("cannot create folder: {e}")))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))
     }
 
     /// Copy a file to `rel`.
@@ -89,7 +113,9 @@ impl Staging {
                 continue;
             }
             if part == ".." || part.contains('\\') {
-                return Err(Diagnostic::new(format!("refusing to write outside the output: `{rel}`")));
+                return Err(Diagnostic::new(format!(
+                    "refusing to write outside the output: `{rel}`"
+                )));
             }
             path.push(part);
         }
@@ -99,7 +125,10 @@ impl Staging {
     /// Swap the staging folder in as the output.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let failed = |e: std::io::Error| {
-            Diagnostic::in_file(&self.output, format!("cannot replace the output folder: {e}"))
+            Diagnostic::in_file(
+                &self.output,
+                format!("cannot replace the output folder: {e}"),
+            )
         };
         if self.output.exists() {
             match rustix::fs::renameat_with(

@@ -23,10 +23,16 @@ pub fn files(mut entries: Vec<Entry>, base_url: &str) -> Vec<(String, String)> {
         return vec![("sitemap.xml".to_string(), urlset(&entries))];
     }
     let mut out = vec![];
-    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (n, chunk) in entries.chunks(MAX_URLS).enumerate() {
         let name = format!("sitemap-{}.xml", n + 1);
-        let _ = writeln!(index, "  <sitemap>\n    <loc>{}{name}</loc>\n  </sitemap>", escape_xml(base_url));
+        let _ = writeln!(
+            index,
+            "  <sitemap>\n    <loc>{}{name}</loc>\n  </sitemap>",
+            escape_xml(base_url)
+        );
         out.push((name, urlset(chunk)));
     }
     index.push_str("</sitemapindex>\n");
@@ -54,7 +60,13 @@ mod tests {
 
     #[test]
     fn small_sites_get_one_file() {
-        let f = files(vec![Entry { loc: "https://a.org/x/".into(), lastmod: None }], "https://a.org/");
+        let f = files(
+            vec![Entry {
+                loc: "https://a.org/x/".into(),
+                lastmod: None,
+            }],
+            "https://a.org/",
+        );
         assert_eq!(f.len(), 1);
         assert!(f[0].1.contains("<loc>https://a.org/x/</loc>"));
     }
@@ -62,7 +74,10 @@ mod tests {
     #[test]
     fn large_sites_get_an_index() {
         let entries = (0..MAX_URLS + 1)
-            .map(|i| Entry { loc: format!("https://a.org/{i}/"), lastmod: None })
+            .map(|i| Entry {
+                loc: format!("https://a.org/{i}/"),
+                lastmod: None,
+            })
             .collect();
         let f = files(entries, "https://a.org/");
         assert_eq!(f.len(), 3);

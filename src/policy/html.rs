@@ -54,12 +54,25 @@ fn items(out: &mut String, list: &[Item]) {
 /// One article: its number, heading sentence, paragraphs and items.
 /// `link` is the URL of the article's own page, shown as a share link.
 pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
-    let _ = writeln!(out, "<section class=\"article\" id=\"{}\" aria-label=\"{}\">", a.eid, crate::render::escape_html(&a.title()));
+    let _ = writeln!(
+        out,
+        "<section class=\"article\" id=\"{}\" aria-label=\"{}\">",
+        a.eid,
+        crate::render::escape_html(&a.title())
+    );
     for (i, p) in a.paragraphs.iter().enumerate() {
-        let id = p.eid.as_ref().map(|e| format!(" id=\"{e}\"")).unwrap_or_default();
+        let id = p
+            .eid
+            .as_ref()
+            .map(|e| format!(" id=\"{e}\""))
+            .unwrap_or_default();
         let _ = write!(out, "<p class=\"article-text\"{id}>");
         if i == 0 {
-            let _ = write!(out, "<span class=\"num\">{}</span>", crate::render::escape_html(&a.num));
+            let _ = write!(
+                out,
+                "<span class=\"num\">{}</span>",
+                crate::render::escape_html(&a.num)
+            );
             if let Some(h) = &a.heading {
                 let _ = write!(out, "<strong class=\"article-heading\">{}</strong>", h.html);
             }
@@ -69,7 +82,11 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
         items(out, &p.items);
     }
     if a.paragraphs.is_empty() {
-        let _ = write!(out, "<p class=\"article-text\"><span class=\"num\">{}</span>", crate::render::escape_html(&a.num));
+        let _ = write!(
+            out,
+            "<p class=\"article-text\"><span class=\"num\">{}</span>",
+            crate::render::escape_html(&a.num)
+        );
         if let Some(h) = &a.heading {
             let _ = write!(out, "<strong class=\"article-heading\">{}</strong>", h.html);
         }
@@ -80,7 +97,7 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
             out,
             "<p class=\"article-link\"><a href=\"{link}\">单独查看{}<span class=\"visually-hidden\">（{}）</span></a></p>",
             crate::render::escape_html(&a.label),
-            crate::render::escape_html(&a.short_heading().unwrap_or_default())
+            crate::render::escape_html(a.short_heading().unwrap_or_default())
         );
     }
     out.push_str("</section>\n");
@@ -102,10 +119,18 @@ pub fn document(doc: &PolicyDocument, article_url: &dyn Fn(&Article) -> String) 
         out.push_str("</div>\n");
     }
     if let Some(t) = &doc.title {
-        let _ = writeln!(out, "<h2 class=\"document-title\" id=\"main\">{}</h2>", t.html);
+        let _ = writeln!(
+            out,
+            "<h2 class=\"document-title\" id=\"main\">{}</h2>",
+            t.html
+        );
     }
     blocks(&mut out, "preamble", "preamble", &doc.preamble);
-    let heading_level = if doc.title.is_some() || doc.notice.is_some() { 3 } else { 2 };
+    let heading_level = if doc.title.is_some() || doc.notice.is_some() {
+        3
+    } else {
+        2
+    };
     let mut done = vec![false; doc.articles.len()];
     for chapter in &doc.chapters {
         let _ = writeln!(
@@ -116,9 +141,22 @@ pub fn document(doc: &PolicyDocument, article_url: &dyn Fn(&Article) -> String) 
             crate::render::escape_html(&chapter.num),
             chapter.heading.html
         );
-        blocks(&mut out, &format!("{}__intro", chapter.eid), "intro", &chapter.intro);
-        for &a in chapter.articles.iter().filter(|&&a| doc.articles[a].section.is_none()) {
-            article(&mut out, &doc.articles[a], Some(&article_url(&doc.articles[a])));
+        blocks(
+            &mut out,
+            &format!("{}__intro", chapter.eid),
+            "intro",
+            &chapter.intro,
+        );
+        for &a in chapter
+            .articles
+            .iter()
+            .filter(|&&a| doc.articles[a].section.is_none())
+        {
+            article(
+                &mut out,
+                &doc.articles[a],
+                Some(&article_url(&doc.articles[a])),
+            );
             done[a] = true;
         }
         for &s in &chapter.sections {

@@ -210,16 +210,33 @@ fn lines(body: &str, body_offset: usize, first_line: usize) -> Vec<Line<'_>> {
 /// What a line of the main text is.
 #[derive(Debug, PartialEq)]
 enum Kind<'a> {
-    Chapter { number: u32, num: &'a str, rest: &'a str },
-    Section { number: u32, num: &'a str, rest: &'a str },
-    Article { number: u32, num: &'a str, rest: &'a str },
-    Item { level: u8, number: u32, num: &'a str, rest: &'a str },
+    Chapter {
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
+    Section {
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
+    Article {
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
+    Item {
+        level: u8,
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
     Break,
     Text,
 }
 
 /// `第X章`, `第X节`, `第X条` at the start of a line.
-fn ordinal<'a>(text: &'a str, unit: char) -> Option<(u32, &'a str, &'a str)> {
+fn ordinal(text: &str, unit: char) -> Option<(u32, &str, &str)> {
     let rest = text.strip_prefix('第')?;
     let digits_len: usize = rest
         .chars()
@@ -238,7 +255,11 @@ fn enumerator<'a>(
     digit: fn(char) -> bool,
     seps: &[char],
 ) -> Option<(u32, &'a str, &'a str)> {
-    let digits_len: usize = text.chars().take_while(|&c| digit(c)).map(char::len_utf8).sum();
+    let digits_len: usize = text
+        .chars()
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
     if digits_len == 0 {
         return None;
     }
@@ -249,11 +270,19 @@ fn enumerator<'a>(
     }
     let after = &after_digits[sep.len_utf8()..];
     // `1.5倍` is a number, not an enumerator.
-    if after.chars().next().is_some_and(|c| is_digit(c) || c == '%') {
+    if after
+        .chars()
+        .next()
+        .is_some_and(|c| is_digit(c) || c == '%')
+    {
         return None;
     }
     let number = parse_number(&text[..digits_len])?;
-    Some((number, &text[..digits_len + sep.len_utf8()], after.trim_start_matches(is_space)))
+    Some((
+        number,
+        &text[..digits_len + sep.len_utf8()],
+        after.trim_start_matches(is_space),
+    ))
 }
 
 /// `（一）`, `(一)`, `（1）`, `(1)` at the start of a line.
@@ -280,12 +309,20 @@ fn parenthesised(text: &str) -> Option<(u8, u32, &str, &str)> {
     let number = parse_number(digits)?;
     let level = if digits.chars().all(is_digit) { 2 } else { 1 };
     let num_len = open.len_utf8() + digits_len + close.len_utf8();
-    Some((level, number, &text[..num_len], text[num_len..].trim_start_matches(is_space)))
+    Some((
+        level,
+        number,
+        &text[..num_len],
+        text[num_len..].trim_start_matches(is_space),
+    ))
 }
 
 fn is_thematic_break(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && (t.chars().all(|c| c == '*') || t.chars().all(|c| c == '-') || t.chars().all(|c| c == '_'))
+    t.len() >= 3
+        && (t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '_'))
 }
 
 fn classify<'a>(text: &'a str, has_zhang: bool, has_tiao: bool) -> Kind<'a> {
@@ -303,20 +340,35 @@ fn classify<'a>(text: &'a str, has_zhang: bool, has_tiao: bool) -> Kind<'a> {
     }
     if let Some((number, num, rest)) = enumerator(text, is_chinese_numeral, &['、', '．', '.']) {
         return if has_zhang {
-            Kind::Item { level: 1, number, num, rest }
+            Kind::Item {
+                level: 1,
+                number,
+                num,
+                rest,
+            }
         } else {
             Kind::Chapter { number, num, rest }
         };
     }
     if let Some((number, num, rest)) = enumerator(text, is_digit, &['．', '.', '、']) {
         return if has_tiao {
-            Kind::Item { level: 2, number, num, rest }
+            Kind::Item {
+                level: 2,
+                number,
+                num,
+                rest,
+            }
         } else {
             Kind::Article { number, num, rest }
         };
     }
     if let Some((level, number, num, rest)) = parenthesised(text) {
-        return Kind::Item { level, number, num, rest };
+        return Kind::Item {
+            level,
+            number,
+            num,
+            rest,
+        };
     }
     Kind::Text
 }
@@ -350,7 +402,9 @@ fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
             && t.contains('年')
             && t.contains('月')
             && parts.len() == 4
-            && parts[..3].iter().all(|p| !p.is_empty() && p.chars().all(|c| is_digit(c) || is_chinese_numeral(c)))
+            && parts[..3]
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| is_digit(c) || is_chinese_numeral(c)))
     };
     if is_date {
         BlockKind::Date
@@ -365,7 +419,11 @@ fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
 
 /// Parse a policy body. `body_offset` is where the body starts in the file
 /// and `first_line` its 1-based line number.
-pub fn parse(body: &str, body_offset: usize, first_line: usize) -> Result<PolicyDocument, Vec<StructureError>> {
+pub fn parse(
+    body: &str,
+    body_offset: usize,
+    first_line: usize,
+) -> Result<PolicyDocument, Vec<StructureError>> {
     let all = lines(body, body_offset, first_line);
     let mut doc = PolicyDocument::default();
     let mut errors = Vec::new();
@@ -393,16 +451,42 @@ pub fn parse(body: &str, body_offset: usize, first_line: usize) -> Result<Policy
         [] => 0,
         [title] => {
             if *title > 0 {
-                let blocks = all[..*title].iter().map(|l| Block { kind: block_kind(l, true), text: text_at(l.text, l) }).collect();
-                doc.notice = Some(Notice { header: vec![], title: None, blocks });
+                let blocks = all[..*title]
+                    .iter()
+                    .map(|l| Block {
+                        kind: block_kind(l, true),
+                        text: text_at(l.text, l),
+                    })
+                    .collect();
+                doc.notice = Some(Notice {
+                    header: vec![],
+                    title: None,
+                    blocks,
+                });
             }
             doc.title = Some(heading_text(&all[*title]));
             title + 1
         }
         [notice, title, ..] => {
-            let header = all[..*notice].iter().map(|l| Block { kind: block_kind(l, false), text: text_at(l.text, l) }).collect();
-            let blocks = all[notice + 1..*title].iter().map(|l| Block { kind: block_kind(l, true), text: text_at(l.text, l) }).collect();
-            doc.notice = Some(Notice { header, title: Some(heading_text(&all[*notice])), blocks });
+            let header = all[..*notice]
+                .iter()
+                .map(|l| Block {
+                    kind: block_kind(l, false),
+                    text: text_at(l.text, l),
+                })
+                .collect();
+            let blocks = all[notice + 1..*title]
+                .iter()
+                .map(|l| Block {
+                    kind: block_kind(l, true),
+                    text: text_at(l.text, l),
+                })
+                .collect();
+            doc.notice = Some(Notice {
+                header,
+                title: Some(heading_text(&all[*notice])),
+                blocks,
+            });
             doc.title = Some(heading_text(&all[*title]));
             title + 1
         }
@@ -414,7 +498,10 @@ pub fn parse(body: &str, body_offset: usize, first_line: usize) -> Result<Policy
     let has_tiao = main.iter().any(|l| ordinal(l.text, '条').is_some());
     doc.style = if has_tiao {
         Some(ArticleStyle::Tiao)
-    } else if main.iter().any(|l| enumerator(l.text, is_digit, &['．', '.', '、']).is_some()) {
+    } else if main
+        .iter()
+        .any(|l| enumerator(l.text, is_digit, &['．', '.', '、']).is_some())
+    {
         Some(ArticleStyle::Numbered)
     } else {
         None
@@ -438,17 +525,28 @@ pub fn parse(body: &str, body_offset: usize, first_line: usize) -> Result<Policy
     // article's next paragraph, or the closing text if no article follows.
     let mut pending: Vec<&Line<'_>> = Vec::new();
 
-    fn flush_pending(doc: &mut PolicyDocument, article: Option<usize>, pending: &mut Vec<&Line<'_>>) {
+    fn flush_pending(
+        doc: &mut PolicyDocument,
+        article: Option<usize>,
+        pending: &mut Vec<&Line<'_>>,
+    ) {
         if let Some(a) = article {
             for l in pending.drain(..) {
-                doc.articles[a].paragraphs.push(Paragraph { eid: None, text: text_at(l.text, l), items: vec![] });
+                doc.articles[a].paragraphs.push(Paragraph {
+                    eid: None,
+                    text: text_at(l.text, l),
+                    items: vec![],
+                });
             }
         }
     }
 
     for line in main {
         if in_conclusions {
-            doc.conclusions.push(Block { kind: block_kind(line, false), text: text_at(line.text, line) });
+            doc.conclusions.push(Block {
+                kind: block_kind(line, false),
+                text: text_at(line.text, line),
+            });
             continue;
         }
         match classify(line.text, has_zhang, has_tiao) {
@@ -501,11 +599,23 @@ pub fn parse(body: &str, body_offset: usize, first_line: usize) -> Result<Policy
                 let eid = format!("art_{number}");
                 claim(&eid, line, &mut errors);
                 let numbered = doc.style == Some(ArticleStyle::Numbered);
-                let (heading, body) = if numbered { split_heading(rest) } else { (None, rest) };
-                let label = if numbered { format!("第{number}条") } else { num.to_string() };
+                let (heading, body) = if numbered {
+                    split_heading(rest)
+                } else {
+                    (None, rest)
+                };
+                let label = if numbered {
+                    format!("第{number}条")
+                } else {
+                    num.to_string()
+                };
                 let mut paragraphs = vec![];
                 if !body.is_empty() || heading.is_none() {
-                    paragraphs.push(Paragraph { eid: None, text: text_at(body, line), items: vec![] });
+                    paragraphs.push(Paragraph {
+                        eid: None,
+                        text: text_at(body, line),
+                        items: vec![],
+                    });
                 }
                 doc.articles.push(Article {
                     eid,
@@ -527,7 +637,12 @@ pub fn parse(body: &str, body_offset: usize, first_line: usize) -> Result<Policy
                 }
                 article = Some(a);
             }
-            Kind::Item { level, number, num, rest } => {
+            Kind::Item {
+                level,
+                number,
+                num,
+                rest,
+            } => {
                 flush_pending(&mut doc, article, &mut pending);
                 let Some(a) = article else {
                     push_intro(&mut doc, chapter, section, line);
@@ -535,32 +650,66 @@ pub fn parse(body: &str, body_offset: usize, first_line: usize) -> Result<Policy
                 };
                 let art = &mut doc.articles[a];
                 if art.paragraphs.is_empty() {
-                    art.paragraphs.push(Paragraph { eid: None, text: Text::default(), items: vec![] });
+                    art.paragraphs.push(Paragraph {
+                        eid: None,
+                        text: Text::default(),
+                        items: vec![],
+                    });
                 }
-                let para = art.paragraphs.last_mut().expect("an article has a paragraph");
-                let item = Item { eid: String::new(), number, num: num.to_string(), text: text_at(rest, line), items: vec![] };
+                let para = art
+                    .paragraphs
+                    .last_mut()
+                    .expect("an article has a paragraph");
+                let item = Item {
+                    eid: String::new(),
+                    number,
+                    num: num.to_string(),
+                    text: text_at(rest, line),
+                    items: vec![],
+                };
                 match (level, para.items.last_mut()) {
-                    (2, Some(parent)) if parent.num.chars().any(is_chinese_numeral) => parent.items.push(item),
+                    (2, Some(parent)) if parent.num.chars().any(is_chinese_numeral) => {
+                        parent.items.push(item)
+                    }
                     _ => para.items.push(item),
                 }
             }
             Kind::Text => match article {
                 Some(_) if doc.style == Some(ArticleStyle::Numbered) => pending.push(line),
-                Some(a) => doc.articles[a].paragraphs.push(Paragraph { eid: None, text: text_at(line.text, line), items: vec![] }),
+                Some(a) => doc.articles[a].paragraphs.push(Paragraph {
+                    eid: None,
+                    text: text_at(line.text, line),
+                    items: vec![],
+                }),
                 None => push_intro(&mut doc, chapter, section, line),
             },
         }
     }
     // Free text after the last numbered article closes the document.
     for l in pending.drain(..) {
-        doc.conclusions.push(Block { kind: block_kind(l, false), text: text_at(l.text, l) });
+        doc.conclusions.push(Block {
+            kind: block_kind(l, false),
+            text: text_at(l.text, l),
+        });
     }
     assign_eids(&mut doc);
-    if errors.is_empty() { Ok(doc) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(doc)
+    } else {
+        Err(errors)
+    }
 }
 
-fn push_intro(doc: &mut PolicyDocument, chapter: Option<usize>, section: Option<usize>, line: &Line<'_>) {
-    let block = Block { kind: block_kind(line, false), text: text_at(line.text, line) };
+fn push_intro(
+    doc: &mut PolicyDocument,
+    chapter: Option<usize>,
+    section: Option<usize>,
+    line: &Line<'_>,
+) {
+    let block = Block {
+        kind: block_kind(line, false),
+        text: text_at(line.text, line),
+    };
     match (section, chapter) {
         (Some(s), _) => doc.sections[s].intro.push(block),
         (None, Some(c)) => doc.chapters[c].intro.push(block),

@@ -7,7 +7,10 @@ pub fn parse_number(text: &str) -> Option<u32> {
     if text.is_empty() {
         return None;
     }
-    if text.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    if text
+        .chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         let ascii: String = text
             .chars()
             .map(|c| {

@@ -16,7 +16,15 @@ fn numbered_style_with_chapters_items_and_conclusion() {
     assert_eq!(notice.title.as_ref().unwrap().text, "关于某事的通知");
     assert_eq!(doc.addressee(), Some("各单位"));
     let kinds: Vec<BlockKind> = notice.blocks.iter().map(|b| b.kind).collect();
-    assert_eq!(kinds, [BlockKind::Addressee, BlockKind::Paragraph, BlockKind::Signature, BlockKind::Date]);
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Addressee,
+            BlockKind::Paragraph,
+            BlockKind::Signature,
+            BlockKind::Date
+        ]
+    );
     assert_eq!(doc.title.as_ref().unwrap().text, "某某办法");
     assert_eq!(doc.preamble.len(), 1);
     assert_eq!(doc.chapters.len(), 2);
@@ -30,7 +38,10 @@ fn numbered_style_with_chapters_items_and_conclusion() {
     assert_eq!(a2.paragraphs[0].items.len(), 2);
     assert_eq!(a2.paragraphs[0].items[1].eid, "art_2__item_2");
     assert_eq!(doc.articles[2].chapter, Some(1));
-    assert_eq!(doc.articles[2].heading.as_ref().unwrap().text, "第三条标题。");
+    assert_eq!(
+        doc.articles[2].heading.as_ref().unwrap().text,
+        "第三条标题。"
+    );
     assert_eq!(doc.conclusions.len(), 1);
 }
 
@@ -78,7 +89,10 @@ fn explicit_break_starts_the_closing_text() {
 
 #[test]
 fn the_2015_measures_as_published() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/policies/shaoxing-measures-2015.md");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/policies/shaoxing-measures-2015.md"
+    );
     let file = std::fs::read_to_string(path).unwrap();
     let body_start = file[4..].find("\n---\n").unwrap() + 4 + 5;
     let doc = parse_ok(&file[body_start..]);
@@ -93,5 +107,8 @@ fn the_2015_measures_as_published() {
     assert_eq!(per_chapter, [4, 5, 3, 8, 4, 6]);
     assert_eq!(doc.articles[5].short_heading(), Some("加快抢占网上阵地"));
     assert_eq!(doc.conclusions.len(), 1);
-    assert_eq!(doc.addressee(), Some("各区、县（市）党委，市级各部门、各单位党委（党组、工委）"));
+    assert_eq!(
+        doc.addressee(),
+        Some("各区、县（市）党委，市级各部门、各单位党委（党组、工委）")
+    );
 }

@@ -14,7 +14,9 @@ use crate::resolve::{Resolved, Urls};
 /// and `&` are escaped so no text can close the element.
 pub fn to_script(value: &Value) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 pub fn legal_force(status: PolicyStatus) -> &'static str {
@@ -82,7 +84,13 @@ pub fn article(page: &Page, a: &Article, policy_permalink: &str, language: &str)
 }
 
 /// JSON-LD for any other page.
-pub fn page(content: &Content, resolved: &Resolved, urls: &Urls, i: usize, language: &str) -> Value {
+pub fn page(
+    content: &Content,
+    resolved: &Resolved,
+    urls: &Urls,
+    i: usize,
+    language: &str,
+) -> Value {
     let p = &content.pages[i];
     let permalink = urls.permalink(&p.path);
     let mut v = json!({

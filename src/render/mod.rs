@@ -61,7 +61,10 @@ impl Renderer {
                 Err(d) => diagnostics.push(d),
             }
         }
-        let mut renderer = Renderer { tera: Tera::new(), sources };
+        let mut renderer = Renderer {
+            tera: Tera::new(),
+            sources,
+        };
         // Parse one by one first, so every syntax error is reported.
         for (name, (_, text)) in &renderer.sources {
             let mut probe = Tera::new();
@@ -74,9 +77,13 @@ impl Renderer {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        let mut all: Vec<(&String, &Arc<str>)> = renderer.sources.iter().map(|(n, (_, t))| (n, t)).collect();
+        let mut all: Vec<(&String, &Arc<str>)> =
+            renderer.sources.iter().map(|(n, (_, t))| (n, t)).collect();
         all.sort();
-        if let Err(e) = renderer.tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_ref()))) {
+        if let Err(e) = renderer
+            .tera
+            .add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
+        {
             let d = renderer.diagnostic(&e, "");
             return Err(d.into());
         }
@@ -111,21 +118,37 @@ impl Renderer {
     fn diagnostic(&self, error: &tera::Error, template: &str) -> Diagnostic {
         match error.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-                let name = if report.filename().is_empty() { template } else { report.filename() };
+                let name = if report.filename().is_empty() {
+                    template
+                } else {
+                    report.filename()
+                };
                 match self.sources.get(name) {
                     Some((shown, text)) => {
                         let span = report.span();
-                        let at = Location::from_line_column(text, span.start_line.max(1), span.start_col + 1);
+                        let at = Location::from_line_column(
+                            text,
+                            span.start_line.max(1),
+                            span.start_col + 1,
+                        );
                         let len = if span.end_line == span.start_line {
                             span.end_col.saturating_sub(span.start_col).max(1)
                         } else {
                             1
                         };
-                        let mut d = Diagnostic::at(shown, text, at.offset, len, format!("template error: {}", report.message()));
+                        let mut d = Diagnostic::at(
+                            shown,
+                            text,
+                            at.offset,
+                            len,
+                            format!("template error: {}", report.message()),
+                        );
                         d.location = Some(Location { len, ..at });
                         d
                     }
-                    None => Diagnostic::new(format!("template error in `{name}`: {}", report.message())),
+                    None => {
+                        Diagnostic::new(format!("template error in `{name}`: {}", report.message()))
+                    }
                 }
             }
             other => {

@@ -74,7 +74,11 @@ impl Theme {
                     shown: PathBuf::from(format!("(built-in default theme)/{path}")),
                     origin: Origin::Builtin(bytes),
                 };
-                let map = if kind == "templates" { &mut theme.templates } else { &mut theme.statics };
+                let map = if kind == "templates" {
+                    &mut theme.templates
+                } else {
+                    &mut theme.statics
+                };
                 map.insert(rel.to_string(), file);
             }
         } else {
@@ -89,13 +93,23 @@ impl Theme {
     }
 }
 
-fn collect(root: &Path, dir: &Path, into: &mut BTreeMap<String, ThemeFile>) -> Result<(), Diagnostic> {
+fn collect(
+    root: &Path,
+    dir: &Path,
+    into: &mut BTreeMap<String, ThemeFile>,
+) -> Result<(), Diagnostic> {
     if !dir.is_dir() {
         return Ok(());
     }
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| {
-            let shown = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()).unwrap_or_default();
+            let shown = e
+                .path()
+                .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+                .unwrap_or_default();
             Diagnostic::in_file(shown, format!("cannot read theme file: {e}"))
         })?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
@@ -106,7 +120,11 @@ fn collect(root: &Path, dir: &Path, into: &mut BTreeMap<String, ThemeFile>) -> R
         into.insert(
             name.replace('\\', "/"),
             ThemeFile {
-                shown: entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf(),
+                shown: entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf(),
                 origin: Origin::File(entry.path().to_path_buf()),
             },
         );

@@ -25,7 +25,10 @@ pub struct DateView {
 
 impl DateView {
     pub fn of(d: Date) -> DateView {
-        DateView { iso: d.to_string(), zh: date_zh(d) }
+        DateView {
+            iso: d.to_string(),
+            zh: date_zh(d),
+        }
     }
     fn of_datetime(d: Option<DateTime>) -> Option<DateView> {
         d.map(|d| DateView::of(d.date()))
@@ -80,7 +83,11 @@ impl StatusView {
             PolicyStatus::Repealed => "已废止",
             PolicyStatus::Expired => "已失效",
         };
-        StatusView { code: status, zh, in_force: status == PolicyStatus::InForce }
+        StatusView {
+            code: status,
+            zh,
+            in_force: status == PolicyStatus::InForce,
+        }
     }
 }
 
@@ -143,7 +150,13 @@ pub fn article_entry(a: &Article, page_url: &str) -> ArticleEntry {
 }
 
 impl PolicyView {
-    pub fn of(content: &Content, resolved: &Resolved, urls: &Urls, i: usize, doc: &PolicyDocument) -> Option<PolicyView> {
+    pub fn of(
+        content: &Content,
+        resolved: &Resolved,
+        urls: &Urls,
+        i: usize,
+        doc: &PolicyDocument,
+    ) -> Option<PolicyView> {
         let page = &content.pages[i];
         let meta = page.policy_meta.as_ref()?;
         let url = urls.url(&page.path);
@@ -155,7 +168,11 @@ impl PolicyView {
                 num: c.num.clone(),
                 heading: c.heading.text.clone(),
                 anchor: format!("#{}", c.eid),
-                articles: c.articles.iter().map(|&a| article_entry(&doc.articles[a], &url)).collect(),
+                articles: c
+                    .articles
+                    .iter()
+                    .map(|&a| article_entry(&doc.articles[a], &url))
+                    .collect(),
             })
             .collect();
         let loose_articles = doc
@@ -170,7 +187,10 @@ impl PolicyView {
                 doc_number: meta.doc_number.clone(),
                 written: DateView::of(meta.written),
                 published: meta.published.map(DateView::of),
-                addressee: meta.addressee.clone().or_else(|| doc.addressee().map(str::to_string)),
+                addressee: meta
+                    .addressee
+                    .clone()
+                    .or_else(|| doc.addressee().map(str::to_string)),
                 topics: meta.topics.clone(),
                 status: StatusView::of(meta.status),
                 successor: resolved.successors[i].clone(),
@@ -201,7 +221,10 @@ pub fn breadcrumbs(content: &Content, urls: &Urls, section: usize) -> Vec<Crumb>
     let mut at = Some(section);
     while let Some(i) = at {
         let s: &Section = &content.sections[i];
-        chain.push(Crumb { title: s.title.clone(), url: urls.url(&s.path) });
+        chain.push(Crumb {
+            title: s.title.clone(),
+            url: urls.url(&s.path),
+        });
         at = s.parent;
     }
     chain.reverse();
@@ -259,11 +282,17 @@ impl<'a> PageView<'a> {
             toc: &body.toc,
             summary: &body.summary,
             extra: &page.extra,
-            section: Crumb { title: section.title.clone(), url: urls.url(&section.path) },
+            section: Crumb {
+                title: section.title.clone(),
+                url: urls.url(&section.path),
+            },
             breadcrumbs: breadcrumbs(content, urls, page.section),
             previous: neighbour(-1),
             next: neighbour(1),
-            policy: body.policy.as_ref().and_then(|doc| PolicyView::of(content, resolved, urls, i, doc)),
+            policy: body
+                .policy
+                .as_ref()
+                .and_then(|doc| PolicyView::of(content, resolved, urls, i, doc)),
             interprets: resolved.interprets[i].map(|j| PageSummary::of(content, resolved, urls, j)),
         }
     }
@@ -291,7 +320,12 @@ pub struct SectionView<'a> {
 }
 
 impl<'a> SectionView<'a> {
-    pub fn of(content: &'a Content, resolved: &'a Resolved, urls: &Urls, i: usize) -> SectionView<'a> {
+    pub fn of(
+        content: &'a Content,
+        resolved: &'a Resolved,
+        urls: &Urls,
+        i: usize,
+    ) -> SectionView<'a> {
         let s = &content.sections[i];
         SectionView {
             title: &s.title,
