@@ -34,7 +34,7 @@ cleanup() {
     for t in "${SHM_TREES[@]}"; do
         rm -rf -- "$t"
     done
-    rm -rf -- "$LOGS"
+    rm -rf -- "$LOGS" "$DISK_OUT"
 }
 trap cleanup EXIT
 
@@ -95,7 +95,13 @@ run_timed() {
         for (i = 1; i <= n; i++) s = s * 60 + p[i]
         printf "%.2f", s }' "$tf")"
     PEAK="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tf")"
-    log "$name: ${WALL} s, ${PEAK} MiB"
+    local cpu
+    cpu="$(awk -F': ' '/Percent of CPU this job got/ { print $2 }' "$tf")"
+    log "$name: ${WALL} s, ${PEAK} MiB, CPU ${cpu}, load $(cut -d' ' -f1 /proc/loadavg)"
+    # The tool's own summary line, if any (gongkai prints "built N pages ... in X s").
+    if [[ -s "$lf" ]]; then
+        log "    $(tail -n 1 "$lf")"
+    fi
 }
 
 # div A B [FMT]: A / B, or "-" when either is not a number.
@@ -179,7 +185,7 @@ done
 
 # --- Report ------------------------------------------------------------------
 echo
-echo "gongkai $("$GONGKAI" --version 2>/dev/null || echo '(version unknown)') vs $("$HUGO" version | awk '{print $1, $2}')"
+echo "$("$GONGKAI" --version 2>/dev/null || echo 'gongkai (version unknown)') vs hugo $("$HUGO" version | awk '{ sub(/-.*/, "", $2); print $2 }')"
 echo "$(nproc) CPUs; source and output on $SHM (tmpfs) unless noted"
 echo
 printf '%8s  %10s  %8s  %9s  %9s  %9s  %9s  %7s\n' \

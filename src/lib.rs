@@ -37,6 +37,17 @@ use render::views::{
 use render::{Renderer, jsonld, theme::Theme};
 use resolve::{Resolved, Urls};
 
+/// Print how long a stage took, when `GONGKAI_TIMINGS` is set (for the
+/// benchmarks; never in normal output).
+fn timing(stage: &str, since: Instant) {
+    if std::env::var_os("GONGKAI_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {stage:<10} {:>8.1} ms",
+            since.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -108,6 +119,7 @@ impl Site {
     /// Load and resolve the site at `options.root`: everything `build`
     /// validates, without writing.
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
+        let started = Instant::now();
         let root = options.root.clone();
         let mut config = Config::load(&root)?;
         if let Some(url) = &options.base_url {
@@ -134,8 +146,24 @@ impl Site {
                 return Err(all);
             }
         };
-        check_templates(&content, &renderer)?;
-        let resolved = resolve::resolve(&config, &mut content, &urls)?;
+        timing("load", started);
+        let started = Instant::now();
+        // Missing templates and broken links are reported together.
+        let template_errors = check_templates(&content, &renderer);
+        let resolved = match (
+            resolve::resolve(&config, &mut content, &urls),
+            template_errors,
+        ) {
+            (Ok(r), Ok(())) => r,
+            (r, t) => {
+                let mut all = Diagnostics::default();
+                all.extend(r.err().map(|d| d.0).unwrap_or_default());
+                all.extend(t.err().map(|d| d.0).unwrap_or_default());
+                all.sort();
+                return Err(all);
+            }
+        };
+        timing("resolve", started);
         {
             let mut globals = Context::new();
             let nav: Vec<NavEntry> = content
@@ -147,7 +175,7 @@ impl Site {
                         .filter(|&&i| !content.sections[i].hidden)
                         .map(|&i| NavEntry {
                             title: content.sections[i].title.clone(),
-                            url: urls.url(&content.sections[i].path),
+                            url: content.sections[i].url.clone(),
                             path: content.sections[i].path.clone(),
                         })
                         .collect()
@@ -252,7 +280,7 @@ impl Site {
                 let list = s.pages.iter().skip((pager - 1) * per).take(per);
                 let paginator = Paginator {
                     pages: list
-                        .map(|&p| PageSummary::of(content, &self.resolved, &self.urls, p))
+                        .map(|&p| PageSummary::of(content, &self.resolved, p))
                         .collect(),
                     current: pager,
                     total: s.pages.len(),
@@ -261,7 +289,7 @@ impl Site {
                         .then(|| self.urls.url(&views::pager_path(&s.path, pager - 1))),
                     next: (pager < total_pages)
                         .then(|| self.urls.url(&views::pager_path(&s.path, pager + 1))),
-                    first: self.urls.url(&s.path),
+                    first: s.url.clone(),
                     last: self.urls.url(&views::pager_path(&s.path, total_pages)),
                 };
                 ctx.insert(
@@ -283,7 +311,7 @@ impl Site {
             }
             Task::Page(i) => {
                 let p = &content.pages[i];
-                let view = PageView::of(content, &self.resolved, &self.urls, i);
+                let view = PageView::of(content, &self.resolved, &self.urls, i, true);
                 let ld = match &self.resolved.page_bodies[i].policy {
                     Some(doc) if p.page_type == PageType::Policy => {
                         jsonld::policy(p, doc, &view.permalink, lang)
@@ -307,7 +335,7 @@ impl Site {
                     .as_ref()
                     .expect("article tasks come from policies");
                 let a = &doc.articles[article];
-                let view = PageView::of(content, &self.resolved, &self.urls, page);
+                let view = PageView::of(content, &self.resolved, &self.urls, page, false);
                 let mut html = String::new();
                 policy::html::article(&mut html, a, None);
                 let path = format!("{}{}/", p.path, a.eid);
@@ -350,7 +378,7 @@ impl Site {
         };
         ctx.insert("current_path", &path);
         let html = self.renderer.render(&template, &ctx)?;
-        sink(&path, html.as_bytes())
+        sink(&path, &html)
     }
 
     fn recent(&self, n: usize) -> Vec<PageSummary> {
@@ -364,7 +392,7 @@ impl Site {
         dated.truncate(n);
         dated
             .into_iter()
-            .map(|i| PageSummary::of(&self.content, &self.resolved, &self.urls, i))
+            .map(|i| PageSummary::of(&self.content, &self.resolved, i))
             .collect()
     }
 
@@ -380,7 +408,7 @@ impl Site {
         });
         list.truncate(10);
         list.into_iter()
-            .map(|i| PageSummary::of(&self.content, &self.resolved, &self.urls, i))
+            .map(|i| PageSummary::of(&self.content, &self.resolved, i))
             .collect()
     }
 
@@ -480,8 +508,11 @@ impl Site {
             )
             .into());
         }
+        let started = Instant::now();
         let staging = Staging::create(output)?;
         let report = self.render_all(&|rel, bytes| staging.write(rel, bytes))?;
+        timing("render", started);
+        let started = Instant::now();
         let mut diagnostics = Diagnostics::default();
         let mut copies: std::collections::BTreeMap<String, PathBuf> =
             std::collections::BTreeMap::new();
@@ -510,7 +541,10 @@ impl Site {
             }
         }
         let report = diagnostics.into_result(report)?;
+        timing("copy", started);
+        let started = Instant::now();
         staging.commit()?;
+        timing("swap", started);
         Ok(report)
     }
 }

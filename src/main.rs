@@ -43,6 +43,8 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         #[arg(long)]
+        base_url: Option<String>,
+        #[arg(long)]
         drafts: bool,
     },
     /// Print the CSS for a syntect highlighting theme (for theme authors).
@@ -110,9 +112,14 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, drafts } => {
+        Command::Check {
+            root,
+            base_url,
+            drafts,
+        } => {
             let mut options = BuildOptions::new(root);
             options.drafts = drafts;
+            options.base_url = base_url;
             match gongkai::check(&options) {
                 Ok(r) => {
                     summary("checked", &r);

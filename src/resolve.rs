@@ -73,11 +73,21 @@ impl Urls {
     }
 }
 
+/// Give every page and section its URL, once.
+pub fn assign_urls(content: &mut Content, urls: &Urls) {
+    for p in &mut content.pages {
+        p.url = urls.url(&p.path);
+    }
+    for s in &mut content.sections {
+        s.url = urls.url(&s.path);
+    }
+}
+
 /// Where every `@/` path leads.
-pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
+pub fn link_map(content: &Content) -> LinkMap {
     let mut by_rel = HashMap::new();
     for (i, p) in content.pages.iter().enumerate() {
-        by_rel.insert(p.rel.clone(), (Target::Page(i), urls.url(&p.path)));
+        by_rel.insert(p.rel.clone(), (Target::Page(i), p.url.clone()));
     }
     for (i, s) in content.sections.iter().enumerate() {
         let rel = if s.dir.is_empty() {
@@ -85,9 +95,12 @@ pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
         } else {
             format!("{}/_index.md", s.dir)
         };
-        by_rel.insert(rel, (Target::Section(i), urls.url(&s.path)));
+        by_rel.insert(rel, (Target::Section(i), s.url.clone()));
     }
-    LinkMap { by_rel }
+    LinkMap {
+        by_rel,
+        drafts: content.drafts.iter().cloned().collect(),
+    }
 }
 
 struct Rendered {
@@ -119,6 +132,7 @@ fn render_body(
                         source: text,
                         text: &text[t.offset..t.offset + t.text.len()],
                         offset: t.offset,
+                        relative_base: Some(page_url),
                     };
                     let (html, found) =
                         markdown::render_inline(&input, links, options, &mut diagnostics);
@@ -162,6 +176,7 @@ fn render_body(
             source: text,
             text: body,
             offset: body_offset,
+            relative_base: None,
         };
         let mut used = HashSet::new();
         let r = markdown::render(&input, links, options, &mut used, &mut diagnostics);
@@ -185,7 +200,8 @@ pub fn resolve(
     content: &mut Content,
     urls: &Urls,
 ) -> Result<Resolved, Diagnostics> {
-    let links = link_map(content, urls);
+    assign_urls(content, urls);
+    let links = link_map(content);
     let options = MarkdownOptions {
         allow_raw_html: config.allow_raw_html,
     };
@@ -200,7 +216,7 @@ pub fn resolve(
                 &p.text,
                 p.body_offset,
                 p.page_type == PageType::Policy,
-                &urls.url(&p.path),
+                &p.url,
                 &links,
                 options,
             )
@@ -215,7 +231,7 @@ pub fn resolve(
                 &s.text,
                 s.body_offset,
                 false,
-                &urls.url(&s.path),
+                &s.url,
                 &links,
                 options,
             )
@@ -284,7 +300,7 @@ pub fn resolve(
                         Ok(Target::Page(t)) => {
                             successors[i] = Some(Link {
                                 title: content.pages[t].title.clone(),
-                                url: urls.url(&content.pages[t].path),
+                                url: content.pages[t].url.clone(),
                             })
                         }
                         Ok(Target::Section(_)) => diagnostics.push(at_reference(

@@ -29,7 +29,11 @@ fn build(root: &Path, out: &Path, extra: &[&str]) {
         .args(extra)
         .output()
         .unwrap();
-    assert!(o.status.success(), "build failed:\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -37,14 +41,18 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     for e in walkdir::WalkDir::new(dir) {
         let e = e.unwrap();
         if e.file_type().is_file() {
-            files.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap());
+            files.insert(
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            );
         }
     }
     files
 }
 
 fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(path.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
+    std::fs::read_to_string(path.as_ref())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
 
 /// The text of an HTML document: tags removed, entities decoded.
@@ -59,7 +67,11 @@ fn text_of(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 fn write(root: &Path, rel: &str, text: &str) {
@@ -95,26 +107,46 @@ fn assert_links_resolve(out: &Path, base_path: &str) -> usize {
             continue;
         }
         let html = String::from_utf8(bytes).unwrap();
-        for link in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
+        for link in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
             if link.starts_with("http") || link.starts_with('#') || link.starts_with("mailto:") {
                 continue;
             }
             let (path, anchor) = link.split_once('#').unwrap_or((link, ""));
             let (base, path) = if path.starts_with('/') {
-                assert!(link.starts_with(base_path), "{}: link {link} does not start with {base_path}", rel.display());
+                assert!(
+                    link.starts_with(base_path),
+                    "{}: link {link} does not start with {base_path}",
+                    rel.display()
+                );
                 (out.to_path_buf(), &path[base_path.len()..])
             } else {
                 (out.join(rel.parent().unwrap()), path)
             };
-            let decoded = percent_encoding::percent_decode_str(path).decode_utf8().unwrap().to_string();
+            let decoded = percent_encoding::percent_decode_str(path)
+                .decode_utf8()
+                .unwrap()
+                .to_string();
             let mut file = base.join(&decoded);
             if decoded.is_empty() || decoded.ends_with('/') {
                 file = file.join("index.html");
             }
-            assert!(file.is_file(), "{}: link {link} leads to no file ({})", rel.display(), file.display());
+            assert!(
+                file.is_file(),
+                "{}: link {link} leads to no file ({})",
+                rel.display(),
+                file.display()
+            );
             if !anchor.is_empty() {
                 let target = read(&file);
-                assert!(target.contains(&format!("id=\"{anchor}\"")), "{}: anchor #{anchor} missing in {}", rel.display(), file.display());
+                assert!(
+                    target.contains(&format!("id=\"{anchor}\"")),
+                    "{}: anchor #{anchor} missing in {}",
+                    rel.display(),
+                    file.display()
+                );
             }
             checked += 1;
         }
@@ -131,9 +163,16 @@ fn the_portal_publishes_the_measures_word_for_word() {
     let text = text_of(&page);
 
     let source = read(repo().join("../shared/source/shaoxing-measures-2015.txt"));
-    let mut lines: Vec<String> = source.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<String> = source
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
     // The notice's title is set on two lines in the source; it is one title.
-    let i = lines.iter().position(|l| l == "印发《关于加强和改进党的群团工作的").unwrap();
+    let i = lines
+        .iter()
+        .position(|l| l == "印发《关于加强和改进党的群团工作的")
+        .unwrap();
     let joined = format!("{}{}", lines[i], lines[i + 1]);
     lines.splice(i..i + 2, [joined]);
     assert!(lines.len() > 40);
@@ -146,20 +185,46 @@ fn the_portal_publishes_the_measures_word_for_word() {
     assert_eq!(page.matches("class=\"article\"").count(), 30);
     for n in 1..=30 {
         assert!(page.contains(&format!("id=\"art_{n}\"")));
-        let art = read(out.join(format!("policies/shaoxing-measures-2015/art_{n}/index.html")));
+        let art = read(out.join(format!(
+            "policies/shaoxing-measures-2015/art_{n}/index.html"
+        )));
         assert!(art.contains(&format!("id=\"art_{n}\"")));
-        assert_eq!(art.contains("rel=\"prev\""), n > 1, "article {n} previous link");
-        assert_eq!(art.contains("rel=\"next\""), n < 30, "article {n} next link");
+        assert_eq!(
+            art.contains("rel=\"prev\""),
+            n > 1,
+            "article {n} previous link"
+        );
+        assert_eq!(
+            art.contains("rel=\"next\""),
+            n < 30,
+            "article {n} next link"
+        );
     }
     assert!(page.contains("id=\"notice\""));
-    let art6 = text_of(&read(out.join("policies/shaoxing-measures-2015/art_6/index.html")));
+    let art6 = text_of(&read(
+        out.join("policies/shaoxing-measures-2015/art_6/index.html"),
+    ));
     assert!(art6.contains("第6条 加快抢占网上阵地"));
-    assert!(art6.contains("二、推动群团组织改革创新、增强活力"), "the article page names its chapter");
+    assert!(
+        art6.contains("二、推动群团组织改革创新、增强活力"),
+        "the article page names its chapter"
+    );
     assert!(art6.contains("让群众能在网上找到组织、参加活动、满足需求"));
 
     // The disclosure panel.
-    for (label, value) in [("发文机关", "中共绍兴市委"), ("成文日期", "2015年12月16日"), ("主送", "各区、县（市）党委，市级各部门、各单位党委（党组、工委）"), ("有效性", "有效")] {
-        assert!(text.contains(&format!("{label}{value}")), "panel shows {label}: {value}");
+    for (label, value) in [
+        ("发文机关", "中共绍兴市委"),
+        ("成文日期", "2015年12月16日"),
+        (
+            "主送",
+            "各区、县（市）党委，市级各部门、各单位党委（党组、工委）",
+        ),
+        ("有效性", "有效"),
+    ] {
+        assert!(
+            text.contains(&format!("{label}{value}")),
+            "panel shows {label}: {value}"
+        );
     }
 
     // schema.org Legislation with an @id for every article.
@@ -172,7 +237,10 @@ fn the_portal_publishes_the_measures_word_for_word() {
     assert_eq!(ld["legislationLegalForce"], "https://schema.org/InForce");
     let parts = ld["hasPart"].as_array().unwrap();
     assert_eq!(parts.len(), 30);
-    assert_eq!(parts[5]["@id"], "https://qt.shaoxing.example/policies/shaoxing-measures-2015/#art_6");
+    assert_eq!(
+        parts[5]["@id"],
+        "https://qt.shaoxing.example/policies/shaoxing-measures-2015/#art_6"
+    );
 
     // The interpretation and its policy link each other.
     let guide = read(out.join("interpretations/measures-2015-guide/index.html"));
@@ -199,11 +267,19 @@ fn two_builds_are_byte_identical() {
 fn a_sub_path_base_url_gives_working_links() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("portal");
-    build(&repo(), &out, &["--base-url", "http://127.0.0.1:8080/portal/"]);
+    build(
+        &repo(),
+        &out,
+        &["--base-url", "http://127.0.0.1:8080/portal/"],
+    );
     assert!(assert_links_resolve(&out, "/portal/") > 100);
     let sitemap = read(out.join("sitemap.xml"));
-    assert!(sitemap.contains("<loc>http://127.0.0.1:8080/portal/policies/shaoxing-measures-2015/art_6/</loc>"));
-    assert!(read(out.join("robots.txt")).contains("Sitemap: http://127.0.0.1:8080/portal/sitemap.xml"));
+    assert!(sitemap.contains(
+        "<loc>http://127.0.0.1:8080/portal/policies/shaoxing-measures-2015/art_6/</loc>"
+    ));
+    assert!(
+        read(out.join("robots.txt")).contains("Sitemap: http://127.0.0.1:8080/portal/sitemap.xml")
+    );
 }
 
 #[test]
@@ -224,13 +300,33 @@ fn a_new_site_builds_at_once() {
 fn sections_bundles_drafts_pagination_and_chinese_slugs() {
     let tmp = tempfile::tempdir().unwrap();
     let site = init_site(tmp.path());
-    write(&site, "content/新闻/_index.md", "---\ntitle: 新闻\nsort_by: weight\npaginate_by: 2\n---\n");
+    write(
+        &site,
+        "content/新闻/_index.md",
+        "---\ntitle: 新闻\nsort_by: weight\npaginate_by: 2\n---\n",
+    );
     for (name, weight) in [("甲", 3), ("乙", 1), ("丙", 2), ("丁", 5), ("戊", 4)] {
-        write(&site, &format!("content/新闻/{name}.md"), &format!("---\ntitle: 新闻{name}\nweight: {weight}\n---\n正文{name}\n"));
+        write(
+            &site,
+            &format!("content/新闻/{name}.md"),
+            &format!("---\ntitle: 新闻{name}\nweight: {weight}\n---\n正文{name}\n"),
+        );
     }
-    write(&site, "content/新闻/草稿.md", "---\ntitle: 草稿\ndraft: true\n---\n");
-    write(&site, "content/新闻/报告/index.md", "---\ntitle: 年度报告\nslug: annual-report\nweight: 9\n---\n![图](chart.svg)\n");
-    write(&site, "content/新闻/报告/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    write(
+        &site,
+        "content/新闻/草稿.md",
+        "---\ntitle: 草稿\ndraft: true\n---\n",
+    );
+    write(
+        &site,
+        "content/新闻/报告/index.md",
+        "---\ntitle: 年度报告\nslug: annual-report\nweight: 9\n---\n![图](chart.svg)\n",
+    );
+    write(
+        &site,
+        "content/新闻/报告/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     write(&site, "content/新闻/附件.pdf", "%PDF-1.4");
     let out = tmp.path().join("out");
     build(&site, &out, &[]);
@@ -238,7 +334,10 @@ fn sections_bundles_drafts_pagination_and_chinese_slugs() {
     // Chinese paths on disk, percent-encoded in links.
     assert!(out.join("新闻/甲/index.html").is_file());
     let list1 = read(out.join("新闻/index.html"));
-    assert!(list1.contains("href=\"/%E6%96%B0%E9%97%BB/%E4%B9%99/\""), "{list1}");
+    assert!(
+        list1.contains("href=\"/%E6%96%B0%E9%97%BB/%E4%B9%99/\""),
+        "{list1}"
+    );
     // Weight order, two per page: 乙(1) 丙(2) | 甲(3) 戊(4) | 丁(5) 年度报告(9)
     assert!(list1.find("新闻乙").unwrap() < list1.find("新闻丙").unwrap());
     assert!(!list1.contains("新闻甲"));
@@ -283,7 +382,10 @@ fn policies_status_banners_interpretations_and_items() {
     let sample = read(out.join("policies/sample/index.html"));
     assert!(!sample.contains("class=\"status-banner\""));
     assert!(sample.contains("id=\"art_2__item_1\""));
-    assert!(sample.contains("href=\"/%E8%A7%A3%E8%AF%BB/\""), "the policy lists its interpretation");
+    assert!(
+        sample.contains("href=\"/%E8%A7%A3%E8%AF%BB/\""),
+        "the policy lists its interpretation"
+    );
     let interp = read(out.join("解读/index.html"));
     assert!(interp.contains("href=\"/policies/sample/#art_2__item_1\""));
     assert!(interp.contains("\"@type\":\"Article\""));
@@ -293,13 +395,20 @@ fn policies_status_banners_interpretations_and_items() {
 fn site_templates_and_static_files_override_the_theme_file_by_file() {
     let tmp = tempfile::tempdir().unwrap();
     let site = init_site(tmp.path());
-    write(&site, "templates/page.html", "{% extends \"base.html\" %}{% block content %}<p id=\"custom\">{{ page.title }}</p>{% endblock content %}");
+    write(
+        &site,
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<p id=\"custom\">{{ page.title }}</p>{% endblock content %}",
+    );
     write(&site, "static/css/site.css", "body{color:#000}");
     write(&site, "static/robots-extra.txt", "x");
     let out = tmp.path().join("out");
     build(&site, &out, &[]);
     assert!(read(out.join("about/index.html")).contains("<p id=\"custom\">关于本站</p>"));
-    assert!(read(out.join("policies/sample/index.html")).contains("class=\"policy-meta\""), "other templates still come from the theme");
+    assert!(
+        read(out.join("policies/sample/index.html")).contains("class=\"policy-meta\""),
+        "other templates still come from the theme"
+    );
     assert_eq!(read(out.join("css/site.css")), "body{color:#000}");
     assert!(out.join("css/print.css").is_file());
     assert!(out.join("robots-extra.txt").is_file());
@@ -312,7 +421,11 @@ fn site_wide_outputs() {
     build(&repo(), &out, &[]);
     let sitemap = read(out.join("sitemap.xml"));
     assert!(sitemap.starts_with("<?xml"));
-    assert_eq!(sitemap.matches("<url>").count(), 4 + 4 + 30, "sections, pages and articles");
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        4 + 4 + 30,
+        "sections, pages and articles"
+    );
     let feed = read(out.join("atom.xml"));
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
     assert!(feed.contains("<title>关于加强和改进党的群团工作的实施办法</title>"));
@@ -329,14 +442,23 @@ fn site_wide_outputs() {
 fn check_validates_without_writing() {
     let tmp = tempfile::tempdir().unwrap();
     let site = init_site(tmp.path());
-    let o = gongkai().arg("check").arg("--root").arg(&site).output().unwrap();
+    let o = gongkai()
+        .arg("check")
+        .arg("--root")
+        .arg(&site)
+        .output()
+        .unwrap();
     assert!(o.status.success());
     assert!(!site.join("public").exists());
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
-    let o = gongkai().arg("build").arg("--no-such-flag").output().unwrap();
+    let o = gongkai()
+        .arg("build")
+        .arg("--no-such-flag")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let o = gongkai().output().unwrap();
     assert_eq!(o.status.code(), Some(2));
@@ -347,7 +469,14 @@ fn building_into_the_site_itself_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let site = init_site(tmp.path());
     for bad in [site.clone(), site.join("content")] {
-        let o = gongkai().arg("build").arg("--root").arg(&site).arg("--output").arg(&bad).output().unwrap();
+        let o = gongkai()
+            .arg("build")
+            .arg("--root")
+            .arg(&site)
+            .arg("--output")
+            .arg(&bad)
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to build into the site"));
     }

@@ -78,12 +78,17 @@ pub struct Page {
     pub weight: Option<i64>,
     pub draft: bool,
     pub template: Option<Reference>,
+    /// Where `slug:` was written, if it was.
+    pub slug_at: Option<Reference>,
     pub page_type: PageType,
     pub policy_meta: Option<PolicyMeta>,
     pub interprets: Option<Reference>,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// URL path below the base URL, ending in `/` (`policies/a/`).
     pub path: String,
+    /// The link to the page: base path plus the percent-encoded path
+    /// (set when the site is resolved).
+    pub url: String,
     /// Index of the section that lists this page.
     pub section: usize,
 }
@@ -111,10 +116,13 @@ pub struct Section {
     pub paginate_by: Option<usize>,
     pub template: Option<Reference>,
     pub page_template: Option<Reference>,
+    pub slug_at: Option<Reference>,
     pub hidden: bool,
     pub draft: bool,
     pub extra: BTreeMap<String, serde_json::Value>,
     pub path: String,
+    /// The link to the section (set when the site is resolved).
+    pub url: String,
     pub parent: Option<usize>,
     pub subsections: Vec<usize>,
     /// Pages in display order.
@@ -133,6 +141,8 @@ pub struct Content {
     pub sections: Vec<Section>,
     pub pages: Vec<Page>,
     pub assets: Vec<Asset>,
+    /// `@/` paths of drafts left out of this build, for clearer messages.
+    pub drafts: Vec<String>,
 }
 
 /// One file found by the walk, before it is read.
@@ -183,6 +193,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     let mut pages: Vec<Page> = Vec::new();
     let mut page_slugs: Vec<(String, Option<String>)> = Vec::new(); // (section dir, segment)
     let mut section_slugs: HashMap<String, String> = HashMap::new();
+    let mut draft_rels: Vec<String> = Vec::new();
     for result in loaded {
         match result {
             Ok(Loaded::Section(section, segment)) => {
@@ -191,6 +202,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
             }
             Ok(Loaded::Page(page, section_dir, segment)) => {
                 if page.draft && !drafts {
+                    draft_rels.push(page.rel.clone());
                     continue;
                 }
                 page_slugs.push((section_dir, Some(segment)));
@@ -212,8 +224,20 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
                 .iter()
                 .any(|d| dir == d || d.is_empty() || dir.starts_with(&format!("{d}/")))
         };
+        for s in sections.iter().filter(|s| under(&s.dir)) {
+            draft_rels.push(if s.dir.is_empty() {
+                "_index.md".into()
+            } else {
+                format!("{}/_index.md", s.dir)
+            });
+        }
         sections.retain(|s| !under(&s.dir));
         let keep: Vec<bool> = page_slugs.iter().map(|(dir, _)| !under(dir)).collect();
+        for (page, keep) in pages.iter().zip(&keep) {
+            if !keep {
+                draft_rels.push(page.rel.clone());
+            }
+        }
         let mut i = 0;
         pages.retain(|_| {
             i += 1;
@@ -302,10 +326,12 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     }
 
     check_unique_paths(&sections, &pages, &mut diagnostics);
+    draft_rels.sort();
     diagnostics.into_result(Content {
         sections,
         pages,
         assets,
+        drafts: draft_rels,
     })
 }
 
@@ -334,20 +360,23 @@ fn check_unique_paths(sections: &[Section], pages: &[Page], diagnostics: &mut Di
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     let all = sections
         .iter()
-        .map(|s| (s.path.as_str(), s.file.as_path()))
-        .chain(pages.iter().map(|p| (p.path.as_str(), p.file.as_path())));
-    for (path, file) in all {
+        .map(|s| (s.path.as_str(), s.file.as_path(), &s.text, &s.slug_at))
+        .chain(
+            pages
+                .iter()
+                .map(|p| (p.path.as_str(), p.file.as_path(), &p.text, &p.slug_at)),
+        );
+    for (path, file, text, slug_at) in all {
         if let Some(first) = seen.insert(path, file) {
-            diagnostics.push(
-                Diagnostic::in_file(
-                    file,
-                    format!(
-                        "this page resolves to the URL /{path}, which {} already has",
-                        first.display()
-                    ),
-                )
-                .with_help("give one of them a different file name or `slug:`"),
+            let message = format!(
+                "this page resolves to the URL /{path}, which {} already has",
+                first.display()
             );
+            let d = match slug_at {
+                Some(r) => Diagnostic::at(file, text, r.offset, r.len, message),
+                None => Diagnostic::in_file(file, message),
+            };
+            diagnostics.push(d.with_help("give one of them a different file name or `slug:`"));
         }
     }
 }
@@ -479,13 +508,16 @@ pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
         Err(e) => {
             let good = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..good]);
-            let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(Diagnostic::in_file(
+            // Show the file as far as it is readable, up to the bad byte.
+            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes[..good + 1]).as_ref());
+            Err(Diagnostic::at(
                 shown,
-                format!("not valid UTF-8 (line {line}, column {column}, byte {good})"),
+                &lossy,
+                good,
+                '\u{fffd}'.len_utf8(),
+                format!("not valid UTF-8: byte {good} cannot be read"),
             )
+            .with_label("the text stops being UTF-8 here")
             .with_help("save the file as UTF-8; GBK or GB18030 text must be converted first"))
         }
     }
@@ -527,10 +559,12 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 paginate_by: fm.paginate_by,
                 template: reference(&fm.template),
                 page_template: reference(&fm.page_template),
+                slug_at: reference(&fm.slug),
                 hidden: fm.hidden,
                 draft: fm.draft,
                 extra: fm.extra.clone(),
                 path: String::new(),
+                url: String::new(),
                 parent: None,
                 subsections: vec![],
                 pages: vec![],
@@ -682,6 +716,24 @@ fn page_from(
             repealed_by: fm.repealed_by.as_ref().map(|v| reference_of(v, split)),
             short_title: fm.short_title.as_ref().map(|v| v.value.clone()),
         };
+        for (field, value, needs) in [
+            ("amended_by", &fm.amended_by, PolicyStatus::Amended),
+            ("repealed_by", &fm.repealed_by, PolicyStatus::Repealed),
+        ] {
+            if let Some(v) = value {
+                if status != needs {
+                    let word = if needs == PolicyStatus::Amended {
+                        "amended"
+                    } else {
+                        "repealed"
+                    };
+                    return Err(at(
+                        v,
+                        format!("`{field}` is set, so `status` must be `{word}`"),
+                    ));
+                }
+            }
+        }
         if status == PolicyStatus::Repealed && policy.repealed_by.is_none() {
             if let Some(s) = &fm.status {
                 let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
@@ -765,11 +817,13 @@ fn page_from(
         weight: fm.weight,
         draft: fm.draft,
         template: fm.template.as_ref().map(|v| reference_of(v, split)),
+        slug_at: fm.slug.as_ref().map(|v| reference_of(v, split)),
         page_type,
         policy_meta,
         interprets,
         extra: fm.extra,
         path: String::new(),
+        url: String::new(),
         section: 0,
     })
 }

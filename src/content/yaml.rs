@@ -63,11 +63,35 @@ pub fn place<T>(value: &Spanned<T>, yaml: &str, offset: usize) -> (usize, usize)
     (offset + local.offset, (l.span().len() as usize).max(1))
 }
 
+/// serde-saphyr's message without its own positions (ours are in the
+/// prefix, counted in the whole file) and in words an editor knows.
 fn strip_location_suffix(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(", column ") => message[..i].to_string(),
-        _ => message.to_string(),
+    let message = match message.find(" at line ") {
+        Some(i) if message[i..].contains(", column ") => &message[..i],
+        _ => message,
+    };
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key).trim();
+        return format!("duplicate key `{key}`: each key may appear only once");
     }
+    let mut out = message.to_string();
+    for (rust, words) in [
+        ("invalid i64", "expected a whole number"),
+        ("invalid u64", "expected a whole number (0 or more)"),
+        ("invalid usize", "expected a whole number (0 or more)"),
+        ("invalid i32", "expected a whole number"),
+        ("invalid u32", "expected a whole number (0 or more)"),
+        ("invalid f64", "expected a number"),
+        (
+            "invalid boolean (strict mode expects true/false)",
+            "expected true or false",
+        ),
+    ] {
+        if out.starts_with(rust) {
+            out = format!("{words}{}", &out[rust.len()..]);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -104,7 +128,25 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_rejected() {
-        assert!(run("title: a\ntitle: b\n").is_err());
+        let e = run("title: a\ntitle: b\n").unwrap_err();
+        assert_eq!(
+            e.message,
+            "duplicate key `title`: each key may appear only once"
+        );
+    }
+
+    #[test]
+    fn messages_are_in_words() {
+        assert_eq!(
+            strip_location_suffix("invalid i64 at line 2, column 9"),
+            "expected a whole number"
+        );
+        assert_eq!(
+            strip_location_suffix(
+                "alias replay limit exceeded: n=1 > 0 at line 3, column 40 (defined at line 6, column 9) (used at line 1, column 1)"
+            ),
+            "alias replay limit exceeded: n=1 > 0"
+        );
     }
 
     #[test]

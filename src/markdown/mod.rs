@@ -27,6 +27,8 @@ pub struct LinkMap {
     /// `policies/a.md` (and `policies/_index.md`) → target and its URL
     /// (already percent-encoded, with the base path).
     pub by_rel: HashMap<String, (Target, String)>,
+    /// Drafts left out of this build.
+    pub drafts: HashSet<String>,
 }
 
 impl LinkMap {
@@ -46,6 +48,9 @@ impl LinkMap {
                 };
                 Ok((*target, anchor, href))
             }
+            None if self.drafts.contains(decoded.as_ref()) => Err(format!(
+                "link to a draft (`draft: true`), which is not published: `{link}`; build with --drafts to preview it, or remove the link"
+            )),
             None => Err(format!("link to a page that does not exist: `{link}`")),
         }
     }
@@ -104,6 +109,9 @@ pub struct Input<'a> {
     /// The markdown, a slice of `source` starting at `offset`.
     pub text: &'a str,
     pub offset: usize,
+    /// Make relative links absolute against this URL (policy text, which
+    /// is also shown on each article's own page, one folder deeper).
+    pub relative_base: Option<&'a str>,
 }
 
 /// Render a markdown body. `used_ids` holds ids already taken on the page
@@ -322,6 +330,15 @@ fn rewrite_link<'a>(
     if is_dangerous_url(dest) {
         return CowStr::from("#");
     }
+    if let Some(base) = input.relative_base {
+        let has_scheme = dest
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':'));
+        if !dest.is_empty() && !dest.starts_with(['/', '#', '?']) && !has_scheme {
+            return CowStr::from(format!("{base}{dest}"));
+        }
+    }
     dest.clone()
 }
 
@@ -344,7 +361,10 @@ mod tests {
     fn links() -> LinkMap {
         let mut by_rel = HashMap::new();
         by_rel.insert("a.md".to_string(), (Target::Page(0), "/a/".to_string()));
-        LinkMap { by_rel }
+        LinkMap {
+            by_rel,
+            drafts: HashSet::new(),
+        }
     }
 
     fn run(md: &str) -> (Rendered, Vec<Diagnostic>) {
@@ -354,6 +374,7 @@ mod tests {
             source: &source,
             text: md,
             offset: 0,
+            relative_base: None,
         };
         let mut d = vec![];
         let r = render(

@@ -93,11 +93,19 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
         out.push_str("</p>\n");
     }
     if let Some(link) = link {
+        let hidden = a
+            .short_heading()
+            .map(|h| {
+                format!(
+                    "<span class=\"visually-hidden\">（{}）</span>",
+                    crate::render::escape_html(h)
+                )
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<p class=\"article-link\"><a href=\"{link}\">单独查看{}<span class=\"visually-hidden\">（{}）</span></a></p>",
+            "<p class=\"article-link\"><a href=\"{link}\">单独查看{}{hidden}</a></p>",
             crate::render::escape_html(&a.label),
-            crate::render::escape_html(a.short_heading().unwrap_or_default())
         );
     }
     out.push_str("</section>\n");

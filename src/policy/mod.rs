@@ -317,6 +317,12 @@ fn parenthesised(text: &str) -> Option<(u8, u32, &str, &str)> {
     ))
 }
 
+/// A level-1 heading line: `#` then the title, with or without a space
+/// (half-width or full-width) between them; `##` is not one.
+fn is_title_heading(text: &str) -> bool {
+    text.starts_with('#') && !text.starts_with("##")
+}
+
 fn is_thematic_break(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     t.len() >= 3
@@ -325,7 +331,19 @@ fn is_thematic_break(text: &str) -> bool {
             || t.chars().all(|c| c == '_'))
 }
 
-fn classify<'a>(text: &'a str, has_zhang: bool, has_tiao: bool) -> Kind<'a> {
+/// Context that decides what an ambiguous line is.
+struct Seen {
+    has_zhang: bool,
+    has_tiao: bool,
+    chapters: usize,
+}
+
+fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
+    let Seen {
+        has_zhang,
+        has_tiao,
+        ..
+    } = *seen;
     if is_thematic_break(text) {
         return Kind::Break;
     }
@@ -339,7 +357,12 @@ fn classify<'a>(text: &'a str, has_zhang: bool, has_tiao: bool) -> Kind<'a> {
         return Kind::Article { number, num, rest };
     }
     if let Some((number, num, rest)) = enumerator(text, is_chinese_numeral, &['、', '．', '.']) {
-        return if has_zhang {
+        // `一、` is a part of the document, unless the document has 第X章
+        // parts, or uses 第X条 articles and this line reads like an item
+        // (ends with punctuation, or does not continue the parts' count).
+        let item_like = rest.ends_with(['。', '；', ';', '，', ',', '：', ':'])
+            || number as usize != seen.chapters + 1;
+        return if has_zhang || (has_tiao && item_like) {
             Kind::Item {
                 level: 1,
                 number,
@@ -432,7 +455,7 @@ pub fn parse(
     let h1: Vec<usize> = all
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.text.starts_with("# ") || l.text == "#")
+        .filter(|(_, l)| is_title_heading(l.text))
         .map(|(i, _)| i)
         .collect();
     if h1.len() > 2 {
@@ -492,7 +515,7 @@ pub fn parse(
         }
     };
     let main = &all[main_start..];
-    let main: Vec<&Line<'_>> = main.iter().filter(|l| !l.text.starts_with("# ")).collect();
+    let main: Vec<&Line<'_>> = main.iter().filter(|l| !is_title_heading(l.text)).collect();
 
     let has_zhang = main.iter().any(|l| ordinal(l.text, '章').is_some());
     let has_tiao = main.iter().any(|l| ordinal(l.text, '条').is_some());
@@ -549,7 +572,12 @@ pub fn parse(
             });
             continue;
         }
-        match classify(line.text, has_zhang, has_tiao) {
+        let seen = Seen {
+            has_zhang,
+            has_tiao,
+            chapters: doc.chapters.len(),
+        };
+        match classify(line.text, &seen) {
             Kind::Break => {
                 flush_pending(&mut doc, article, &mut pending);
                 in_conclusions = true;

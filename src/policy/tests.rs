@@ -112,3 +112,19 @@ fn the_2015_measures_as_published() {
         Some("各区、县（市）党委，市级各部门、各单位党委（党组、工委）")
     );
 }
+
+#[test]
+fn chinese_enumerations_inside_tiao_articles_are_items() {
+    let doc =
+        parse_ok("第一条\u{3000}本办法适用于：\n一、工会；\n二、共青团。\n第二条\u{3000}施行。\n");
+    assert!(doc.chapters.is_empty());
+    assert_eq!(doc.articles.len(), 2);
+    assert_eq!(doc.articles[0].paragraphs[0].items.len(), 2);
+}
+
+#[test]
+fn title_headings_without_a_space() {
+    let doc = parse_ok("#关于印发的通知\n各单位：\n#\u{3000}某办法\n第一条 甲。\n");
+    assert_eq!(doc.notice.unwrap().title.unwrap().text, "关于印发的通知");
+    assert_eq!(doc.title.unwrap().text, "某办法");
+}

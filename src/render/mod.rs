@@ -32,6 +32,78 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Find a block tag that is never closed, or an end tag that closes
+/// nothing, for a clearer message than the parser's. Returns the byte
+/// offset and length of the tag and what is wrong.
+pub fn unbalanced_tag(text: &str) -> Option<(usize, usize, String)> {
+    const BLOCKS: &[&str] = &[
+        "if",
+        "for",
+        "block",
+        "macro",
+        "filter",
+        "raw",
+        "set",
+        "component",
+    ];
+    let mut open: Vec<(&str, usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(start) = text[at..].find("{%").map(|i| i + at) {
+        let Some(end) = text[start..].find("%}").map(|i| i + start + 2) else {
+            return Some((
+                start,
+                2,
+                "this `{%` tag is never closed with `%}`".to_string(),
+            ));
+        };
+        let inner = text[start + 2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let word = inner
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .next()
+            .unwrap_or("");
+        at = end;
+        if let Some(&(name, _, _)) = open.last() {
+            if name == "raw" && word != "endraw" {
+                continue;
+            }
+        }
+        if BLOCKS.contains(&word) {
+            if word == "set" && inner.contains('=') {
+                continue;
+            }
+            open.push((word, start, end - start));
+        } else if let Some(closed) = word.strip_prefix("end") {
+            match open.pop() {
+                Some((name, _, _)) if name == closed => {}
+                Some((name, o, l)) => {
+                    let line = text[..start].matches('\n').count() + 1;
+                    return Some((
+                        o,
+                        l,
+                        format!(
+                            "`{{% {name} %}}` is never closed: add `{{% end{name} %}}` before the `{{% end{closed} %}}` on line {line}"
+                        ),
+                    ));
+                }
+                None => {
+                    return Some((
+                        start,
+                        end - start,
+                        format!("`{{% end{closed} %}}` closes nothing"),
+                    ));
+                }
+            }
+        }
+    }
+    open.pop().map(|(name, offset, len)| {
+        (
+            offset,
+            len,
+            format!("`{{% {name} %}}` is never closed: add `{{% end{name} %}}`"),
+        )
+    })
+}
+
 /// The templates of a theme, ready to render.
 pub struct Renderer {
     tera: Tera,
@@ -107,11 +179,14 @@ impl Renderer {
         self.sources.contains_key(name)
     }
 
-    /// Render `template` with `context`.
-    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+    /// Render `template` with `context` into bytes (no UTF-8 re-check of
+    /// the whole page, which showed in profiles).
+    pub fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(template, context)
-            .map_err(|e| self.diagnostic(&e, template))
+            .render_to(template, context, &mut out)
+            .map_err(|e| self.diagnostic(&e, template))?;
+        Ok(out)
     }
 
     /// A diagnostic for a Tera error, pointing into the template file.
@@ -123,7 +198,18 @@ impl Renderer {
                 } else {
                     report.filename()
                 };
+                let syntax = matches!(error.kind(), tera::ErrorKind::SyntaxError(_));
                 match self.sources.get(name) {
+                    Some((shown, text)) if syntax && unbalanced_tag(text).is_some() => {
+                        let (offset, len, message) = unbalanced_tag(text).expect("checked above");
+                        Diagnostic::at(
+                            shown,
+                            text,
+                            offset,
+                            len,
+                            format!("template error: {message}"),
+                        )
+                    }
                     Some((shown, text)) => {
                         let span = report.span();
                         let at = Location::from_line_column(
@@ -160,5 +246,26 @@ impl Renderer {
                 Diagnostic::in_file(shown, format!("template error: {other}"))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unclosed_tags_are_found() {
+        let t = "a\n{% if x %}\n{% for y in z %}{% endfor %}\n";
+        let (offset, _, m) = unbalanced_tag(t).unwrap();
+        assert_eq!(offset, 2);
+        assert!(m.contains("endif"), "{m}");
+        assert!(unbalanced_tag("{% if a %}{% set b = 1 %}{% endif %}").is_none());
+        assert!(unbalanced_tag("{% raw %}{% if %}{% endraw %}").is_none());
+        assert!(
+            unbalanced_tag("{% endif %}")
+                .unwrap()
+                .2
+                .contains("closes nothing")
+        );
     }
 }

@@ -45,11 +45,11 @@ pub struct PageSummary {
 }
 
 impl PageSummary {
-    pub fn of(content: &Content, resolved: &Resolved, urls: &Urls, i: usize) -> PageSummary {
+    pub fn of(content: &Content, resolved: &Resolved, i: usize) -> PageSummary {
         let p = &content.pages[i];
         PageSummary {
             title: p.title.clone(),
-            url: urls.url(&p.path),
+            url: p.url.clone(),
             date: DateView::of_datetime(p.date),
             description: p
                 .description
@@ -153,16 +153,17 @@ impl PolicyView {
     pub fn of(
         content: &Content,
         resolved: &Resolved,
-        urls: &Urls,
         i: usize,
         doc: &PolicyDocument,
+        whole: bool,
     ) -> Option<PolicyView> {
         let page = &content.pages[i];
         let meta = page.policy_meta.as_ref()?;
-        let url = urls.url(&page.path);
+        let url = page.url.clone();
         let toc = doc
             .chapters
             .iter()
+            .filter(|_| whole)
             .map(|c| ChapterEntry {
                 eid: c.eid.clone(),
                 num: c.num.clone(),
@@ -178,7 +179,7 @@ impl PolicyView {
         let loose_articles = doc
             .articles
             .iter()
-            .filter(|a| a.chapter.is_none())
+            .filter(|a| whole && a.chapter.is_none())
             .map(|a| article_entry(a, &url))
             .collect();
         Some(PolicyView {
@@ -203,7 +204,8 @@ impl PolicyView {
             article_count: doc.articles.len(),
             interpretations: resolved.interpretations[i]
                 .iter()
-                .map(|&j| PageSummary::of(content, resolved, urls, j))
+                .filter(|_| whole)
+                .map(|&j| PageSummary::of(content, resolved, j))
                 .collect(),
         })
     }
@@ -216,14 +218,14 @@ pub struct Crumb {
 }
 
 /// The chain of sections from the home page down to `section` (inclusive).
-pub fn breadcrumbs(content: &Content, urls: &Urls, section: usize) -> Vec<Crumb> {
+pub fn breadcrumbs(content: &Content, section: usize) -> Vec<Crumb> {
     let mut chain = vec![];
     let mut at = Some(section);
     while let Some(i) = at {
         let s: &Section = &content.sections[i];
         chain.push(Crumb {
             title: s.title.clone(),
-            url: urls.url(&s.path),
+            url: s.url.clone(),
         });
         at = s.parent;
     }
@@ -259,7 +261,18 @@ pub struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    pub fn of(content: &'a Content, resolved: &'a Resolved, urls: &Urls, i: usize) -> PageView<'a> {
+    /// The view of page `i`. With `whole: false` (a policy's article pages)
+    /// the body, table of contents and neighbours are left out: an article
+    /// page shows one article, and copying the whole policy into each of
+    /// its article pages would make a policy's cost grow with the square of
+    /// its length.
+    pub fn of(
+        content: &'a Content,
+        resolved: &'a Resolved,
+        urls: &Urls,
+        i: usize,
+        whole: bool,
+    ) -> PageView<'a> {
         let page: &Page = &content.pages[i];
         let body = &resolved.page_bodies[i];
         let section = &content.sections[page.section];
@@ -267,33 +280,33 @@ impl<'a> PageView<'a> {
         let neighbour = |offset: isize| {
             let at = position? as isize + offset;
             let &j = section.pages.get(usize::try_from(at).ok()?)?;
-            Some(PageSummary::of(content, resolved, urls, j))
+            Some(PageSummary::of(content, resolved, j))
         };
         PageView {
             title: &page.title,
             description: page.description.as_deref(),
-            url: urls.url(&page.path),
+            url: page.url.clone(),
             permalink: urls.permalink(&page.path),
             path: &page.path,
             date: DateView::of_datetime(page.date),
             updated: DateView::of_datetime(page.updated),
             kind: page.page_type,
-            content: &body.html,
-            toc: &body.toc,
+            content: if whole { &body.html } else { "" },
+            toc: if whole { &body.toc } else { &[] },
             summary: &body.summary,
             extra: &page.extra,
             section: Crumb {
                 title: section.title.clone(),
-                url: urls.url(&section.path),
+                url: section.url.clone(),
             },
-            breadcrumbs: breadcrumbs(content, urls, page.section),
+            breadcrumbs: breadcrumbs(content, page.section),
             previous: neighbour(-1),
             next: neighbour(1),
             policy: body
                 .policy
                 .as_ref()
-                .and_then(|doc| PolicyView::of(content, resolved, urls, i, doc)),
-            interprets: resolved.interprets[i].map(|j| PageSummary::of(content, resolved, urls, j)),
+                .and_then(|doc| PolicyView::of(content, resolved, i, doc, whole)),
+            interprets: resolved.interprets[i].map(|j| PageSummary::of(content, resolved, j)),
         }
     }
 }
@@ -330,7 +343,7 @@ impl<'a> SectionView<'a> {
         SectionView {
             title: &s.title,
             description: s.description.as_deref(),
-            url: urls.url(&s.path),
+            url: s.url.clone(),
             permalink: urls.permalink(&s.path),
             content: &resolved.section_bodies[i].html,
             extra: &s.extra,
@@ -341,13 +354,13 @@ impl<'a> SectionView<'a> {
                     let sub = &content.sections[j];
                     SectionEntry {
                         title: sub.title.clone(),
-                        url: urls.url(&sub.path),
+                        url: sub.url.clone(),
                         description: sub.description.clone(),
                         page_count: sub.pages.len(),
                     }
                 })
                 .collect(),
-            breadcrumbs: breadcrumbs(content, urls, i),
+            breadcrumbs: breadcrumbs(content, i),
             is_home: s.parent.is_none(),
         }
     }
