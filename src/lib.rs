@@ -28,9 +28,11 @@ use config::Config;
 use content::Content;
 use content::front_matter::PageType;
 use diagnostics::{Diagnostic, Diagnostics};
+use markdown::Target;
 use output::Staging;
 use output::feed::{self, FeedEntry};
 use output::sitemap::{self, Entry};
+use render::body::{self, Body};
 use render::views::{
     self, ArticleView, ChapterView, PageSummary, PageView, Paginator, SectionView,
 };
@@ -39,7 +41,7 @@ use resolve::{Resolved, Urls};
 
 /// Print how long a stage took, when `GONGKAI_TIMINGS` is set (for the
 /// benchmarks; never in normal output).
-fn timing(stage: &str, since: Instant) {
+pub(crate) fn timing(stage: &str, since: Instant) {
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         eprintln!(
             "timing: {stage:<10} {:>8.1} ms",
@@ -94,6 +96,8 @@ pub struct Site {
     renderer: Renderer,
     root: PathBuf,
     theme: Theme,
+    /// Problems found before rendering that rendering should still add to.
+    pending: Diagnostics,
 }
 
 #[derive(Serialize)]
@@ -149,20 +153,10 @@ impl Site {
         timing("load", started);
         let started = Instant::now();
         // Missing templates and broken links are reported together.
-        let template_errors = check_templates(&content, &renderer);
-        let resolved = match (
-            resolve::resolve(&config, &mut content, &urls),
-            template_errors,
-        ) {
-            (Ok(r), Ok(())) => r,
-            (r, t) => {
-                let mut all = Diagnostics::default();
-                all.extend(r.err().map(|d| d.0).unwrap_or_default());
-                all.extend(t.err().map(|d| d.0).unwrap_or_default());
-                all.sort();
-                return Err(all);
-            }
-        };
+        // Missing templates are reported with the problems rendering finds
+        // (broken links), not instead of them.
+        let pending = check_templates(&content, &renderer);
+        let resolved = resolve::resolve(&config, &mut content, &urls)?;
         timing("resolve", started);
         {
             let mut globals = Context::new();
@@ -206,42 +200,73 @@ impl Site {
             renderer,
             root,
             theme,
+            pending,
         })
     }
 
-    /// Render every output file and hand it to `sink` (in parallel).
+    /// Render every output file and hand it to `sink` (in parallel), then
+    /// check the anchors that bodies link to. Any problem fails the whole
+    /// run; what was handed to `sink` is then discarded by the caller.
     fn render_all(&self, sink: &Sink<'_>) -> Result<BuildReport, Diagnostics> {
         let content = &self.content;
         let tasks: Vec<Task> = self.tasks();
-        let results: Vec<Result<(), Diagnostic>> = tasks
+        let outcomes: Vec<Outcome> = tasks
             .par_iter()
             .map(|t| self.render_task(t, sink))
             .collect();
-        let mut diagnostics = Diagnostics::default();
-        for r in results {
-            if let Err(d) = r {
-                diagnostics.push(d);
+
+        let mut diagnostics = self.pending.clone();
+        let mut page_anchors: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
+        let mut section_anchors: Vec<Vec<String>> = vec![Vec::new(); content.sections.len()];
+        let mut articles: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
+        let mut files_written = 0;
+        for o in &outcomes {
+            files_written += o.files;
+            match o.source {
+                Some(Target::Page(i)) => {
+                    page_anchors[i].clone_from(&o.anchors);
+                    articles[i].clone_from(&o.articles);
+                }
+                Some(Target::Section(i)) => section_anchors[i].clone_from(&o.anchors),
+                None => {}
+            }
+        }
+        for o in &outcomes {
+            diagnostics.extend(o.diagnostics.iter().cloned());
+            for link in &o.anchor_links {
+                let anchors = match link.target {
+                    Target::Page(i) => &page_anchors[i],
+                    Target::Section(i) => &section_anchors[i],
+                };
+                if anchors.binary_search(&link.anchor).is_err() {
+                    let message = format!("link to an anchor that does not exist: `{}`", link.link);
+                    let d = match o.source {
+                        Some(Target::Page(i)) => {
+                            content.pages[i].diagnostic(link.offset, link.len, message)
+                        }
+                        Some(Target::Section(i)) => {
+                            content.sections[i].diagnostic(link.offset, link.len, message)
+                        }
+                        None => Diagnostic::new(message),
+                    };
+                    diagnostics.push(d.with_help(
+                        "anchors are heading ids, or article ids such as #art_6 on a policy",
+                    ));
+                }
             }
         }
         // Files that need the whole site.
-        let extra: Vec<(String, String)> = self.site_files();
-        for (name, text) in extra {
-            if let Err(d) = sink(&name, text.as_bytes()) {
-                diagnostics.push(d);
+        for (name, text) in self.site_files(&articles) {
+            match sink(&name, text.as_bytes()) {
+                Ok(()) => files_written += 1,
+                Err(d) => diagnostics.push(d),
             }
         }
-        let articles = self
-            .resolved
-            .page_bodies
-            .iter()
-            .filter_map(|b| b.policy.as_ref())
-            .map(|d| d.articles.len())
-            .sum();
         diagnostics.into_result(BuildReport {
             pages: content.pages.len(),
             sections: content.sections.len(),
-            articles,
-            files_written: tasks.len(),
+            articles: articles.iter().map(Vec::len).sum(),
+            files_written,
             seconds: 0.0,
         })
     }
@@ -249,97 +274,181 @@ impl Site {
     fn tasks(&self) -> Vec<Task> {
         let mut tasks = vec![Task::NotFound];
         for (i, s) in self.content.sections.iter().enumerate() {
-            let per = s.paginate_by.unwrap_or(self.config.paginate_by).max(1);
-            let total_pages = s.pages.len().div_ceil(per).max(1);
-            for n in 1..=total_pages {
+            for n in 1..=self.pager_count(s) {
                 tasks.push(Task::Section { index: i, pager: n });
             }
         }
-        for (i, b) in self.resolved.page_bodies.iter().enumerate() {
-            tasks.push(Task::Page(i));
-            if let Some(doc) = &b.policy {
-                tasks.extend((0..doc.articles.len()).map(|a| Task::Article {
-                    page: i,
-                    article: a,
-                }));
-            }
-        }
+        tasks.extend((0..self.content.pages.len()).map(Task::Page));
         tasks
     }
 
-    fn render_task(&self, task: &Task, sink: &Sink<'_>) -> Result<(), Diagnostic> {
+    fn per_pager(&self, s: &content::Section) -> usize {
+        s.paginate_by.unwrap_or(self.config.paginate_by).max(1)
+    }
+
+    fn pager_count(&self, s: &content::Section) -> usize {
+        s.pages.len().div_ceil(self.per_pager(s)).max(1)
+    }
+
+    /// Render one template into one file, counting it.
+    fn emit(
+        &self,
+        template: &str,
+        path: &str,
+        ctx: &mut Context,
+        sink: &Sink<'_>,
+        out: &mut Outcome,
+    ) {
+        if !self.renderer.has(template) {
+            // Already reported, at the front matter that names it.
+            return;
+        }
+        ctx.insert("current_path", path);
+        let result = self
+            .renderer
+            .render(template, ctx)
+            .and_then(|html| sink(path, &html));
+        match result {
+            Ok(()) => out.files += 1,
+            Err(d) => out.diagnostics.push(d),
+        }
+    }
+
+    fn render_task(&self, task: &Task, sink: &Sink<'_>) -> Outcome {
+        let mut out = Outcome::default();
+        match *task {
+            Task::NotFound => {
+                self.emit("404.html", "404.html", &mut Context::new(), sink, &mut out)
+            }
+            Task::Section { index, pager } => self.render_section(index, pager, sink, &mut out),
+            Task::Page(i) => self.render_page(i, sink, &mut out),
+        }
+        out
+    }
+
+    fn render_section(&self, index: usize, pager: usize, sink: &Sink<'_>, out: &mut Outcome) {
+        let content = &self.content;
+        let s = &content.sections[index];
+        let mut diagnostics = Vec::new();
+        let body = match s
+            .read()
+            .and_then(|text| Ok((content::body_of(&s.file, &text)?, text)))
+        {
+            Ok((offset, text)) => body::render(
+                &s.file,
+                &text,
+                offset,
+                false,
+                &s.url,
+                &self.resolved,
+                &mut diagnostics,
+            ),
+            Err(d) => {
+                diagnostics.push(d);
+                Body::default()
+            }
+        };
+        // The body's problems and anchors are reported once, by page 1.
+        if pager == 1 {
+            out.source = Some(Target::Section(index));
+            out.diagnostics = diagnostics;
+            out.anchors.clone_from(&body.anchors);
+            out.anchor_links.clone_from(&body.anchor_links);
+        }
+        let per = self.per_pager(s);
+        let total_pages = self.pager_count(s);
+        let paginator = Paginator {
+            pages: s
+                .pages
+                .iter()
+                .skip((pager - 1) * per)
+                .take(per)
+                .map(|&p| PageSummary::of(content, p))
+                .collect(),
+            current: pager,
+            total: s.pages.len(),
+            total_pages,
+            previous: (pager > 1).then(|| self.urls.url(&views::pager_path(&s.path, pager - 1))),
+            next: (pager < total_pages)
+                .then(|| self.urls.url(&views::pager_path(&s.path, pager + 1))),
+            first: s.url.clone(),
+            last: self.urls.url(&views::pager_path(&s.path, total_pages)),
+        };
+        let mut ctx = Context::new();
+        ctx.insert(
+            "section",
+            &SectionView::of(content, &self.urls, index, &body.html),
+        );
+        ctx.insert("paginator", &paginator);
+        let template = match &s.template {
+            Some(t) => t.target.clone(),
+            None if s.parent.is_none() => {
+                ctx.insert("recent", &self.recent(10));
+                ctx.insert("policies", &self.policies());
+                "index.html".into()
+            }
+            None => "section.html".into(),
+        };
+        let path = format!("{}index.html", views::pager_path(&s.path, pager));
+        self.emit(&template, &path, &mut ctx, sink, out);
+    }
+
+    /// A page, and for a policy the page of each of its articles.
+    fn render_page(&self, i: usize, sink: &Sink<'_>, out: &mut Outcome) {
         let content = &self.content;
         let lang = &self.config.language;
+        let p = &content.pages[i];
+        out.source = Some(Target::Page(i));
+        let text = match p.read() {
+            Ok(t) => t,
+            Err(d) => return out.diagnostics.push(d),
+        };
+        let offset = match content::body_of(&p.file, &text) {
+            Ok(o) => o,
+            Err(d) => return out.diagnostics.push(d),
+        };
+        let is_policy = p.page_type == PageType::Policy;
+        let body = body::render(
+            &p.file,
+            &text,
+            offset,
+            is_policy,
+            &p.url,
+            &self.resolved,
+            &mut out.diagnostics,
+        );
+        drop(text);
+
+        let view = PageView::of(content, &self.resolved, &self.urls, i, &body, true);
+        let ld = match &body.policy {
+            Some(doc) if is_policy => jsonld::policy(p, doc, &view.permalink, lang),
+            _ => jsonld::page(content, &self.resolved, &self.urls, i, lang),
+        };
         let mut ctx = Context::new();
-        let (template, path): (String, String) = match *task {
-            Task::NotFound => ("404.html".into(), "404.html".into()),
-            Task::Section { index, pager } => {
-                let s = &content.sections[index];
-                let per = s.paginate_by.unwrap_or(self.config.paginate_by).max(1);
-                let total_pages = s.pages.len().div_ceil(per).max(1);
-                let list = s.pages.iter().skip((pager - 1) * per).take(per);
-                let paginator = Paginator {
-                    pages: list
-                        .map(|&p| PageSummary::of(content, &self.resolved, p))
-                        .collect(),
-                    current: pager,
-                    total: s.pages.len(),
-                    total_pages,
-                    previous: (pager > 1)
-                        .then(|| self.urls.url(&views::pager_path(&s.path, pager - 1))),
-                    next: (pager < total_pages)
-                        .then(|| self.urls.url(&views::pager_path(&s.path, pager + 1))),
-                    first: s.url.clone(),
-                    last: self.urls.url(&views::pager_path(&s.path, total_pages)),
-                };
-                ctx.insert(
-                    "section",
-                    &SectionView::of(content, &self.resolved, &self.urls, index),
-                );
-                ctx.insert("paginator", &paginator);
-                let template = match &s.template {
-                    Some(t) => t.target.clone(),
-                    None if s.parent.is_none() => {
-                        ctx.insert("recent", &self.recent(10));
-                        ctx.insert("policies", &self.policies());
-                        "index.html".into()
-                    }
-                    None => "section.html".into(),
-                };
-                let path = format!("{}index.html", views::pager_path(&s.path, pager));
-                (template, path)
-            }
-            Task::Page(i) => {
-                let p = &content.pages[i];
-                let view = PageView::of(content, &self.resolved, &self.urls, i, true);
-                let ld = match &self.resolved.page_bodies[i].policy {
-                    Some(doc) if p.page_type == PageType::Policy => {
-                        jsonld::policy(p, doc, &view.permalink, lang)
-                    }
-                    _ => jsonld::page(content, &self.resolved, &self.urls, i, lang),
-                };
-                ctx.insert("jsonld", &jsonld::to_script(&ld));
-                ctx.insert("page", &view);
-                let template = match (&p.template, &content.sections[p.section].page_template) {
-                    (Some(t), _) => t.target.clone(),
-                    (None, _) if p.page_type == PageType::Policy => "policy.html".into(),
-                    (None, Some(t)) => t.target.clone(),
-                    (None, None) => "page.html".into(),
-                };
-                (template, format!("{}index.html", p.path))
-            }
-            Task::Article { page, article } => {
-                let p = &content.pages[page];
-                let doc = self.resolved.page_bodies[page]
-                    .policy
-                    .as_ref()
-                    .expect("article tasks come from policies");
-                let a = &doc.articles[article];
-                let view = PageView::of(content, &self.resolved, &self.urls, page, false);
+        ctx.insert("jsonld", &jsonld::to_script(&ld));
+        ctx.insert("page", &view);
+        let template = match (&p.template, &content.sections[p.section].page_template) {
+            (Some(t), _) => t.target.clone(),
+            (None, _) if is_policy => "policy.html".into(),
+            (None, Some(t)) => t.target.clone(),
+            (None, None) => "page.html".into(),
+        };
+        self.emit(
+            &template,
+            &format!("{}index.html", p.path),
+            &mut ctx,
+            sink,
+            out,
+        );
+
+        if let Some(doc) = &body.policy {
+            let view = PageView::of(content, &self.resolved, &self.urls, i, &body, false);
+            for (k, a) in doc.articles.iter().enumerate() {
                 let mut html = String::new();
                 policy::html::article(&mut html, a, None);
                 let path = format!("{}{}/", p.path, a.eid);
                 let entry = |j: usize| views::article_entry(&doc.articles[j], &view.url);
+                let mut ctx = Context::new();
                 ctx.insert(
                     "article",
                     &ArticleView {
@@ -365,20 +474,25 @@ impl Site {
                         }
                     }),
                 );
-                ctx.insert("previous", &article.checked_sub(1).map(entry));
+                ctx.insert("previous", &k.checked_sub(1).map(entry));
+                ctx.insert("next", &(k + 1 < doc.articles.len()).then(|| entry(k + 1)));
                 ctx.insert(
-                    "next",
-                    &(article + 1 < doc.articles.len()).then(|| entry(article + 1)),
+                    "jsonld",
+                    &jsonld::to_script(&jsonld::article(p, a, &view.permalink, lang)),
                 );
-                let ld = jsonld::article(p, a, &view.permalink, lang);
-                ctx.insert("jsonld", &jsonld::to_script(&ld));
                 ctx.insert("page", &view);
-                ("article.html".into(), format!("{path}index.html"))
+                self.emit(
+                    "article.html",
+                    &format!("{path}index.html"),
+                    &mut ctx,
+                    sink,
+                    out,
+                );
+                out.articles.push(a.eid.clone());
             }
-        };
-        ctx.insert("current_path", &path);
-        let html = self.renderer.render(&template, &ctx)?;
-        sink(&path, &html)
+        }
+        out.anchors = body.anchors;
+        out.anchor_links = body.anchor_links;
     }
 
     fn recent(&self, n: usize) -> Vec<PageSummary> {
@@ -392,7 +506,7 @@ impl Site {
         dated.truncate(n);
         dated
             .into_iter()
-            .map(|i| PageSummary::of(&self.content, &self.resolved, i))
+            .map(|i| PageSummary::of(&self.content, i))
             .collect()
     }
 
@@ -408,12 +522,12 @@ impl Site {
         });
         list.truncate(10);
         list.into_iter()
-            .map(|i| PageSummary::of(&self.content, &self.resolved, i))
+            .map(|i| PageSummary::of(&self.content, i))
             .collect()
     }
 
-    /// sitemap, feed and robots.txt.
-    fn site_files(&self) -> Vec<(String, String)> {
+    /// sitemap, feed and robots.txt. `articles` holds each policy's article ids.
+    fn site_files(&self, articles: &[Vec<String>]) -> Vec<(String, String)> {
         let mut files = vec![];
         let c = &self.content;
         if self.config.sitemap {
@@ -430,13 +544,11 @@ impl Site {
                     loc: self.urls.permalink(&p.path),
                     lastmod: lastmod.clone(),
                 });
-                if let Some(doc) = &self.resolved.page_bodies[i].policy {
-                    for a in &doc.articles {
-                        entries.push(Entry {
-                            loc: self.urls.permalink(&format!("{}{}/", p.path, a.eid)),
-                            lastmod: lastmod.clone(),
-                        });
-                    }
+                for eid in &articles[i] {
+                    entries.push(Entry {
+                        loc: self.urls.permalink(&format!("{}{eid}/", p.path)),
+                        lastmod: lastmod.clone(),
+                    });
                 }
             }
             files.extend(sitemap::files(entries, &self.config.base_url));
@@ -462,10 +574,7 @@ impl Site {
                         permalink: self.urls.permalink(&p.path),
                         published,
                         updated: p.updated.unwrap_or(published),
-                        summary: p
-                            .description
-                            .clone()
-                            .unwrap_or_else(|| self.resolved.page_bodies[i].summary.clone()),
+                        summary: p.description.clone().unwrap_or_else(|| p.summary.clone()),
                     }
                 })
                 .collect();
@@ -571,32 +680,48 @@ type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
 
 enum Task {
     NotFound,
-    Section { index: usize, pager: usize },
+    Section {
+        index: usize,
+        pager: usize,
+    },
+    /// A page, with its article pages if it is a policy.
     Page(usize),
-    Article { page: usize, article: usize },
+}
+
+/// What rendering one task found.
+#[derive(Default)]
+struct Outcome {
+    /// The page or section whose body was rendered.
+    source: Option<Target>,
+    anchors: Vec<String>,
+    anchor_links: Vec<markdown::AnchorLink>,
+    /// A policy's article ids.
+    articles: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    files: usize,
 }
 
 /// Templates named in front matter must exist.
-fn check_templates(content: &Content, renderer: &Renderer) -> Result<(), Diagnostics> {
+fn check_templates(content: &Content, renderer: &Renderer) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
-    let mut check = |file: &Path, text: &std::sync::Arc<str>, r: &Option<content::Reference>| {
+    let mut check = |file: &Path, disk: Option<&Path>, r: &Option<content::Reference>| {
         if let Some(r) = r {
             if !renderer.has(&r.target) {
                 diagnostics.push(
-                    Diagnostic::at(file, text, r.offset, r.len, format!("template `{}` does not exist", r.target))
+                    content::diagnostic_at(file, disk, r.offset, r.len, format!("template `{}` does not exist", r.target))
                         .with_help("templates live in the theme's templates/ folder or the site's templates/ folder"),
                 );
             }
         }
     };
     for p in &content.pages {
-        check(&p.file, &p.text, &p.template);
+        check(&p.file, Some(&p.disk), &p.template);
     }
     for s in &content.sections {
-        check(&s.file, &s.text, &s.template);
-        check(&s.file, &s.text, &s.page_template);
+        check(&s.file, s.disk.as_deref(), &s.template);
+        check(&s.file, s.disk.as_deref(), &s.page_template);
     }
-    diagnostics.into_result(())
+    diagnostics
 }
 
 /// Build the site: load, resolve, render, write.

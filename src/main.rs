@@ -8,6 +8,9 @@ use clap::{Parser, Subcommand};
 use gongkai::diagnostics::Diagnostics;
 use gongkai::{BuildOptions, BuildReport};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "gongkai",

@@ -1,30 +1,15 @@
-//! Resolving: everything that needs the whole site. Bodies are rendered
-//! (markdown, or a policy's structure) with `@/` links turned into URLs;
-//! anchors into other pages are checked once every page's ids are known;
+//! Resolving: what needs the whole site before any page is rendered. Every
+//! page and section gets its URL; `@/` paths get a map to follow;
 //! interpretations and their policies, and policies and their successors,
 //! are linked both ways.
 
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
-use std::sync::Arc;
-
-use rayon::prelude::*;
+use std::collections::HashMap;
 
 use crate::config::Config;
 use crate::content::front_matter::PageType;
 use crate::content::{Content, Page, Reference, slug};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{self, AnchorLink, Heading, Input, LinkMap, MarkdownOptions, Target};
-use crate::policy::{self, PolicyDocument};
-
-/// A rendered body.
-#[derive(Debug, Default)]
-pub struct Body {
-    pub html: String,
-    pub toc: Vec<Heading>,
-    pub summary: String,
-    pub policy: Option<PolicyDocument>,
-}
+use crate::markdown::{LinkMap, MarkdownOptions, Target};
 
 /// A link to another page of the site, or to an outside URL.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -33,10 +18,10 @@ pub struct Link {
     pub url: String,
 }
 
-/// The site with everything resolved; what rendering reads.
+/// The site-wide relations that rendering reads.
 pub struct Resolved {
-    pub page_bodies: Vec<Body>,
-    pub section_bodies: Vec<Body>,
+    pub links: LinkMap,
+    pub markdown: MarkdownOptions,
     /// For each page, the interpretations that explain it.
     pub interpretations: Vec<Vec<usize>>,
     /// For each interpretation, the policy it explains.
@@ -103,98 +88,7 @@ pub fn link_map(content: &Content) -> LinkMap {
     }
 }
 
-struct Rendered {
-    body: Body,
-    anchors: HashSet<String>,
-    anchor_links: Vec<AnchorLink>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-fn render_body(
-    file: &Path,
-    text: &Arc<str>,
-    body_offset: usize,
-    is_policy: bool,
-    page_url: &str,
-    links: &LinkMap,
-    options: MarkdownOptions,
-) -> Rendered {
-    let mut diagnostics = Vec::new();
-    let body = &text[body_offset..];
-    if is_policy {
-        let first_line = text[..body_offset].matches('\n').count() + 1;
-        match policy::parse(body, body_offset, first_line) {
-            Ok(mut doc) => {
-                let mut anchor_links = vec![];
-                for t in doc.texts_mut() {
-                    let input = Input {
-                        file,
-                        source: text,
-                        text: &text[t.offset..t.offset + t.text.len()],
-                        offset: t.offset,
-                        relative_base: Some(page_url),
-                    };
-                    let (html, found) =
-                        markdown::render_inline(&input, links, options, &mut diagnostics);
-                    t.html = html;
-                    anchor_links.extend(found);
-                }
-                let anchors: HashSet<String> = doc.eids().into_iter().collect();
-                let html = policy::html::document(&doc, &|a| format!("{page_url}{}/", a.eid));
-                let summary = doc
-                    .preamble
-                    .first()
-                    .map(|b| b.text.text.clone())
-                    .unwrap_or_default();
-                Rendered {
-                    body: Body {
-                        html,
-                        toc: vec![],
-                        summary,
-                        policy: Some(doc),
-                    },
-                    anchors,
-                    anchor_links,
-                    diagnostics,
-                }
-            }
-            Err(errors) => {
-                for e in errors {
-                    diagnostics.push(Diagnostic::at(file, text, e.offset, e.len, e.message));
-                }
-                Rendered {
-                    body: Body::default(),
-                    anchors: HashSet::new(),
-                    anchor_links: vec![],
-                    diagnostics,
-                }
-            }
-        }
-    } else {
-        let input = Input {
-            file,
-            source: text,
-            text: body,
-            offset: body_offset,
-            relative_base: None,
-        };
-        let mut used = HashSet::new();
-        let r = markdown::render(&input, links, options, &mut used, &mut diagnostics);
-        Rendered {
-            body: Body {
-                html: r.html,
-                toc: r.toc,
-                summary: r.summary,
-                policy: None,
-            },
-            anchors: r.anchors,
-            anchor_links: r.anchor_links,
-            diagnostics,
-        }
-    }
-}
-
-/// Resolve the loaded content. Page texts are released once rendered.
+/// Resolve the loaded content.
 pub fn resolve(
     config: &Config,
     content: &mut Content,
@@ -202,77 +96,7 @@ pub fn resolve(
 ) -> Result<Resolved, Diagnostics> {
     assign_urls(content, urls);
     let links = link_map(content);
-    let options = MarkdownOptions {
-        allow_raw_html: config.allow_raw_html,
-    };
     let mut diagnostics = Diagnostics::default();
-
-    let pages: Vec<Rendered> = content
-        .pages
-        .par_iter()
-        .map(|p| {
-            render_body(
-                &p.file,
-                &p.text,
-                p.body_offset,
-                p.page_type == PageType::Policy,
-                &p.url,
-                &links,
-                options,
-            )
-        })
-        .collect();
-    let sections: Vec<Rendered> = content
-        .sections
-        .par_iter()
-        .map(|s| {
-            render_body(
-                &s.file,
-                &s.text,
-                s.body_offset,
-                false,
-                &s.url,
-                &links,
-                options,
-            )
-        })
-        .collect();
-
-    // Anchors into other pages must exist.
-    let anchors_of = |t: Target| -> &HashSet<String> {
-        match t {
-            Target::Page(i) => &pages[i].anchors,
-            Target::Section(i) => &sections[i].anchors,
-        }
-    };
-    let files: Vec<(&Path, &Arc<str>)> = content
-        .pages
-        .iter()
-        .map(|p| (p.file.as_path(), &p.text))
-        .chain(content.sections.iter().map(|s| (s.file.as_path(), &s.text)))
-        .collect();
-    for (i, r) in pages.iter().chain(sections.iter()).enumerate() {
-        diagnostics.extend(r.diagnostics.iter().cloned());
-        for link in &r.anchor_links {
-            if !anchors_of(link.target).contains(&link.anchor) {
-                let (file, text) = files[i];
-                diagnostics.push(
-                    Diagnostic::at(
-                        file,
-                        text,
-                        link.offset,
-                        link.len,
-                        format!("link to an anchor that does not exist: `{}`", link.link),
-                    )
-                    .with_help(
-                        "anchors are heading ids, or article ids such as #art_6 on a policy",
-                    ),
-                );
-            }
-        }
-    }
-
-    // Interpretations ↔ policies, and successors of policies.
     let n = content.pages.len();
     let mut interpretations = vec![Vec::new(); n];
     let mut interprets = vec![None; n];
@@ -333,19 +157,11 @@ pub fn resolve(
                 .then(a.cmp(&b))
         });
     }
-    if !diagnostics.is_empty() {
-        diagnostics.sort();
-        return Err(diagnostics);
-    }
-
-    // The texts are no longer needed; keep memory flat on large sites.
-    for p in &mut content.pages {
-        p.text = Arc::from("");
-        p.body_offset = 0;
-    }
-    Ok(Resolved {
-        page_bodies: pages.into_iter().map(|r| r.body).collect(),
-        section_bodies: sections.into_iter().map(|r| r.body).collect(),
+    diagnostics.into_result(Resolved {
+        links,
+        markdown: MarkdownOptions {
+            allow_raw_html: config.allow_raw_html,
+        },
         interpretations,
         interprets,
         successors,
@@ -353,7 +169,7 @@ pub fn resolve(
 }
 
 fn at_reference(page: &Page, r: &Reference, message: &str) -> Diagnostic {
-    Diagnostic::at(&page.file, &page.text, r.offset, r.len, message)
+    page.diagnostic(r.offset, r.len, message)
 }
 
 fn resolve_page(links: &LinkMap, r: &Reference, page: &Page) -> Result<Target, Diagnostic> {

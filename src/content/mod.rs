@@ -68,9 +68,12 @@ pub struct Page {
     /// Path relative to `content/` with `/` separators (`policies/a.md`),
     /// the form `@/` links use.
     pub rel: String,
-    /// The whole file. Released after rendering the body to save memory.
-    pub text: Arc<str>,
-    pub body_offset: usize,
+    /// Where to read the file. Texts are read again when the page is
+    /// rendered rather than kept: a large site would otherwise hold every
+    /// file in memory for the whole build.
+    pub disk: PathBuf,
+    /// Plain text of the body's first paragraph, for lists and feeds.
+    pub summary: String,
     pub title: String,
     pub description: Option<String>,
     pub date: Option<DateTime>,
@@ -94,10 +97,35 @@ pub struct Page {
 }
 
 impl Page {
-    /// The page's body, after the front matter.
-    pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+    /// Read the file again (for rendering, or to show a snippet).
+    pub fn read(&self) -> Result<Arc<str>, Diagnostic> {
+        read_utf8(&self.disk, &self.file)
     }
+
+    /// A diagnostic at a place in the file.
+    pub fn diagnostic(&self, offset: usize, len: usize, message: impl Into<String>) -> Diagnostic {
+        diagnostic_at(&self.file, Some(&self.disk), offset, len, message)
+    }
+}
+
+/// A diagnostic at a byte span of a file that is read again to show the
+/// snippet (only when there is a problem to show).
+pub fn diagnostic_at(
+    file: &Path,
+    disk: Option<&Path>,
+    offset: usize,
+    len: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
+    match disk.map(|d| read_utf8(d, file)) {
+        Some(Ok(text)) => Diagnostic::at(file, &text, offset, len, message),
+        _ => Diagnostic::in_file(file, message),
+    }
+}
+
+/// The body of a file: everything after the front matter, and where it starts.
+pub fn body_of(file: &Path, text: &Arc<str>) -> Result<usize, Diagnostic> {
+    front_matter::split(file, text, text).map(|s| s.body_offset)
 }
 
 /// A section: a folder under `content/`, described by its `_index.md`.
@@ -105,10 +133,10 @@ impl Page {
 pub struct Section {
     /// `content/policies/_index.md`, or the folder when there is no `_index.md`.
     pub file: PathBuf,
+    /// Where to read `_index.md`, if there is one.
+    pub disk: Option<PathBuf>,
     /// Folder relative to `content/` (`policies`, or `` for the root).
     pub dir: String,
-    pub text: Arc<str>,
-    pub body_offset: usize,
     pub title: String,
     pub description: Option<String>,
     pub weight: Option<i64>,
@@ -130,8 +158,17 @@ pub struct Section {
 }
 
 impl Section {
-    pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+    /// Read `_index.md` again (empty when the folder has none).
+    pub fn read(&self) -> Result<Arc<str>, Diagnostic> {
+        match &self.disk {
+            Some(d) => read_utf8(d, &self.file),
+            None => Ok(Arc::from("")),
+        }
+    }
+
+    /// A diagnostic at a place in `_index.md`.
+    pub fn diagnostic(&self, offset: usize, len: usize, message: impl Into<String>) -> Diagnostic {
+        diagnostic_at(&self.file, self.disk.as_deref(), offset, len, message)
     }
 }
 
@@ -180,7 +217,10 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
         );
     }
     let mut diagnostics = Diagnostics::default();
+    let started = std::time::Instant::now();
     let found = walk(&content_dir, &mut diagnostics);
+    crate::timing("walk", started);
+    let started = std::time::Instant::now();
 
     // Read and parse every section and page file in parallel.
     let loaded: Vec<Result<Loaded, Diagnostic>> = found
@@ -189,6 +229,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
         .map(|f| load_one(root, f))
         .collect();
 
+    crate::timing("read", started);
     let mut sections: Vec<Section> = Vec::new();
     let mut pages: Vec<Page> = Vec::new();
     let mut page_slugs: Vec<(String, Option<String>)> = Vec::new(); // (section dir, segment)
@@ -360,20 +401,30 @@ fn check_unique_paths(sections: &[Section], pages: &[Page], diagnostics: &mut Di
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     let all = sections
         .iter()
-        .map(|s| (s.path.as_str(), s.file.as_path(), &s.text, &s.slug_at))
-        .chain(
-            pages
-                .iter()
-                .map(|p| (p.path.as_str(), p.file.as_path(), &p.text, &p.slug_at)),
-        );
-    for (path, file, text, slug_at) in all {
+        .map(|s| {
+            (
+                s.path.as_str(),
+                s.file.as_path(),
+                s.disk.as_deref(),
+                &s.slug_at,
+            )
+        })
+        .chain(pages.iter().map(|p| {
+            (
+                p.path.as_str(),
+                p.file.as_path(),
+                Some(p.disk.as_path()),
+                &p.slug_at,
+            )
+        }));
+    for (path, file, disk, slug_at) in all {
         if let Some(first) = seen.insert(path, file) {
             let message = format!(
                 "this page resolves to the URL /{path}, which {} already has",
                 first.display()
             );
             let d = match slug_at {
-                Some(r) => Diagnostic::at(file, text, r.offset, r.len, message),
+                Some(r) => diagnostic_at(file, disk, r.offset, r.len, message),
                 None => Diagnostic::in_file(file, message),
             };
             diagnostics.push(d.with_help("give one of them a different file name or `slug:`"));
@@ -551,7 +602,6 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
             let section = Section {
                 file: shown.clone(),
                 dir: dir.clone(),
-                body_offset: split.body_offset,
                 title: fm.title.clone().unwrap_or_else(|| default_name.to_string()),
                 description: fm.description.clone(),
                 weight: fm.weight,
@@ -568,7 +618,7 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 parent: None,
                 subsections: vec![],
                 pages: vec![],
-                text: text.clone(),
+                disk: index.clone(),
             };
             Ok(Loaded::Section(Box::new(section), segment))
         }
@@ -599,7 +649,13 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 }
                 None => slug::from_file_name(&default_name),
             };
-            let page = page_from(fm, &shown, rel, &text, &split)?;
+            let mut page = page_from(fm, &shown, rel, &text, &split)?;
+            page.disk = file.clone();
+            page.summary = if page.page_type == PageType::Policy {
+                crate::policy::summary(split.body)
+            } else {
+                crate::markdown::summary(split.body)
+            };
             Ok(Loaded::Page(Box::new(page), section_dir.clone(), segment))
         }
         Found::Asset { .. } => unreachable!("assets are filtered out before loading"),
@@ -807,9 +863,9 @@ fn page_from(
     });
     Ok(Page {
         file: shown.to_path_buf(),
+        disk: PathBuf::new(),
+        summary: String::new(),
         rel,
-        text: text.clone(),
-        body_offset: split.body_offset,
         title,
         description: fm.description.clone(),
         date,

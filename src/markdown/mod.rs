@@ -258,6 +258,36 @@ pub fn render(
     out
 }
 
+/// The plain text of the first paragraph of `body` (at most 200
+/// characters), for lists and feeds; stops parsing once it has it.
+pub fn summary(body: &str) -> String {
+    // The parser reads all of its input before the first event; the first
+    // paragraph is near the top, so give it only the top.
+    let mut end = body.len().min(4096);
+    while end < body.len() && !body.is_char_boundary(end) {
+        end += 1;
+    }
+    let head = &body[..body[..end]
+        .rfind('\n')
+        .filter(|_| end < body.len())
+        .unwrap_or(end)];
+    let mut out = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(head, parser_options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
+            _ => {}
+        }
+        if out.chars().count() >= 200 {
+            break;
+        }
+    }
+    out.chars().take(200).collect()
+}
+
 /// Render one paragraph of inline markdown (policy text) without the `<p>`.
 pub fn render_inline(
     input: &Input<'_>,
@@ -387,6 +417,16 @@ mod tests {
             &mut d,
         );
         (r, d)
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph() {
+        assert_eq!(
+            summary("# 标题\n\n第一段\n接着。\n\n第二段\n"),
+            "第一段 接着。"
+        );
+        let long = format!("{}\n\n后面", "长".repeat(3000));
+        assert_eq!(summary(&long).chars().count(), 200);
     }
 
     #[test]

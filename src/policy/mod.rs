@@ -767,6 +767,30 @@ fn assign_eids(doc: &mut PolicyDocument) {
     }
 }
 
+/// The first paragraph of a policy's own words (its preamble, else its
+/// first article), at most 200 characters, for lists and feeds.
+pub fn summary(body: &str) -> String {
+    let Ok(doc) = parse(body, 0, 1) else {
+        return String::new();
+    };
+    let first = doc
+        .preamble
+        .first()
+        .map(|b| b.text.text.clone())
+        .or_else(|| {
+            let a = doc.articles.first()?;
+            let mut t = a
+                .heading
+                .as_ref()
+                .map(|h| h.text.clone())
+                .unwrap_or_default();
+            t.push_str(&a.paragraphs.first()?.text.text);
+            Some(t)
+        })
+        .unwrap_or_default();
+    first.chars().take(200).collect()
+}
+
 impl PolicyDocument {
     /// Every id the document defines, for `@/…#anchor` checks.
     pub fn eids(&self) -> Vec<String> {

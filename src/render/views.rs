@@ -9,6 +9,7 @@ use crate::content::front_matter::{PageType, PolicyStatus};
 use crate::content::{Content, Page, Section};
 use crate::markdown::Heading;
 use crate::policy::{Article, PolicyDocument};
+use crate::render::body::Body;
 use crate::resolve::{Link, Resolved, Urls};
 
 /// `2015年12月16日`
@@ -45,7 +46,7 @@ pub struct PageSummary {
 }
 
 impl PageSummary {
-    pub fn of(content: &Content, resolved: &Resolved, i: usize) -> PageSummary {
+    pub fn of(content: &Content, i: usize) -> PageSummary {
         let p = &content.pages[i];
         PageSummary {
             title: p.title.clone(),
@@ -54,7 +55,7 @@ impl PageSummary {
             description: p
                 .description
                 .clone()
-                .unwrap_or_else(|| truncate(&resolved.page_bodies[i].summary, 120)),
+                .unwrap_or_else(|| truncate(&p.summary, 120)),
             kind: p.page_type,
         }
     }
@@ -205,7 +206,7 @@ impl PolicyView {
             interpretations: resolved.interpretations[i]
                 .iter()
                 .filter(|_| whole)
-                .map(|&j| PageSummary::of(content, resolved, j))
+                .map(|&j| PageSummary::of(content, j))
                 .collect(),
         })
     }
@@ -271,16 +272,16 @@ impl<'a> PageView<'a> {
         resolved: &'a Resolved,
         urls: &Urls,
         i: usize,
+        body: &'a Body,
         whole: bool,
     ) -> PageView<'a> {
         let page: &Page = &content.pages[i];
-        let body = &resolved.page_bodies[i];
         let section = &content.sections[page.section];
         let position = section.pages.iter().position(|&p| p == i);
         let neighbour = |offset: isize| {
             let at = position? as isize + offset;
             let &j = section.pages.get(usize::try_from(at).ok()?)?;
-            Some(PageSummary::of(content, resolved, j))
+            Some(PageSummary::of(content, j))
         };
         PageView {
             title: &page.title,
@@ -293,7 +294,7 @@ impl<'a> PageView<'a> {
             kind: page.page_type,
             content: if whole { &body.html } else { "" },
             toc: if whole { &body.toc } else { &[] },
-            summary: &body.summary,
+            summary: &page.summary,
             extra: &page.extra,
             section: Crumb {
                 title: section.title.clone(),
@@ -306,7 +307,7 @@ impl<'a> PageView<'a> {
                 .policy
                 .as_ref()
                 .and_then(|doc| PolicyView::of(content, resolved, i, doc, whole)),
-            interprets: resolved.interprets[i].map(|j| PageSummary::of(content, resolved, j)),
+            interprets: resolved.interprets[i].map(|j| PageSummary::of(content, j)),
         }
     }
 }
@@ -333,19 +334,14 @@ pub struct SectionView<'a> {
 }
 
 impl<'a> SectionView<'a> {
-    pub fn of(
-        content: &'a Content,
-        resolved: &'a Resolved,
-        urls: &Urls,
-        i: usize,
-    ) -> SectionView<'a> {
+    pub fn of(content: &'a Content, urls: &Urls, i: usize, body: &'a str) -> SectionView<'a> {
         let s = &content.sections[i];
         SectionView {
             title: &s.title,
             description: s.description.as_deref(),
             url: s.url.clone(),
             permalink: urls.permalink(&s.path),
-            content: &resolved.section_bodies[i].html,
+            content: body,
             extra: &s.extra,
             subsections: s
                 .subsections

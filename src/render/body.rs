@@ -1,0 +1,95 @@
+//! Bodies: the markdown of a page or section, or a policy's structure,
+//! rendered to HTML with `@/` links resolved. Rendered as each page is
+//! written, so the build never holds every page's HTML at once; the anchors
+//! each body defines and the anchored links it makes are returned for the
+//! site-wide anchor check that follows.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, AnchorLink, Heading, Input};
+use crate::policy::{self, PolicyDocument};
+use crate::resolve::Resolved;
+
+/// A rendered body.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    pub policy: Option<PolicyDocument>,
+    /// Every id the body defines.
+    pub anchors: Vec<String>,
+    /// Links with an anchor into other pages, to check once all are known.
+    pub anchor_links: Vec<AnchorLink>,
+}
+
+/// Render the body of `text` (a whole file whose body starts at
+/// `body_offset`). `page_url` is where the page is served, for a policy's
+/// article links. Problems are pushed to `diagnostics`.
+pub fn render(
+    file: &Path,
+    text: &Arc<str>,
+    body_offset: usize,
+    is_policy: bool,
+    page_url: &str,
+    resolved: &Resolved,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Body {
+    let (links, options) = (&resolved.links, resolved.markdown);
+    let body = &text[body_offset..];
+    if !is_policy {
+        let input = Input {
+            file,
+            source: text,
+            text: body,
+            offset: body_offset,
+            relative_base: None,
+        };
+        let mut used = HashSet::new();
+        let r = markdown::render(&input, links, options, &mut used, diagnostics);
+        let mut anchors: Vec<String> = r.anchors.into_iter().collect();
+        anchors.sort();
+        return Body {
+            html: r.html,
+            toc: r.toc,
+            policy: None,
+            anchors,
+            anchor_links: r.anchor_links,
+        };
+    }
+    let first_line = text[..body_offset].matches('\n').count() + 1;
+    let mut doc = match policy::parse(body, body_offset, first_line) {
+        Ok(doc) => doc,
+        Err(errors) => {
+            for e in errors {
+                diagnostics.push(Diagnostic::at(file, text, e.offset, e.len, e.message));
+            }
+            return Body::default();
+        }
+    };
+    let mut anchor_links = vec![];
+    for t in doc.texts_mut() {
+        let input = Input {
+            file,
+            source: text,
+            text: &text[t.offset..t.offset + t.text.len()],
+            offset: t.offset,
+            relative_base: Some(page_url),
+        };
+        let (html, found) = markdown::render_inline(&input, links, options, diagnostics);
+        t.html = html;
+        anchor_links.extend(found);
+    }
+    let mut anchors = doc.eids();
+    anchors.sort();
+    let html = policy::html::document(&doc, &|a| format!("{page_url}{}/", a.eid));
+    Body {
+        html,
+        toc: vec![],
+        policy: Some(doc),
+        anchors,
+        anchor_links,
+    }
+}
