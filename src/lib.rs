@@ -98,6 +98,72 @@ pub struct Site {
     theme: Theme,
     /// Problems found before rendering that rendering should still add to.
     pending: Diagnostics,
+    headers: Headers,
+}
+
+/// The page header (site title and navigation), rendered once per
+/// top-level section instead of once per page: it only differs in which
+/// navigation entry is current, and rendering it for every page was a
+/// quarter of the render time. Like Hugo's `partialCached`.
+struct Headers {
+    /// One header per top-level section in the navigation, then one for
+    /// pages outside all of them.
+    html: Vec<tera::Value>,
+    /// The path of the top-level section each variant marks as current.
+    paths: Vec<String>,
+    /// For each section, which variant its pages use.
+    of_section: Vec<usize>,
+}
+
+impl Headers {
+    const TEMPLATE: &str = "partials/header.html";
+
+    fn render(content: &Content, renderer: &Renderer) -> Result<Headers, Diagnostics> {
+        let nav: Vec<usize> = content
+            .sections
+            .first()
+            .map(|home| {
+                home.subsections
+                    .iter()
+                    .copied()
+                    .filter(|&i| !content.sections[i].hidden)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut paths: Vec<String> = nav
+            .iter()
+            .map(|&i| content.sections[i].path.clone())
+            .collect();
+        paths.push(String::new());
+        let mut html = Vec::with_capacity(paths.len());
+        for path in &paths {
+            let text = if renderer.has(Self::TEMPLATE) {
+                let mut ctx = Context::new();
+                ctx.insert("current_section", path);
+                String::from_utf8_lossy(&renderer.render(Self::TEMPLATE, &ctx)?).into_owned()
+            } else {
+                String::new()
+            };
+            html.push(tera::Value::safe_string(&text));
+        }
+        let none = paths.len() - 1;
+        let of_section = (0..content.sections.len())
+            .map(|mut i| {
+                while let Some(parent) = content.sections[i].parent {
+                    if content.sections[parent].parent.is_none() {
+                        break;
+                    }
+                    i = parent;
+                }
+                nav.iter().position(|&n| n == i).unwrap_or(none)
+            })
+            .collect();
+        Ok(Headers {
+            html,
+            paths,
+            of_section,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -192,6 +258,7 @@ impl Site {
             globals.insert("base_path", urls.base_path());
             renderer.set_globals(globals);
         }
+        let headers = Headers::render(&content, &renderer)?;
         Ok(Site {
             config,
             content,
@@ -201,6 +268,7 @@ impl Site {
             root,
             theme,
             pending,
+            headers,
         })
     }
 
@@ -291,10 +359,12 @@ impl Site {
     }
 
     /// Render one template into one file, counting it.
+    #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
         template: &str,
         path: &str,
+        section: Option<usize>,
         ctx: &mut Context,
         sink: &Sink<'_>,
         out: &mut Outcome,
@@ -303,6 +373,9 @@ impl Site {
             // Already reported, at the front matter that names it.
             return;
         }
+        let variant = section.map_or(self.headers.paths.len() - 1, |s| self.headers.of_section[s]);
+        ctx.insert_value("header", self.headers.html[variant].clone());
+        ctx.insert("current_section", &self.headers.paths[variant]);
         ctx.insert("current_path", path);
         let result = self
             .renderer
@@ -317,9 +390,14 @@ impl Site {
     fn render_task(&self, task: &Task, sink: &Sink<'_>) -> Outcome {
         let mut out = Outcome::default();
         match *task {
-            Task::NotFound => {
-                self.emit("404.html", "404.html", &mut Context::new(), sink, &mut out)
-            }
+            Task::NotFound => self.emit(
+                "404.html",
+                "404.html",
+                None,
+                &mut Context::new(),
+                sink,
+                &mut out,
+            ),
             Task::Section { index, pager } => self.render_section(index, pager, sink, &mut out),
             Task::Page(i) => self.render_page(i, sink, &mut out),
         }
@@ -390,7 +468,7 @@ impl Site {
             None => "section.html".into(),
         };
         let path = format!("{}index.html", views::pager_path(&s.path, pager));
-        self.emit(&template, &path, &mut ctx, sink, out);
+        self.emit(&template, &path, Some(index), &mut ctx, sink, out);
     }
 
     /// A page, and for a policy the page of each of its articles.
@@ -436,6 +514,7 @@ impl Site {
         self.emit(
             &template,
             &format!("{}index.html", p.path),
+            Some(p.section),
             &mut ctx,
             sink,
             out,
@@ -443,6 +522,8 @@ impl Site {
 
         if let Some(doc) = &body.policy {
             let view = PageView::of(content, &self.resolved, &self.urls, i, &body, false);
+            // Serialised once and shared by every article page of the policy.
+            let page_value = tera::Value::from_serializable(&view);
             for (k, a) in doc.articles.iter().enumerate() {
                 let mut html = String::new();
                 policy::html::article(&mut html, a, None);
@@ -480,10 +561,11 @@ impl Site {
                     "jsonld",
                     &jsonld::to_script(&jsonld::article(p, a, &view.permalink, lang)),
                 );
-                ctx.insert("page", &view);
+                ctx.insert_value("page", page_value.clone());
                 self.emit(
                     "article.html",
                     &format!("{path}index.html"),
+                    Some(p.section),
                     &mut ctx,
                     sink,
                     out,

@@ -554,6 +554,9 @@ enum Loaded {
 pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::in_file(shown, format!("cannot read: {e}")))?;
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(Arc::from(text));
+    }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Arc::from(s)),
         Err(e) => {

@@ -14,11 +14,22 @@ use crate::resolve::{Resolved, Urls};
 /// and `&` are escaped so no text can close the element.
 pub fn to_script(value: &Value) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
+/// schema.org's legal force for a policy status.
 pub fn legal_force(status: PolicyStatus) -> &'static str {
     match status {
         PolicyStatus::InForce => "https://schema.org/InForce",
@@ -117,4 +128,16 @@ pub fn page(
         v["about"] = json!({ "@type": "Legislation", "@id": urls.permalink(&content.pages[t].path), "name": content.pages[t].title });
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn script_text_cannot_close_the_element() {
+        let v = serde_json::json!({"name": "</script><b>&"});
+        let s = super::to_script(&v);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
 }
