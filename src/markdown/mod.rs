@@ -90,8 +90,6 @@ pub struct Rendered {
     /// Every id this body defines.
     pub anchors: HashSet<String>,
     pub anchor_links: Vec<AnchorLink>,
-    /// Plain text of the first paragraph, for lists and descriptions.
-    pub summary: String,
 }
 
 fn parser_options() -> Options {
@@ -129,7 +127,6 @@ pub fn render(
     let mut heading: Option<(usize, HeadingLevel, Option<String>)> = None; // (index in events, level, explicit id)
     let mut heading_text = String::new();
     let mut code: Option<(String, String)> = None; // (lang, text)
-    let mut in_first_paragraph = 0u8; // 0 = not yet, 1 = inside, 2 = done
 
     for (event, range) in parser {
         let event = match event {
@@ -230,26 +227,11 @@ pub fn render(
             Event::Html(html) | Event::InlineHtml(html) if !options.allow_raw_html => {
                 Event::Text(html)
             }
-            Event::Start(Tag::Paragraph) => {
-                if in_first_paragraph == 0 {
-                    in_first_paragraph = 1;
-                }
-                Event::Start(Tag::Paragraph)
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if in_first_paragraph == 1 {
-                    in_first_paragraph = 2;
-                }
-                Event::End(TagEnd::Paragraph)
-            }
             other => other,
         };
         if let Event::Text(t) | Event::Code(t) = &event {
             if heading.is_some() {
                 heading_text.push_str(t);
-            }
-            if in_first_paragraph == 1 && out.summary.chars().count() < 200 {
-                out.summary.push_str(t);
             }
         }
         events.push(event);
@@ -296,8 +278,6 @@ pub fn render_inline(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (String, Vec<AnchorLink>) {
     let mut used = HashSet::new();
-    // Leading markdown block syntax (`#`, `-`, `1.`, `>`) in pasted policy
-    // text is text, not structure: render the line as a paragraph.
     let r = render(input, links, options, &mut used, diagnostics);
     let html = r.html.trim_end();
     let html = html

@@ -71,11 +71,20 @@ pub fn render(
     };
     let mut anchor_links = vec![];
     for t in doc.texts_mut() {
+        let line = &text[t.offset..t.offset + t.text.len()];
+        // A line of official text is one paragraph: markdown block syntax at
+        // its start (`-`, `>`, `1)`) is text. A backslash escapes it; the
+        // offset moves back one byte so places still point into the file.
+        let escaped = starts_like_block(line).then(|| format!("\\{line}"));
         let input = Input {
             file,
             source: text,
-            text: &text[t.offset..t.offset + t.text.len()],
-            offset: t.offset,
+            text: escaped.as_deref().unwrap_or(line),
+            offset: if escaped.is_some() {
+                t.offset.saturating_sub(1)
+            } else {
+                t.offset
+            },
             relative_base: Some(page_url),
         };
         let (html, found) = markdown::render_inline(&input, links, options, diagnostics);
@@ -91,5 +100,46 @@ pub fn render(
         policy: Some(doc),
         anchors,
         anchor_links,
+    }
+}
+
+/// Does a line start with something markdown would read as a block (a
+/// list item, quote, heading, rule, or table)?
+fn starts_like_block(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let second = chars.next();
+    let spaced = second.is_none_or(char::is_whitespace);
+    let rule = line.chars().all(|c| c == first || c == ' ');
+    match first {
+        '#' | '>' | '|' => true,
+        '-' | '+' | '*' | '_' | '=' => spaced || rule,
+        '`' | '~' => line.starts_with("```") || line.starts_with("~~~"),
+        _ => {
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            digits > 0
+                && matches!(line[digits..].chars().next(), Some('.' | ')'))
+                && line[digits + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_syntax_at_the_start_of_policy_text_stays_text() {
+        assert!(starts_like_block("- 一项"));
+        assert!(starts_like_block("3) 第三"));
+        assert!(starts_like_block("***"));
+        assert!(!starts_like_block("*重点*工作"));
+        assert!(!starts_like_block("第三条"));
+        assert!(!starts_like_block("2015年"));
     }
 }
