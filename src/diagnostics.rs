@@ -10,7 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, SourceCode};
 
 /// A byte span inside a source file, with its 1-based line and column
 /// (column counted in characters, as an editor shows it).
@@ -182,18 +182,6 @@ impl miette::Diagnostic for Diagnostic {
             location.len.max(1),
         );
         Some(Box::new(std::iter::once(span)))
-    }
-}
-
-impl Diagnostic {
-    /// This diagnostic as a miette report with the file name on the snippet.
-    pub fn report(&self) -> miette::Report {
-        let mut report = miette::Report::new(self.clone());
-        if let (Some(file), Some(source), Some(_)) = (&self.file, &self.source, self.location) {
-            let named = NamedSource::new(file.display().to_string(), source.to_string());
-            report = report.with_source_code(named);
-        }
-        report
     }
 }
 

@@ -58,8 +58,23 @@ enum Command {
 }
 
 fn report_errors(diagnostics: &Diagnostics) {
+    use std::io::IsTerminal;
+    let colour = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
+    let theme = if colour {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    // The place is in the message (`file:line:column`, columns counted in
+    // characters); miette's own header counts bytes, which disagrees on
+    // Chinese lines, so it is left out.
+    let handler = miette::GraphicalReportHandler::new_themed(theme).without_primary_span_start();
     for d in &diagnostics.0 {
-        eprintln!("{:?}", d.report());
+        let mut text = String::new();
+        match handler.render_report(&mut text, d) {
+            Ok(()) => eprintln!("{text}"),
+            Err(_) => eprintln!("error: {d}"),
+        }
     }
     let n = diagnostics.len();
     eprintln!(

@@ -10,6 +10,7 @@ pub mod yaml;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::{Date, DateTime};
 use rayon::prelude::*;
@@ -72,6 +73,9 @@ pub struct Page {
     /// rendered rather than kept: a large site would otherwise hold every
     /// file in memory for the whole build.
     pub disk: PathBuf,
+    /// The file's text, kept from loading while the site's texts fit in
+    /// [`KEPT_TEXT_BUDGET`]; read again when rendered otherwise.
+    pub text: Option<Arc<str>>,
     /// Plain text of the body's first paragraph, for lists and feeds.
     pub summary: String,
     pub title: String,
@@ -96,10 +100,18 @@ pub struct Page {
     pub section: usize,
 }
 
+/// How many bytes of page text loading keeps for rendering. Small and
+/// medium sites (10,000 pages is about 40 MB) are read once; beyond this,
+/// pages are read again when rendered, so memory stays flat as sites grow.
+pub const KEPT_TEXT_BUDGET: usize = 128 << 20;
+
 impl Page {
-    /// Read the file again (for rendering, or to show a snippet).
+    /// The file's text: kept from loading, or read again.
     pub fn read(&self) -> Result<Arc<str>, Diagnostic> {
-        read_utf8(&self.disk, &self.file)
+        match &self.text {
+            Some(text) => Ok(text.clone()),
+            None => read_utf8(&self.disk, &self.file),
+        }
     }
 
     /// A diagnostic at a place in the file.
@@ -219,6 +231,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
     let found = walk(&content_dir, &mut diagnostics);
+    let kept = AtomicUsize::new(0);
     crate::timing("walk", started);
     let started = std::time::Instant::now();
 
@@ -226,7 +239,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     let loaded: Vec<Result<Loaded, Diagnostic>> = found
         .par_iter()
         .filter(|f| !matches!(f, Found::Asset { .. }))
-        .map(|f| load_one(root, f))
+        .map(|f| load_one(root, f, &kept))
         .collect();
 
     crate::timing("read", started);
@@ -577,7 +590,7 @@ pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
-fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
+fn load_one(root: &Path, found: &Found, kept: &AtomicUsize) -> Result<Loaded, Diagnostic> {
     let content_dir = root.join(CONTENT_DIR);
     match found {
         Found::Section { dir, index } => {
@@ -654,6 +667,9 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
             };
             let mut page = page_from(fm, &shown, rel, &text, &split)?;
             page.disk = file.clone();
+            if kept.fetch_add(text.len(), Ordering::Relaxed) + text.len() <= KEPT_TEXT_BUDGET {
+                page.text = Some(text.clone());
+            }
             page.summary = if page.page_type == PageType::Policy {
                 crate::policy::summary(split.body)
             } else {
@@ -867,6 +883,7 @@ fn page_from(
     Ok(Page {
         file: shown.to_path_buf(),
         disk: PathBuf::new(),
+        text: None,
         summary: String::new(),
         rel,
         title,

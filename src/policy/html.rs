@@ -51,6 +51,18 @@ fn items(out: &mut String, list: &[Item]) {
     out.push_str("</ul>\n");
 }
 
+/// The number as written and the heading sentence that open an article.
+fn opening(out: &mut String, a: &Article) {
+    let _ = write!(
+        out,
+        "<span class=\"num\">{}</span>",
+        crate::render::escape_html(&a.num)
+    );
+    if let Some(h) = &a.heading {
+        let _ = write!(out, "<strong class=\"article-heading\">{}</strong>", h.html);
+    }
+}
+
 /// One article: its number, heading sentence, paragraphs and items.
 /// `link` is the URL of the article's own page, shown as a share link.
 pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
@@ -68,28 +80,15 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
             .unwrap_or_default();
         let _ = write!(out, "<p class=\"article-text\"{id}>");
         if i == 0 {
-            let _ = write!(
-                out,
-                "<span class=\"num\">{}</span>",
-                crate::render::escape_html(&a.num)
-            );
-            if let Some(h) = &a.heading {
-                let _ = write!(out, "<strong class=\"article-heading\">{}</strong>", h.html);
-            }
+            opening(out, a);
         }
         out.push_str(&p.text.html);
         out.push_str("</p>\n");
         items(out, &p.items);
     }
     if a.paragraphs.is_empty() {
-        let _ = write!(
-            out,
-            "<p class=\"article-text\"><span class=\"num\">{}</span>",
-            crate::render::escape_html(&a.num)
-        );
-        if let Some(h) = &a.heading {
-            let _ = write!(out, "<strong class=\"article-heading\">{}</strong>", h.html);
-        }
+        out.push_str("<p class=\"article-text\">");
+        opening(out, a);
         out.push_str("</p>\n");
     }
     if let Some(link) = link {
