@@ -10,7 +10,6 @@ pub mod yaml;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::{Date, DateTime};
 use rayon::prelude::*;
@@ -73,9 +72,6 @@ pub struct Page {
     /// rendered rather than kept: a large site would otherwise hold every
     /// file in memory for the whole build.
     pub disk: PathBuf,
-    /// The file's text, kept from loading while the site's texts fit in
-    /// [`KEPT_TEXT_BUDGET`]; read again when rendered otherwise.
-    pub text: Option<Arc<str>>,
     /// Plain text of the body's first paragraph, for lists and feeds.
     pub summary: String,
     pub title: String,
@@ -100,18 +96,12 @@ pub struct Page {
     pub section: usize,
 }
 
-/// How many bytes of page text loading keeps for rendering. Small and
-/// medium sites (10,000 pages is about 40 MB) are read once; beyond this,
-/// pages are read again when rendered, so memory stays flat as sites grow.
-pub const KEPT_TEXT_BUDGET: usize = 128 << 20;
-
 impl Page {
-    /// The file's text: kept from loading, or read again.
+    /// Read the file again (to render it, or to show a snippet). Texts
+    /// are not kept from loading: measured, keeping them did not make
+    /// builds faster, and it made memory grow with the site.
     pub fn read(&self) -> Result<Arc<str>, Diagnostic> {
-        match &self.text {
-            Some(text) => Ok(text.clone()),
-            None => read_utf8(&self.disk, &self.file),
-        }
+        read_utf8(&self.disk, &self.file)
     }
 
     /// A diagnostic at a place in the file.
@@ -231,7 +221,6 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
     let found = walk(&content_dir, &mut diagnostics);
-    let kept = AtomicUsize::new(0);
     crate::timing("walk", started);
     let started = std::time::Instant::now();
 
@@ -239,7 +228,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     let loaded: Vec<Result<Loaded, Diagnostic>> = found
         .par_iter()
         .filter(|f| !matches!(f, Found::Asset { .. }))
-        .map(|f| load_one(root, f, &kept))
+        .map(|f| load_one(root, f))
         .collect();
 
     crate::timing("read", started);
@@ -590,7 +579,7 @@ pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
-fn load_one(root: &Path, found: &Found, kept: &AtomicUsize) -> Result<Loaded, Diagnostic> {
+fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
     let content_dir = root.join(CONTENT_DIR);
     match found {
         Found::Section { dir, index } => {
@@ -667,9 +656,6 @@ fn load_one(root: &Path, found: &Found, kept: &AtomicUsize) -> Result<Loaded, Di
             };
             let mut page = page_from(fm, &shown, rel, &text, &split)?;
             page.disk = file.clone();
-            if kept.fetch_add(text.len(), Ordering::Relaxed) + text.len() <= KEPT_TEXT_BUDGET {
-                page.text = Some(text.clone());
-            }
             page.summary = if page.page_type == PageType::Policy {
                 crate::policy::summary(split.body)
             } else {
@@ -883,7 +869,6 @@ fn page_from(
     Ok(Page {
         file: shown.to_path_buf(),
         disk: PathBuf::new(),
-        text: None,
         summary: String::new(),
         rel,
         title,
