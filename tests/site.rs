@@ -392,6 +392,31 @@ fn policies_status_banners_interpretations_and_items() {
 }
 
 #[test]
+fn relative_links_in_policy_text_work_on_article_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = init_site(tmp.path());
+    write(
+        &site,
+        "content/policies/bundle/index.md",
+        "---\ntitle: 带附件的办法\ntype: policy\nissuer: 示例单位\nwritten: 2025-01-01\n---\n第一条　见[附件1](附件1.pdf)。\n- 以短横线开头的原文\n",
+    );
+    write(&site, "content/policies/bundle/附件1.pdf", "%PDF-1.4");
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let article = read(out.join("policies/bundle/art_1/index.html"));
+    assert!(
+        article.contains("href=\"/policies/bundle/%E9%99%84%E4%BB%B61.pdf\""),
+        "{article}"
+    );
+    let full = read(out.join("policies/bundle/index.html"));
+    assert!(
+        full.contains("\">- 以短横线开头的原文</p>"),
+        "a line of official text stays text"
+    );
+    assert_links_resolve(&out, "/");
+}
+
+#[test]
 fn site_templates_and_static_files_override_the_theme_file_by_file() {
     let tmp = tempfile::tempdir().unwrap();
     let site = init_site(tmp.path());
