@@ -16,6 +16,7 @@ pub mod output;
 pub mod policy;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

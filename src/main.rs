@@ -50,6 +50,24 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site, serve it, and rebuild and reload pages when its files change.
+    Serve {
+        /// The site root (where gongkai.yaml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port to listen on; when taken, the next free one (0: let the system choose).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Poll for changes instead of using file system notifications.
+        #[arg(long)]
+        poll: bool,
+        /// Include pages and sections marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Print the CSS for a syntect highlighting theme (for theme authors).
     SyntaxCss {
         #[arg(long, default_value = "InspiredGitHub")]
@@ -143,6 +161,32 @@ fn main() -> ExitCode {
                     summary("checked", &r);
                     ExitCode::SUCCESS
                 }
+                Err(d) => {
+                    report_errors(&d);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            poll,
+            drafts,
+        } => {
+            let options = gongkai::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                poll,
+                drafts,
+            };
+            let reporter = gongkai::serve::Reporter {
+                errors: report_errors,
+                built: |r| summary("built", r),
+            };
+            match gongkai::serve::run(&options, reporter) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     report_errors(&d);
                     ExitCode::from(1)

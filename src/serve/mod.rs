@@ -1,0 +1,449 @@
+//! `gongkai serve`: build the site into a private folder, serve it over
+//! HTTP, rebuild it when its files change and tell open pages to reload.
+//!
+//! - [`files`] maps request paths to files, safely, and names content types.
+//! - [`watch`] turns file system events into batches of changed paths.
+//! - [`reload`] is the live-reload protocol: SSE messages, the page script
+//!   and the error overlay.
+//!
+//! Each rebuild is a full [`crate::build`] into the private folder, run off
+//! the async runtime, one at a time; changes that arrive during a build are
+//! coalesced into one more build. The build's atomic swap means a request
+//! always sees a whole site, and a failed build leaves the last good site
+//! served while pages show the error.
+
+pub mod files;
+pub mod reload;
+pub mod watch;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::sync::{broadcast, mpsc};
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::{Stream, StreamExt};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::{BuildOptions, BuildReport};
+use files::Lookup;
+use reload::Message;
+
+/// What `gongkai serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site root (where gongkai.yaml is).
+    pub root: PathBuf,
+    /// The address to listen on; 127.0.0.1 by default.
+    pub bind: IpAddr,
+    /// The first port to try; 0 lets the system choose.
+    pub port: u16,
+    /// Poll for changes instead of using file system notifications.
+    pub poll: bool,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// How the command line prints build results (the same way `build` does).
+#[derive(Clone, Copy)]
+pub struct Reporter {
+    pub errors: fn(&Diagnostics),
+    pub built: fn(&BuildReport),
+}
+
+/// How many ports after `--port` to try when it is taken.
+const PORT_TRIES: u16 = 20;
+
+/// The state the request handlers share with the rebuild loop.
+struct Shared {
+    /// The canonical served folder.
+    public: PathBuf,
+    events: broadcast::Sender<Message>,
+    status: RwLock<Status>,
+}
+
+#[derive(Default)]
+struct Status {
+    /// The number of the last good build (0: none yet).
+    build: u64,
+    /// The `error` message of the last build, if it failed.
+    error: Option<Message>,
+}
+
+impl Shared {
+    fn status(&self) -> (u64, Option<Message>) {
+        match self.status.read() {
+            Ok(s) => (s.build, s.error.clone()),
+            Err(poisoned) => {
+                let s = poisoned.into_inner();
+                (s.build, s.error.clone())
+            }
+        }
+    }
+
+    fn update(&self, f: impl FnOnce(&mut Status) -> Message) {
+        let message = match self.status.write() {
+            Ok(mut s) => f(&mut s),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
+        };
+        // No page listening is fine.
+        let _ = self.events.send(message);
+    }
+}
+
+/// Serve the site until Ctrl-C (or SIGTERM). Errors: the site root has no
+/// readable configuration, or no port could be bound.
+pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics> {
+    crate::config::Config::load(&options.root)?;
+    let root = std::fs::canonicalize(&options.root).map_err(|e| {
+        Diagnostic::in_file(&options.root, format!("cannot open the site root: {e}"))
+    })?;
+    let private = tempfile::Builder::new()
+        .prefix("gongkai-serve-")
+        .tempdir()
+        .map_err(|e| Diagnostic::new(format!("cannot make a folder to build into: {e}")))?;
+    let public = private.path().join("public");
+    // Made empty now so that its canonical path is known before the first
+    // build swaps the site in.
+    let public = std::fs::create_dir(&public)
+        .and_then(|()| std::fs::canonicalize(&public))
+        .map_err(|e| Diagnostic::in_file(&public, format!("cannot make the serve folder: {e}")))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::new(format!("cannot start the server: {e}")))?;
+    let result = runtime.block_on(serve(options, root, public, reporter));
+    // Let in-flight blocking work (a build) finish before the folder goes.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    drop(private);
+    result
+}
+
+async fn serve(
+    options: &ServeOptions,
+    root: PathBuf,
+    public: PathBuf,
+    reporter: Reporter,
+) -> Result<(), Diagnostics> {
+    let listener = bind(options.bind, options.port)?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Diagnostic::new(format!("cannot read the server's address: {e}")))?;
+    let url = format!("http://{}/", display_address(address));
+    let build_options = BuildOptions {
+        root: root.clone(),
+        output: Some(public.clone()),
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+    };
+    let (events, _) = broadcast::channel(64);
+    let shared = Arc::new(Shared {
+        public,
+        events,
+        status: RwLock::new(Status::default()),
+    });
+
+    let (changes_tx, changes_rx) = mpsc::unbounded_channel();
+    // Watch before the first build so no change in between is missed.
+    let watcher = match watch::Watcher::start(&root, options.poll, changes_tx) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            eprintln!("warning: {e}; changes will not be rebuilt");
+            None
+        }
+    };
+    rebuild(&shared, &build_options, reporter, &[]).await;
+
+    let app = Router::new()
+        .route(reload::EVENTS_PATH, get(events_stream))
+        .route(reload::SCRIPT_PATH, get(script))
+        .fallback(file)
+        .with_state(shared.clone());
+    println!("serving {url}");
+    if options.bind.is_unspecified() {
+        eprintln!(
+            "listening on every interface at port {}: anyone on the network can read the site",
+            address.port()
+        );
+    }
+    let rebuilds = tokio::spawn(rebuild_loop(
+        shared,
+        build_options,
+        reporter,
+        changes_rx,
+        watcher,
+    ));
+    let result = tokio::select! {
+        r = axum::serve(listener, app) => r
+            .map_err(|e| Diagnostics::from(Diagnostic::new(format!("the server stopped: {e}")))),
+        () = stop_signal() => {
+            eprintln!("stopping");
+            Ok(())
+        }
+    };
+    rebuilds.abort();
+    result
+}
+
+/// Listen on `port` of `ip`, or the next free one of the following
+/// [`PORT_TRIES`]; port 0 lets the system choose.
+fn bind(ip: IpAddr, port: u16) -> Result<tokio::net::TcpListener, Diagnostics> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(PORT_TRIES)
+    };
+    let mut failure = None;
+    for p in port..=last {
+        let address = SocketAddr::new(ip, p);
+        let socket = if ip.is_ipv4() {
+            tokio::net::TcpSocket::new_v4()
+        } else {
+            tokio::net::TcpSocket::new_v6()
+        };
+        let attempt = socket.and_then(|s| {
+            s.set_reuseaddr(true)?;
+            s.bind(address)?;
+            // A deep backlog: a page load opens many connections at once.
+            s.listen(1024)
+        });
+        match attempt {
+            Ok(listener) => return Ok(listener),
+            Err(e) => failure = Some(e),
+        }
+    }
+    let reason = failure.map_or_else(String::new, |e| format!(": {e}"));
+    Err(Diagnostic::new(if port == 0 {
+        format!("cannot listen on {ip}{reason}")
+    } else {
+        format!("cannot listen on {ip} at any port from {port} to {last}{reason}")
+    })
+    .with_help("choose another port with --port, or --port 0 to let the system choose")
+    .into())
+}
+
+/// The host part of the URL the site is served at: the unspecified
+/// address (every interface) is reached locally through loopback.
+fn display_address(address: SocketAddr) -> SocketAddr {
+    let ip = match address.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    SocketAddr::new(ip, address.port())
+}
+
+async fn stop_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            eprintln!("warning: cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
+/// Rebuild on every batch of changes; batches that arrive during a build
+/// become one more build.
+async fn rebuild_loop(
+    shared: Arc<Shared>,
+    options: BuildOptions,
+    reporter: Reporter,
+    mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
+    mut watcher: Option<watch::Watcher>,
+) {
+    while let Some(mut changed) = changes.recv().await {
+        while let Ok(more) = changes.try_recv() {
+            changed.extend(more);
+        }
+        changed.sort();
+        changed.dedup();
+        if let Some(w) = watcher.as_mut() {
+            w.watch_new_folders();
+        }
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        let shown = if names.len() > 3 {
+            format!("{} and {} more", names[..3].join(", "), names.len() - 3)
+        } else {
+            names.join(", ")
+        };
+        eprintln!("changed: {shown}; rebuilding");
+        rebuild(&shared, &options, reporter, &changed).await;
+    }
+}
+
+/// One full build into the served folder, then tell the pages.
+async fn rebuild(shared: &Shared, options: &BuildOptions, reporter: Reporter, changed: &[PathBuf]) {
+    let job = options.clone();
+    match tokio::task::spawn_blocking(move || crate::build(&job)).await {
+        Ok(Ok(report)) => {
+            (reporter.built)(&report);
+            shared.update(|status| {
+                status.build += 1;
+                let was_failing = status.error.take().is_some();
+                Message::built(status.build, was_failing, changed)
+            });
+        }
+        Ok(Err(diagnostics)) => {
+            (reporter.errors)(&diagnostics);
+            eprintln!("still serving the last good build; fix the error to update it");
+            let message = Message::error(&diagnostics);
+            shared.update(|status| {
+                status.error = Some(message.clone());
+                message
+            });
+        }
+        Err(e) => eprintln!("error: the build stopped unexpectedly: {e}"),
+    }
+}
+
+fn sse_event(message: &Message) -> Event {
+    Event::default().event(message.event).data(&message.data)
+}
+
+/// `/__gongkai/events`: `hello`, the current error if any, then every
+/// message of the rebuild loop.
+async fn events_stream(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // Subscribe first: a build that ends in between is then sent, not lost.
+    let live = BroadcastStream::new(shared.events.subscribe());
+    let (build, error) = shared.status();
+    let mut first = vec![sse_event(&Message::hello(build))];
+    if let Some(e) = &error {
+        first.push(sse_event(e));
+    }
+    let live = live.map(|m| match m {
+        Ok(m) => sse_event(&m),
+        // Too slow to keep up: whatever it missed, a reload catches up.
+        Err(_) => Event::default().event("reload").data("{}"),
+    });
+    Sse::new(tokio_stream::iter(first).chain(live).map(Ok)).keep_alive(KeepAlive::default())
+}
+
+async fn script() -> Response {
+    let mut response = reload::SCRIPT.into_response();
+    dev_headers(&mut response, "text/javascript; charset=utf-8");
+    response
+}
+
+fn dev_headers(response: &mut Response, content_type: &'static str) {
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+}
+
+/// A file of the site, with the live-reload script in HTML.
+async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut r = (StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n").into_response();
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let public = shared.public.clone();
+    let path = uri.path().to_string();
+    let found = tokio::task::spawn_blocking(move || read(&public, &path)).await;
+    let (build, _) = shared.status();
+    match found {
+        Ok(Reply::File(status, name, bytes)) => {
+            let content_type = files::content_type(&name);
+            let body = if files::is_html(content_type) {
+                reload::inject(&bytes, build)
+            } else {
+                bytes
+            };
+            let mut r = (status, Body::from(body)).into_response();
+            dev_headers(&mut r, content_type);
+            r
+        }
+        Ok(Reply::Redirect(location)) => {
+            let location = match uri.query() {
+                Some(q) => format!("{location}?{q}"),
+                None => location,
+            };
+            match HeaderValue::from_str(&location) {
+                Ok(v) => {
+                    let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+                    r.headers_mut().insert(header::LOCATION, v);
+                    r.headers_mut()
+                        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                    r
+                }
+                Err(_) => plain(StatusCode::BAD_REQUEST, "bad request\n"),
+            }
+        }
+        Ok(Reply::BadRequest) => plain(StatusCode::BAD_REQUEST, "bad request\n"),
+        Ok(Reply::NotFound) => {
+            let page = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>404</title></head>\
+                        <body><h1>404 Not Found</h1></body></html>\n";
+            let mut r = (
+                StatusCode::NOT_FOUND,
+                Body::from(reload::inject(page.as_bytes(), build)),
+            )
+                .into_response();
+            dev_headers(&mut r, "text/html; charset=utf-8");
+            r
+        }
+        Err(_) => plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n"),
+    }
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response {
+    let mut r = (status, text).into_response();
+    dev_headers(&mut r, "text/plain; charset=utf-8");
+    r
+}
+
+enum Reply {
+    /// Status, the file's name (for its type), its bytes.
+    File(StatusCode, PathBuf, Vec<u8>),
+    Redirect(String),
+    /// Not found, and the site has no readable `404.html`.
+    NotFound,
+    BadRequest,
+}
+
+/// Read what `path` names, or the site's `404.html`.
+fn read(public: &Path, path: &str) -> Reply {
+    let not_found = || {
+        let page = public.join("404.html");
+        match std::fs::read(&page) {
+            Ok(bytes) => Reply::File(StatusCode::NOT_FOUND, page, bytes),
+            Err(_) => Reply::NotFound,
+        }
+    };
+    match files::lookup(public, path) {
+        Lookup::File(file) => match std::fs::read(&file) {
+            Ok(bytes) => Reply::File(StatusCode::OK, file, bytes),
+            // Removed by a swap in between.
+            Err(_) => not_found(),
+        },
+        Lookup::Redirect(location) => Reply::Redirect(location),
+        Lookup::NotFound => not_found(),
+        Lookup::BadRequest => Reply::BadRequest,
+    }
+}
