@@ -417,6 +417,14 @@ fn text_at(text: &str, line: &Line<'_>) -> Text {
     }
 }
 
+/// A line as a block of free text.
+fn block(line: &Line<'_>, in_notice: bool) -> Block {
+    Block {
+        kind: block_kind(line, in_notice),
+        text: text_at(line.text, line),
+    }
+}
+
 fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
     let t = line.text;
     let is_date = {
@@ -474,13 +482,7 @@ pub fn parse(
         [] => 0,
         [title] => {
             if *title > 0 {
-                let blocks = all[..*title]
-                    .iter()
-                    .map(|l| Block {
-                        kind: block_kind(l, true),
-                        text: text_at(l.text, l),
-                    })
-                    .collect();
+                let blocks = all[..*title].iter().map(|l| block(l, true)).collect();
                 doc.notice = Some(Notice {
                     header: vec![],
                     title: None,
@@ -491,19 +493,10 @@ pub fn parse(
             title + 1
         }
         [notice, title, ..] => {
-            let header = all[..*notice]
-                .iter()
-                .map(|l| Block {
-                    kind: block_kind(l, false),
-                    text: text_at(l.text, l),
-                })
-                .collect();
+            let header = all[..*notice].iter().map(|l| block(l, false)).collect();
             let blocks = all[notice + 1..*title]
                 .iter()
-                .map(|l| Block {
-                    kind: block_kind(l, true),
-                    text: text_at(l.text, l),
-                })
+                .map(|l| block(l, true))
                 .collect();
             doc.notice = Some(Notice {
                 header,
@@ -566,10 +559,7 @@ pub fn parse(
 
     for line in main {
         if in_conclusions {
-            doc.conclusions.push(Block {
-                kind: block_kind(line, false),
-                text: text_at(line.text, line),
-            });
+            doc.conclusions.push(block(line, false));
             continue;
         }
         let seen = Seen {
@@ -715,10 +705,7 @@ pub fn parse(
     }
     // Free text after the last numbered article closes the document.
     for l in pending.drain(..) {
-        doc.conclusions.push(Block {
-            kind: block_kind(l, false),
-            text: text_at(l.text, l),
-        });
+        doc.conclusions.push(block(l, false));
     }
     assign_eids(&mut doc);
     if errors.is_empty() {
@@ -734,10 +721,7 @@ fn push_intro(
     section: Option<usize>,
     line: &Line<'_>,
 ) {
-    let block = Block {
-        kind: block_kind(line, false),
-        text: text_at(line.text, line),
-    };
+    let block = block(line, false);
     match (section, chapter) {
         (Some(s), _) => doc.sections[s].intro.push(block),
         (None, Some(c)) => doc.chapters[c].intro.push(block),
