@@ -241,33 +241,55 @@ pub fn render(
 }
 
 /// The plain text of the first paragraph of `body` (at most 200
-/// characters), for lists and feeds; stops parsing once it has it.
+/// characters), for lists and feeds. The paragraph is found by scanning
+/// lines (skipping headings, fences, lists, quotes, tables and HTML), and
+/// only it goes through the parser, which reads all of its input before
+/// the first event.
 pub fn summary(body: &str) -> String {
-    // The parser reads all of its input before the first event; the first
-    // paragraph is near the top, so give it only the top.
-    let mut end = body.len().min(4096);
-    while end < body.len() && !body.is_char_boundary(end) {
-        end += 1;
+    let mut paragraph = String::new();
+    let mut in_fence = false;
+    for line in body.lines() {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            if !paragraph.is_empty() {
+                break;
+            }
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if !paragraph.is_empty() {
+            if t.is_empty() {
+                break;
+            }
+            paragraph.push_str(line);
+            paragraph.push('\n');
+            continue;
+        }
+        let block = t.is_empty()
+            || line.starts_with("    ")
+            || line.starts_with('\t')
+            || t.starts_with(['#', '|', '<', '>', '-', '*', '+', '='])
+            || t.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !block {
+            paragraph.push_str(line);
+            paragraph.push('\n');
+        }
     }
-    let head = &body[..body[..end]
-        .rfind('\n')
-        .filter(|_| end < body.len())
-        .unwrap_or(end)];
     let mut out = String::new();
-    let mut inside = false;
-    for event in Parser::new_ext(head, parser_options()) {
+    for event in Parser::new_ext(&paragraph, parser_options()) {
         match event {
-            Event::Start(Tag::Paragraph) => inside = true,
-            Event::End(TagEnd::Paragraph) if inside => break,
-            Event::Text(t) | Event::Code(t) if inside => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
-        if out.chars().count() >= 200 {
+        if out.len() >= 800 {
             break;
         }
     }
-    out.chars().take(200).collect()
+    out.trim().chars().take(200).collect()
 }
 
 /// Render one paragraph of inline markdown (policy text) without the `<p>`.
