@@ -272,7 +272,8 @@ pub fn summary(body: &str) -> String {
             || line.starts_with("    ")
             || line.starts_with('\t')
             || t.starts_with(['#', '|', '<', '>', '-', '*', '+', '='])
-            || t.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            || t.split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if !block {
             paragraph.push_str(line);
             paragraph.push('\n');
