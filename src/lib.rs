@@ -10,6 +10,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod incremental;
 pub mod init;
 pub mod markdown;
 pub mod output;
@@ -276,20 +277,30 @@ impl Site {
     /// Render every output file and hand it to `sink` (in parallel), then
     /// check the anchors that bodies link to. Any problem fails the whole
     /// run; what was handed to `sink` is then discarded by the caller.
-    fn render_all(&self, sink: &Sink<'_>) -> Result<BuildReport, Diagnostics> {
-        let content = &self.content;
+    fn render_all(&self, sink: &Sink<'_>) -> Result<Rendered, Diagnostics> {
         let tasks: Vec<Task> = self.tasks();
         let outcomes: Vec<Outcome> = tasks
             .par_iter()
             .map(|t| self.render_task(t, sink))
             .collect();
+        let report = self.finish(&outcomes, sink)?;
+        Ok(Rendered {
+            report,
+            tasks,
+            outcomes,
+        })
+    }
 
+    /// After the tasks: check anchors across pages and write the files that
+    /// need the whole site (sitemap, feed, robots.txt).
+    fn finish(&self, outcomes: &[Outcome], sink: &Sink<'_>) -> Result<BuildReport, Diagnostics> {
+        let content = &self.content;
         let mut diagnostics = self.pending.clone();
         let mut page_anchors: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
         let mut section_anchors: Vec<Vec<String>> = vec![Vec::new(); content.sections.len()];
         let mut articles: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
         let mut files_written = 0;
-        for o in &outcomes {
+        for o in outcomes {
             files_written += o.files;
             match o.source {
                 Some(Target::Page(i)) => {
@@ -300,7 +311,7 @@ impl Site {
                 None => {}
             }
         }
-        for o in &outcomes {
+        for o in outcomes {
             diagnostics.extend(o.diagnostics.iter().cloned());
             for link in &o.anchor_links {
                 let anchors = match link.target {
@@ -681,11 +692,16 @@ impl Site {
 
     /// Check everything a build checks, rendering every page in memory.
     pub fn check(&self) -> Result<BuildReport, Diagnostics> {
-        self.render_all(&|_, _| Ok(()))
+        self.render_all(&|_, _| Ok(())).map(|r| r.report)
     }
 
     /// Render and write the site to `output` through a staging folder.
     pub fn write(&self, output: &Path) -> Result<BuildReport, Diagnostics> {
+        self.write_all(output).map(|r| r.report)
+    }
+
+    /// [`Site::write`], keeping what each task found (for incremental rebuilds).
+    fn write_all(&self, output: &Path) -> Result<Rendered, Diagnostics> {
         let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         let out_abs = absolute(output);
         if root.starts_with(&out_abs)
@@ -702,7 +718,7 @@ impl Site {
         }
         let started = Instant::now();
         let staging = Staging::create(output)?;
-        let report = self.render_all(&|rel, bytes| staging.write(rel, bytes))?;
+        let rendered = self.render_all(&|rel, bytes| staging.write(rel, bytes))?;
         timing("render", started);
         let started = Instant::now();
         let mut diagnostics = Diagnostics::default();
@@ -732,12 +748,12 @@ impl Site {
                 diagnostics.push(d);
             }
         }
-        let report = diagnostics.into_result(report)?;
+        let rendered = diagnostics.into_result(rendered)?;
         timing("copy", started);
         let started = Instant::now();
         staging.commit()?;
         timing("swap", started);
-        Ok(report)
+        Ok(rendered)
     }
 }
 
@@ -761,6 +777,14 @@ fn absolute(path: &Path) -> PathBuf {
 /// Where rendered files go: the staging folder, or nowhere (`check`).
 type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
 
+/// A finished render: the report, and what each task found.
+struct Rendered {
+    report: BuildReport,
+    tasks: Vec<Task>,
+    outcomes: Vec<Outcome>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Task {
     NotFound,
     Section {
@@ -772,7 +796,7 @@ enum Task {
 }
 
 /// What rendering one task found.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Outcome {
     /// The page or section whose body was rendered.
     source: Option<Target>,

@@ -74,6 +74,9 @@ pub struct Page {
     pub disk: PathBuf,
     /// Plain text of the body's first paragraph, for lists and feeds.
     pub summary: String,
+    /// A hash of the front matter as written: an edit that leaves it alone
+    /// changes only the body (see `incremental`).
+    pub front_hash: u64,
     pub title: String,
     pub description: Option<String>,
     pub date: Option<DateTime>,
@@ -123,6 +126,14 @@ pub fn diagnostic_at(
         Some(Ok(text)) => Diagnostic::at(file, &text, offset, len, message),
         _ => Diagnostic::in_file(file, message),
     }
+}
+
+/// A hash of a text, stable within one run.
+pub fn hash_text(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// The body of a file: everything after the front matter, and where it starts.
@@ -656,6 +667,7 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
             };
             let mut page = page_from(fm, &shown, rel, &text, &split)?;
             page.disk = file.clone();
+            page.front_hash = hash_text(split.yaml);
             page.summary = if page.page_type == PageType::Policy {
                 crate::policy::summary(split.body)
             } else {
@@ -870,6 +882,7 @@ fn page_from(
         file: shown.to_path_buf(),
         disk: PathBuf::new(),
         summary: String::new(),
+        front_hash: 0,
         rel,
         title,
         description: fm.description.clone(),

@@ -1,0 +1,280 @@
+//! Incremental rebuilds, for `gongkai serve`. A [`Session`] keeps the
+//! loaded site and what every render task found, and answers a batch of
+//! changed files with the smallest rebuild its dependency rules allow:
+//!
+//! - an edit to a page's **body** (its front matter unchanged) re-renders
+//!   that page (and, for a policy, its article pages); if the page's
+//!   summary changed, also what shows the summary: the section list page
+//!   that lists it, its previous and next pages, the home page, and the
+//!   interpretations or policy it is linked with. Anchors into every page
+//!   are checked again, and the sitemap, feed and robots.txt rewritten;
+//! - anything else (front matter, a new, renamed or deleted file, a
+//!   section, a template, static files, the configuration) is a full build.
+//!
+//! Either way the result is byte-identical to a full build of the same
+//! input (a test checks this over random edits), and a rebuild with errors
+//! writes nothing: the last good site stays served.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::content::{self, front_matter::PageType};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::{BuildOptions, BuildReport, Outcome, Site, Task};
+
+/// What a rebuild did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rebuild {
+    /// A full build.
+    Full,
+    /// Only what the changed pages touch.
+    Partial {
+        /// Render tasks run (a page with its articles, or a list page).
+        tasks: usize,
+        /// Files whose bytes changed and were written.
+        files_written: usize,
+    },
+}
+
+/// A site kept in memory between rebuilds.
+pub struct Session {
+    options: BuildOptions,
+    output: PathBuf,
+    site: Site,
+    tasks: Vec<Task>,
+    outcomes: Vec<Outcome>,
+    /// The task of each page.
+    page_task: Vec<usize>,
+    /// The task of each (section, list page number).
+    section_task: HashMap<(usize, usize), usize>,
+    /// Each page's file, canonical, to its index.
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl Session {
+    /// A full build into `options.output` (required), kept for later edits.
+    pub fn start(options: BuildOptions) -> Result<(Session, BuildReport), Diagnostics> {
+        let output = options
+            .output
+            .clone()
+            .ok_or_else(|| Diagnostic::new("an incremental session needs an output folder"))?;
+        let site = Site::load(&options)?;
+        let rendered = site.write_all(&output)?;
+        let report = rendered.report.clone();
+        let session = Session::new(options, output, site, rendered.tasks, rendered.outcomes);
+        Ok((session, report))
+    }
+
+    fn new(
+        options: BuildOptions,
+        output: PathBuf,
+        site: Site,
+        tasks: Vec<Task>,
+        outcomes: Vec<Outcome>,
+    ) -> Session {
+        let mut page_task = vec![0; site.content.pages.len()];
+        let mut section_task = HashMap::new();
+        for (t, task) in tasks.iter().enumerate() {
+            match *task {
+                Task::Page(i) => page_task[i] = t,
+                Task::Section { index, pager } => {
+                    section_task.insert((index, pager), t);
+                }
+                Task::NotFound => {}
+            }
+        }
+        let by_path = site
+            .content
+            .pages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| std::fs::canonicalize(&p.disk).ok().map(|d| (d, i)))
+            .collect();
+        Session {
+            options,
+            output,
+            site,
+            tasks,
+            outcomes,
+            page_task,
+            section_task,
+            by_path,
+        }
+    }
+
+    /// The site as last built.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Rebuild after `changed` files changed. On error nothing is written
+    /// and the session keeps the last good site.
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
+        match self.body_only(changed) {
+            Some(pages) => self.partial(&pages),
+            None => self.full(),
+        }
+    }
+
+    /// The pages whose bodies alone changed, or `None` when the change
+    /// needs a full build.
+    fn body_only(&self, changed: &[PathBuf]) -> Option<Vec<usize>> {
+        let mut pages = BTreeSet::new();
+        for path in changed {
+            let canonical = std::fs::canonicalize(path).ok()?;
+            let &i = self.by_path.get(&canonical)?;
+            let page = &self.site.content.pages[i];
+            let text = page.read().ok()?;
+            let split = content::front_matter::split(&page.file, &text, &text).ok()?;
+            if content::hash_text(split.yaml) != page.front_hash {
+                return None;
+            }
+            pages.insert(i);
+        }
+        (!pages.is_empty()).then(|| pages.into_iter().collect())
+    }
+
+    fn full(&mut self) -> Result<Rebuild, Diagnostics> {
+        let (session, _) = Session::start(self.options.clone())?;
+        *self = session;
+        Ok(Rebuild::Full)
+    }
+
+    fn partial(&mut self, pages: &[usize]) -> Result<Rebuild, Diagnostics> {
+        // New summaries first: list pages and neighbours show them.
+        let mut old_summaries = Vec::new();
+        let mut tasks = BTreeSet::new();
+        for &i in pages {
+            tasks.insert(self.page_task[i]);
+            let page = &self.site.content.pages[i];
+            let text = page.read().map_err(Diagnostics::from)?;
+            let offset = content::body_of(&page.file, &text).map_err(Diagnostics::from)?;
+            let body = &text[offset..];
+            let summary = if page.page_type == PageType::Policy {
+                crate::policy::summary(body)
+            } else {
+                crate::markdown::summary(body)
+            };
+            if summary != page.summary {
+                self.summary_dependents(i, &mut tasks);
+                let old = std::mem::replace(&mut self.site.content.pages[i].summary, summary);
+                old_summaries.push((i, old));
+            }
+        }
+
+        // Render into memory; write only if the whole site still checks.
+        let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
+        let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
+            files
+                .lock()
+                .map_err(|_| Diagnostic::new("a render thread failed"))?
+                .push((rel.to_string(), bytes.to_vec()));
+            Ok(())
+        };
+        let tasks: Vec<usize> = tasks.into_iter().collect();
+        let fresh: Vec<Outcome> = tasks
+            .par_iter()
+            .map(|&t| self.site.render_task(&self.tasks[t], &sink))
+            .collect();
+        let mut previous: Vec<(usize, Outcome)> = Vec::with_capacity(tasks.len());
+        for (&t, outcome) in tasks.iter().zip(fresh) {
+            previous.push((t, std::mem::replace(&mut self.outcomes[t], outcome)));
+        }
+        if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink) {
+            for (t, outcome) in previous {
+                self.outcomes[t] = outcome;
+            }
+            for (i, summary) in old_summaries {
+                self.site.content.pages[i].summary = summary;
+            }
+            return Err(diagnostics);
+        }
+
+        // Article pages a policy no longer has.
+        for (t, old) in &previous {
+            if let Task::Page(i) = self.tasks[*t] {
+                let path = &self.site.content.pages[i].path;
+                for eid in old
+                    .articles
+                    .iter()
+                    .filter(|e| !self.outcomes[*t].articles.contains(e))
+                {
+                    let dir = self.output.join(path).join(eid);
+                    std::fs::remove_dir_all(&dir).map_err(|e| {
+                        Diagnostics::from(Diagnostic::in_file(&dir, format!("cannot remove: {e}")))
+                    })?;
+                }
+            }
+        }
+        let files = files
+            .into_inner()
+            .map_err(|_| Diagnostic::new("a render thread failed"))?;
+        let mut written = 0;
+        for (rel, bytes) in &files {
+            if write_if_changed(&self.output, rel, bytes)? {
+                written += 1;
+            }
+        }
+        Ok(Rebuild::Partial {
+            tasks: tasks.len(),
+            files_written: written,
+        })
+    }
+
+    /// Tasks that show page `i`'s summary.
+    fn summary_dependents(&self, i: usize, tasks: &mut BTreeSet<usize>) {
+        let content = &self.site.content;
+        let page = &content.pages[i];
+        let section = &content.sections[page.section];
+        if let Some(position) = section.pages.iter().position(|&p| p == i) {
+            let pager = position / self.site.per_pager(section) + 1;
+            tasks.extend(self.section_task.get(&(page.section, pager)));
+            if position > 0 {
+                tasks.insert(self.page_task[section.pages[position - 1]]);
+            }
+            if let Some(&next) = section.pages.get(position + 1) {
+                tasks.insert(self.page_task[next]);
+            }
+        }
+        // The home page lists recent pages and policies.
+        for (&(s, _), &t) in &self.section_task {
+            if content.sections[s].parent.is_none() {
+                tasks.insert(t);
+            }
+        }
+        let resolved = &self.site.resolved;
+        tasks.extend(resolved.interprets[i].map(|j| self.page_task[j]));
+        tasks.extend(
+            resolved.interpretations[i]
+                .iter()
+                .map(|&j| self.page_task[j]),
+        );
+    }
+}
+
+/// Write `bytes` at `rel` below `output` unless the file already holds them;
+/// through a temporary file and a rename, so a reader never sees half a
+/// page. Returns whether it wrote.
+fn write_if_changed(output: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostics> {
+    let path = output.join(rel);
+    if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let failed = |e: std::io::Error| {
+        Diagnostics::from(Diagnostic::in_file(&path, format!("cannot write: {e}")))
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(failed)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.gongkai-tmp"));
+    std::fs::write(&temporary, bytes).map_err(failed)?;
+    std::fs::rename(&temporary, &path).map_err(failed)?;
+    Ok(true)
+}

@@ -1,0 +1,275 @@
+//! Incremental rebuilds give exactly the output of a full build: a seeded
+//! sequence of random edits (page bodies that change summaries, headings
+//! and links; policy articles added and removed; front matter; a broken
+//! link and its fix) is applied to a session, and after every edit the
+//! session's output is compared byte for byte with a fresh full build.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use gongkai::BuildOptions;
+use gongkai::incremental::{Rebuild, Session};
+
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            files.insert(rel, std::fs::read(e.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}
+
+const NEWS: usize = 12;
+
+fn news_page(i: usize, day: usize, first: &str, heading: &str, extra: &str) -> String {
+    format!(
+        "---\ntitle: 新闻{i}\ndate: 2025-01-{day:02}\n---\n{first}\n\n## {heading}\n\n正文{i}。{extra}\n"
+    )
+}
+
+fn setup(dir: &Path) -> PathBuf {
+    let site = dir.join("site");
+    let o = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    std::fs::create_dir_all(site.join("content/news")).unwrap();
+    std::fs::write(
+        site.join("content/news/_index.md"),
+        "---\ntitle: 新闻\npaginate_by: 5\n---\n",
+    )
+    .unwrap();
+    for i in 0..NEWS {
+        let text = news_page(i, i + 1, &format!("第{i}篇的摘要。"), "小标题", "");
+        std::fs::write(site.join(format!("content/news/n{i:02}.md")), text).unwrap();
+    }
+    std::fs::write(
+        site.join("content/解读.md"),
+        "---\ntitle: 示例办法解读\ntype: interpretation\ninterprets: \"@/policies/sample.md\"\ndate: 2025-02-01\n---\n解读的摘要。\n",
+    )
+    .unwrap();
+    site
+}
+
+fn options(site: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+        drafts: false,
+    }
+}
+
+#[test]
+fn random_edits_give_the_output_of_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let policy = site.join("content/policies/sample.md");
+    let policy_text = std::fs::read_to_string(&policy).unwrap();
+    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    let mut partial = 0;
+    let mut full = 0;
+
+    for step in 0..40 {
+        let which = random.below(NEWS);
+        let news = site.join(format!("content/news/n{which:02}.md"));
+        let (path, text, broken) = match random.below(7) {
+            // A new first paragraph: the summary changes.
+            0 => (
+                news,
+                news_page(which, which + 1, &format!("新摘要{step}。"), "小标题", ""),
+                false,
+            ),
+            // A new heading: the page's anchors change.
+            1 => (
+                news,
+                news_page(
+                    which,
+                    which + 1,
+                    &format!("第{which}篇的摘要。"),
+                    &format!("标题{step}"),
+                    "",
+                ),
+                false,
+            ),
+            // A link into the policy's articles.
+            2 => {
+                let art = random.below(3) + 1;
+                let extra = format!("见[第{art}条](@/policies/sample.md#art_{art})。");
+                (
+                    news,
+                    news_page(
+                        which,
+                        which + 1,
+                        &format!("第{which}篇的摘要。"),
+                        "小标题",
+                        &extra,
+                    ),
+                    false,
+                )
+            }
+            // The policy gains or loses an article.
+            3 => {
+                let text = if step % 2 == 0 {
+                    policy_text.replace(
+                        "第三条　本办法自发布之日起施行。",
+                        "第三条　本办法自发布之日起施行。\n第四条　新增的一条。",
+                    )
+                } else {
+                    policy_text.clone()
+                };
+                (policy.clone(), text, false)
+            }
+            // Front matter: the date moves the page in its list.
+            4 => (
+                news,
+                news_page(
+                    which,
+                    28 - which,
+                    &format!("第{which}篇的摘要。"),
+                    "小标题",
+                    "",
+                ),
+                false,
+            ),
+            // A broken link: the rebuild fails and changes nothing.
+            5 => (
+                news,
+                news_page(
+                    which,
+                    which + 1,
+                    "坏链接。",
+                    "小标题",
+                    "[x](@/policies/sample.md#art_99)",
+                ),
+                true,
+            ),
+            // The same text again: nothing to do but stay identical.
+            _ => {
+                let same = std::fs::read_to_string(&news).unwrap();
+                (news, same, false)
+            }
+        };
+        let before = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, &text).unwrap();
+        let result = session.apply(std::slice::from_ref(&path));
+        if broken {
+            assert!(
+                result.is_err(),
+                "step {step}: a broken link must fail the rebuild"
+            );
+            // Undo, as an editor fixing the link would.
+            std::fs::write(&path, &before).unwrap();
+            session.apply(std::slice::from_ref(&path)).unwrap();
+        } else {
+            match result.unwrap_or_else(|d| panic!("step {step}: {d}")) {
+                Rebuild::Full => full += 1,
+                Rebuild::Partial { .. } => partial += 1,
+            }
+        }
+        let reference = tmp.path().join(format!("full-{step}"));
+        gongkai::build(&options(&site, &reference)).unwrap();
+        let (got, want) = (tree(&served), tree(&reference));
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            want.keys().collect::<Vec<_>>(),
+            "step {step}: the same files"
+        );
+        for (rel, bytes) in &want {
+            assert!(
+                &got[rel] == bytes,
+                "step {step}: {} differs from a full build",
+                rel.display()
+            );
+        }
+        std::fs::remove_dir_all(&reference).unwrap();
+    }
+    assert!(
+        partial >= 10,
+        "body edits must rebuild incrementally ({partial} partial, {full} full)"
+    );
+    assert!(
+        full >= 3,
+        "front matter edits must rebuild fully ({partial} partial, {full} full)"
+    );
+}
+
+#[test]
+fn a_body_edit_renders_only_what_depends_on_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let page = site.join("content/news/n03.md");
+
+    // The summary stays: only the page itself.
+    std::fs::write(&page, news_page(3, 4, "第3篇的摘要。", "别的标题", "")).unwrap();
+    let r = session.apply(std::slice::from_ref(&page)).unwrap();
+    assert_eq!(
+        r,
+        Rebuild::Partial {
+            tasks: 1,
+            files_written: 1
+        }
+    );
+
+    // A new summary: the page, its list page, its two neighbours, the home page.
+    std::fs::write(&page, news_page(3, 4, "全新的摘要。", "别的标题", "")).unwrap();
+    match session.apply(std::slice::from_ref(&page)).unwrap() {
+        Rebuild::Partial { tasks, .. } => assert_eq!(tasks, 5),
+        Rebuild::Full => panic!("a body edit must not rebuild everything"),
+    }
+}
+
+#[test]
+fn a_policy_that_loses_an_article_loses_its_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let policy = site.join("content/policies/sample.md");
+    let original = std::fs::read_to_string(&policy).unwrap();
+    let longer = original.replace(
+        "第三条　本办法自发布之日起施行。",
+        "第三条　本办法自发布之日起施行。\n第四条　新增的一条。",
+    );
+    assert_ne!(longer, original);
+
+    std::fs::write(&policy, &longer).unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&policy)).unwrap(),
+        Rebuild::Partial { .. }
+    ));
+    assert!(served.join("policies/sample/art_4/index.html").is_file());
+
+    std::fs::write(&policy, &original).unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&policy)).unwrap(),
+        Rebuild::Partial { .. }
+    ));
+    assert!(!served.join("policies/sample/art_4").exists());
+
+    let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+}
