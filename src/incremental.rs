@@ -26,10 +26,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::{BuildOptions, BuildReport, Outcome, Site, Task};
 
 /// What a rebuild did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rebuild {
-    /// A full build.
-    Full,
+    /// A full build, and its report.
+    Full(BuildReport),
     /// Only what the changed pages touch.
     Partial {
         /// Render tasks run (a page with its articles, or a list page).
@@ -138,9 +138,9 @@ impl Session {
     }
 
     fn full(&mut self) -> Result<Rebuild, Diagnostics> {
-        let (session, _) = Session::start(self.options.clone())?;
+        let (session, report) = Session::start(self.options.clone())?;
         *self = session;
-        Ok(Rebuild::Full)
+        Ok(Rebuild::Full(report))
     }
 
     fn partial(&mut self, pages: &[usize]) -> Result<Rebuild, Diagnostics> {

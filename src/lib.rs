@@ -80,7 +80,7 @@ impl BuildOptions {
 }
 
 /// What a build did.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct BuildReport {
     pub pages: usize,
     pub sections: usize,

@@ -33,6 +33,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::incremental::{Rebuild, Session};
 use crate::{BuildOptions, BuildReport};
 use files::Lookup;
 use reload::Message;
@@ -160,7 +161,8 @@ async fn serve(
             None
         }
     };
-    rebuild(&shared, &build_options, reporter, &[]).await;
+    let session: SessionSlot = Arc::default();
+    rebuild(&shared, &session, &build_options, reporter, &[]).await;
 
     let app = Router::new()
         .route(reload::EVENTS_PATH, get(events_stream))
@@ -176,6 +178,7 @@ async fn serve(
     }
     let rebuilds = tokio::spawn(rebuild_loop(
         shared,
+        session,
         build_options,
         reporter,
         changes_rx,
@@ -266,6 +269,7 @@ async fn stop_signal() {
 /// become one more build.
 async fn rebuild_loop(
     shared: Arc<Shared>,
+    session: SessionSlot,
     options: BuildOptions,
     reporter: Reporter,
     mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
@@ -287,16 +291,60 @@ async fn rebuild_loop(
             names.join(", ")
         };
         eprintln!("changed: {shown}; rebuilding");
-        rebuild(&shared, &options, reporter, &changed).await;
+        rebuild(&shared, &session, &options, reporter, &changed).await;
     }
 }
 
-/// One full build into the served folder, then tell the pages.
-async fn rebuild(shared: &Shared, options: &BuildOptions, reporter: Reporter, changed: &[PathBuf]) {
+/// The incremental session of the served site, once a build succeeded.
+type SessionSlot = Arc<std::sync::Mutex<Option<Session>>>;
+
+/// Rebuild into the served folder — incrementally when the session allows,
+/// in full otherwise (see [`crate::incremental`]) — then tell the pages.
+async fn rebuild(
+    shared: &Shared,
+    session: &SessionSlot,
+    options: &BuildOptions,
+    reporter: Reporter,
+    changed: &[PathBuf],
+) {
     let job = options.clone();
-    match tokio::task::spawn_blocking(move || crate::build(&job)).await {
+    let slot = session.clone();
+    let paths = changed.to_vec();
+    let work = move || -> Result<Option<BuildReport>, Diagnostics> {
+        let started = std::time::Instant::now();
+        let mut guard = slot.lock().map_err(|_| {
+            Diagnostic::new("an earlier rebuild failed unexpectedly; restart gongkai serve")
+        })?;
+        if let Some(s) = guard.as_mut().filter(|_| !paths.is_empty()) {
+            return match s.apply(&paths)? {
+                Rebuild::Full(mut report) => {
+                    report.seconds = started.elapsed().as_secs_f64();
+                    Ok(Some(report))
+                }
+                Rebuild::Partial {
+                    tasks,
+                    files_written,
+                } => {
+                    eprintln!(
+                        "rebuilt {tasks} render task{} incrementally ({files_written} file{} changed) in {:.0} ms",
+                        if tasks == 1 { "" } else { "s" },
+                        if files_written == 1 { "" } else { "s" },
+                        started.elapsed().as_secs_f64() * 1000.0
+                    );
+                    Ok(None)
+                }
+            };
+        }
+        let (s, mut report) = Session::start(job)?;
+        report.seconds = started.elapsed().as_secs_f64();
+        *guard = Some(s);
+        Ok(Some(report))
+    };
+    match tokio::task::spawn_blocking(work).await {
         Ok(Ok(report)) => {
-            (reporter.built)(&report);
+            if let Some(report) = &report {
+                (reporter.built)(report);
+            }
             shared.update(|status| {
                 status.build += 1;
                 let was_failing = status.error.take().is_some();
