@@ -124,7 +124,8 @@ impl Session {
     fn body_only(&self, changed: &[PathBuf]) -> Option<Vec<usize>> {
         let mut pages = BTreeSet::new();
         for path in changed {
-            let canonical = std::fs::canonicalize(path).ok()?;
+            // Paths may be given relative to the site root (as the watcher does).
+            let canonical = std::fs::canonicalize(self.options.root.join(path)).ok()?;
             let &i = self.by_path.get(&canonical)?;
             let page = &self.site.content.pages[i];
             let text = page.read().ok()?;
