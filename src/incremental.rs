@@ -184,7 +184,13 @@ impl Session {
         for (&t, outcome) in tasks.iter().zip(fresh) {
             previous.push((t, std::mem::replace(&mut self.outcomes[t], outcome)));
         }
-        if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink) {
+        // The sitemap and feed change only with a policy's articles or a
+        // page's summary; otherwise they are left as they are.
+        let articles_changed = previous
+            .iter()
+            .any(|(t, old)| old.articles != self.outcomes[*t].articles);
+        let site_files = articles_changed || !old_summaries.is_empty();
+        if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink, site_files) {
             for (t, outcome) in previous {
                 self.outcomes[t] = outcome;
             }

@@ -283,7 +283,7 @@ impl Site {
             .par_iter()
             .map(|t| self.render_task(t, sink))
             .collect();
-        let report = self.finish(&outcomes, sink)?;
+        let report = self.finish(&outcomes, sink, true)?;
         Ok(Rendered {
             report,
             tasks,
@@ -291,9 +291,14 @@ impl Site {
         })
     }
 
-    /// After the tasks: check anchors across pages and write the files that
-    /// need the whole site (sitemap, feed, robots.txt).
-    fn finish(&self, outcomes: &[Outcome], sink: &Sink<'_>) -> Result<BuildReport, Diagnostics> {
+    /// After the tasks: check anchors across pages and, with `site_files`,
+    /// write the files that need the whole site (sitemap, feed, robots.txt).
+    fn finish(
+        &self,
+        outcomes: &[Outcome],
+        sink: &Sink<'_>,
+        site_files: bool,
+    ) -> Result<BuildReport, Diagnostics> {
         let content = &self.content;
         let mut diagnostics = self.pending.clone();
         let mut page_anchors: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
@@ -336,7 +341,12 @@ impl Site {
             }
         }
         // Files that need the whole site.
-        for (name, text) in self.site_files(&articles) {
+        let files = if site_files {
+            self.site_files(&articles)
+        } else {
+            Vec::new()
+        };
+        for (name, text) in files {
             match sink(&name, text.as_bytes()) {
                 Ok(()) => files_written += 1,
                 Err(d) => diagnostics.push(d),

@@ -225,7 +225,9 @@ fn a_body_edit_renders_only_what_depends_on_it() {
     // The summary stays: only the page itself. (Paths relative to the site
     // root, as the watcher gives them, work too.)
     std::fs::write(&page, news_page(3, 4, "第3篇的摘要。", "别的标题", "")).unwrap();
-    let r = session.apply(&[PathBuf::from("content/news/n03.md")]).unwrap();
+    let r = session
+        .apply(&[PathBuf::from("content/news/n03.md")])
+        .unwrap();
     assert_eq!(
         r,
         Rebuild::Partial {

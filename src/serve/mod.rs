@@ -107,10 +107,17 @@ pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics
     let root = std::fs::canonicalize(&options.root).map_err(|e| {
         Diagnostic::in_file(&options.root, format!("cannot open the site root: {e}"))
     })?;
-    let private = tempfile::Builder::new()
-        .prefix("gongkai-serve-")
-        .tempdir()
-        .map_err(|e| Diagnostic::new(format!("cannot make a folder to build into: {e}")))?;
+    // In memory where the system has a tmpfs: a rebuild then does not wait
+    // for the disk (and /tmp is a disk on many machines).
+    let shm = Path::new("/dev/shm");
+    let mut private = tempfile::Builder::new();
+    private.prefix("gongkai-serve-");
+    let private = if shm.is_dir() {
+        private.tempdir_in(shm).or_else(|_| private.tempdir())
+    } else {
+        private.tempdir()
+    }
+    .map_err(|e| Diagnostic::new(format!("cannot make a folder to build into: {e}")))?;
     let public = private.path().join("public");
     // Made empty now so that its canonical path is known before the first
     // build swaps the site in.

@@ -25,8 +25,11 @@ pub const WATCHED_FOLDERS: [&str; 4] = ["content", "themes", "templates", "stati
 /// The configuration file.
 pub const CONFIG_FILE: &str = "gongkai.yaml";
 
-/// How long a burst of events must be quiet before it is reported.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+/// How long a burst of events must be quiet before it is reported. An
+/// editor's save (truncate, write, close) arrives within a few
+/// milliseconds; a longer wait goes straight into the edit-to-reload time,
+/// whose target is 50 ms.
+const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often `--poll` looks at the files. notify's poller compares
 /// modification times in whole seconds, so it also compares contents
 /// (hashes): without that, a second save within the same second is missed.

@@ -1,0 +1,193 @@
+//! Benchmark for `gongkai serve`: the time from writing a file to the
+//! browser receiving the live-reload event, measured as a browser would
+//! (an SSE connection to `/__gongkai/events`).
+//!
+//! `cargo run --release --example serve_latency -- SITE [PAGE]` starts
+//! `target/release/gongkai serve --root SITE --port 0`, then:
+//! 20 edits of one page's body (median, min, max), 3 edits of the page
+//! template, and 3 edits of `gongkai.yaml` (a full rebuild) for comparison.
+//! PAGE is a markdown file under SITE/content (default: the first page
+//! found). The site's files are restored at the end.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn first_page(dir: &Path) -> Option<PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in &entries {
+        if p.is_file() && p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md") {
+            return Some(p.clone());
+        }
+    }
+    entries
+        .iter()
+        .filter(|p| p.is_dir())
+        .find_map(|d| first_page(d))
+}
+
+/// Read SSE lines until an event of one of `names` arrives; its name.
+fn wait_for(events: &mut BufReader<TcpStream>, names: &[&str]) -> Result<String, String> {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = events
+            .read_line(&mut line)
+            .map_err(|e| format!("event stream: {e}"))?;
+        if n == 0 {
+            return Err("event stream closed".into());
+        }
+        if let Some(name) = line.trim().strip_prefix("event:") {
+            let name = name.trim();
+            if names.contains(&name) {
+                return Ok(name.to_string());
+            }
+            if name == "error" {
+                return Err("the rebuild failed".into());
+            }
+        }
+    }
+}
+
+/// Write `text` to `path` and time until the page is told to update.
+fn timed_edit(
+    events: &mut BufReader<TcpStream>,
+    path: &Path,
+    text: &str,
+) -> Result<Duration, String> {
+    let started = Instant::now();
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    wait_for(events, &["reload", "css", "ok"])?;
+    Ok(started.elapsed())
+}
+
+fn report(name: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<28} n={:<3} median {:>7.1} ms   min {:>7.1} ms   max {:>7.1} ms",
+        times.len(),
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1])
+    );
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(site) = args.first().map(PathBuf::from) else {
+        return Err("usage: serve_latency SITE [PAGE]".into());
+    };
+    let page = match args.get(1) {
+        Some(p) => PathBuf::from(p),
+        None => first_page(&site.join("content")).ok_or("no page under content/")?,
+    };
+    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/gongkai");
+    let mut child = Command::new(&binary)
+        .args(["serve", "--root"])
+        .arg(&site)
+        .args(["--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            format!(
+                "{}: {e} (build it with cargo build --release)",
+                binary.display()
+            )
+        })?;
+    let mut stdout = BufReader::new(child.stdout.take().ok_or("no stdout")?);
+    let server = Server(child);
+    let mut line = String::new();
+    stdout.read_line(&mut line).map_err(|e| e.to_string())?;
+    let address = line
+        .trim()
+        .strip_prefix("serving http://")
+        .and_then(|a| a.strip_suffix('/'))
+        .ok_or(format!("unexpected first line: {line}"))?
+        .to_string();
+    println!("serving {address}; page {}", page.display());
+
+    let mut stream = TcpStream::connect(&address).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET /__gongkai/events HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut events = BufReader::new(stream);
+    wait_for(&mut events, &["hello"])?;
+
+    let original = std::fs::read_to_string(&page).map_err(|e| e.to_string())?;
+    let mut body_edits = vec![];
+    for k in 0..20 {
+        body_edits.push(timed_edit(
+            &mut events,
+            &page,
+            &format!("{original}\n追加的一句话{k}。\n"),
+        )?);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    std::fs::write(&page, &original).map_err(|e| e.to_string())?;
+    wait_for(&mut events, &["reload"])?;
+    report("page body edit", body_edits);
+
+    let template = site.join("themes/default/templates/page.html");
+    let template_text = std::fs::read_to_string(&template).map_err(|e| e.to_string())?;
+    let mut template_edits = vec![];
+    for k in 0..3 {
+        template_edits.push(timed_edit(
+            &mut events,
+            &template,
+            &format!("{template_text}{{# edit {k} #}}\n"),
+        )?);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    std::fs::write(&template, &template_text).map_err(|e| e.to_string())?;
+    wait_for(&mut events, &["reload"])?;
+    report("page template edit", template_edits);
+
+    let config = site.join("gongkai.yaml");
+    let config_text = std::fs::read_to_string(&config).map_err(|e| e.to_string())?;
+    let mut full = vec![];
+    for k in 0..3 {
+        full.push(timed_edit(
+            &mut events,
+            &config,
+            &format!("{config_text}# edit {k}\n"),
+        )?);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    std::fs::write(&config, &config_text).map_err(|e| e.to_string())?;
+    wait_for(&mut events, &["reload"])?;
+    report("config edit (full rebuild)", full);
+    drop(server);
+    let mut rest = String::new();
+    let _ = stdout.read_to_string(&mut rest);
+    Ok(())
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("serve_latency: {e}");
+        std::process::exit(1);
+    }
+}
