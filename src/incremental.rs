@@ -8,8 +8,11 @@
 //!   that lists it, its previous and next pages, the home page, and the
 //!   interpretations or policy it is linked with. Anchors into every page
 //!   are checked again, and the sitemap, feed and robots.txt rewritten;
-//! - anything else (front matter, a new, renamed or deleted file, a
-//!   section, a template, static files, the configuration) is a full build.
+//! - an edit to **templates** (the site's or the theme's) parses the theme
+//!   again and re-renders the tasks that used them, directly or through
+//!   `extends`/`include` — every task when the header partial changed;
+//! - anything else (front matter, a new, renamed or deleted page, a
+//!   section, static files, the configuration) is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
@@ -23,7 +26,9 @@ use rayon::prelude::*;
 
 use crate::content::{self, front_matter::PageType};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::{BuildOptions, BuildReport, Outcome, Site, Task};
+use crate::render::Renderer;
+use crate::render::theme::Theme;
+use crate::{BuildOptions, BuildReport, Headers, Outcome, Site, Task};
 
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +118,9 @@ impl Session {
     /// Rebuild after `changed` files changed. On error nothing is written
     /// and the session keeps the last good site.
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
+        if let Some(names) = self.templates_only(changed) {
+            return self.templates(&names);
+        }
         match self.body_only(changed) {
             Some(pages) => self.partial(&pages),
             None => self.full(),
@@ -166,7 +174,25 @@ impl Session {
             }
         }
 
-        // Render into memory; write only if the whole site still checks.
+        let summaries_changed = !old_summaries.is_empty();
+        let result = self.rerender(tasks.into_iter().collect(), summaries_changed);
+        if result.is_err() {
+            for (i, summary) in old_summaries {
+                self.site.content.pages[i].summary = summary;
+            }
+        }
+        result
+    }
+
+    /// Render `tasks` again into memory, check anchors site-wide, and write
+    /// what changed; on error restore the tasks' old outcomes and write
+    /// nothing. The sitemap and feed are written again with
+    /// `site_files_changed`, or when a policy's articles changed.
+    fn rerender(
+        &mut self,
+        tasks: Vec<usize>,
+        site_files_changed: bool,
+    ) -> Result<Rebuild, Diagnostics> {
         let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
         let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
             files
@@ -175,7 +201,6 @@ impl Session {
                 .push((rel.to_string(), bytes.to_vec()));
             Ok(())
         };
-        let tasks: Vec<usize> = tasks.into_iter().collect();
         let fresh: Vec<Outcome> = tasks
             .par_iter()
             .map(|&t| self.site.render_task(&self.tasks[t], &sink))
@@ -184,18 +209,13 @@ impl Session {
         for (&t, outcome) in tasks.iter().zip(fresh) {
             previous.push((t, std::mem::replace(&mut self.outcomes[t], outcome)));
         }
-        // The sitemap and feed change only with a policy's articles or a
-        // page's summary; otherwise they are left as they are.
         let articles_changed = previous
             .iter()
             .any(|(t, old)| old.articles != self.outcomes[*t].articles);
-        let site_files = articles_changed || !old_summaries.is_empty();
+        let site_files = articles_changed || site_files_changed;
         if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink, site_files) {
             for (t, outcome) in previous {
                 self.outcomes[t] = outcome;
-            }
-            for (i, summary) in old_summaries {
-                self.site.content.pages[i].summary = summary;
             }
             return Err(diagnostics);
         }
@@ -229,6 +249,62 @@ impl Session {
             tasks: tasks.len(),
             files_written: written,
         })
+    }
+
+    /// The names of the changed templates, when every change is a template
+    /// (of the site, or of its theme).
+    fn templates_only(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
+        let root = std::fs::canonicalize(&self.options.root).ok()?;
+        let theme = Path::new("themes")
+            .join(&self.site.config.theme)
+            .join("templates");
+        let mut names = Vec::new();
+        for path in changed {
+            let absolute = root.join(path);
+            let rel = absolute.strip_prefix(&root).ok()?;
+            let name = rel
+                .strip_prefix("templates")
+                .or_else(|_| rel.strip_prefix(&theme))
+                .ok()?;
+            names.push(name.to_str()?.replace('\\', "/"));
+        }
+        (!names.is_empty()).then_some(names)
+    }
+
+    /// Templates changed: parse the theme again, and render again every task
+    /// that used a changed template, directly or through `extends` and
+    /// `include` (all of them when the header partial changed).
+    fn templates(&mut self, names: &[String]) -> Result<Rebuild, Diagnostics> {
+        let site = &self.site;
+        let theme = Theme::load(&site.root, &site.config.theme)?;
+        let mut renderer = Renderer::new(&theme)?;
+        renderer.set_globals(crate::globals(&site.config, &site.content, &site.urls));
+        let pending = crate::check_templates(&site.content, &renderer);
+        if !pending.is_empty() {
+            return Err(pending);
+        }
+        let headers = Headers::render(&site.content, &renderer)?;
+        let affected: BTreeSet<String> = names.iter().flat_map(|n| renderer.users_of(n)).collect();
+        let everything = affected.contains(Headers::TEMPLATE);
+        let tasks: Vec<usize> = (0..self.tasks.len())
+            .filter(|&t| {
+                everything
+                    || self.outcomes[t]
+                        .templates
+                        .iter()
+                        .any(|u| affected.contains(u))
+            })
+            .collect();
+        let old = (
+            std::mem::replace(&mut self.site.renderer, renderer),
+            std::mem::replace(&mut self.site.theme, theme),
+            std::mem::replace(&mut self.site.headers, headers),
+        );
+        let result = self.rerender(tasks, false);
+        if result.is_err() {
+            (self.site.renderer, self.site.theme, self.site.headers) = old;
+        }
+        result
     }
 
     /// Tasks that show page `i`'s summary.

@@ -226,40 +226,7 @@ impl Site {
         let pending = check_templates(&content, &renderer);
         let resolved = resolve::resolve(&config, &mut content, &urls)?;
         timing("resolve", started);
-        {
-            let mut globals = Context::new();
-            let nav: Vec<NavEntry> = content
-                .sections
-                .first()
-                .map(|home| {
-                    home.subsections
-                        .iter()
-                        .filter(|&&i| !content.sections[i].hidden)
-                        .map(|&i| NavEntry {
-                            title: content.sections[i].title.clone(),
-                            url: content.sections[i].url.clone(),
-                            path: content.sections[i].path.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            globals.insert(
-                "site",
-                &SiteGlobals {
-                    title: &config.title,
-                    description: &config.description,
-                    base_url: &config.base_url,
-                    base_path: urls.base_path(),
-                    language: &config.language,
-                    publisher: &config.publisher,
-                    feed: config.feed,
-                    extra: &config.extra,
-                },
-            );
-            globals.insert("nav", &nav);
-            globals.insert("base_path", urls.base_path());
-            renderer.set_globals(globals);
-        }
+        renderer.set_globals(globals(&config, &content, &urls));
         let headers = Headers::render(&content, &renderer)?;
         Ok(Site {
             config,
@@ -394,6 +361,9 @@ impl Site {
         if !self.renderer.has(template) {
             // Already reported, at the front matter that names it.
             return;
+        }
+        if !out.templates.iter().any(|t| t == template) {
+            out.templates.push(template.to_string());
         }
         let variant = section.map_or(self.headers.paths.len() - 1, |s| self.headers.of_section[s]);
         ctx.insert_value("header", self.headers.html[variant].clone());
@@ -816,6 +786,44 @@ struct Outcome {
     articles: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     files: usize,
+    /// The templates this task rendered with.
+    templates: Vec<String>,
+}
+
+/// Site-wide values every template sees (Tera's global context).
+fn globals(config: &Config, content: &Content, urls: &Urls) -> Context {
+    let mut globals = Context::new();
+    let nav: Vec<NavEntry> = content
+        .sections
+        .first()
+        .map(|home| {
+            home.subsections
+                .iter()
+                .filter(|&&i| !content.sections[i].hidden)
+                .map(|&i| NavEntry {
+                    title: content.sections[i].title.clone(),
+                    url: content.sections[i].url.clone(),
+                    path: content.sections[i].path.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    globals.insert(
+        "site",
+        &SiteGlobals {
+            title: &config.title,
+            description: &config.description,
+            base_url: &config.base_url,
+            base_path: urls.base_path(),
+            language: &config.language,
+            publisher: &config.publisher,
+            feed: config.feed,
+            extra: &config.extra,
+        },
+    );
+    globals.insert("nav", &nav);
+    globals.insert("base_path", urls.base_path());
+    globals
 }
 
 /// Templates named in front matter must exist.

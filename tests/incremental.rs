@@ -93,7 +93,46 @@ fn random_edits_give_the_output_of_a_full_build() {
     for step in 0..40 {
         let which = random.below(NEWS);
         let news = site.join(format!("content/news/n{which:02}.md"));
-        let (path, text, broken) = match random.below(7) {
+        let (path, text, broken) = match random.below(9) {
+            // A template: the pages that use it, or all of them for the header.
+            7 => {
+                let name = [
+                    "partials/breadcrumbs.html",
+                    "article.html",
+                    "partials/header.html",
+                    "section.html",
+                ][random.below(4)];
+                let path = site.join("themes/default/templates").join(name);
+                let text = std::fs::read_to_string(&path).unwrap();
+                let marker = format!("<!-- {step} -->");
+                let text = if text.contains("{% extends") {
+                    // A child template: only blocks may hold content.
+                    text.replacen(
+                        "{% block content %}",
+                        &format!("{{% block content %}}{marker}"),
+                        1,
+                    )
+                } else {
+                    format!("{text}{marker}\n")
+                };
+                (path, text, false)
+            }
+            // A site template overriding the theme's, created or changed.
+            8 => {
+                let path = site.join("templates/page.html");
+                let theme =
+                    std::fs::read_to_string(site.join("themes/default/templates/page.html"))
+                        .unwrap();
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                if !path.exists() {
+                    std::fs::write(&path, &theme).unwrap();
+                }
+                (
+                    path,
+                    theme.replace("<article>", &format!("<article data-step=\"{step}\">")),
+                    false,
+                )
+            }
             // A new first paragraph: the summary changes.
             0 => (
                 news,
@@ -205,8 +244,8 @@ fn random_edits_give_the_output_of_a_full_build() {
         std::fs::remove_dir_all(&reference).unwrap();
     }
     assert!(
-        partial >= 10,
-        "body edits must rebuild incrementally ({partial} partial, {full} full)"
+        partial >= 12,
+        "body and template edits must rebuild incrementally ({partial} partial, {full} full)"
     );
     assert!(
         full >= 3,
@@ -273,6 +312,63 @@ fn a_policy_that_loses_an_article_loses_its_page() {
     assert!(!served.join("policies/sample/art_4").exists());
 
     let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+}
+
+#[test]
+fn a_template_edit_renders_only_the_pages_that_use_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+
+    // article.html renders only the articles of the one policy.
+    let article = site.join("themes/default/templates/article.html");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        text.replace("在全文中查看本条", "查看全文中的本条"),
+    )
+    .unwrap();
+    let r = session
+        .apply(&[PathBuf::from("themes/default/templates/article.html")])
+        .unwrap();
+    assert_eq!(
+        r,
+        Rebuild::Partial {
+            tasks: 1,
+            files_written: 3
+        }
+    );
+    let page = std::fs::read_to_string(served.join("policies/sample/art_1/index.html")).unwrap();
+    assert!(page.contains("查看全文中的本条"));
+
+    // A partial included by other templates: the pages of those.
+    let crumbs = site.join("themes/default/templates/partials/breadcrumbs.html");
+    let text = std::fs::read_to_string(&crumbs).unwrap();
+    std::fs::write(&crumbs, text.replace("当前位置", "您的位置")).unwrap();
+    match session.apply(std::slice::from_ref(&crumbs)).unwrap() {
+        Rebuild::Partial { tasks, .. } => assert!(tasks > 10, "{tasks} tasks"),
+        Rebuild::Full(_) => panic!("a template edit must not reload the content"),
+    }
+    let listed = std::fs::read_to_string(served.join("news/index.html")).unwrap();
+    assert!(listed.contains("您的位置"));
+
+    // The header partial is on every page.
+    let header = site.join("themes/default/templates/partials/header.html");
+    let text = std::fs::read_to_string(&header).unwrap();
+    std::fs::write(&header, text.replace("主导航", "网站导航")).unwrap();
+    match session.apply(std::slice::from_ref(&header)).unwrap() {
+        Rebuild::Partial { files_written, .. } => assert!(files_written > 20),
+        Rebuild::Full(_) => panic!("a template edit must not reload the content"),
+    }
+
+    // A syntax error keeps the last good site.
+    std::fs::write(&header, "{% if %}").unwrap();
+    assert!(session.apply(std::slice::from_ref(&header)).is_err());
+    let reference = tmp.path().join("full");
+    std::fs::write(&header, text.replace("主导航", "网站导航")).unwrap();
     gongkai::build(&options(&site, &reference)).unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }

@@ -33,6 +33,34 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The templates a template names in `{% extends "…" %}` and
+/// `{% include "…" %}`.
+fn uses(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut at = 0;
+    while let Some(start) = text[at..].find("{%").map(|i| i + at) {
+        let Some(end) = text[start..].find("%}").map(|i| i + start) else {
+            break;
+        };
+        at = end + 2;
+        let inner = text[start + 2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let Some(rest) = inner
+            .strip_prefix("extends")
+            .or_else(|| inner.strip_prefix("include"))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(close) = rest[1..].find(quote) {
+            names.push(&rest[1..1 + close]);
+        }
+    }
+    names
+}
+
 /// Find a block tag that is never closed, or an end tag that closes
 /// nothing, for a clearer message than the parser's. Returns the byte
 /// offset and length of the tag and what is wrong.
@@ -180,6 +208,24 @@ impl Renderer {
         self.sources.contains_key(name)
     }
 
+    /// `name` and every template that uses it, directly or through other
+    /// templates, by `{% extends %}` or `{% include %}`: what must render
+    /// again when `name` changes.
+    pub fn users_of(&self, name: &str) -> std::collections::BTreeSet<String> {
+        let mut users = std::collections::BTreeSet::from([name.to_string()]);
+        loop {
+            let before = users.len();
+            for (template, (_, text)) in &self.sources {
+                if !users.contains(template) && uses(text).iter().any(|u| users.contains(*u)) {
+                    users.insert(template.clone());
+                }
+            }
+            if users.len() == before {
+                return users;
+            }
+        }
+    }
+
     /// Render `template` with `context` into bytes (no UTF-8 re-check of
     /// the whole page, which showed in profiles).
     pub fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
@@ -253,6 +299,12 @@ impl Renderer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extends_and_includes_are_found() {
+        let t = "{% extends \"base.html\" %}{%- include 'partials/x.html' -%}{% if a %}{% endif %}";
+        assert_eq!(uses(t), ["base.html", "partials/x.html"]);
+    }
 
     #[test]
     fn unclosed_tags_are_found() {
