@@ -372,3 +372,34 @@ fn a_template_edit_renders_only_the_pages_that_use_it() {
     gongkai::build(&options(&site, &reference)).unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
+
+#[test]
+fn added_and_deleted_pages_leave_no_stale_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+
+    let added = site.join("content/news/new.md");
+    std::fs::write(&added, news_page(99, 20, "新增的页面。", "小标题", "")).unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&added)).unwrap(),
+        Rebuild::Full(_)
+    ));
+    assert!(served.join("news/new/index.html").is_file());
+
+    let deleted = site.join("content/news/n05.md");
+    std::fs::remove_file(&deleted).unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&deleted)).unwrap(),
+        Rebuild::Full(_)
+    ));
+    assert!(
+        !served.join("news/n05").exists(),
+        "a deleted page's output is gone"
+    );
+
+    let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+}
