@@ -4,24 +4,14 @@
 //! link and its fix) is applied to a session, and after every edit the
 //! session's output is compared byte for byte with a fresh full build.
 
-use std::collections::BTreeMap;
+mod common;
+
+use common::{gongkai, tree};
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use gongkai::BuildOptions;
 use gongkai::incremental::{Rebuild, Session};
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            files.insert(rel, std::fs::read(e.path()).unwrap());
-        }
-    }
-    files
-}
 
 /// A small deterministic generator (xorshift64*).
 struct Random(u64);
@@ -45,11 +35,7 @@ fn news_page(i: usize, day: usize, first: &str, heading: &str, extra: &str) -> S
 
 fn setup(dir: &Path) -> PathBuf {
     let site = dir.join("site");
-    let o = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .arg("init")
-        .arg(&site)
-        .output()
-        .unwrap();
+    let o = gongkai().arg("init").arg(&site).output().unwrap();
     assert!(o.status.success());
     std::fs::create_dir_all(site.join("content/news")).unwrap();
     std::fs::write(

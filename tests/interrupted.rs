@@ -1,28 +1,13 @@
 //! A build that is killed, or that cannot write its output, leaves the
 //! previous output exactly as it was, and the next build succeeds.
 
-use std::collections::BTreeMap;
+mod common;
+
+use common::{gongkai, tree};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-fn gongkai() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_gongkai"));
-    c.env("NO_COLOR", "1");
-    c
-}
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            files.insert(rel, std::fs::read(e.path()).unwrap());
-        }
-    }
-    files
-}
 
 /// A site from `gongkai init` with `pages` extra pages, so a build takes a while.
 fn site(dir: &Path, pages: usize) -> PathBuf {

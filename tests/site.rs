@@ -4,15 +4,11 @@
 //! pagination, Chinese slugs, theme overrides and the site-wide outputs
 //! behave as the README documents.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn gongkai() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_gongkai"));
-    c.env("NO_COLOR", "1");
-    c
-}
+use common::{gongkai, tree};
+
+use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -34,20 +30,6 @@ fn build(root: &Path, out: &Path, extra: &[&str]) {
         "build failed:\n{}",
         String::from_utf8_lossy(&o.stderr)
     );
-}
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            files.insert(
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            );
-        }
-    }
-    files
 }
 
 fn read(path: impl AsRef<Path>) -> String {
