@@ -77,6 +77,27 @@ fn timed_edit(
     Ok(started.elapsed())
 }
 
+/// Edit `path` `count` times (`edit` makes the new text from the original
+/// and the edit's number), print the times, and restore the file.
+fn measure(
+    events: &mut BufReader<TcpStream>,
+    name: &str,
+    path: &Path,
+    count: usize,
+    edit: impl Fn(&str, usize) -> String,
+) -> Result<(), String> {
+    let original = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut times = Vec::with_capacity(count);
+    for k in 0..count {
+        times.push(timed_edit(events, path, &edit(&original, k))?);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    std::fs::write(path, &original).map_err(|e| e.to_string())?;
+    wait_for(events, &["reload"])?;
+    report(name, times);
+    Ok(())
+}
+
 fn report(name: &str, mut times: Vec<Duration>) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -136,49 +157,25 @@ fn run() -> Result<(), String> {
     let mut events = BufReader::new(stream);
     wait_for(&mut events, &["hello"])?;
 
-    let original = std::fs::read_to_string(&page).map_err(|e| e.to_string())?;
-    let mut body_edits = vec![];
-    for k in 0..20 {
-        body_edits.push(timed_edit(
-            &mut events,
-            &page,
-            &format!("{original}\n追加的一句话{k}。\n"),
-        )?);
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    std::fs::write(&page, &original).map_err(|e| e.to_string())?;
-    wait_for(&mut events, &["reload"])?;
-    report("page body edit", body_edits);
-
+    measure(&mut events, "page body edit", &page, 20, |text, k| {
+        format!("{text}\n追加的一句话{k}。\n")
+    })?;
     let template = site.join("themes/default/templates/page.html");
-    let template_text = std::fs::read_to_string(&template).map_err(|e| e.to_string())?;
-    let mut template_edits = vec![];
-    for k in 0..3 {
-        template_edits.push(timed_edit(
-            &mut events,
-            &template,
-            &format!("{template_text}{{# edit {k} #}}\n"),
-        )?);
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    std::fs::write(&template, &template_text).map_err(|e| e.to_string())?;
-    wait_for(&mut events, &["reload"])?;
-    report("page template edit", template_edits);
-
+    measure(
+        &mut events,
+        "page template edit",
+        &template,
+        3,
+        |text, k| format!("{text}{{# edit {k} #}}\n"),
+    )?;
     let config = site.join("gongkai.yaml");
-    let config_text = std::fs::read_to_string(&config).map_err(|e| e.to_string())?;
-    let mut full = vec![];
-    for k in 0..3 {
-        full.push(timed_edit(
-            &mut events,
-            &config,
-            &format!("{config_text}# edit {k}\n"),
-        )?);
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    std::fs::write(&config, &config_text).map_err(|e| e.to_string())?;
-    wait_for(&mut events, &["reload"])?;
-    report("config edit (full rebuild)", full);
+    measure(
+        &mut events,
+        "config edit (full rebuild)",
+        &config,
+        3,
+        |text, k| format!("{text}# edit {k}\n"),
+    )?;
     drop(server);
     let mut rest = String::new();
     let _ = stdout.read_to_string(&mut rest);
