@@ -11,8 +11,13 @@
 //! - an edit to **templates** (the site's or the theme's) parses the theme
 //!   again and re-renders the tasks that used them, directly or through
 //!   `extends`/`include` — every task when the header partial changed;
-//! - anything else (front matter, a new, renamed or deleted page, a
-//!   section, static files, the configuration) is a full build.
+//! - an edit to a page's **front matter** loads the site again; if no page,
+//!   section, URL or list page appeared or went, it re-renders the page,
+//!   the pages and list pages of its section, the home page, and pages
+//!   whose relations to it changed (a changed title is shown by the policy
+//!   it succeeds, say);
+//! - anything else (a new, renamed or deleted page, a section, static
+//!   files, the configuration) is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
@@ -121,29 +126,93 @@ impl Session {
         if let Some(names) = self.templates_only(changed) {
             return self.templates(&names);
         }
-        match self.body_only(changed) {
-            Some(pages) => self.partial(&pages),
-            None => self.full(),
+        let Some(pages) = self.known_pages(changed) else {
+            return self.full();
+        };
+        if self.bodies_only(&pages) {
+            self.partial(&pages)
+        } else {
+            self.front_matter(&pages)
         }
     }
 
-    /// The pages whose bodies alone changed, or `None` when the change
-    /// needs a full build.
-    fn body_only(&self, changed: &[PathBuf]) -> Option<Vec<usize>> {
+    /// The pages the changed files are, when every one is a known page.
+    fn known_pages(&self, changed: &[PathBuf]) -> Option<Vec<usize>> {
         let mut pages = BTreeSet::new();
         for path in changed {
             // Paths may be given relative to the site root (as the watcher does).
             let canonical = std::fs::canonicalize(self.options.root.join(path)).ok()?;
-            let &i = self.by_path.get(&canonical)?;
-            let page = &self.site.content.pages[i];
-            let text = page.read().ok()?;
-            let split = content::front_matter::split(&page.file, &text, &text).ok()?;
-            if content::hash_text(split.yaml) != page.front_hash {
-                return None;
-            }
-            pages.insert(i);
+            pages.insert(*self.by_path.get(&canonical)?);
         }
         (!pages.is_empty()).then(|| pages.into_iter().collect())
+    }
+
+    /// Whether the pages' front matter is as it was (only bodies changed).
+    fn bodies_only(&self, pages: &[usize]) -> bool {
+        pages.iter().all(|&i| {
+            let page = &self.site.content.pages[i];
+            let Ok(text) = page.read() else { return false };
+            content::front_matter::split(&page.file, &text, &text)
+                .is_ok_and(|split| content::hash_text(split.yaml) == page.front_hash)
+        })
+    }
+
+    /// Front matter changed: load the site again, and when its shape (pages,
+    /// sections, URLs, list pages) is the same, re-render the changed pages,
+    /// every page of their sections (order and neighbours may change), the
+    /// list pages of those sections, the home page, and every page whose
+    /// relations (interpretations, successors) changed. Otherwise a full
+    /// build.
+    fn front_matter(&mut self, pages: &[usize]) -> Result<Rebuild, Diagnostics> {
+        let site = Site::load(&self.options)?;
+        let (old, new) = (&self.site.content, &site.content);
+        let same_shape = old.pages.len() == new.pages.len()
+            && old.sections.len() == new.sections.len()
+            && old
+                .pages
+                .iter()
+                .zip(&new.pages)
+                .all(|(a, b)| a.rel == b.rel && a.path == b.path)
+            && old
+                .sections
+                .iter()
+                .zip(&new.sections)
+                .all(|(a, b)| a.path == b.path)
+            && site.tasks() == self.tasks;
+        if !same_shape {
+            return self.full();
+        }
+        let mut tasks = BTreeSet::new();
+        for &i in pages {
+            let s = new.pages[i].section;
+            tasks.extend(new.sections[s].pages.iter().map(|&p| self.page_task[p]));
+            tasks.extend(
+                self.section_task
+                    .iter()
+                    .filter(|((section, _), _)| {
+                        *section == s || new.sections[*section].parent.is_none()
+                    })
+                    .map(|(_, &t)| t),
+            );
+        }
+        let (was, is) = (&self.site.resolved, &site.resolved);
+        for j in 0..new.pages.len() {
+            let changed = was.interprets[j] != is.interprets[j]
+                || was.interpretations[j] != is.interpretations[j]
+                || was.successors[j].as_ref().map(|l| (&l.title, &l.url))
+                    != is.successors[j].as_ref().map(|l| (&l.title, &l.url))
+                || is.interprets[j].is_some_and(|t| pages.contains(&t))
+                || is.interpretations[j].iter().any(|t| pages.contains(t));
+            if changed {
+                tasks.insert(self.page_task[j]);
+            }
+        }
+        let previous = std::mem::replace(&mut self.site, site);
+        let result = self.rerender(tasks.into_iter().collect(), true);
+        if result.is_err() {
+            self.site = previous;
+        }
+        result
     }
 
     fn full(&mut self) -> Result<Rebuild, Diagnostics> {

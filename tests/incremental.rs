@@ -79,7 +79,16 @@ fn random_edits_give_the_output_of_a_full_build() {
     for step in 0..40 {
         let which = random.below(NEWS);
         let news = site.join(format!("content/news/n{which:02}.md"));
-        let (path, text, broken) = match random.below(9) {
+        let (path, text, broken) = match random.below(10) {
+            // A new page: a full build.
+            9 => {
+                let path = site.join(format!("content/news/extra{step}.md"));
+                (
+                    path,
+                    news_page(100 + step, 15, &format!("新页面{step}。"), "小标题", ""),
+                    false,
+                )
+            }
             // A template: the pages that use it, or all of them for the header.
             7 => {
                 let name = [
@@ -195,7 +204,7 @@ fn random_edits_give_the_output_of_a_full_build() {
                 (news, same, false)
             }
         };
-        let before = std::fs::read_to_string(&path).unwrap();
+        let before = std::fs::read_to_string(&path).unwrap_or_default();
         std::fs::write(&path, &text).unwrap();
         let result = session.apply(std::slice::from_ref(&path));
         if broken {
@@ -230,12 +239,12 @@ fn random_edits_give_the_output_of_a_full_build() {
         std::fs::remove_dir_all(&reference).unwrap();
     }
     assert!(
-        partial >= 12,
-        "body and template edits must rebuild incrementally ({partial} partial, {full} full)"
+        partial >= 20,
+        "body, front matter and template edits must rebuild incrementally ({partial} partial, {full} full)"
     );
     assert!(
-        full >= 3,
-        "front matter edits must rebuild fully ({partial} partial, {full} full)"
+        full >= 2,
+        "new pages must rebuild fully ({partial} partial, {full} full)"
     );
 }
 
@@ -385,6 +394,40 @@ fn added_and_deleted_pages_leave_no_stale_output() {
         "a deleted page's output is gone"
     );
 
+    let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+}
+
+#[test]
+fn a_front_matter_edit_updates_the_pages_that_show_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    std::fs::write(
+        site.join("content/policies/old.md"),
+        "---\ntitle: 旧办法\ntype: policy\nissuer: 示例单位\nwritten: 2010-01-01\nstatus: repealed\nrepealed_by: \"@/policies/sample.md\"\n---\n第一条　旧的规定。\n",
+    )
+    .unwrap();
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+
+    // The policy's title is shown by its interpretation and by the banner
+    // of the policy it replaced.
+    let policy = site.join("content/policies/sample.md");
+    let text = std::fs::read_to_string(&policy).unwrap();
+    std::fs::write(
+        &policy,
+        text.replacen("title: 示例管理办法", "title: 改名后的办法", 1),
+    )
+    .unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&policy)).unwrap(),
+        Rebuild::Partial { .. }
+    ));
+    for shown in ["解读/index.html", "policies/old/index.html"] {
+        let page = std::fs::read_to_string(served.join(shown)).unwrap();
+        assert!(page.contains("改名后的办法"), "{shown} shows the new title");
+    }
     let reference = tmp.path().join("full");
     gongkai::build(&options(&site, &reference)).unwrap();
     assert_eq!(tree(&served), tree(&reference));
