@@ -4,8 +4,9 @@
 //!
 //! `cargo run --release --example serve_latency -- SITE [PAGE]` starts
 //! `target/release/gongkai serve --root SITE --port 0`, then:
-//! 20 edits of one page's body (median, min, max), 3 edits of the page
-//! template, and 3 edits of `gongkai.yaml` (a full rebuild) for comparison.
+//! 20 edits of one page's body (median, min, max), 3 of its front matter,
+//! 3 of the page template, and 3 of `gongkai.yaml` (a full rebuild) for
+//! comparison.
 //! PAGE is a markdown file under SITE/content (default: the first page
 //! found). The site's files are restored at the end.
 
@@ -160,6 +161,13 @@ fn run() -> Result<(), String> {
     measure(&mut events, "page body edit", &page, 20, |text, k| {
         format!("{text}\n追加的一句话{k}。\n")
     })?;
+    measure(
+        &mut events,
+        "page front matter edit",
+        &page,
+        3,
+        |text, k| text.replacen("title: ", &format!("title: 改{k}"), 1),
+    )?;
     let template = site.join("themes/default/templates/page.html");
     measure(
         &mut events,
