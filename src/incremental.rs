@@ -16,8 +16,9 @@
 //!   the pages and list pages of its section, the home page, and pages
 //!   whose relations to it changed (a changed title is shown by the policy
 //!   it succeeds, say);
-//! - anything else (a new, renamed or deleted page, a section, static
-//!   files, the configuration) is a full build.
+//! - an edit to **static files** copies them;
+//! - anything else (a new, renamed or deleted page, a section, the
+//!   configuration) is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
@@ -125,6 +126,9 @@ impl Session {
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
         if let Some(names) = self.templates_only(changed) {
             return self.templates(&names);
+        }
+        if let Some(files) = self.statics_only(changed) {
+            return self.statics(&files);
         }
         let Some(pages) = self.known_pages(changed) else {
             return self.full();
@@ -316,6 +320,47 @@ impl Session {
         }
         Ok(Rebuild::Partial {
             tasks: tasks.len(),
+            files_written: written,
+        })
+    }
+
+    /// The changed static files (output name, source), when every change
+    /// is a static file of the site or its theme that still exists and is
+    /// not shadowed by the site's own file of the same name.
+    fn statics_only(&self, changed: &[PathBuf]) -> Option<Vec<(String, PathBuf)>> {
+        let root = std::fs::canonicalize(&self.options.root).ok()?;
+        let theme = Path::new("themes")
+            .join(&self.site.config.theme)
+            .join("static");
+        let mut files = Vec::new();
+        for path in changed {
+            let absolute = root.join(path);
+            let rel = absolute.strip_prefix(&root).ok()?;
+            let from_site = rel.strip_prefix("static").ok();
+            let name = from_site.or_else(|| rel.strip_prefix(&theme).ok())?;
+            let name = name.to_str()?.replace('\\', "/");
+            let shadowed = from_site.is_none() && root.join("static").join(&name).is_file();
+            if !absolute.is_file() || shadowed {
+                return None;
+            }
+            files.push((name, absolute));
+        }
+        (!files.is_empty()).then_some(files)
+    }
+
+    /// Static files changed: copy them; nothing renders.
+    fn statics(&mut self, files: &[(String, PathBuf)]) -> Result<Rebuild, Diagnostics> {
+        let mut written = 0;
+        for (name, source) in files {
+            let bytes = std::fs::read(source).map_err(|e| {
+                Diagnostics::from(Diagnostic::in_file(source, format!("cannot read: {e}")))
+            })?;
+            if write_if_changed(&self.output, name, &bytes)? {
+                written += 1;
+            }
+        }
+        Ok(Rebuild::Partial {
+            tasks: 0,
             files_written: written,
         })
     }

@@ -432,3 +432,38 @@ fn a_front_matter_edit_updates_the_pages_that_show_it() {
     gongkai::build(&options(&site, &reference)).unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
+
+#[test]
+fn a_stylesheet_edit_copies_only_the_stylesheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let css = site.join("themes/default/static/css/site.css");
+    let text = std::fs::read_to_string(&css).unwrap();
+    std::fs::write(&css, format!("{text}\n.new {{ color: #000; }}\n")).unwrap();
+    let r = session.apply(std::slice::from_ref(&css)).unwrap();
+    assert_eq!(
+        r,
+        Rebuild::Partial {
+            tasks: 0,
+            files_written: 1
+        }
+    );
+
+    // The site's own file of the same name wins over the theme's.
+    let own = site.join("static/css/site.css");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(&own, "body{}").unwrap();
+    session.apply(std::slice::from_ref(&own)).unwrap();
+    std::fs::write(&css, &text).unwrap();
+    session.apply(std::slice::from_ref(&css)).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(served.join("css/site.css")).unwrap(),
+        "body{}"
+    );
+
+    let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+}
