@@ -19,7 +19,17 @@ use std::time::{Duration, Instant};
 struct Server(Child);
 
 impl Drop for Server {
+    /// SIGTERM first, so that the server removes its build folder; SIGKILL
+    /// if it has not stopped within five seconds.
     fn drop(&mut self) {
+        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
