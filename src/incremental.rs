@@ -73,6 +73,15 @@ impl Session {
             .clone()
             .ok_or_else(|| Diagnostic::new("an incremental session needs an output folder"))?;
         let site = Site::load(&options)?;
+        Session::build(options, output, site)
+    }
+
+    /// A full build of a loaded site into `output`, kept as a session.
+    fn build(
+        options: BuildOptions,
+        output: PathBuf,
+        site: Site,
+    ) -> Result<(Session, BuildReport), Diagnostics> {
         let rendered = site.write_all(&output)?;
         let report = rendered.report.clone();
         let session = Session::new(options, output, site, rendered.tasks, rendered.outcomes);
@@ -184,7 +193,7 @@ impl Session {
                 .all(|(a, b)| a.path == b.path)
             && site.tasks() == self.tasks;
         if !same_shape {
-            return self.full();
+            return self.full_with(site);
         }
         let mut tasks = BTreeSet::new();
         for &i in pages {
@@ -220,7 +229,13 @@ impl Session {
     }
 
     fn full(&mut self) -> Result<Rebuild, Diagnostics> {
-        let (session, report) = Session::start(self.options.clone())?;
+        let site = Site::load(&self.options)?;
+        self.full_with(site)
+    }
+
+    /// A full build of a site already loaded.
+    fn full_with(&mut self, site: Site) -> Result<Rebuild, Diagnostics> {
+        let (session, report) = Session::build(self.options.clone(), self.output.clone(), site)?;
         *self = session;
         Ok(Rebuild::Full(report))
     }
@@ -329,23 +344,32 @@ impl Session {
     /// not shadowed by the site's own file of the same name.
     fn statics_only(&self, changed: &[PathBuf]) -> Option<Vec<(String, PathBuf)>> {
         let root = std::fs::canonicalize(&self.options.root).ok()?;
-        let theme = Path::new("themes")
-            .join(&self.site.config.theme)
-            .join("static");
         let mut files = Vec::new();
         for path in changed {
+            let (name, from_site) = self.theme_file(&root, path, "static")?;
             let absolute = root.join(path);
-            let rel = absolute.strip_prefix(&root).ok()?;
-            let from_site = rel.strip_prefix("static").ok();
-            let name = from_site.or_else(|| rel.strip_prefix(&theme).ok())?;
-            let name = name.to_str()?.replace('\\', "/");
-            let shadowed = from_site.is_none() && root.join("static").join(&name).is_file();
+            let shadowed = !from_site && root.join("static").join(&name).is_file();
             if !absolute.is_file() || shadowed {
                 return None;
             }
             files.push((name, absolute));
         }
         (!files.is_empty()).then_some(files)
+    }
+
+    /// The name of `path` inside the site's `folder` (`templates`, `static`)
+    /// or the theme's, and whether it is the site's own.
+    fn theme_file(&self, root: &Path, path: &Path, folder: &str) -> Option<(String, bool)> {
+        let absolute = root.join(path);
+        let rel = absolute.strip_prefix(root).ok()?;
+        let theme = Path::new("themes")
+            .join(&self.site.config.theme)
+            .join(folder);
+        let (name, from_site) = match rel.strip_prefix(folder) {
+            Ok(name) => (name, true),
+            Err(_) => (rel.strip_prefix(&theme).ok()?, false),
+        };
+        Some((name.to_str()?.replace('\\', "/"), from_site))
     }
 
     /// Static files changed: copy them; nothing renders.
@@ -369,20 +393,14 @@ impl Session {
     /// (of the site, or of its theme).
     fn templates_only(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
         let root = std::fs::canonicalize(&self.options.root).ok()?;
-        let theme = Path::new("themes")
-            .join(&self.site.config.theme)
-            .join("templates");
-        let mut names = Vec::new();
-        for path in changed {
-            let absolute = root.join(path);
-            let rel = absolute.strip_prefix(&root).ok()?;
-            let name = rel
-                .strip_prefix("templates")
-                .or_else(|_| rel.strip_prefix(&theme))
-                .ok()?;
-            names.push(name.to_str()?.replace('\\', "/"));
-        }
-        (!names.is_empty()).then_some(names)
+        let names: Option<Vec<String>> = changed
+            .iter()
+            .map(|path| {
+                self.theme_file(&root, path, "templates")
+                    .map(|(name, _)| name)
+            })
+            .collect();
+        names.filter(|n| !n.is_empty())
     }
 
     /// Templates changed: parse the theme again, and render again every task

@@ -166,27 +166,28 @@ impl Renderer {
             tera: Tera::new(),
             sources,
         };
-        // Parse one by one first, so every syntax error is reported.
-        for (name, (_, text)) in &renderer.sources {
-            let mut probe = Tera::new();
-            if let Err(e) = probe.add_raw_template(name, text) {
-                if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
-                    diagnostics.push(renderer.diagnostic(&e, name));
-                }
-            }
-        }
-        if !diagnostics.is_empty() {
-            return Err(diagnostics);
-        }
         let mut all: Vec<(&String, &Arc<str>)> =
             renderer.sources.iter().map(|(n, (_, t))| (n, t)).collect();
         all.sort();
-        if let Err(e) = renderer
+        let added = renderer
             .tera
-            .add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
-        {
-            let d = renderer.diagnostic(&e, "");
-            return Err(d.into());
+            .add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_ref())));
+        if let Err(e) = added {
+            // Tera stops at the first error; parse one by one to report
+            // every syntax error (only on this failing path).
+            for (name, (_, text)) in &renderer.sources {
+                let mut probe = Tera::new();
+                if let Err(e) = probe.add_raw_template(name, text) {
+                    if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                        diagnostics.push(renderer.diagnostic(&e, name));
+                    }
+                }
+            }
+            if diagnostics.is_empty() {
+                diagnostics.push(renderer.diagnostic(&e, ""));
+            }
+            diagnostics.sort();
+            return Err(diagnostics);
         }
         for name in REQUIRED_TEMPLATES {
             if !renderer.sources.contains_key(*name) {
