@@ -49,9 +49,30 @@ pub struct Config {
     /// The organisation that runs the site, for page footers.
     #[serde(default)]
     pub publisher: String,
+    /// Put a visible 示例数据 (sample data) notice on every directory page.
+    #[serde(default)]
+    pub sample_data: bool,
+    /// Settings of the directory (see `docs/directory.md`).
+    #[serde(default)]
+    pub directory: DirectoryConfig,
     /// Free-form values for templates, as `config.extra.<key>`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// The `directory:` block of `gongkai.yaml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryConfig {
+    /// The policy whose article ids (`art_15`) services' `implements` name,
+    /// as a path under `content/` (`policies/measures.md`).
+    pub policy: Option<String>,
+    /// The allowed needs, in display order (any value when empty).
+    #[serde(default)]
+    pub needs: Vec<String>,
+    /// The allowed audiences, in display order (any value when empty).
+    #[serde(default)]
+    pub audiences: Vec<String>,
 }
 
 fn default_language() -> String {

@@ -10,6 +10,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod directory;
 pub mod incremental;
 pub mod init;
 pub mod markdown;
@@ -95,6 +96,7 @@ pub struct Site {
     pub content: Content,
     pub resolved: Resolved,
     pub urls: Urls,
+    pub directory: directory::Directory,
     renderer: Renderer,
     root: PathBuf,
     theme: Theme,
@@ -224,7 +226,22 @@ impl Site {
         // Missing templates are reported with the problems rendering finds
         // (broken links), not instead of them.
         let pending = check_templates(&content, &renderer);
-        let resolved = resolve::resolve(&config, &mut content, &urls)?;
+        let resolved = resolve::resolve(&config, &mut content, &urls);
+        let directory = directory::load(&config, &content, &urls);
+        let (resolved, directory) = match (resolved, directory) {
+            (Ok(r), Ok(d)) => (r, d),
+            (r, d) => {
+                let mut all = Diagnostics::default();
+                if let Err(e) = r {
+                    all.extend(e.0);
+                }
+                if let Err(e) = d {
+                    all.extend(e.0);
+                }
+                all.sort();
+                return Err(all);
+            }
+        };
         timing("resolve", started);
         renderer.set_globals(globals(&config, &content, &urls));
         let headers = Headers::render(&content, &renderer)?;
@@ -233,6 +250,7 @@ impl Site {
             content,
             resolved,
             urls,
+            directory,
             renderer,
             root,
             theme,

@@ -140,6 +140,19 @@ pub enum SortBy {
     Title,
 }
 
+/// The kinds of directory record (see `docs/directory.md`).
+#[derive(
+    Debug, Deserialize, serde::Serialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Region,
+    OrgType,
+    Organization,
+    Service,
+    Activity,
+}
+
 /// The front matter of a section (`_index.md`).
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -154,6 +167,9 @@ pub struct SectionFrontMatter {
     pub slug: Option<Spanned<String>>,
     pub template: Option<Spanned<String>>,
     pub page_template: Option<Spanned<String>>,
+    /// The kind of directory record the section holds (`organization` …):
+    /// its pages and tables are records, not pages.
+    pub records: Option<RecordKind>,
     /// Leave the section out of the site navigation.
     #[serde(default)]
     pub hidden: bool,

@@ -15,7 +15,9 @@ use jiff::civil::{Date, DateTime};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use front_matter::{PageFrontMatter, PageType, PolicyStatus, SectionFrontMatter, SortBy, Split};
+use front_matter::{
+    PageFrontMatter, PageType, PolicyStatus, RecordKind, SectionFrontMatter, SortBy, Split,
+};
 
 /// The folder under the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -160,6 +162,8 @@ pub struct Section {
     pub slug_at: Option<Reference>,
     pub hidden: bool,
     pub draft: bool,
+    /// The kind of directory record this section holds, if it does.
+    pub records: Option<RecordKind>,
     pub extra: BTreeMap<String, serde_json::Value>,
     pub path: String,
     /// The link to the section (set when the site is resolved).
@@ -193,6 +197,28 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// `@/` paths of drafts left out of this build, for clearer messages.
     pub drafts: Vec<String>,
+    /// The files of records sections (markdown records and tables), read
+    /// by `directory`.
+    pub records: Vec<RecordFile>,
+}
+
+/// A file in a records section: one markdown record, or a table.
+#[derive(Debug, Clone)]
+pub struct RecordFile {
+    pub kind: RecordKind,
+    /// Index of the section.
+    pub section: usize,
+    /// Path relative to the site root, for messages.
+    pub file: PathBuf,
+    pub disk: PathBuf,
+    pub format: RecordFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    Markdown,
+    Csv,
+    Yaml,
 }
 
 /// One file found by the walk, before it is read.
@@ -235,12 +261,67 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     crate::timing("walk", started);
     let started = std::time::Instant::now();
 
-    // Read and parse every section and page file in parallel.
-    let loaded: Vec<Result<Loaded, Diagnostic>> = found
+    // Sections first: a section that holds records turns its pages and
+    // tables into record files, read by `directory`.
+    let mut loaded: Vec<Result<Loaded, Diagnostic>> = found
         .par_iter()
-        .filter(|f| !matches!(f, Found::Asset { .. }))
+        .filter(|f| matches!(f, Found::Section { .. }))
         .map(|f| load_one(root, f))
         .collect();
+    let records_dirs: HashMap<String, RecordKind> = loaded
+        .iter()
+        .filter_map(|l| match l {
+            Ok(Loaded::Section(s, _)) => s.records.map(|k| (s.dir.clone(), k)),
+            _ => None,
+        })
+        .collect();
+    let mut record_files: Vec<(String, RecordFile)> = vec![];
+    let mut found = found;
+    found.retain(|f| {
+        let (file, dir, is_page) = match f {
+            Found::Page {
+                file,
+                section_dir,
+                bundle: None,
+            } => (file, section_dir, true),
+            Found::Asset {
+                file,
+                owner: AssetOwner::Section(dir),
+                ..
+            } => (file, dir, false),
+            _ => return true,
+        };
+        let Some(&kind) = records_dirs.get(dir) else {
+            return true;
+        };
+        let ext = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        let format = match ext {
+            _ if is_page => RecordFormat::Markdown,
+            "csv" => RecordFormat::Csv,
+            "yaml" | "yml" => RecordFormat::Yaml,
+            _ => return true,
+        };
+        record_files.push((
+            dir.clone(),
+            RecordFile {
+                kind,
+                section: 0,
+                file: site_relative(&content_dir, file),
+                disk: file.clone(),
+                format,
+            },
+        ));
+        false
+    });
+    loaded.par_extend(
+        found
+            .par_iter()
+            .filter(|f| matches!(f, Found::Page { .. }))
+            .map(|f| load_one(root, f)),
+    );
 
     crate::timing("read", started);
     let mut sections: Vec<Section> = Vec::new();
@@ -379,6 +460,13 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
         }
     }
 
+    let records = record_files
+        .into_iter()
+        .filter_map(|(dir, mut f)| {
+            f.section = *by_dir.get(&dir)?;
+            Some(f)
+        })
+        .collect();
     check_unique_paths(&sections, &pages, &mut diagnostics);
     draft_rels.sort();
     diagnostics.into_result(Content {
@@ -386,6 +474,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
         pages,
         assets,
         drafts: draft_rels,
+        records,
     })
 }
 
@@ -628,6 +717,7 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 slug_at: reference(&fm.slug),
                 hidden: fm.hidden,
                 draft: fm.draft,
+                records: fm.records,
                 extra: fm.extra.clone(),
                 path: String::new(),
                 url: String::new(),

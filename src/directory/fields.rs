@@ -1,0 +1,510 @@
+//! Raw records: the named values of a markdown record's front matter, a
+//! YAML table entry or a CSV row, each with its place in the file, before
+//! they are checked and typed. All three formats go through this one shape,
+//! and the typed reading in `records` reads only this shape, so that a row
+//! and a markdown page with the same fields make the same record.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::content::yaml::{self, Spanned};
+use crate::content::{RecordFile, RecordFormat, front_matter, read_utf8};
+use crate::diagnostics::Diagnostic;
+
+/// A file that records were read from, kept while they are checked so that
+/// later problems (a parent that does not exist) can still show the line.
+#[derive(Debug)]
+pub struct Source {
+    pub file: PathBuf,
+    pub text: Arc<str>,
+    /// Offsets of line starts, made the first time a line is asked for.
+    lines: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl Source {
+    pub fn new(file: PathBuf, text: Arc<str>) -> Source {
+        Source {
+            file,
+            text,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        starts.partition_point(|&s| s <= offset)
+    }
+
+    pub fn diagnostic(&self, offset: usize, len: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(&self.file, &self.text, offset, len, message)
+    }
+}
+
+/// A value with where it was written.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub value: Value,
+    pub offset: usize,
+    pub len: usize,
+}
+
+/// A markdown text (a record's body, or a table's `body` field) and where
+/// it starts in its source.
+#[derive(Debug, Clone)]
+pub struct Markdown {
+    pub text: String,
+    pub offset: usize,
+}
+
+/// One record as written.
+#[derive(Debug)]
+pub struct Raw {
+    pub source: Arc<Source>,
+    /// Where the record starts (the row, or the front matter).
+    pub offset: usize,
+    pub fields: BTreeMap<String, Field>,
+    pub body: Option<Markdown>,
+    /// The id a markdown record has when it does not say: its file name.
+    pub default_id: Option<String>,
+}
+
+impl Raw {
+    /// The 1-based line the record starts on.
+    pub fn line(&self) -> usize {
+        self.source.line_of(self.offset)
+    }
+
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        self.source.diagnostic(self.offset, 1, message)
+    }
+
+    pub fn diagnostic_at(&self, field: &Field, message: impl Into<String>) -> Diagnostic {
+        self.source.diagnostic(field.offset, field.len, message)
+    }
+}
+
+/// Read one record file into raw records.
+pub fn read(file: &RecordFile) -> Result<Vec<Raw>, Diagnostic> {
+    let text = read_utf8(&file.disk, &file.file)?;
+    let source = Arc::new(Source::new(file.file.clone(), text));
+    match file.format {
+        RecordFormat::Markdown => markdown(source).map(|r| vec![r]),
+        RecordFormat::Yaml => yaml_table(source),
+        RecordFormat::Csv => csv_table(source),
+    }
+}
+
+type SpannedMap = BTreeMap<String, Spanned<Value>>;
+
+fn spanned_fields(map: SpannedMap, yaml_text: &str, offset: usize) -> BTreeMap<String, Field> {
+    map.into_iter()
+        .map(|(k, v)| {
+            let (offset, len) = yaml::place(&v, yaml_text, offset);
+            (
+                k,
+                Field {
+                    value: v.value,
+                    offset,
+                    len,
+                },
+            )
+        })
+        .collect()
+}
+
+fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
+    let text = source.text.clone();
+    let split = front_matter::split(&source.file, &text, &text)?;
+    let map: SpannedMap = yaml::parse(&source.file, &text, split.yaml, split.yaml_offset)?;
+    let mut fields = spanned_fields(map, split.yaml, split.yaml_offset);
+    let body = (!split.body.trim().is_empty()).then(|| Markdown {
+        text: split.body.to_string(),
+        offset: split.body_offset,
+    });
+    if body.is_some() {
+        if let Some(f) = fields.get("body") {
+            return Err(source.diagnostic(
+                f.offset,
+                f.len,
+                "this record has both a `body` field and a markdown body: keep one",
+            ));
+        }
+    }
+    let body = body.or_else(|| take_body(&mut fields));
+    let default_id = source
+        .file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_string);
+    Ok(Raw {
+        offset: split.yaml_offset.saturating_sub(4),
+        source,
+        fields,
+        body,
+        default_id,
+    })
+}
+
+fn take_body(fields: &mut BTreeMap<String, Field>) -> Option<Markdown> {
+    let f = fields.remove("body")?;
+    match f.value {
+        Value::String(text) if !text.trim().is_empty() => Some(Markdown {
+            text,
+            offset: f.offset,
+        }),
+        _ => None,
+    }
+}
+
+fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
+    let text = source.text.clone();
+    let rows: Vec<Spanned<SpannedMap>> = yaml::parse(&source.file, &text, &text, 0)
+        .map_err(|d| d.with_help("a YAML table is a list of records: `- id: …` for each"))?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let (offset, _) = yaml::place(&row, &text, 0);
+            let mut fields = spanned_fields(row.value, &text, 0);
+            let body = take_body(&mut fields);
+            Raw {
+                source: source.clone(),
+                offset,
+                fields,
+                body,
+                default_id: None,
+            }
+        })
+        .collect())
+}
+
+fn csv_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
+    let text = source.text.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let csv_error = |e: csv::Error| {
+        let offset = e.position().map_or(0, |p| p.byte() as usize);
+        source.diagnostic(offset, 1, format!("cannot read this CSV table: {e}"))
+    };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(csv_error)?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    for (i, h) in headers.iter().enumerate() {
+        if h.is_empty() {
+            return Err(source.diagnostic(
+                0,
+                1,
+                format!("column {} of the header row has no name", i + 1),
+            ));
+        }
+        if headers[..i].contains(h) {
+            return Err(source.diagnostic(
+                0,
+                1,
+                format!("column `{h}` is named twice in the header row"),
+            ));
+        }
+    }
+    let mut raws = vec![];
+    let mut errors = vec![];
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => return Err(csv_error(e)),
+        };
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != headers.len() {
+            errors.push(source.diagnostic(
+                start,
+                1,
+                format!(
+                    "row on line {line} has {} columns, but the header row has {}",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        let mut fields = BTreeMap::new();
+        let mut at = start;
+        for (name, cell) in headers.iter().zip(record.iter()) {
+            let len = cell.len();
+            // Quoted cells start one byte later.
+            let quoted = text.as_bytes().get(at) == Some(&b'"');
+            let offset = at + usize::from(quoted);
+            at += len + 1 + 2 * usize::from(quoted);
+            let value = cell.trim();
+            if value.is_empty() {
+                continue;
+            }
+            fields.insert(
+                name.clone(),
+                Field {
+                    value: Value::String(value.to_string()),
+                    offset,
+                    len: len.max(1),
+                },
+            );
+        }
+        let body = take_body(&mut fields);
+        raws.push(Raw {
+            source: source.clone(),
+            offset: start,
+            fields,
+            body,
+            default_id: None,
+        });
+    }
+    // Every row with the wrong width is reported, not only the first.
+    if let Some(first) = errors.first().cloned() {
+        if errors.len() == 1 {
+            return Err(first);
+        }
+        let mut d = first;
+        d.message = format!(
+            "{} (and {} more rows with the wrong number of columns)",
+            d.message,
+            errors.len() - 1
+        );
+        return Err(d);
+    }
+    Ok(raws)
+}
+
+/// Reading typed values out of a raw record, collecting problems.
+pub struct Reader<'a> {
+    pub raw: &'a mut Raw,
+    pub errors: &'a mut Vec<Diagnostic>,
+}
+
+/// A value read from a field, with where it was written.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub value: T,
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&mut self, field: &Field, message: String) {
+        let d = self.raw.diagnostic_at(field, message);
+        self.errors.push(d);
+    }
+
+    /// A text field; numbers are read as their digits.
+    pub fn text(&mut self, key: &str) -> Option<Located<String>> {
+        let field = self.raw.fields.remove(key)?;
+        let text = match &field.value {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            Value::Null => return None,
+            _ => {
+                self.error(&field, format!("`{key}` must be text"));
+                return None;
+            }
+        };
+        (!text.is_empty()).then_some(Located {
+            value: text,
+            offset: field.offset,
+            len: field.len,
+        })
+    }
+
+    /// A text field that must be there.
+    pub fn required(&mut self, key: &str) -> Option<Located<String>> {
+        let v = self.text(key);
+        if v.is_none() {
+            let d = self
+                .raw
+                .diagnostic(format!("this record has no `{key}`, which it needs"));
+            self.errors.push(d);
+        }
+        v
+    }
+
+    /// A list: a YAML sequence, or text with `;` or `；` between items.
+    pub fn list(&mut self, key: &str) -> Vec<Located<String>> {
+        let Some(field) = self.raw.fields.remove(key) else {
+            return vec![];
+        };
+        let at = |value: String| Located {
+            value,
+            offset: field.offset,
+            len: field.len,
+        };
+        match &field.value {
+            Value::String(s) => s
+                .split([';', '；'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| at(s.to_string()))
+                .collect(),
+            Value::Number(n) => vec![at(n.to_string())],
+            Value::Null => vec![],
+            Value::Array(items) => {
+                let mut out = vec![];
+                for item in items {
+                    match item {
+                        Value::String(s) if !s.trim().is_empty() => {
+                            out.push(at(s.trim().to_string()))
+                        }
+                        Value::Number(n) => out.push(at(n.to_string())),
+                        Value::String(_) | Value::Null => {}
+                        _ => {
+                            self.error(&field, format!("the items of `{key}` must be text"));
+                            return vec![];
+                        }
+                    }
+                }
+                out
+            }
+            _ => {
+                self.error(
+                    &field,
+                    format!("`{key}` must be a list, or text with `;` between the items"),
+                );
+                vec![]
+            }
+        }
+    }
+
+    /// A whole number (0 or more).
+    pub fn count(&mut self, key: &str) -> Option<u32> {
+        let field = self.raw.fields.get(key)?.clone();
+        let text = self.text(key)?;
+        match text.value.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.error(
+                    &field,
+                    format!(
+                        "`{key}` must be a whole number (0 or more), not `{}`",
+                        text.value
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Report what was written and not read: unknown field names.
+    pub fn finish(self, known: &[&str]) {
+        let fields = std::mem::take(&mut self.raw.fields);
+        for (key, field) in fields {
+            let close = known
+                .iter()
+                .find(|k| strsim_close(k, &key))
+                .map(|k| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
+            let d = self
+                .raw
+                .diagnostic_at(&field, format!("unknown field `{key}`{close}"))
+                .with_help(format!(
+                    "the fields of this kind of record are: {}",
+                    known.join(", ")
+                ));
+            self.errors.push(d);
+        }
+    }
+
+    pub fn at<T>(&mut self, value: &Located<T>, message: impl Into<String>) {
+        let d = self.raw.source.diagnostic(value.offset, value.len, message);
+        self.errors.push(d);
+    }
+}
+
+/// Two field names one typing slip apart (a letter missing, extra, changed
+/// or two swapped).
+fn strsim_close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    // Levenshtein distance ≤ 1, or one adjacent swap.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    let swapped = a.len() == b.len() && {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]]
+    };
+    prev[b.len()] <= 1 || swapped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, text: &str) -> Arc<Source> {
+        Arc::new(Source::new(PathBuf::from(name), Arc::from(text)))
+    }
+
+    #[test]
+    fn csv_rows_have_their_lines_and_cells() {
+        let raws = csv_table(source("t.csv", "id,name\na,甲\n\nb,\"乙, 丙\"\n")).unwrap();
+        assert_eq!(raws.len(), 2);
+        assert_eq!(raws[1].line(), 4);
+        let f = &raws[1].fields["name"];
+        assert_eq!(f.value, Value::String("乙, 丙".into()));
+        assert_eq!(&raws[1].source.text[f.offset..f.offset + f.len], "乙, 丙");
+    }
+
+    #[test]
+    fn csv_row_of_the_wrong_width_names_its_line() {
+        let e = csv_table(source("t.csv", "id,name\na,甲\nb,乙,丙\n")).unwrap_err();
+        assert!(e.to_string().contains("t.csv:3:1"), "{e}");
+        assert!(e.to_string().contains("3 columns"), "{e}");
+    }
+
+    #[test]
+    fn a_yaml_row_and_a_markdown_record_read_alike() {
+        let rows = yaml_table(source("t.yaml", "- id: a\n  phones: 1; 2\n  body: 正文\n")).unwrap();
+        let md = markdown(source(
+            "a.md",
+            "---\nid: a\nphones: [\"1\", \"2\"]\n---\n正文\n",
+        ))
+        .unwrap();
+        for mut raw in [rows.into_iter().next().unwrap(), md] {
+            let mut errors = vec![];
+            let mut r = Reader {
+                raw: &mut raw,
+                errors: &mut errors,
+            };
+            let phones: Vec<String> = r.list("phones").into_iter().map(|l| l.value).collect();
+            assert_eq!(phones, ["1", "2"]);
+            assert_eq!(r.text("id").unwrap().value, "a");
+            r.finish(&[]);
+            assert!(errors.is_empty());
+            assert_eq!(raw.body.unwrap().text.trim(), "正文");
+        }
+    }
+
+    #[test]
+    fn close_names_are_suggested() {
+        assert!(strsim_close("phones", "phone"));
+        assert!(strsim_close("region", "regoin"));
+        assert!(!strsim_close("region", "type"));
+    }
+}
