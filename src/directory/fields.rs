@@ -224,8 +224,12 @@ fn csv_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
             Ok(r) => r,
             Err(e) => return Err(csv_error(e)),
         };
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let line = record.position().map_or(0, |p| p.line());
+        // The reader's position can be at blank lines it skipped.
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
+            start += 1;
+        }
+        let line = source.line_of(start);
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
