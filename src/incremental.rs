@@ -103,7 +103,7 @@ impl Session {
                 Task::Section { index, pager } => {
                     section_task.insert((index, pager), t);
                 }
-                Task::NotFound => {}
+                Task::NotFound | Task::Directory(_) => {}
             }
         }
         let by_path = site
@@ -410,7 +410,12 @@ impl Session {
         let site = &self.site;
         let theme = Theme::load(&site.root, &site.config.theme)?;
         let mut renderer = Renderer::new(&theme)?;
-        renderer.set_globals(crate::globals(&site.config, &site.content, &site.urls));
+        renderer.set_globals(crate::globals(
+            &site.config,
+            &site.content,
+            &site.directory,
+            &site.urls,
+        ));
         let pending = crate::check_templates(&site.content, &renderer);
         if !pending.is_empty() {
             return Err(pending);

@@ -86,6 +86,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub sections: usize,
     pub articles: usize,
+    /// Directory records (regions, types, organizations, services, activities).
+    pub records: usize,
     pub files_written: usize,
     pub seconds: f64,
 }
@@ -186,6 +188,7 @@ struct SiteGlobals<'a> {
     language: &'a str,
     publisher: &'a str,
     feed: bool,
+    sample_data: bool,
     extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
 
@@ -243,7 +246,7 @@ impl Site {
             }
         };
         timing("resolve", started);
-        renderer.set_globals(globals(&config, &content, &urls));
+        renderer.set_globals(globals(&config, &content, &directory, &urls));
         let headers = Headers::render(&content, &renderer)?;
         Ok(Site {
             config,
@@ -331,8 +334,8 @@ impl Site {
         } else {
             Vec::new()
         };
-        for (name, text) in files {
-            match sink(&name, text.as_bytes()) {
+        for (name, bytes) in files {
+            match sink(&name, &bytes) {
                 Ok(()) => files_written += 1,
                 Err(d) => diagnostics.push(d),
             }
@@ -341,6 +344,7 @@ impl Site {
             pages: content.pages.len(),
             sections: content.sections.len(),
             articles: articles.iter().map(Vec::len).sum(),
+            records: self.directory.len(),
             files_written,
             seconds: 0.0,
         })
@@ -354,6 +358,11 @@ impl Site {
             }
         }
         tasks.extend((0..self.content.pages.len()).map(Task::Page));
+        tasks.extend(
+            render::directory::DirPage::all(&self.directory)
+                .into_iter()
+                .map(Task::Directory),
+        );
         tasks
     }
 
@@ -362,7 +371,27 @@ impl Site {
     }
 
     fn pager_count(&self, s: &content::Section) -> usize {
-        s.pages.len().div_ceil(self.per_pager(s)).max(1)
+        self.list_len(s).div_ceil(self.per_pager(s)).max(1)
+    }
+
+    /// How many entries a section lists: its pages, or its records.
+    fn list_len(&self, s: &content::Section) -> usize {
+        match s.records {
+            Some(_) => self
+                .directory
+                .sections
+                .get(&self.section_index(s))
+                .map_or(0, |(_, l)| l.len()),
+            None => s.pages.len(),
+        }
+    }
+
+    fn section_index(&self, s: &content::Section) -> usize {
+        self.content
+            .sections
+            .iter()
+            .position(|x| std::ptr::eq(x, s))
+            .unwrap_or(usize::MAX)
     }
 
     /// Render one template into one file, counting it.
@@ -410,6 +439,7 @@ impl Site {
             ),
             Task::Section { index, pager } => self.render_section(index, pager, sink, &mut out),
             Task::Page(i) => self.render_page(i, sink, &mut out),
+            Task::Directory(page) => self.render_directory(page, sink, &mut out),
         }
         out
     }
@@ -445,16 +475,20 @@ impl Site {
         }
         let per = self.per_pager(s);
         let total_pages = self.pager_count(s);
-        let paginator = Paginator {
-            pages: s
+        let listed = match self.record_summaries(index, (pager - 1) * per, per) {
+            Some(records) => records,
+            None => s
                 .pages
                 .iter()
                 .skip((pager - 1) * per)
                 .take(per)
                 .map(|&p| PageSummary::of(content, p))
                 .collect(),
+        };
+        let paginator = Paginator {
+            pages: listed,
             current: pager,
-            total: s.pages.len(),
+            total: self.list_len(s),
             total_pages,
             previous: (pager > 1).then(|| self.urls.url(&views::pager_path(&s.path, pager - 1))),
             next: (pager < total_pages)
@@ -515,6 +549,23 @@ impl Site {
         let mut ctx = Context::new();
         ctx.insert("jsonld", &jsonld::to_script(&ld));
         ctx.insert("page", &view);
+        if let Some(doc) = &body.policy {
+            // 落实情况: each article that services implement, with how many.
+            let progress: Vec<serde_json::Value> = doc
+                .articles
+                .iter()
+                .filter_map(|a| {
+                    let services = self.directory.implemented_by.get(&(i, a.eid.clone()))?;
+                    Some(serde_json::json!({
+                        "eid": a.eid,
+                        "title": a.title(),
+                        "url": format!("{}{}/", p.url, a.eid),
+                        "services": services.len(),
+                    }))
+                })
+                .collect();
+            ctx.insert("implementation_progress", &progress);
+        }
         let template = match (&p.template, &content.sections[p.section].page_template) {
             (Some(t), _) => t.target.clone(),
             (None, _) if is_policy => "policy.html".into(),
@@ -565,6 +616,7 @@ impl Site {
                         }
                     }),
                 );
+                ctx.insert("implementations", &self.implementations(i, &a.eid));
                 ctx.insert("previous", &k.checked_sub(1).map(entry));
                 ctx.insert("next", &(k + 1 < doc.articles.len()).then(|| entry(k + 1)));
                 ctx.insert(
@@ -585,6 +637,31 @@ impl Site {
         }
         out.anchors = body.anchors;
         out.anchor_links = body.anchor_links;
+    }
+
+    /// 落实情况 of an article: the services that implement it, with their
+    /// organizations.
+    fn implementations(&self, policy: usize, eid: &str) -> Vec<serde_json::Value> {
+        let d = &self.directory;
+        d.implemented_by
+            .get(&(policy, eid.to_string()))
+            .map(|services| {
+                services
+                    .iter()
+                    .map(|&s| {
+                        let s = &d.services[s];
+                        let o = &d.organizations[s.provider];
+                        serde_json::json!({
+                            "title": s.title,
+                            "url": s.record.url,
+                            "organization": o.name,
+                            "organization_url": o.record.url,
+                            "region": d.regions[o.region].name,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn recent(&self, n: usize) -> Vec<PageSummary> {
@@ -619,8 +696,8 @@ impl Site {
     }
 
     /// sitemap, feed and robots.txt. `articles` holds each policy's article ids.
-    fn site_files(&self, articles: &[Vec<String>]) -> Vec<(String, String)> {
-        let mut files = vec![];
+    fn site_files(&self, articles: &[Vec<String>]) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, String)> = vec![];
         let c = &self.content;
         if self.config.sitemap {
             let mut entries = vec![];
@@ -642,6 +719,12 @@ impl Site {
                         lastmod: lastmod.clone(),
                     });
                 }
+            }
+            for page in render::directory::DirPage::all(&self.directory) {
+                entries.push(Entry {
+                    loc: self.urls.permalink(&page.path(&self.directory)),
+                    lastmod: None,
+                });
             }
             files.extend(sitemap::files(entries, &self.config.base_url));
         }
@@ -685,6 +768,11 @@ impl Site {
             robots.push_str(&format!("Sitemap: {}sitemap.xml\n", self.config.base_url));
         }
         files.push(("robots.txt".into(), robots));
+        let mut files: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .map(|(n, t)| (n, t.into_bytes()))
+            .collect();
+        files.extend(self.directory_files());
         files
     }
 
@@ -791,6 +879,8 @@ enum Task {
     },
     /// A page, with its article pages if it is a policy.
     Page(usize),
+    /// A page of the directory.
+    Directory(render::directory::DirPage),
 }
 
 /// What rendering one task found.
@@ -809,9 +899,14 @@ struct Outcome {
 }
 
 /// Site-wide values every template sees (Tera's global context).
-fn globals(config: &Config, content: &Content, urls: &Urls) -> Context {
+fn globals(
+    config: &Config,
+    content: &Content,
+    directory: &directory::Directory,
+    urls: &Urls,
+) -> Context {
     let mut globals = Context::new();
-    let nav: Vec<NavEntry> = content
+    let mut nav: Vec<NavEntry> = content
         .sections
         .first()
         .map(|home| {
@@ -836,9 +931,19 @@ fn globals(config: &Config, content: &Content, urls: &Urls) -> Context {
             language: &config.language,
             publisher: &config.publisher,
             feed: config.feed,
+            sample_data: config.sample_data,
             extra: &config.extra,
         },
     );
+    if !directory.is_empty() {
+        // The directory's own pages first: 找组织, as article 6 asks.
+        let own = [("找组织", "find/"), ("活动日历", "calendar/")].map(|(title, path)| NavEntry {
+            title: title.to_string(),
+            url: urls.url(path),
+            path: path.to_string(),
+        });
+        nav.splice(0..0, own);
+    }
     globals.insert("nav", &nav);
     globals.insert("base_path", urls.base_path());
     globals

@@ -103,8 +103,8 @@ fn report_errors(diagnostics: &Diagnostics) {
 
 fn summary(verb: &str, r: &BuildReport) {
     eprintln!(
-        "{verb} {} pages, {} sections and {} policy articles in {:.2} s",
-        r.pages, r.sections, r.articles, r.seconds
+        "{verb} {} pages, {} sections, {} policy articles and {} directory records ({} files) in {:.2} s",
+        r.pages, r.sections, r.articles, r.records, r.files_written, r.seconds
     );
 }
 

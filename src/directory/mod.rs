@@ -280,6 +280,15 @@ impl Directory {
             && self.activities.is_empty()
     }
 
+    /// How many records there are.
+    pub fn len(&self) -> usize {
+        self.regions.len()
+            + self.types.len()
+            + self.organizations.len()
+            + self.services.len()
+            + self.activities.len()
+    }
+
     pub fn now(&self) -> DateTime {
         self.now.unwrap_or_default()
     }

@@ -4,6 +4,7 @@
 //! template file, line and column.
 
 pub mod body;
+pub mod directory;
 pub mod jsonld;
 pub mod theme;
 pub mod views;
