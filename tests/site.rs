@@ -93,7 +93,11 @@ fn assert_links_resolve(out: &Path, base_path: &str) -> usize {
             .into_iter()
             .chain(attr_values(&html, "src"))
         {
-            if link.starts_with("http") || link.starts_with('#') || link.starts_with("mailto:") {
+            if link.starts_with("http")
+                || link.starts_with('#')
+                || link.starts_with("mailto:")
+                || link.starts_with("tel:")
+            {
                 continue;
             }
             let (path, anchor) = link.split_once('#').unwrap_or((link, ""));
@@ -428,10 +432,20 @@ fn site_wide_outputs() {
     build(&repo(), &out, &[]);
     let sitemap = read(out.join("sitemap.xml"));
     assert!(sitemap.starts_with("<?xml"));
+    // Every page is in the sitemap: sections, pages, articles and the
+    // directory's pages; only the 404 page and later list pages are not.
+    let pages = tree(&out)
+        .into_iter()
+        .filter(|(rel, _)| {
+            let rel = rel.to_string_lossy();
+            rel.ends_with("index.html") && !rel.contains("/page/")
+        })
+        .count();
+    assert!(pages > 4 + 4 + 30 + 239, "{pages} pages");
     assert_eq!(
         sitemap.matches("<url>").count(),
-        4 + 4 + 30,
-        "sections, pages and articles"
+        pages,
+        "sections, pages, articles and directory pages"
     );
     let feed = read(out.join("atom.xml"));
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
