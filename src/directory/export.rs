@@ -45,11 +45,8 @@ pub fn files(
         .map(|o| export.organization(o))
         .collect();
     let services: Vec<ServiceData<'_>> = dir.services.iter().map(|s| export.service(s)).collect();
-    let activities: Vec<ActivityData<'_>> = dir
-        .activities
-        .iter()
-        .map(|a| export.activity(a))
-        .collect();
+    let activities: Vec<ActivityData<'_>> =
+        dir.activities.iter().map(|a| export.activity(a)).collect();
     let hsds_organizations: Vec<hsds::Organization> = dir
         .organizations
         .iter()
@@ -76,7 +73,10 @@ pub fn files(
             "data/activities.csv".into(),
             csv_file(activities.iter().map(ActivityData::csv)),
         ),
-        ("data/hsds/organizations.json".into(), json(&hsds_organizations)),
+        (
+            "data/hsds/organizations.json".into(),
+            json(&hsds_organizations),
+        ),
         ("data/hsds/services.json".into(), json(&hsds_services)),
     ]
 }
@@ -370,11 +370,7 @@ fn plain_text(markdown: &str) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             // A line break inside a Chinese paragraph is not a space.
-            Event::SoftBreak => {
-                if out.chars().last().is_some_and(|c| c.is_ascii()) {
-                    out.push(' ');
-                }
-            }
+            Event::SoftBreak if out.chars().last().is_some_and(|c| c.is_ascii()) => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::End(
                 TagEnd::Paragraph
@@ -383,11 +379,7 @@ fn plain_text(markdown: &str) -> String {
                 | TagEnd::CodeBlock
                 | TagEnd::TableRow
                 | TagEnd::TableHead,
-            ) => {
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
+            ) if !out.ends_with('\n') => out.push('\n'),
             Event::End(TagEnd::TableCell) => out.push(' '),
             _ => {}
         }
@@ -931,7 +923,11 @@ impl Export<'_> {
         hsds::Organization {
             name: o.name.clone(),
             description,
-            email: o.email.as_deref().filter(|e| hsds_email(e)).map(str::to_string),
+            email: o
+                .email
+                .as_deref()
+                .filter(|e| hsds_email(e))
+                .map(str::to_string),
             website: o.website.as_deref().and_then(uri),
             uri: uri(&self.urls.permalink(&o.record.path)),
             parent_organization_id: o
@@ -949,7 +945,10 @@ impl Export<'_> {
         let chain = d.region_chain(o.region);
         let at = |level: Level| chain.iter().find(|&&r| d.regions[r].level == level);
         // The 市, or the top region when the regions start lower.
-        let city = at(Level::City).or(chain.last()).copied().unwrap_or(o.region);
+        let city = at(Level::City)
+            .or(chain.last())
+            .copied()
+            .unwrap_or(o.region);
         let province = chain
             .iter()
             .find_map(|&r| d.regions[r].code.as_deref().and_then(province_of_code));
@@ -1083,12 +1082,8 @@ impl Export<'_> {
         hsds::Service {
             organization_id: self.uuid(&format!("organization/{}", provider.record.id)),
             name: s.title.clone(),
-            description: description(&s.record).or_else(|| {
-                Some(format!(
-                    "{}，由{}提供。",
-                    s.title, provider.name
-                ))
-            }),
+            description: description(&s.record)
+                .or_else(|| Some(format!("{}，由{}提供。", s.title, provider.name))),
             url: s
                 .channels
                 .iter()
@@ -1173,7 +1168,9 @@ fn hsds_email(email: &str) -> bool {
                 && label.len() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         });
     local_ok && domain_ok
 }
@@ -1261,8 +1258,14 @@ mod tests {
             uri("https://a.example/路径?q=一#x").as_deref(),
             Some("https://a.example/%E8%B7%AF%E5%BE%84?q=%E4%B8%80#x")
         );
-        assert_eq!(uri("https://a.example/a|b").as_deref(), Some("https://a.example/a%7Cb"));
-        assert_eq!(uri("https://a.example/%E8").as_deref(), Some("https://a.example/%E8"));
+        assert_eq!(
+            uri("https://a.example/a|b").as_deref(),
+            Some("https://a.example/a%7Cb")
+        );
+        assert_eq!(
+            uri("https://a.example/%E8").as_deref(),
+            Some("https://a.example/%E8")
+        );
         assert_eq!(uri("https://例子.中国/"), None);
         assert_eq!(uri("ftp://a.example/"), None);
     }
