@@ -359,6 +359,7 @@ pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory
     if content.records.is_empty() {
         return Ok(Directory::default());
     }
+    let started = std::time::Instant::now();
     let read: Vec<(usize, Result<Vec<fields::Raw>, Diagnostic>)> = content
         .records
         .par_iter()
@@ -373,7 +374,10 @@ pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory
             Err(d) => diagnostics.push(d),
         }
     }
+    crate::timing("dir-read", started);
+    let started = std::time::Instant::now();
     let mut dir = records::build(config, content, urls, raws, &mut diagnostics);
+    crate::timing("dir-build", started);
     dir.now = Some(build_time());
     diagnostics.into_result(dir)
 }
