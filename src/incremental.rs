@@ -142,7 +142,7 @@ impl Session {
         let Some(pages) = self.known_pages(changed) else {
             return self.full();
         };
-        if self.bodies_only(&pages) {
+        if self.bodies_only(&pages) && !self.implemented(&pages) {
             self.partial(&pages)
         } else {
             self.front_matter(&pages)
@@ -158,6 +158,17 @@ impl Session {
             pages.insert(*self.by_path.get(&canonical)?);
         }
         (!pages.is_empty()).then(|| pages.into_iter().collect())
+    }
+
+    /// Whether a page is a policy whose articles directory services
+    /// implement: its text decides which `implements` are valid, which only
+    /// loading the whole site checks.
+    fn implemented(&self, pages: &[usize]) -> bool {
+        self.site
+            .directory
+            .implemented_by
+            .keys()
+            .any(|(policy, _)| pages.contains(policy))
     }
 
     /// Whether the pages' front matter is as it was (only bodies changed).

@@ -467,3 +467,91 @@ fn a_stylesheet_edit_copies_only_the_stylesheet() {
     gongkai::build(&options(&site, &reference)).unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
+
+/// A minimal directory on top of the test site: two regions, a type, two
+/// organizations (one markdown, one CSV row) and a service implementing
+/// article 3 of the sample policy.
+fn add_directory(site: &Path) {
+    let write = |rel: &str, text: &str| {
+        let path = site.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "content/regions/_index.md",
+        "---\ntitle: 区域\nrecords: region\n---\n",
+    );
+    write(
+        "content/regions/regions.csv",
+        "id,name,level,parent\nshi,示例市,市,\nqu,示例区,区县,shi\n",
+    );
+    write(
+        "content/types/_index.md",
+        "---\ntitle: 类型\nrecords: org_type\n---\n",
+    );
+    write(
+        "content/types/types.yaml",
+        "- id: gonghui\n  name: 工会\n  full_name: 总工会\n",
+    );
+    write(
+        "content/orgs/_index.md",
+        "---\ntitle: 组织\nrecords: organization\n---\n",
+    );
+    write(
+        "content/orgs/shi-gonghui.md",
+        "---\nname: 示例市总工会\ntype: gonghui\nregion: shi\n---\n市总工会。\n",
+    );
+    write(
+        "content/orgs/rows.csv",
+        "id,name,type,region,parent\nqu-gonghui,示例区总工会,gonghui,qu,shi-gonghui\n",
+    );
+    write(
+        "content/services/_index.md",
+        "---\ntitle: 服务\nrecords: service\n---\n",
+    );
+    write(
+        "content/services/s.yaml",
+        "- id: help\n  title: 职工帮扶\n  provider: qu-gonghui\n  audiences: 职工\n  needs: 困难帮扶\n  implements: art_3\n",
+    );
+}
+
+#[test]
+fn directory_edits_rebuild_what_they_touch_and_stay_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    add_directory(&site);
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    assert!(served.join("orgs/qu-gonghui/index.html").is_file());
+
+    // A table row edit shows on the organization's page and everywhere it
+    // is listed, as a full build would.
+    let rows = site.join("content/orgs/rows.csv");
+    std::fs::write(
+        &rows,
+        "id,name,type,region,parent\nqu-gonghui,示例区职工总会,gonghui,qu,shi-gonghui\n",
+    )
+    .unwrap();
+    session.apply(std::slice::from_ref(&rows)).unwrap();
+    let page = std::fs::read_to_string(served.join("orgs/qu-gonghui/index.html")).unwrap();
+    assert!(page.contains("示例区职工总会"));
+    let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+
+    // A policy body edit that removes the article a service implements is
+    // an error, not a partial rebuild that leaves a dead link.
+    let policy = site.join("content/policies/sample.md");
+    let original = std::fs::read_to_string(&policy).unwrap();
+    let shorter = original.replace("第三条　本办法自发布之日起施行。\n", "");
+    assert_ne!(shorter, original);
+    std::fs::write(&policy, &shorter).unwrap();
+    let error = match session.apply(std::slice::from_ref(&policy)) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("removing an implemented article must fail"),
+    };
+    assert!(error.contains("art_3"), "{error}");
+    std::fs::write(&policy, &original).unwrap();
+    session.apply(std::slice::from_ref(&policy)).unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+}
