@@ -204,8 +204,12 @@ pub fn error_at<T>(
 /// `2015-12-16 09:30`, `2015-12-16T09:30:00` (local time, Asia/Shanghai).
 pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
     let t = text.trim();
-    if let Ok(d) = t.parse::<Date>() {
-        return Ok(d.to_datetime(jiff::civil::Time::midnight()));
+    // jiff reads `2026-12-04 09:00` as a date too (dropping the time), so
+    // only a bare date is taken as one.
+    if is_bare_date(t) {
+        if let Ok(d) = t.parse::<Date>() {
+            return Ok(d.to_datetime(jiff::civil::Time::midnight()));
+        }
     }
     let normal = t.replacen(' ', "T", 1);
     if let Ok(dt) = normal.parse::<DateTime>() {
@@ -220,9 +224,20 @@ pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
     ))
 }
 
+/// `2015-12-16`, with no time.
+pub fn is_bare_date(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains([':', 'T', ' '])
+}
+
 /// Parse a calendar date (`2015-12-16`).
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    text.trim().parse::<Date>().map_err(|_| {
+    let parsed = if is_bare_date(text) {
+        text.trim().parse::<Date>().ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
         format!(
             "`{}` is not a date: write it as YYYY-MM-DD (2015-12-16)",
             text.trim()

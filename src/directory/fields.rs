@@ -91,13 +91,17 @@ impl Raw {
     }
 }
 
-/// Read one record file into raw records.
-pub fn read(file: &RecordFile) -> Result<Vec<Raw>, Diagnostic> {
+/// A file's records, and the problems of rows that could not be read.
+pub type Read = (Vec<Raw>, Vec<Diagnostic>);
+
+/// Read one record file into raw records, with the problems of rows that
+/// could not be read (the file's other rows are still read).
+pub fn read(file: &RecordFile) -> Result<Read, Diagnostic> {
     let text = read_utf8(&file.disk, &file.file)?;
     let source = Arc::new(Source::new(file.file.clone(), text));
     match file.format {
-        RecordFormat::Markdown => markdown(source).map(|r| vec![r]),
-        RecordFormat::Yaml => yaml_table(source),
+        RecordFormat::Markdown => markdown(source).map(|r| (vec![r], vec![])),
+        RecordFormat::Yaml => yaml_table(source).map(|r| (r, vec![])),
         RecordFormat::Csv => csv_table(source),
     }
 }
@@ -185,7 +189,7 @@ fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
         .collect())
 }
 
-fn csv_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
+fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnostic> {
     let text = source.text.clone();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -275,20 +279,9 @@ fn csv_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
             default_id: None,
         });
     }
-    // Every row with the wrong width is reported, not only the first.
-    if let Some(first) = errors.first().cloned() {
-        if errors.len() == 1 {
-            return Err(first);
-        }
-        let mut d = first;
-        d.message = format!(
-            "{} (and {} more rows with the wrong number of columns)",
-            d.message,
-            errors.len() - 1
-        );
-        return Err(d);
-    }
-    Ok(raws)
+    // Every row with the wrong width is reported; the good rows are kept,
+    // so that records they hold are still found by those that name them.
+    Ok((raws, errors))
 }
 
 /// Reading typed values out of a raw record, collecting problems.
@@ -347,10 +340,32 @@ impl<'a> Reader<'a> {
         let Some(field) = self.raw.fields.remove(key) else {
             return vec![];
         };
-        let at = |value: String| Located {
-            value,
-            offset: field.offset,
-            len: field.len,
+        // Each item is located by finding its text in the file after the
+        // previous item (exact for plain text; the field's place otherwise).
+        let text = self.raw.source.text.clone();
+        let mut from = field.offset;
+        let mut at = |value: String| {
+            let mut end = (from + 65_536).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &text[from.min(end)..end];
+            match window.find(value.as_str()) {
+                Some(i) => {
+                    let offset = from + i;
+                    from = offset + value.len();
+                    Located {
+                        len: value.len().max(1),
+                        value,
+                        offset,
+                    }
+                }
+                None => Located {
+                    value,
+                    offset: field.offset,
+                    len: field.len,
+                },
+            }
         };
         match &field.value {
             Value::String(s) => s
@@ -467,7 +482,7 @@ mod tests {
 
     #[test]
     fn csv_rows_have_their_lines_and_cells() {
-        let raws = csv_table(source("t.csv", "id,name\na,甲\n\nb,\"乙, 丙\"\n")).unwrap();
+        let (raws, _) = csv_table(source("t.csv", "id,name\na,甲\n\nb,\"乙, 丙\"\n")).unwrap();
         assert_eq!(raws.len(), 2);
         assert_eq!(raws[1].line(), 4);
         let f = &raws[1].fields["name"];
@@ -477,7 +492,9 @@ mod tests {
 
     #[test]
     fn csv_row_of_the_wrong_width_names_its_line() {
-        let e = csv_table(source("t.csv", "id,name\na,甲\nb,乙,丙\n")).unwrap_err();
+        let (rows, errors) = csv_table(source("t.csv", "id,name\na,甲\nb,乙,丙\nc,丁\n")).unwrap();
+        assert_eq!(rows.len(), 2, "the good rows are kept");
+        let e = &errors[0];
         assert!(e.to_string().contains("t.csv:3:1"), "{e}");
         assert!(e.to_string().contains("3 columns"), "{e}");
     }

@@ -360,7 +360,7 @@ pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory
         return Ok(Directory::default());
     }
     let started = std::time::Instant::now();
-    let read: Vec<(usize, Result<Vec<fields::Raw>, Diagnostic>)> = content
+    let read: Vec<(usize, Result<fields::Read, Diagnostic>)> = content
         .records
         .par_iter()
         .enumerate()
@@ -370,7 +370,10 @@ pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory
     let mut raws: Vec<(usize, fields::Raw)> = vec![];
     for (i, r) in read {
         match r {
-            Ok(rs) => raws.extend(rs.into_iter().map(|r| (i, r))),
+            Ok((rs, errors)) => {
+                raws.extend(rs.into_iter().map(|r| (i, r)));
+                diagnostics.extend(errors);
+            }
             Err(d) => diagnostics.push(d),
         }
     }

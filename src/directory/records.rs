@@ -690,7 +690,7 @@ fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Activity>> {
         },
     };
     let time = |r: &mut Reader<'_>, v: &Located<String>| match parse_datetime(&v.value) {
-        Ok(t) => Some((t, v.value.trim().parse::<jiff::civil::Date>().is_ok())),
+        Ok(t) => Some((t, front_matter::is_bare_date(&v.value))),
         Err(m) => {
             r.at(v, m);
             None

@@ -331,6 +331,8 @@ pub struct SectionView<'a> {
     pub subsections: Vec<SectionEntry>,
     pub breadcrumbs: Vec<Crumb>,
     pub is_home: bool,
+    /// The section holds directory records (its list shows them).
+    pub records: bool,
 }
 
 impl<'a> SectionView<'a> {
@@ -358,6 +360,7 @@ impl<'a> SectionView<'a> {
                 .collect(),
             breadcrumbs: breadcrumbs(content, i),
             is_home: s.parent.is_none(),
+            records: s.records.is_some(),
         }
     }
 }
