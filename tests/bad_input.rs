@@ -16,6 +16,8 @@
 //! once and expect every problem in one report, and one positive test checks
 //! that `title: NO` stays the string "NO" (YAML 1.2 booleans).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -40,20 +42,7 @@ impl Run {
     /// split over two lines is still found (and a phrase that only appears
     /// in the quoted source is not).
     fn messages(&self) -> String {
-        let mut out: Vec<&str> = vec![];
-        let mut inside = false;
-        for line in self.stderr.lines() {
-            let t = line.trim();
-            if let Some(rest) = t.strip_prefix('×') {
-                inside = true;
-                out.push(rest.trim());
-            } else if let (true, Some(rest)) = (inside, t.strip_prefix('│')) {
-                out.push(rest.trim());
-            } else {
-                inside = false;
-            }
-        }
-        out.join(" ")
+        common::messages(&self.stderr)
     }
 }
 

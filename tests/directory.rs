@@ -381,20 +381,7 @@ impl Run {
     /// The diagnostic messages without snippets, miette's wrapping undone
     /// (as in tests/bad_input.rs).
     fn messages(&self) -> String {
-        let mut out: Vec<&str> = vec![];
-        let mut inside = false;
-        for line in self.stderr.lines() {
-            let t = line.trim();
-            if let Some(rest) = t.strip_prefix('×') {
-                inside = true;
-                out.push(rest.trim());
-            } else if let (true, Some(rest)) = (inside, t.strip_prefix('│')) {
-                out.push(rest.trim());
-            } else {
-                inside = false;
-            }
-        }
-        out.join(" ")
+        common::messages(&self.stderr)
     }
 
     /// How many problems the run reported.

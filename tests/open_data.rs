@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::gongkai;
+use common::{build, gongkai};
 
 use std::path::{Path, PathBuf};
 
@@ -13,23 +13,6 @@ use serde_json::Value;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Build `root` into `out`; panic with stderr if it fails.
-fn build(root: &Path, out: &Path) {
-    let o = gongkai()
-        .arg("build")
-        .arg("--root")
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
 }
 
 fn read_json(path: &Path) -> Vec<Value> {
@@ -151,7 +134,7 @@ fn check_hsds_ids(organizations: &[Value], services: &[Value]) {
 fn the_example_directory_as_json_and_csv() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    build(&repo(), &out);
+    build(&repo(), &out, &[]);
     let data = out.join("data");
 
     let organizations = read_json(&data.join("organizations.json"));
@@ -271,7 +254,7 @@ fn the_hsds_validator_checks_formats() {
 fn the_example_directory_as_valid_hsds() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    build(&repo(), &out);
+    build(&repo(), &out, &[]);
 
     let organizations = validate_hsds(&out, "organizations.json", "organization.json");
     let services = validate_hsds(&out, "services.json", "service.json");
@@ -303,7 +286,7 @@ fn the_example_directory_as_valid_hsds() {
     // Ids are derived from the base URL and record ids, not random: a
     // second build writes the same bytes.
     let again = tmp.path().join("again");
-    build(&repo(), &again);
+    build(&repo(), &again, &[]);
     for file in ["organizations.json", "services.json"] {
         assert!(
             std::fs::read(out.join("data/hsds").join(file)).unwrap()
@@ -382,7 +365,7 @@ fn hostile_text_stays_text() {
     let tmp = tempfile::tempdir().unwrap();
     let site = hostile_site(tmp.path());
     let out = tmp.path().join("out");
-    build(&site, &out);
+    build(&site, &out, &[]);
     let data = out.join("data");
 
     // CSV: formulas are defused with a leading apostrophe.

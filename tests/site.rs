@@ -6,30 +6,12 @@
 
 mod common;
 
-use common::{gongkai, tree};
+use common::{build, gongkai, tree};
 
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Build `root` into `out`; panic with stderr if it fails.
-fn build(root: &Path, out: &Path, extra: &[&str]) {
-    let o = gongkai()
-        .arg("build")
-        .arg("--root")
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
 }
 
 fn read(path: impl AsRef<Path>) -> String {

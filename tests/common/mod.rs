@@ -24,3 +24,44 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     }
     files
 }
+
+/// The diagnostic messages in `stderr`, without snippets or help, with
+/// miette's wrapping undone: each `×` line and its `│` continuation lines,
+/// trimmed and joined with single spaces, so that a key phrase split over
+/// two lines is still found (and a phrase that only appears in the quoted
+/// source is not).
+pub fn messages(stderr: &str) -> String {
+    let mut out: Vec<&str> = vec![];
+    let mut inside = false;
+    for line in stderr.lines() {
+        let t = line.trim();
+        if let Some(rest) = t.strip_prefix('×') {
+            inside = true;
+            out.push(rest.trim());
+        } else if let (true, Some(rest)) = (inside, t.strip_prefix('│')) {
+            out.push(rest.trim());
+        } else {
+            inside = false;
+        }
+    }
+    out.join(" ")
+}
+
+/// Build `root` into `out` with `extra` arguments; panic with stderr if it
+/// fails.
+pub fn build(root: &Path, out: &Path, extra: &[&str]) {
+    let o = gongkai()
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
