@@ -554,7 +554,9 @@ impl Site {
             ));
         }
         // Step 2: regions as a tree (市 › 区县 › 乡镇街道).
-        let regions = need.map(|n| {
+        // Only step 2 shows the tree (building it for every answer page made
+        // the 找组织 pages quadratic in the number of regions).
+        let regions = need.filter(|_| step == 2).map(|n| {
             let top: Vec<usize> = (0..d.regions.len()).filter(|&r| d.regions[r].parent.is_none()).collect();
             fn tree(site: &Site, n: usize, r: usize) -> Value {
                 let d = &site.directory;
