@@ -252,7 +252,7 @@ done
 # organizations, services and activities. One cold build per scale (a build
 # at 100% takes a minute or more; what matters is how time grows between the
 # scales), with GONGKAI_TIMINGS=1 for the stage timings. The trees take about
-# 2.5 GB at 100%, mostly output: on /dev/shm when it has 8 GiB free, else on
+# 2.3 GB at 100%, mostly output: on /dev/shm when it has 8 GiB free, else on
 # $TMPDIR or /tmp.
 declare -A DIR_WALL DIR_PEAK DIR_HTML DIR_ORG_PAGES DIR_COUNTS DIR_REPORT DIR_TIMINGS
 DIR_BASE=$SHM
