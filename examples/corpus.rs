@@ -766,16 +766,7 @@ fn policy_body(rng: &mut Rng) -> String {
             let len = rng.range(20, 60);
             let _ = writeln!(out, "{article}．{verb}{noun}。{}", paragraph(rng, len));
             if rng.chance(30) {
-                for item in 1..=rng.range(2, 5) {
-                    let _ = writeln!(
-                        out,
-                        "（{}）{}{}，{}。",
-                        zh_number(item),
-                        rng.pick(VERBS),
-                        rng.pick(NOUNS),
-                        rng.pick(GOALS)
-                    );
-                }
+                items(&mut out, rng, 5);
             }
         }
     }
@@ -1921,20 +1912,25 @@ fn province_policy() -> String {
                 paragraph(&mut rng, len)
             );
             if rng.chance(25) {
-                for item in 1..=rng.range(2, 4) {
-                    let _ = writeln!(
-                        out,
-                        "（{}）{}{}，{}。",
-                        zh_number(item),
-                        rng.pick(VERBS),
-                        rng.pick(NOUNS),
-                        rng.pick(GOALS)
-                    );
-                }
+                items(&mut out, &mut rng, 4);
             }
         }
     }
     out
+}
+
+/// Two to `max` numbered items `（一）…` under an article.
+fn items(out: &mut String, rng: &mut Rng, max: usize) {
+    for item in 1..=rng.range(2, max) {
+        let _ = writeln!(
+            out,
+            "（{}）{}{}，{}。",
+            zh_number(item),
+            rng.pick(VERBS),
+            rng.pick(NOUNS),
+            rng.pick(GOALS)
+        );
+    }
 }
 
 const POLICY_ARTICLES: usize = 33;

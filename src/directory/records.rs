@@ -277,7 +277,7 @@ pub(super) fn build(
             .and_then(|v| lookup(&org_ids, "organization", r, v, diagnostics))
             .unwrap_or(usize::MAX);
         for v in &p.refs.implements {
-            match policies.resolve(content, &v.value) {
+            match policies.resolve(&v.value) {
                 Err(m) => diagnostics.push(r.source.diagnostic(v.offset, v.len, m)),
                 Ok((policy, eid)) => {
                     let articles = articles_cache
@@ -333,7 +333,7 @@ pub(super) fn build(
     if !complete || !diagnostics.is_empty() {
         return dir;
     }
-    relate(config, content, urls, &mut dir, diagnostics);
+    relate(config, urls, &mut dir, diagnostics);
     dir
 }
 
@@ -924,8 +924,7 @@ impl Policies {
         Policies { default, by_rel }
     }
 
-    fn resolve(&self, content: &Content, text: &str) -> Result<(usize, String), String> {
-        let _ = content;
+    fn resolve(&self, text: &str) -> Result<(usize, String), String> {
         match text.strip_prefix("@/") {
             Some(rest) => {
                 let (rel, eid) = rest
@@ -944,14 +943,7 @@ impl Policies {
 }
 
 /// Relations both ways, terms, months, section lists.
-fn relate(
-    config: &Config,
-    content: &Content,
-    urls: &Urls,
-    dir: &mut Directory,
-    diagnostics: &mut Diagnostics,
-) {
-    let _ = content;
+fn relate(config: &Config, urls: &Urls, dir: &mut Directory, diagnostics: &mut Diagnostics) {
     for i in 0..dir.regions.len() {
         if let Some(p) = dir.regions[i].parent {
             dir.regions[p].children.push(i);
