@@ -2,7 +2,7 @@
 # Build benchmark: gongkai against Hugo on a synthetic corpus, then gongkai
 # alone on a province-scale directory.
 #
-#   bench/build.sh                      # SIZES="1000 10000 100000" DIR_SCALES="50 100"
+#   bench/build.sh                      # SIZES="1000 10000 100000" DIR_SCALES="80 160"
 #   SIZES="1000 10000" bench/build.sh
 #   SIZES= bench/build.sh               # the directory runs only
 #   DIR_SCALES= bench/build.sh          # the page runs only
@@ -17,7 +17,7 @@ cd "$ROOT"
 SIZES="${SIZES-1000 10000 100000}"
 # Sizes of the province directory corpus, in percent of Zhejiang's
 # (`corpus --province --scale PERCENT`), smallest first.
-DIR_SCALES="${DIR_SCALES-50 100}"
+DIR_SCALES="${DIR_SCALES-80 160}"
 HUGO_VERSION="${HUGO_VERSION:-0.168.0}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 GONGKAI="$TARGET_DIR/release/gongkai"

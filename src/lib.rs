@@ -47,10 +47,32 @@ use resolve::{Resolved, Urls};
 pub(crate) fn timing(stage: &str, since: Instant) {
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         eprintln!(
-            "timing: {stage:<10} {:>8.1} ms",
-            since.elapsed().as_secs_f64() * 1000.0
+            "timing: {stage:<10} {:>8.1} ms{}",
+            since.elapsed().as_secs_f64() * 1000.0,
+            memory()
         );
     }
+}
+
+/// The process's resident and peak resident memory, from Linux's
+/// `/proc/self/status` (empty elsewhere), for `GONGKAI_TIMINGS`.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().strip_suffix(" kB"))
+            .and_then(|kb| kb.trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!(
+        "  rss {:>5} MiB  peak {:>5} MiB",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
 }
 
 /// What a build is asked to do.
@@ -265,12 +287,14 @@ impl Site {
     /// Render every output file and hand it to `sink` (in parallel), then
     /// check the anchors that bodies link to. Any problem fails the whole
     /// run; what was handed to `sink` is then discarded by the caller.
-    fn render_all(&self, sink: &Sink<'_>) -> Result<Rendered, Diagnostics> {
+    fn render_all(&self, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+        let started = Instant::now();
         let tasks: Vec<Task> = self.tasks();
         let outcomes: Vec<Outcome> = tasks
             .par_iter()
             .map(|t| self.render_task(t, sink))
             .collect();
+        timing("tasks", started);
         let report = self.finish(&outcomes, sink, true)?;
         Ok(Rendered {
             report,
@@ -284,7 +308,7 @@ impl Site {
     fn finish(
         &self,
         outcomes: &[Outcome],
-        sink: &Sink<'_>,
+        sink: &dyn Sink,
         site_files: bool,
     ) -> Result<BuildReport, Diagnostics> {
         let content = &self.content;
@@ -329,16 +353,15 @@ impl Site {
             }
         }
         // Files that need the whole site.
-        let files = if site_files {
-            self.site_files(&articles)
-        } else {
-            Vec::new()
-        };
-        for (name, bytes) in files {
-            match sink(&name, &bytes) {
-                Ok(()) => files_written += 1,
-                Err(d) => diagnostics.push(d),
-            }
+        if site_files {
+            let mut emit = Emit {
+                sink,
+                written: 0,
+                diagnostics: Vec::new(),
+            };
+            self.site_files(&articles, &mut emit);
+            files_written += emit.written;
+            diagnostics.extend(emit.diagnostics);
         }
         diagnostics.into_result(BuildReport {
             pages: content.pages.len(),
@@ -402,7 +425,7 @@ impl Site {
         path: &str,
         section: Option<usize>,
         ctx: &mut Context,
-        sink: &Sink<'_>,
+        sink: &dyn Sink,
         out: &mut Outcome,
     ) {
         if !self.renderer.has(template) {
@@ -419,14 +442,14 @@ impl Site {
         let result = self
             .renderer
             .render(template, ctx)
-            .and_then(|html| sink(path, &html));
+            .and_then(|html| sink.write(path, &html));
         match result {
             Ok(()) => out.files += 1,
             Err(d) => out.diagnostics.push(d),
         }
     }
 
-    fn render_task(&self, task: &Task, sink: &Sink<'_>) -> Outcome {
+    fn render_task(&self, task: &Task, sink: &dyn Sink) -> Outcome {
         let mut out = Outcome::default();
         match *task {
             Task::NotFound => self.emit(
@@ -444,7 +467,7 @@ impl Site {
         out
     }
 
-    fn render_section(&self, index: usize, pager: usize, sink: &Sink<'_>, out: &mut Outcome) {
+    fn render_section(&self, index: usize, pager: usize, sink: &dyn Sink, out: &mut Outcome) {
         let content = &self.content;
         let s = &content.sections[index];
         let mut diagnostics = Vec::new();
@@ -516,7 +539,7 @@ impl Site {
     }
 
     /// A page, and for a policy the page of each of its articles.
-    fn render_page(&self, i: usize, sink: &Sink<'_>, out: &mut Outcome) {
+    fn render_page(&self, i: usize, sink: &dyn Sink, out: &mut Outcome) {
         let content = &self.content;
         let lang = &self.config.language;
         let p = &content.pages[i];
@@ -696,7 +719,7 @@ impl Site {
     }
 
     /// sitemap, feed and robots.txt. `articles` holds each policy's article ids.
-    fn site_files(&self, articles: &[Vec<String>]) -> Vec<(String, Vec<u8>)> {
+    fn site_files(&self, articles: &[Vec<String>], emit: &mut Emit<'_>) {
         let mut files: Vec<(String, String)> = vec![];
         let c = &self.content;
         if self.config.sitemap {
@@ -768,17 +791,15 @@ impl Site {
             robots.push_str(&format!("Sitemap: {}sitemap.xml\n", self.config.base_url));
         }
         files.push(("robots.txt".into(), robots));
-        let mut files: Vec<(String, Vec<u8>)> = files
-            .into_iter()
-            .map(|(n, t)| (n, t.into_bytes()))
-            .collect();
-        files.extend(self.directory_files());
-        files
+        for (name, text) in files {
+            emit.bytes(&name, text.as_bytes());
+        }
+        self.directory_files(emit);
     }
 
     /// Check everything a build checks, rendering every page in memory.
     pub fn check(&self) -> Result<BuildReport, Diagnostics> {
-        self.render_all(&|_, _| Ok(())).map(|r| r.report)
+        self.render_all(&Discard).map(|r| r.report)
     }
 
     /// Render and write the site to `output` through a staging folder.
@@ -804,7 +825,7 @@ impl Site {
         }
         let started = Instant::now();
         let staging = Staging::create(output)?;
-        let rendered = self.render_all(&|rel, bytes| staging.write(rel, bytes))?;
+        let rendered = self.render_all(&staging)?;
         timing("render", started);
         let started = Instant::now();
         let mut diagnostics = Diagnostics::default();
@@ -860,8 +881,84 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Where rendered files go: the staging folder, or nowhere (`check`).
-type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+/// Where rendered files go: the staging folder, memory (incremental
+/// rebuilds), or nowhere (`check`). Any `Fn(&str, &[u8])` closure is one.
+pub(crate) trait Sink: Sync {
+    /// Write `bytes` at `rel`, a `/`-separated path below the output.
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+
+    /// Write the file at `rel` as `fill` produces it. The open-data files
+    /// reach hundreds of megabytes at province scale; streamed, none is
+    /// held in memory. By default `fill` writes into memory and then
+    /// [`Sink::write`] takes the bytes.
+    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes).map_err(|e| Diagnostic::new(format!("cannot make {rel}: {e}")))?;
+        self.write(rel, &bytes)
+    }
+}
+
+/// Produces a streamed file's bytes into a writer.
+pub(crate) type Fill<'a> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+
+impl<F> Sink for F
+where
+    F: Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync,
+{
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self(rel, bytes)
+    }
+}
+
+impl Sink for output::Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        output::Staging::write(self, rel, bytes)
+    }
+
+    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
+        output::Staging::stream(self, rel, fill)
+    }
+}
+
+/// `check`'s sink: renders everything, keeps nothing.
+struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
+        fill(&mut std::io::sink()).map_err(|e| Diagnostic::new(format!("cannot make {rel}: {e}")))
+    }
+}
+
+/// The files made after the render tasks, counted as they are written;
+/// write failures are collected, not fatal at once.
+pub(crate) struct Emit<'a> {
+    sink: &'a dyn Sink,
+    written: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Emit<'_> {
+    /// A file whose bytes are already made.
+    pub(crate) fn bytes(&mut self, rel: &str, bytes: &[u8]) {
+        self.done(self.sink.write(rel, bytes));
+    }
+
+    /// A file written as `fill` produces it (see [`Sink::stream`]).
+    pub(crate) fn stream(&mut self, rel: &str, fill: &mut Fill<'_>) {
+        self.done(self.sink.stream(rel, fill));
+    }
+
+    fn done(&mut self, result: Result<(), Diagnostic>) {
+        match result {
+            Ok(()) => self.written += 1,
+            Err(d) => self.diagnostics.push(d),
+        }
+    }
+}
 
 /// A finished render: the report, and what each task found.
 struct Rendered {

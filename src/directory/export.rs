@@ -16,69 +16,96 @@
 //! Every file is deterministic: records in directory order, no map
 //! iteration reaches the output.
 
+use std::io::Write;
+
 use serde::{Serialize, Serializer};
 use uuid::Uuid;
 
 use super::hours::{self, OpeningHours};
 use super::{Activity, Directory, Level, Mode, Organization, Service};
+use crate::Emit;
 use crate::config::Config;
 use crate::content::Content;
 use crate::resolve::Urls;
 
 /// Every open-data file, as (path under the output, bytes), in the order
-/// of [`described`] (without `calendar.ics`, which `ics` writes).
-pub fn files(
+/// of [`described`] (without `calendar.ics`, which `ics` writes), handed to
+/// `emit` one at a time: at province scale the files are hundreds of
+/// megabytes together, so none is kept once written, and records are
+/// serialized one by one rather than collected first.
+pub(crate) fn files(
     dir: &Directory,
     content: &Content,
     urls: &Urls,
     config: &Config,
-) -> Vec<(String, Vec<u8>)> {
+    emit: &mut Emit<'_>,
+) {
     let export = Export {
         dir,
         content,
         urls,
         namespace: Uuid::new_v5(&Uuid::NAMESPACE_URL, config.base_url.as_bytes()),
     };
-    let organizations: Vec<OrganizationData<'_>> = dir
-        .organizations
-        .iter()
-        .map(|o| export.organization(o))
-        .collect();
-    let services: Vec<ServiceData<'_>> = dir.services.iter().map(|s| export.service(s)).collect();
-    let activities: Vec<ActivityData<'_>> =
-        dir.activities.iter().map(|a| export.activity(a)).collect();
-    let hsds_organizations: Vec<hsds::Organization> = dir
-        .organizations
-        .iter()
-        .map(|o| export.hsds_organization(o))
-        .collect();
-    let hsds_services: Vec<hsds::Service> = dir
-        .services
-        .iter()
-        .map(|s| export.hsds_service(s))
-        .collect();
-    vec![
-        ("data/organizations.json".into(), json(&organizations)),
-        (
-            "data/organizations.csv".into(),
-            csv_file(organizations.iter().map(OrganizationData::csv)),
-        ),
-        ("data/services.json".into(), json(&services)),
-        (
-            "data/services.csv".into(),
-            csv_file(services.iter().map(ServiceData::csv)),
-        ),
-        ("data/activities.json".into(), json(&activities)),
-        (
-            "data/activities.csv".into(),
-            csv_file(activities.iter().map(ActivityData::csv)),
-        ),
-        (
-            "data/hsds/organizations.json".into(),
-            json(&hsds_organizations),
-        ),
-        ("data/hsds/services.json".into(), json(&hsds_services)),
-    ]
+    let organizations = || dir.organizations.iter().map(|o| export.organization(o));
+    let services = || dir.services.iter().map(|s| export.service(s));
+    let activities = || dir.activities.iter().map(|a| export.activity(a));
+    emit.stream("data/organizations.json", &mut |w| {
+        json_to(w, &Seq::new(organizations()))
+    });
+    emit.stream("data/organizations.csv", &mut |w| {
+        csv_to(w, organizations().map(|o| o.csv()))
+    });
+    emit.stream("data/services.json", &mut |w| {
+        json_to(w, &Seq::new(services()))
+    });
+    emit.stream("data/services.csv", &mut |w| {
+        csv_to(w, services().map(|s| s.csv()))
+    });
+    emit.stream("data/activities.json", &mut |w| {
+        json_to(w, &Seq::new(activities()))
+    });
+    emit.stream("data/activities.csv", &mut |w| {
+        csv_to(w, activities().map(|a| a.csv()))
+    });
+    emit.stream("data/hsds/organizations.json", &mut |w| {
+        json_to(
+            w,
+            &Seq::new(
+                dir.organizations
+                    .iter()
+                    .map(|o| export.hsds_organization(o)),
+            ),
+        )
+    });
+    emit.stream("data/hsds/services.json", &mut |w| {
+        json_to(
+            w,
+            &Seq::new(dir.services.iter().map(|s| export.hsds_service(s))),
+        )
+    });
+}
+
+/// A JSON array serialized straight from an iterator, without collecting
+/// it first. Serializing takes the iterator, so a `Seq` serializes once.
+struct Seq<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Seq<I> {
+    fn new(items: I) -> Self {
+        Seq(std::cell::RefCell::new(Some(items)))
+    }
+}
+
+impl<I> Serialize for Seq<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.borrow_mut().take() {
+            Some(items) => serializer.collect_seq(items),
+            None => Err(serde::ser::Error::custom("a Seq serializes once")),
+        }
+    }
 }
 
 /// One open-data file, for the open-data page.
@@ -390,23 +417,86 @@ fn plain_text(markdown: &str) -> String {
 /// Pretty JSON with a final newline. `<`, `>`, `&`, U+2028 and U+2029 are
 /// written as `\u` escapes (they can only occur inside strings), so a
 /// file pasted into a `<script>` cannot end it: `</script>` never appears.
+/// `value` as pretty JSON into `w`, escaped by [`Escaped`] as it goes.
+fn json_to<T: Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
+    let mut out = Escaped {
+        out: w,
+        carry: Vec::new(),
+    };
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::other)?;
+    out.finish()?;
+    out.out.write_all(b"\n")
+}
+
+/// [`json_to`] into memory.
+#[cfg(test)]
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    // Serializing these plain structs cannot fail (no maps with non-string
-    // keys, no failing Serialize impls).
-    let text = serde_json::to_string_pretty(value).expect("open data serializes");
-    let mut out = String::with_capacity(text.len() + 1);
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+    let mut out = Vec::new();
+    json_to(&mut out, value).expect("JSON in memory");
+    out
+}
+
+/// Writes JSON text with `<`, `>`, `&`, U+2028 and U+2029 escaped, so that
+/// the file is also safe inside HTML and as JavaScript source. The three
+/// characters only occur inside strings in serde_json's output; the two
+/// line separators arrive as the bytes E2 80 A8/A9, which may be split
+/// across writes (kept in `carry`).
+struct Escaped<W: Write> {
+    out: W,
+    carry: Vec<u8>,
+}
+
+impl<W: Write> Escaped<W> {
+    fn push(&mut self, b: u8) -> std::io::Result<()> {
+        if !self.carry.is_empty() {
+            self.carry.push(b);
+            match self.carry.as_slice() {
+                [0xE2] | [0xE2, 0x80] => return Ok(()),
+                [0xE2, 0x80, 0xA8] => self.out.write_all(b"\\u2028")?,
+                [0xE2, 0x80, 0xA9] => self.out.write_all(b"\\u2029")?,
+                other => self.out.write_all(other)?,
+            }
+            self.carry.clear();
+            return Ok(());
+        }
+        match b {
+            b'<' => self.out.write_all(b"\\u003c"),
+            b'>' => self.out.write_all(b"\\u003e"),
+            b'&' => self.out.write_all(b"\\u0026"),
+            0xE2 => {
+                self.carry.push(b);
+                Ok(())
+            }
+            b => self.out.write_all(&[b]),
         }
     }
-    out.push('\n');
-    out.into_bytes()
+
+    /// Write out what is left in `carry` (only at the end of the text).
+    fn finish(&mut self) -> std::io::Result<()> {
+        let carry = std::mem::take(&mut self.carry);
+        self.out.write_all(&carry)
+    }
+}
+
+impl<W: Write> Write for Escaped<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Runs without special bytes go through in one write.
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if self.carry.is_empty() && !matches!(b, b'<' | b'>' | b'&' | 0xE2) {
+                continue;
+            }
+            self.out.write_all(&buf[start..i])?;
+            self.push(b)?;
+            start = i + 1;
+        }
+        self.out.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -620,33 +710,46 @@ impl ActivityData<'_> {
 
 /// A CSV file: a header row (the field names of `T`), then one row per
 /// record, CRLF line ends (RFC 4180).
-fn csv_file<T: Serialize + Default>(rows: impl Iterator<Item = T>) -> Vec<u8> {
+/// One row per item of `rows` as CSV into `w`, with a header.
+fn csv_to<T: Serialize + Default>(
+    w: &mut dyn Write,
+    rows: impl Iterator<Item = T>,
+) -> std::io::Result<()> {
     // A UTF-8 byte order mark first: without it Excel reads a CSV file in
     // the system's legacy code page (GBK on Chinese Windows) and shows the
     // Chinese as mojibake. Other CSV readers skip it.
-    let mut out = "\u{feff}".as_bytes().to_vec();
+    w.write_all("\u{feff}".as_bytes())?;
     let mut rows = rows.peekable();
-    let empty = rows.peek().is_none();
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing plain structs of strings into memory cannot fail.
-    if empty {
+    if rows.peek().is_none() {
         // The csv crate writes the header with the first row: write a blank
         // row for the header, then keep only the header.
-        writer.serialize(T::default()).expect("CSV row serializes");
-        let bytes = writer.into_inner().expect("CSV in memory");
+        let mut blank = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        blank
+            .serialize(T::default())
+            .map_err(std::io::Error::other)?;
+        let bytes = blank.into_inner().map_err(std::io::Error::other)?;
         let header_end = bytes
             .windows(2)
             .position(|w| w == b"\r\n")
             .map_or(bytes.len(), |i| i + 2);
-        out.extend_from_slice(&bytes[..header_end]);
-        return out;
+        return w.write_all(&bytes[..header_end]);
     }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w);
     for row in rows {
-        writer.serialize(row).expect("CSV row serializes");
+        writer.serialize(row).map_err(std::io::Error::other)?;
     }
-    out.extend(writer.into_inner().expect("CSV in memory"));
+    writer.flush()
+}
+
+/// [`csv_to`] into memory.
+#[cfg(test)]
+fn csv_file<T: Serialize + Default>(rows: impl Iterator<Item = T>) -> Vec<u8> {
+    let mut out = Vec::new();
+    csv_to(&mut out, rows).expect("CSV in memory");
     out
 }
 
@@ -1250,6 +1353,32 @@ mod tests {
         assert!(!text.contains('<') && !text.contains('&'));
         let back: Vec<String> = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(back[0], "</script><script>alert(1)</script> & \u{2028}");
+        assert!(text.contains("\\u2028"));
+    }
+
+    #[test]
+    fn line_separators_split_across_writes_are_escaped() {
+        use std::io::Write;
+        let text = "a\u{2028}b\u{2029}c—妇联\u{2028}";
+        let mut out = Escaped {
+            out: Vec::new(),
+            carry: Vec::new(),
+        };
+        for b in text.as_bytes() {
+            out.write_all(&[*b]).unwrap();
+        }
+        out.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out.out).unwrap(),
+            "a\\u2028b\\u2029c—妇联\\u2028"
+        );
+    }
+
+    #[test]
+    fn seq_serializes_an_iterator_as_an_array() {
+        let text = String::from_utf8(json(&Seq::new((1..=3).map(|n| n * 2)))).unwrap();
+        let back: Vec<u32> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, [2, 4, 6]);
     }
 
     #[test]

@@ -93,6 +93,19 @@ impl Staging {
             .map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))
     }
 
+    /// Write the file at `rel` as `fill` produces it, through a buffer.
+    pub fn stream(&self, rel: &str, fill: &mut crate::Fill<'_>) -> Result<(), Diagnostic> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            make_dir(parent)?;
+        }
+        let cannot = |e: std::io::Error| Diagnostic::in_file(&path, format!("cannot write: {e}"));
+        let file = std::fs::File::create(&path).map_err(cannot)?;
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut writer).map_err(cannot)?;
+        std::io::Write::flush(&mut writer).map_err(cannot)
+    }
+
     /// Copy a file to `rel`.
     pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.path_of(rel)?;

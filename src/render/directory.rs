@@ -16,7 +16,7 @@ use crate::directory::{
 use crate::markdown::{self, Input};
 use crate::render::jsonld;
 use crate::render::views::{self, Crumb};
-use crate::{Outcome, Sink, Site};
+use crate::{Emit, Outcome, Sink, Site};
 
 /// One directory page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,7 +187,7 @@ impl Site {
 
     /// Render one directory page (and, for an organization, its QR code and
     /// calendar).
-    pub(crate) fn render_directory(&self, page: DirPage, sink: &Sink<'_>, out: &mut Outcome) {
+    pub(crate) fn render_directory(&self, page: DirPage, sink: &dyn Sink, out: &mut Outcome) {
         let d = &self.directory;
         let path = page.path(d);
         let mut ctx = Context::new();
@@ -614,8 +614,8 @@ impl Site {
         rest.split(['/', ':']).next().unwrap_or(rest)
     }
 
-    fn write_file(&self, path: &str, bytes: &[u8], sink: &Sink<'_>, out: &mut Outcome) {
-        match sink(path, bytes) {
+    fn write_file(&self, path: &str, bytes: &[u8], sink: &dyn Sink, out: &mut Outcome) {
+        match sink.write(path, bytes) {
             Ok(()) => out.files += 1,
             Err(d) => out.diagnostics.push(d),
         }
@@ -704,19 +704,20 @@ impl Site {
         )
     }
 
-    /// Files made from the whole directory: the site calendar and open data.
-    pub(crate) fn directory_files(&self) -> Vec<(String, Vec<u8>)> {
+    /// Files made from the whole directory, the site calendar and open
+    /// data, handed to `emit` one at a time.
+    pub(crate) fn directory_files(&self, emit: &mut Emit<'_>) {
         let d = &self.directory;
         if d.is_empty() {
-            return vec![];
+            return;
         }
         let all: Vec<usize> = d
             .months
             .iter()
             .flat_map(|(_, l)| l.iter().copied())
             .collect();
-        let mut files = vec![(
-            "calendar.ics".to_string(),
+        emit.bytes(
+            "calendar.ics",
             ics::calendar(
                 &format!("{} 活动", self.config.title),
                 d,
@@ -724,10 +725,9 @@ impl Site {
                 &self.urls,
                 self.host(),
             )
-            .into_bytes(),
-        )];
-        files.extend(export::files(d, &self.content, &self.urls, &self.config));
-        files
+            .as_bytes(),
+        );
+        export::files(d, &self.content, &self.urls, &self.config, emit);
     }
 
     fn org_ref(&self, i: usize) -> Value {
