@@ -1,0 +1,375 @@
+// The search client in headless Chromium, against the Rust engine.
+//
+//   node tests/browser/search.mjs [SITE_DIR] [--root DIR] [--gongkai BIN]
+//        [--relevance FILE] [--chromium BIN] [--base /sub/path/]
+//
+// SITE_DIR is a built site (`gongkai build --base-url http://x/portal/`);
+// without it the site at --root is built into a temporary folder under
+// the sub-path /portal/. The built site is served by a tiny static server
+// under its base path (read from the search page's data-index, or --base),
+// and for every query of tests/search/relevance.yaml:
+//   - the module's exported search() (dynamic import in the page),
+//   - the search page /search/?q=… (the links in <ol id="search-results">),
+//   - `gongkai search --json --limit 10`
+// must give the same top 3 URLs in order, and the same total and partial.
+// Prints hit@1, hit@3 and MRR of the JavaScript results against `expect`.
+// Then: filters against the Rust engine's --kind/--type/--region/…,
+// hostile input (nothing injected, no error, no dialog, a message), paging
+// with 更多结果, filter links and the back button, and the keyboard path.
+// Writes nothing outside the system's temporary folder. Exit status 1 on
+// any failure.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import YAML from 'yaml';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const root = path.resolve(opt('--root', path.join(here, '..', '..')));
+const gongkai = path.resolve(opt('--gongkai', path.join(here, '..', '..', 'target', 'release', 'gongkai')));
+const relevance = path.resolve(opt('--relevance', path.join(here, '..', 'search', 'relevance.yaml')));
+const chromiumPath = opt('--chromium', process.env.CHROMIUM || '/usr/bin/chromium');
+let basePath = opt('--base', null);
+let site = args[0] ? path.resolve(args[0]) : null;
+
+const failures = [];
+const fail = (what) => {
+  failures.push(what);
+  console.log('FAIL ' + what);
+};
+
+// ---- The site ----
+
+let tmp = null;
+if (!site) {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-browser-'));
+  site = path.join(tmp, 'site');
+  execFileSync(gongkai, ['build', '--root', root, '--output', site, '--base-url', 'http://127.0.0.1/portal/'], { stdio: 'inherit' });
+}
+if (!basePath) {
+  const page = fs.readFileSync(path.join(site, 'search', 'index.html'), 'utf8');
+  const m = page.match(/data-index="([^"]*)search\/"/);
+  if (!m) throw new Error('no data-index on ' + path.join(site, 'search', 'index.html'));
+  basePath = m[1];
+}
+if (!basePath.endsWith('/')) basePath += '/';
+
+// ---- A tiny static server under the base path ----
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.xml': 'application/xml',
+  '.ics': 'text/calendar; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+};
+const requests = [];
+const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
+  const send = (status, file) => {
+    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  };
+  let p;
+  try {
+    p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  requests.push(p);
+  if (!p.startsWith(basePath)) {
+    res.writeHead(404).end();
+    return;
+  }
+  let file = path.join(site, p.slice(basePath.length));
+  if (file !== site && !file.startsWith(site + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (fs.existsSync(file)) send(200, file);
+  else if (fs.existsSync(path.join(site, '404.html'))) send(404, path.join(site, '404.html'));
+  else res.writeHead(404).end();
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = 'http://127.0.0.1:' + server.address().port;
+const searchPage = origin + basePath + 'search/';
+const indexURL = basePath + 'search/';
+const moduleURL = basePath + 'js/search.js';
+
+// ---- The Rust engine ----
+
+function rust(query, filters = {}) {
+  const a = ['search', '--root', root, '--output', site, '--json', '--limit', '10'];
+  for (const [k, v] of Object.entries(filters)) a.push('--' + k, v);
+  a.push('--', query);
+  return JSON.parse(execFileSync(gongkai, a, { encoding: 'utf8', maxBuffer: 1 << 26 }));
+}
+
+// ---- The browser ----
+
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+const context = await browser.newContext();
+const page = await context.newPage();
+const pageErrors = [];
+const dialogs = [];
+page.on('pageerror', (e) => pageErrors.push(String(e)));
+page.on('dialog', (d) => {
+  dialogs.push(d.message());
+  d.dismiss().catch(() => {});
+});
+
+async function openSearch(query, raw) {
+  const url = searchPage + (raw != null ? raw : query ? '?q=' + encodeURIComponent(query) : '');
+  await page.goto(url);
+  await page.waitForSelector('[data-index][data-state="done"]', { timeout: 10000 });
+}
+const pageLinks = () => page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')));
+const status = () => page.textContent('[role="status"]');
+
+// A page of the site, for the module's search().
+await page.goto(origin + basePath);
+async function moduleSearch(query, filters = {}) {
+  return page.evaluate(async ([mod, base, q, f]) => {
+    const m = await import(mod);
+    return m.search(base, q, f);
+  }, [moduleURL, indexURL, query, filters]);
+}
+
+const top3 = (urls) => urls.slice(0, 3).join('  ');
+const strip = (u) => (u && u.startsWith(basePath) ? '/' + u.slice(basePath.length) : u);
+
+// ---- 1. Relevance queries: JS module, search page and Rust agree ----
+
+const cases = YAML.parse(fs.readFileSync(relevance, 'utf8')) || [];
+let hit1 = 0;
+let hit3 = 0;
+let mrr = 0;
+const misses = [];
+let agree = 0;
+for (const c of cases) {
+  const query = String(c.query);
+  const r = rust(query);
+  const rustUrls = r.results.map((x) => x.url);
+  const js = await moduleSearch(query);
+  const jsUrls = js.results.map((x) => x.url);
+  await openSearch(query);
+  const shown = await pageLinks();
+  let ok = true;
+  if (top3(jsUrls) !== top3(rustUrls)) {
+    ok = false;
+    fail(`top 3 differ (module vs Rust) for ${JSON.stringify(query)}\n    JS:   ${top3(jsUrls) || '(none)'}\n    Rust: ${top3(rustUrls) || '(none)'}`);
+  }
+  if (top3(shown) !== top3(rustUrls)) {
+    ok = false;
+    fail(`top 3 differ (page vs Rust) for ${JSON.stringify(query)}\n    page: ${top3(shown) || '(none)'}\n    Rust: ${top3(rustUrls) || '(none)'}`);
+  }
+  if (js.total !== r.total || js.partial !== r.partial) {
+    ok = false;
+    fail(`total/partial differ for ${JSON.stringify(query)}: JS ${js.total}/${js.partial}, Rust ${r.total}/${r.partial}`);
+  }
+  if (ok) agree++;
+  const rank = jsUrls.slice(0, 10).map(strip).indexOf(String(c.expect));
+  if (rank === 0) hit1++;
+  if (rank >= 0 && rank < 3) hit3++;
+  else misses.push(`${query} → expected ${c.expect} (rank ${rank < 0 ? '>10' : rank + 1}); JS top 3: ${top3(jsUrls.map(strip)) || '(none)'}`);
+  if (rank >= 0) mrr += 1 / (rank + 1);
+}
+const n = cases.length || 1;
+console.log(`\n${cases.length} relevance queries: ${agree} agree (module, page, Rust)`);
+console.log(`JS against expect: hit@1 ${(hit1 / n).toFixed(3)} (${hit1})  hit@3 ${(hit3 / n).toFixed(3)} (${hit3})  MRR ${(mrr / n).toFixed(3)}`);
+if (misses.length) console.log('not in the top 3:\n  ' + misses.join('\n  '));
+
+// ---- 2. Filters: the module against the Rust engine ----
+
+const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search', 'manifest.json'), 'utf8'));
+const facetValues = (name) => ((manifest.facets || []).find((f) => f.name === name) || { values: [] }).values;
+const filterCases = [];
+for (const q of ['工会', '服务', '法律援助', '妇联', '活动']) {
+  for (const name of ['kind', 'type', 'audience', 'need']) {
+    for (const v of facetValues(name).slice(0, 3)) filterCases.push([q, { [name]: v.id }]);
+  }
+  for (const v of facetValues('region').slice(0, 4)) filterCases.push([q, { region: v.id }]);
+}
+// A region below the manifest's two levels (from an r/ file), and two facets at once.
+const rDir = path.join(site, 'search', 'r');
+const deep = fs.existsSync(rDir) ? fs.readdirSync(rDir).sort() : [];
+for (const f of deep.slice(0, 3)) {
+  const values = JSON.parse(fs.readFileSync(path.join(rDir, f), 'utf8')).values || [];
+  if (values[0]) filterCases.push(['工会', { region: values[0].id }], ['服务', { region: values[0].id }]);
+}
+for (const f of deep) {
+  const leaf = (JSON.parse(fs.readFileSync(path.join(rDir, f), 'utf8')).values || []).find((v) => !v.more);
+  if (leaf) {
+    filterCases.push(['工会', { region: leaf.id }]);
+    break;
+  }
+}
+if (facetValues('type')[0]) filterCases.push(['服务', { kind: 'service', type: facetValues('type')[0].id }]);
+// Unknown values match nothing.
+filterCases.push(['工会', { kind: 'nosuchkind' }], ['工会', { region: 'nosuchregion' }], ['工会', { region: '../manifest' }]);
+let filterAgree = 0;
+for (const [q, f] of filterCases) {
+  const r = rust(q, f);
+  const js = await moduleSearch(q, f);
+  const a = js.results.map((x) => x.url);
+  const b = r.results.map((x) => x.url);
+  if (top3(a) !== top3(b) || js.total !== r.total) {
+    fail(`filter ${JSON.stringify(f)} on ${JSON.stringify(q)}: JS ${js.total} ${top3(a) || '(none)'}; Rust ${r.total} ${top3(b) || '(none)'}`);
+  } else filterAgree++;
+  // Disjunctive counts: a value's count is what choosing it gives.
+  const name = Object.keys(f)[0];
+  const facet = js.facets.find((x) => x.name === name);
+  const chosen = facet && facet.values.find((v) => v.selected);
+  if (js.total && (!chosen || chosen.count !== js.total)) fail(`facet count of ${JSON.stringify(f)} on ${JSON.stringify(q)}: ${chosen ? chosen.count : 'not shown'} ≠ total ${js.total}`);
+}
+console.log(`\n${filterCases.length} filtered searches: ${filterAgree} agree with Rust`);
+
+// ---- 3. Hostile input ----
+
+const hostile = [
+  ['empty', ''],
+  ['10 KB', '工会'.repeat(1200) + 'a'.repeat(7600)],
+  ['punctuation', '！？。，、…——“”!?.,;:\'"'],
+  ['emoji', '😀🎉👍🏽'],
+  ['script', '<script>alert(1)</script>'],
+  ['img', '"><img src=x onerror=alert(1)>'],
+  ['regex', '.*+?()[]{}|\\^$'],
+  ['regex and text', '工会.*(妇联|[a-z]+)$'],
+];
+const injected = () => page.evaluate(() => {
+  const areas = document.querySelectorAll('#search-results, [role="status"], [data-search-filters]');
+  let bad = 0;
+  for (const a of areas) bad += a.querySelectorAll('script, img, iframe, svg, object, embed, style, link').length;
+  return { bad, scripts: document.scripts.length, imgs: document.images.length };
+});
+await openSearch('');
+const baseline = await injected();
+async function checkHostile(label, run) {
+  const e0 = pageErrors.length;
+  const d0 = dialogs.length;
+  await run();
+  const inj = await injected();
+  const msg = (await status()).trim();
+  if (pageErrors.length > e0) fail(`${label}: page error ${pageErrors.slice(e0).join('; ')}`);
+  if (dialogs.length > d0) fail(`${label}: a dialog opened`);
+  if (inj.bad || inj.scripts !== baseline.scripts || inj.imgs !== baseline.imgs) fail(`${label}: elements injected ${JSON.stringify(inj)}`);
+  if (!msg) fail(`${label}: no status message`);
+  return msg;
+}
+for (const [label, q] of hostile) {
+  const msg = await checkHostile(`URL ${label}`, () => openSearch(q));
+  console.log(`  ${label}: ${msg.slice(0, 60)}`);
+  await checkHostile(`form ${label}`, async () => {
+    await page.fill('#search-input', q);
+    await page.press('#search-input', 'Enter');
+    await page.waitForSelector('[data-index][data-state="done"]');
+  });
+  try {
+    await moduleSearch(q);
+  } catch (e) {
+    fail(`module search(${label}) threw ${e}`);
+  }
+}
+for (const raw of ['?q=%E5%', '?q=%', '?q=%ZZ&kind=%E5', '?q=%3Cscript%3E&region=%3Cimg%20src%3Dx%3E', '?kind=org']) {
+  const msg = await checkHostile(`raw ${raw}`, () => openSearch(null, raw));
+  console.log(`  ${raw}: ${msg.slice(0, 60)}`);
+}
+
+// ---- 4. Paging, filter links, the back button ----
+
+await openSearch('工会');
+const total = (await moduleSearch('工会')).total;
+let items = await page.$$eval('#search-results > li', (l) => l.length);
+if (items !== Math.min(10, total)) fail(`工会: ${items} results shown first, expected ${Math.min(10, total)}`);
+if (total > 10) {
+  await page.click('[data-search-more]');
+  await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, items);
+  const after = await page.$$eval('#search-results > li', (l) => l.length);
+  if (after !== Math.min(20, total)) fail(`更多结果: ${after} results, expected ${Math.min(20, total)}`);
+  const focused = await page.evaluate(() => {
+    const links = [...document.querySelectorAll('#search-results a')];
+    return links.indexOf(document.activeElement);
+  });
+  if (focused !== 10) fail(`更多结果: focus on result ${focused}, expected the first new one (10)`);
+  const pages = await moduleSearch('工会', {});
+  const second = await page.evaluate(async ([mod, base]) => (await import(mod)).search(base, '工会', {}, { offset: 10, limit: 10 }), [moduleURL, indexURL]);
+  const shownSecond = (await pageLinks()).slice(10, 20);
+  if (second.results.map((r) => r.url).join() !== shownSecond.join()) fail('更多结果: the second page differs from search(offset 10)');
+  if (pages.results.length !== 10) fail('search(): not 10 results on the first page');
+}
+const kindLink = await page.$('[data-search-filters] a[data-facet="kind"][data-value="org"]');
+if (!kindLink) fail('工会: no filter link for kind=org');
+else {
+  await kindLink.click();
+  await page.waitForSelector('[data-index][data-state="done"]');
+  if (!page.url().includes('kind=org')) fail(`filter link: URL ${page.url()} has no kind=org`);
+  const want = rust('工会', { kind: 'org' });
+  const got = await pageLinks();
+  if (top3(got) !== top3(want.results.map((r) => r.url))) fail(`filter link kind=org: page ${top3(got)}; Rust ${top3(want.results.map((r) => r.url))}`);
+  const current = await page.$eval('[data-search-filters] a[aria-current][data-facet="kind"]', (a) => a.getAttribute('data-value')).catch(() => null);
+  if (current !== 'org') fail(`filter link: the chosen kind is marked ${current}`);
+  await page.goBack();
+  const expected = Math.min(10, total);
+  const back = await page.waitForFunction((n) => !location.search.includes('kind=') &&
+    document.querySelector('[data-index]').getAttribute('data-state') === 'done' &&
+    document.querySelectorAll('#search-results > li').length === n, expected, { timeout: 5000 }).catch(() => null);
+  if (!back) fail(`back button: not back to the ${expected} results of 工会 without the filter`);
+}
+
+// ---- 5. The keyboard ----
+
+async function tabTo(predicate, max) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return i + 1;
+  }
+  return 0;
+}
+await openSearch('');
+await page.evaluate(() => document.activeElement && document.activeElement.blur());
+const toInput = await tabTo(() => document.activeElement && document.activeElement.id === 'search-input', 60);
+if (!toInput) fail('keyboard: Tab never reached the search input');
+else {
+  await page.keyboard.type('工会');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('q='));
+  await page.waitForSelector('[data-index][data-state="done"]');
+  const toResult = await tabTo(() => document.activeElement === document.querySelector('#search-results a'), 10);
+  if (!toResult) fail('keyboard: Tab never reached the first result');
+  else {
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    if (outline === 'none') fail('keyboard: the focused result has no visible outline');
+    console.log(`\nkeyboard: ${toInput} Tabs to the search input, Enter, ${toResult} Tabs to the first result`);
+  }
+}
+// The header's box on another page submits to the search page (no JavaScript needed for that).
+await page.goto(origin + basePath);
+const toHeader = await tabTo(() => document.activeElement && document.activeElement.name === 'q', 60);
+if (!toHeader) fail('keyboard: Tab never reached the header search box');
+else {
+  await page.keyboard.type('妇联');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await page.waitForSelector('[data-index][data-state="done"]');
+  if (!page.url().startsWith(searchPage)) fail(`header box went to ${page.url()}`);
+  if (!(await pageLinks()).length) fail('header box: no results for 妇联');
+}
+
+if (pageErrors.length) fail('page errors: ' + pageErrors.join('; '));
+await browser.close();
+server.close();
+if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+console.log(failures.length ? `\n${failures.length} failures` : '\nall browser checks passed');
+process.exit(failures.length ? 1 : 0);
