@@ -192,6 +192,41 @@ console.log(`\n${cases.length} relevance queries: ${agree} agree (module, page, 
 console.log(`JS against expect: hit@1 ${(hit1 / n).toFixed(3)} (${hit1})  hit@3 ${(hit3 / n).toFixed(3)} (${hit3})  MRR ${(mrr / n).toFixed(3)}`);
 if (misses.length) console.log('not in the top 3:\n  ' + misses.join('\n  '));
 
+// ---- 1b. Queries sampled from the index's own text: all of the first 10 ----
+// (seeded, so a failure can be rerun): substrings of titles and excerpts,
+// some with a second word, some in upper case with a trailing space.
+
+const chunkDir = path.join(site, 'search', 'f');
+const fragments = fs.readdirSync(chunkDir).sort().flatMap((f) => JSON.parse(fs.readFileSync(path.join(chunkDir, f), 'utf8')));
+let seed = 20261126;
+const random = (n) => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed % n;
+};
+const sampled = [];
+while (fragments.length && sampled.length < 150) {
+  const f = fragments[random(fragments.length)];
+  const text = Array.from(String((random(3) ? f.x : f.t) || ''));
+  if (!text.length) continue;
+  const len = 1 + random(7);
+  const at = random(Math.max(1, text.length - len));
+  let q = text.slice(at, at + len).join('');
+  if (random(5) === 0) q += ' ' + Array.from(String(fragments[random(fragments.length)].t || '')).slice(0, 2 + random(3)).join('');
+  if (random(8) === 0) q = q.toUpperCase() + ' ';
+  sampled.push(q);
+}
+let sampledAgree = 0;
+for (const q of sampled) {
+  const r = rust(q);
+  const js = await moduleSearch(q);
+  const a = js.results.map((x) => `${x.url} ${x.score}`).join('\n      ');
+  const b = r.results.map((x) => `${x.url} ${x.score}`).join('\n      ');
+  if (a !== b || js.total !== r.total || js.partial !== r.partial) {
+    fail(`sampled query ${JSON.stringify(q)}: JS ${js.total}/${js.partial}, Rust ${r.total}/${r.partial}\n    JS:\n      ${a || '(none)'}\n    Rust:\n      ${b || '(none)'}`);
+  } else sampledAgree++;
+}
+console.log(`\n${sampled.length} sampled queries: ${sampledAgree} agree with Rust on the first 10 (URLs and scores), total and partial`);
+
 // ---- 2. Filters: the module against the Rust engine ----
 
 const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search', 'manifest.json'), 'utf8'));

@@ -617,6 +617,7 @@ export function init(root) {
     if (!facetsBox) return;
     facetsBox.replaceChildren();
     const path = location.pathname;
+    facetsBox.append(el('h2', { class: 'search-filters-title' }, '筛选'));
     if (FACETS.some((f) => state.filters[f])) {
       const p = el('p', { class: 'search-clear' });
       p.append(el('a', { href: stateURL(path, state.q, {}), 'data-facet': '', 'data-value': '' }, '清除全部筛选'));
@@ -648,7 +649,7 @@ export function init(root) {
       sec.append(ul);
       facetsBox.append(sec);
     }
-    facetsBox.hidden = !facetsBox.firstChild;
+    facetsBox.hidden = facetsBox.children.length < 2;
   };
 
   const go = async (focus) => {
