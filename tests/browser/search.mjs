@@ -390,6 +390,16 @@ else {
     console.log(`\nkeyboard: ${toInput} Tabs to the search input, Enter, ${toResult} Tabs to the first result`);
   }
 }
+// The skip link (a jump to #main-content) keeps the results as they are.
+await openSearch('工会');
+await page.evaluate(() => document.querySelector('#search-results > li').setAttribute('data-before', ''));
+await page.evaluate(() => document.activeElement && document.activeElement.blur());
+await page.keyboard.press('Tab');
+await page.keyboard.press('Enter');
+await page.waitForFunction(() => location.hash === '#main-content');
+await page.waitForTimeout(200);
+if (!(await page.$('#search-results > li[data-before]'))) fail('skip link: the results were rendered again');
+
 // The header's box on another page submits to the search page (no JavaScript needed for that).
 await page.goto(origin + basePath);
 const toHeader = await tabTo(() => document.activeElement && document.activeElement.name === 'q', 60);

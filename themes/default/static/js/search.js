@@ -652,9 +652,11 @@ export function init(root) {
     facetsBox.hidden = facetsBox.children.length < 2;
   };
 
+  let rendered = null;
   const go = async (focus) => {
     const my = ++seq;
     current = null;
+    rendered = location.search;
     const state = readState(location.search);
     input.value = state.q;
     list.replaceChildren();
@@ -697,7 +699,9 @@ export function init(root) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const state = readState(location.search);
-    history.pushState(null, '', stateURL(location.pathname, input.value.slice(0, 10000), state.filters));
+    const url = stateURL(location.pathname, input.value.slice(0, 10000), state.filters);
+    if (url === location.pathname + location.search) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
     go();
   });
   if (facetsBox) {
@@ -722,7 +726,10 @@ export function init(root) {
       more.disabled = false;
     });
   }
-  window.addEventListener('popstate', () => go());
+  // Back and forward; not a jump to an anchor (the skip link) on the same search.
+  window.addEventListener('popstate', () => {
+    if (location.search !== rendered) go();
+  });
   go();
 }
 
