@@ -412,6 +412,21 @@ else {
   if (!(await pageLinks()).length) fail('header box: no results for 妇联');
 }
 
+// ---- 6. Without JavaScript: the page offers the browse pages ----
+
+const noScript = await browser.newContext({ javaScriptEnabled: false });
+const plain = await noScript.newPage();
+await plain.goto(searchPage + '?q=' + encodeURIComponent('工会'));
+const browse = await plain.$$eval('.search-browse a', (as) => as.map((a) => a.getAttribute('href')));
+for (const p of ['find/', 'org-types/', 'regions/', 'services/', 'calendar/', 'policies/']) {
+  if (!browse.includes(basePath + p)) fail(`without JavaScript: no link to ${basePath + p} on the search page`);
+}
+if (!(await plain.isVisible('.search-browse'))) fail('without JavaScript: the browse links are not visible');
+if (!(await plain.isVisible('.search-noscript'))) fail('without JavaScript: no note that search needs JavaScript');
+const action = await plain.$eval('form[role="search"] input[name="q"]', (i) => i.form.getAttribute('action'));
+if (action !== basePath + 'search/') fail(`the search form submits to ${action}`);
+await noScript.close();
+
 if (pageErrors.length) fail('page errors: ' + pageErrors.join('; '));
 await browser.close();
 server.close();
