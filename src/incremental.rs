@@ -103,7 +103,7 @@ impl Session {
                 Task::Section { index, pager } => {
                     section_task.insert((index, pager), t);
                 }
-                Task::NotFound | Task::Directory(_) => {}
+                Task::NotFound | Task::Search | Task::Directory(_) => {}
             }
         }
         let by_path = site
@@ -232,7 +232,7 @@ impl Session {
             }
         }
         let previous = std::mem::replace(&mut self.site, site);
-        let result = self.rerender(tasks.into_iter().collect(), true);
+        let result = self.rerender(tasks.into_iter().collect(), true, true);
         if result.is_err() {
             self.site = previous;
         }
@@ -274,7 +274,8 @@ impl Session {
         }
 
         let summaries_changed = !old_summaries.is_empty();
-        let result = self.rerender(tasks.into_iter().collect(), summaries_changed);
+        // The search index holds the bodies: a body edit rewrites it.
+        let result = self.rerender(tasks.into_iter().collect(), summaries_changed, true);
         if result.is_err() {
             for (i, summary) in old_summaries {
                 self.site.content.pages[i].summary = summary;
@@ -286,11 +287,13 @@ impl Session {
     /// Render `tasks` again into memory, check anchors site-wide, and write
     /// what changed; on error restore the tasks' old outcomes and write
     /// nothing. The sitemap and feed are written again with
-    /// `site_files_changed`, or when a policy's articles changed.
+    /// `site_files_changed`, or when a policy's articles changed; the
+    /// search index with `text_changed`.
     fn rerender(
         &mut self,
         tasks: Vec<usize>,
         site_files_changed: bool,
+        text_changed: bool,
     ) -> Result<Rebuild, Diagnostics> {
         let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
         let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
@@ -312,7 +315,8 @@ impl Session {
             .iter()
             .any(|(t, old)| old.articles != self.outcomes[*t].articles);
         let site_files = articles_changed || site_files_changed;
-        if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink, site_files) {
+        let search = site_files || text_changed;
+        if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink, site_files, search) {
             for (t, outcome) in previous {
                 self.outcomes[t] = outcome;
             }
@@ -448,7 +452,7 @@ impl Session {
             std::mem::replace(&mut self.site.theme, theme),
             std::mem::replace(&mut self.site.headers, headers),
         );
-        let result = self.rerender(tasks, false);
+        let result = self.rerender(tasks, false, false);
         if result.is_err() {
             (self.site.renderer, self.site.theme, self.site.headers) = old;
         }

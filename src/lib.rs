@@ -18,6 +18,7 @@ pub mod output;
 pub mod policy;
 pub mod render;
 pub mod resolve;
+pub mod search;
 pub mod serve;
 
 use std::path::{Path, PathBuf};
@@ -121,6 +122,8 @@ pub struct Site {
     pub resolved: Resolved,
     pub urls: Urls,
     pub directory: directory::Directory,
+    /// The editors' synonym groups (`synonyms.yaml`), for the search index.
+    pub synonyms: Vec<Vec<String>>,
     renderer: Renderer,
     root: PathBuf,
     theme: Theme,
@@ -253,15 +256,19 @@ impl Site {
         let pending = check_templates(&content, &renderer);
         let resolved = resolve::resolve(&config, &mut content, &urls);
         let directory = directory::load(&config, &content, &urls);
-        let (resolved, directory) = match (resolved, directory) {
-            (Ok(r), Ok(d)) => (r, d),
-            (r, d) => {
+        let synonyms = search::synonyms::load(&root);
+        let (resolved, directory, synonyms) = match (resolved, directory, synonyms) {
+            (Ok(r), Ok(d), Ok(s)) => (r, d, s),
+            (r, d, s) => {
                 let mut all = Diagnostics::default();
                 if let Err(e) = r {
                     all.extend(e.0);
                 }
                 if let Err(e) = d {
                     all.extend(e.0);
+                }
+                if let Err(e) = s {
+                    all.push(e);
                 }
                 all.sort();
                 return Err(all);
@@ -276,6 +283,7 @@ impl Site {
             resolved,
             urls,
             directory,
+            synonyms,
             renderer,
             root,
             theme,
@@ -295,7 +303,7 @@ impl Site {
             .map(|t| self.render_task(t, sink))
             .collect();
         timing("tasks", started);
-        let report = self.finish(&outcomes, sink, true)?;
+        let report = self.finish(&outcomes, sink, true, true)?;
         Ok(Rendered {
             report,
             tasks,
@@ -304,12 +312,14 @@ impl Site {
     }
 
     /// After the tasks: check anchors across pages and, with `site_files`,
-    /// write the files that need the whole site (sitemap, feed, robots.txt).
+    /// write the files that need the whole site (sitemap, feed, robots.txt,
+    /// open data), and with `search` the search index.
     fn finish(
         &self,
         outcomes: &[Outcome],
         sink: &dyn Sink,
         site_files: bool,
+        search: bool,
     ) -> Result<BuildReport, Diagnostics> {
         let content = &self.content;
         let mut diagnostics = self.pending.clone();
@@ -353,16 +363,24 @@ impl Site {
             }
         }
         // Files that need the whole site.
+        let mut emit = Emit {
+            sink,
+            written: 0,
+            diagnostics: Vec::new(),
+        };
         if site_files {
-            let mut emit = Emit {
-                sink,
-                written: 0,
-                diagnostics: Vec::new(),
-            };
             self.site_files(&articles, &mut emit);
-            files_written += emit.written;
-            diagnostics.extend(emit.diagnostics);
         }
+        if search {
+            let started = Instant::now();
+            let (files, _) = search::files(self);
+            for (name, text) in &files {
+                emit.bytes(name, text.as_bytes());
+            }
+            timing("search", started);
+        }
+        files_written += emit.written;
+        diagnostics.extend(emit.diagnostics);
         diagnostics.into_result(BuildReport {
             pages: content.pages.len(),
             sections: content.sections.len(),
@@ -374,7 +392,7 @@ impl Site {
     }
 
     fn tasks(&self) -> Vec<Task> {
-        let mut tasks = vec![Task::NotFound];
+        let mut tasks = vec![Task::NotFound, Task::Search];
         for (i, s) in self.content.sections.iter().enumerate() {
             for n in 1..=self.pager_count(s) {
                 tasks.push(Task::Section { index: i, pager: n });
@@ -460,6 +478,19 @@ impl Site {
                 sink,
                 &mut out,
             ),
+            Task::Search => {
+                let mut ctx = Context::new();
+                ctx.insert("search_index", &format!("{}search/", self.urls.base_path()));
+                ctx.insert("page_title", "搜索");
+                self.emit(
+                    "search.html",
+                    "search/index.html",
+                    None,
+                    &mut ctx,
+                    sink,
+                    &mut out,
+                )
+            }
             Task::Section { index, pager } => self.render_section(index, pager, sink, &mut out),
             Task::Page(i) => self.render_page(i, sink, &mut out),
             Task::Directory(page) => self.render_directory(page, sink, &mut out),
@@ -970,6 +1001,8 @@ struct Rendered {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Task {
     NotFound,
+    /// The search page, `/search/`.
+    Search,
     Section {
         index: usize,
         pager: usize,

@@ -68,6 +68,38 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Search the built site's index with the same ranking as its search page.
+    Search {
+        /// The site root (where gongkai.yaml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The built site (ROOT/public by default).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+        /// How many results to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only results of this kind: policy, article, org, service, activity, page.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only results of this organization type (its id, e.g. fulian).
+        #[arg(long = "type")]
+        org_type: Option<String>,
+        /// Only results in this region or below it (its id, e.g. zhuji).
+        #[arg(long)]
+        region: Option<String>,
+        /// Only results for this audience (e.g. 残疾人).
+        #[arg(long)]
+        audience: Option<String>,
+        /// Only results for this need (e.g. 法律援助).
+        #[arg(long)]
+        need: Option<String>,
+        /// What to search for.
+        query: String,
+    },
     /// Print the CSS for a syntect highlighting theme (for theme authors).
     SyntaxCss {
         #[arg(long, default_value = "InspiredGitHub")]
@@ -189,6 +221,60 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     report_errors(&d);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Search {
+            root,
+            output,
+            json,
+            limit,
+            kind,
+            org_type,
+            region,
+            audience,
+            need,
+            query,
+        } => {
+            let dir = output.unwrap_or_else(|| root.join("public")).join("search");
+            let mut filters = gongkai::search::query::Filters::new();
+            for (name, value) in [
+                ("kind", kind),
+                ("type", org_type),
+                ("region", region),
+                ("audience", audience),
+                ("need", need),
+            ] {
+                if let Some(v) = value {
+                    filters.insert(name.to_string(), v);
+                }
+            }
+            let found = gongkai::search::query::Index::open(&dir)
+                .and_then(|mut index| index.search(&query, &filters, limit));
+            match found {
+                Ok(r) if json => {
+                    println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+                    ExitCode::SUCCESS
+                }
+                Ok(r) => {
+                    let partial = if r.partial { "; partial matches" } else { "" };
+                    println!("{} results{partial}", r.total);
+                    for (i, h) in r.results.iter().enumerate() {
+                        println!(
+                            "{:>3}. {} [{}] {}\n     {}  ({})",
+                            i + 1,
+                            h.title,
+                            h.kind,
+                            h.location,
+                            h.url,
+                            h.score
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e} (build the site first: gongkai build)");
                     ExitCode::from(1)
                 }
             }

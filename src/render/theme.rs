@@ -49,6 +49,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "templates/policy.html",
     "templates/article.html",
     "templates/404.html",
+    "templates/search.html",
     "templates/partials/header.html",
     "templates/partials/footer.html",
     "templates/partials/breadcrumbs.html",
@@ -71,6 +72,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "static/css/site.css",
     "static/css/print.css",
     "static/css/syntax.css",
+    "static/js/search.js",
 ];
 
 impl Theme {

@@ -1,0 +1,352 @@
+//! The query engine over a built index (`gongkai search`): the same
+//! groups, integer scores, order, partial-match fallback and filters as the
+//! JavaScript client, read from the files the client reads.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::text;
+
+/// A facet value as the manifest and region files hold it.
+#[derive(Debug, Clone, Deserialize)]
+struct RawValue {
+    id: String,
+    label: String,
+    #[serde(default)]
+    parent: String,
+    docs: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct RawFacet {
+    name: String,
+    values: Vec<RawValue>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    version: u32,
+    shards: u32,
+    chunk: u32,
+    facets: Vec<RawFacet>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RegionFile {
+    #[serde(rename = "self")]
+    own: RawValue,
+    values: Vec<RawValue>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Fragment {
+    u: String,
+    t: String,
+    k: String,
+    l: String,
+}
+
+/// A group's score in a document and the positions of its term there
+/// (`None`: the document lacks the group).
+type GroupScore = Option<(i64, Vec<u32>)>;
+
+/// One term's postings: per document, its impact and stored positions.
+type Postings = BTreeMap<u32, (u32, Vec<u32>)>;
+
+/// A loaded index; shards and fragments are read as queries need them.
+pub struct Index {
+    dir: PathBuf,
+    manifest: Manifest,
+    shards: HashMap<u32, HashMap<String, (i64, String)>>,
+}
+
+/// Filters: facet name → value id.
+pub type Filters = BTreeMap<String, String>;
+
+/// One result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: u32,
+    pub url: String,
+    pub title: String,
+    pub kind: String,
+    pub location: String,
+    pub score: i64,
+}
+
+/// A facet value's count under the other facets' filters.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub total: usize,
+    pub partial: bool,
+    pub results: Vec<Hit>,
+    pub facets: BTreeMap<String, Vec<Count>>,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Runs as a sorted list of ids.
+fn run_ids(runs: &str) -> Result<Vec<u32>, String> {
+    let v = text::varints(runs).ok_or("malformed runs in the index")?;
+    let mut ids = Vec::new();
+    let mut end = 0u64;
+    for pair in v.chunks(2) {
+        let [gap, len] = pair else {
+            return Err("malformed runs in the index".into());
+        };
+        let start = end + gap;
+        ids.extend((start..start + len).map(|i| i as u32));
+        end = start + len;
+    }
+    Ok(ids)
+}
+
+impl Index {
+    /// Open the index in `dir` (the output's `search/` folder).
+    pub fn open(dir: &Path) -> Result<Index, String> {
+        let manifest: Manifest = read_json(&dir.join("manifest.json"))?;
+        if manifest.version != super::index::VERSION {
+            return Err(format!(
+                "{}: index version {} (this gongkai reads {})",
+                dir.display(),
+                manifest.version,
+                super::index::VERSION
+            ));
+        }
+        Ok(Index {
+            dir: dir.to_path_buf(),
+            manifest,
+            shards: HashMap::new(),
+        })
+    }
+
+    fn postings(&mut self, term: &str) -> Result<Option<(i64, Postings)>, String> {
+        let s = text::shard(term, self.manifest.shards);
+        if !self.shards.contains_key(&s) {
+            let shard: HashMap<String, (i64, String)> =
+                read_json(&self.dir.join(format!("t/{s}.json")))?;
+            self.shards.insert(s, shard);
+        }
+        let Some((idf, list)) = self.shards[&s].get(term) else {
+            return Ok(None);
+        };
+        let v = text::varints(list).ok_or("malformed postings in the index")?;
+        let mut out = Postings::new();
+        let mut i = 0;
+        let mut doc = 0u64;
+        while i < v.len() {
+            let (delta, impact, n) = match (v.get(i), v.get(i + 1), v.get(i + 2)) {
+                (Some(d), Some(m), Some(n)) => (*d, *m, *n as usize),
+                _ => return Err("malformed postings in the index".into()),
+            };
+            doc += delta;
+            let mut positions = Vec::with_capacity(n);
+            let mut p = 0u64;
+            for k in 0..n {
+                let d = *v.get(i + 3 + k).ok_or("malformed postings in the index")?;
+                p = if k == 0 { d } else { p + d };
+                positions.push(p as u32);
+            }
+            out.insert(doc as u32, (impact as u32, positions));
+            i += 3 + n;
+        }
+        Ok(Some((*idf, out)))
+    }
+
+    fn region_value(&self, id: &str) -> Result<Option<RawValue>, String> {
+        if let Some(v) = self
+            .manifest
+            .facets
+            .iter()
+            .filter(|f| f.name == "region")
+            .flat_map(|f| &f.values)
+            .find(|v| v.id == id)
+        {
+            return Ok(Some(v.clone()));
+        }
+        let path = self.dir.join(format!("r/{id}.json"));
+        if !valid_id(id) || !path.exists() {
+            return Ok(None);
+        }
+        let file: RegionFile = read_json(&path)?;
+        Ok(Some(file.own))
+    }
+
+    /// The documents of a filter value; `None` when the value is unknown
+    /// (which matches nothing).
+    fn filter_docs(&self, facet: &str, id: &str) -> Result<Option<Vec<u32>>, String> {
+        if facet == "region" {
+            return self.region_value(id)?.map(|v| run_ids(&v.docs)).transpose();
+        }
+        let value = self
+            .manifest
+            .facets
+            .iter()
+            .filter(|f| f.name == facet)
+            .flat_map(|f| &f.values)
+            .find(|v| v.id == id);
+        value.map(|v| run_ids(&v.docs)).transpose()
+    }
+
+    /// Search: the first `limit` results from `offset`, with counts.
+    pub fn search(
+        &mut self,
+        query: &str,
+        filters: &Filters,
+        limit: usize,
+    ) -> Result<Results, String> {
+        let q = text::query(query, true);
+        let mut empty = Results {
+            total: 0,
+            partial: false,
+            results: vec![],
+            facets: BTreeMap::new(),
+        };
+        if q.groups.is_empty() {
+            return Ok(empty);
+        }
+        // Per document: groups matched, per-group score, positions.
+        let mut scores: HashMap<u32, Vec<GroupScore>> = HashMap::new();
+        let groups = q.groups.len();
+        for (g, group) in q.groups.iter().enumerate() {
+            let Some((idf, list)) = self.postings(&group.term)? else {
+                continue;
+            };
+            for (doc, (impact, positions)) in list {
+                let entry = scores.entry(doc).or_insert_with(|| vec![None; groups]);
+                entry[g] = Some((idf * i64::from(impact), positions));
+            }
+        }
+        let exact: Vec<u32> = match &q.exact {
+            Some(term) => self
+                .postings(term)?
+                .map(|(_, l)| l.keys().copied().collect())
+                .unwrap_or_default(),
+            None => vec![],
+        };
+        let mut ranked: Vec<(usize, i64, u32)> = scores
+            .iter()
+            .map(|(&doc, per)| {
+                let matched = per.iter().filter(|s| s.is_some()).count();
+                let mut score: i64 = per.iter().flatten().map(|(s, _)| s).sum();
+                for a in &q.adjacent {
+                    if let (Some((sa, pa)), Some((sb, pb))) = (&per[a.first], &per[a.second]) {
+                        if pa.iter().any(|p| pb.contains(&(p + a.offset))) {
+                            score += (sa + sb).div_euclid(4);
+                        }
+                    }
+                }
+                if exact.binary_search(&doc).is_ok() {
+                    score += 1_000_000;
+                }
+                (matched, score, doc)
+            })
+            .collect();
+        let best = ranked.iter().map(|r| r.0).max().unwrap_or(0);
+        if best == 0 {
+            return Ok(empty);
+        }
+        ranked.retain(|r| r.0 == best);
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        empty.partial = best < groups;
+
+        // Filters and disjunctive counts.
+        let mut sets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (facet, id) in filters {
+            let docs = self.filter_docs(facet, id)?.unwrap_or_default();
+            sets.insert(facet.clone(), docs);
+        }
+        let passes = |doc: u32, except: Option<&str>| {
+            sets.iter()
+                .filter(|(f, _)| Some(f.as_str()) != except)
+                .all(|(_, d)| d.binary_search(&doc).is_ok())
+        };
+        for facet in &self.manifest.facets {
+            let base: Vec<u32> = ranked
+                .iter()
+                .map(|r| r.2)
+                .filter(|&d| passes(d, Some(&facet.name)))
+                .collect();
+            let mut values = facet.values.clone();
+            if facet.name == "region" {
+                if let Some(id) = filters.get("region") {
+                    let path = self.dir.join(format!("r/{id}.json"));
+                    if valid_id(id) && path.exists() {
+                        values = read_json::<RegionFile>(&path)?.values;
+                    }
+                } else {
+                    // Without a region filter: the top level and its children.
+                    values.retain(|v| {
+                        v.parent.is_empty()
+                            || facet
+                                .values
+                                .iter()
+                                .any(|p| p.id == v.parent && p.parent.is_empty())
+                    });
+                }
+            }
+            let mut counts = Vec::new();
+            for v in values {
+                let ids = run_ids(&v.docs)?;
+                let count = base.iter().filter(|d| ids.binary_search(d).is_ok()).count();
+                if count > 0 {
+                    counts.push(Count {
+                        id: v.id,
+                        label: v.label,
+                        count,
+                    });
+                }
+            }
+            empty.facets.insert(facet.name.clone(), counts);
+        }
+        let hits: Vec<(u32, i64)> = ranked
+            .iter()
+            .filter(|r| passes(r.2, None))
+            .map(|r| (r.2, r.1))
+            .collect();
+        empty.total = hits.len();
+        let mut chunks: HashMap<u32, Vec<Fragment>> = HashMap::new();
+        for &(doc, score) in hits.iter().take(limit) {
+            let c = doc / self.manifest.chunk.max(1);
+            let list = match chunks.entry(c) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(read_json(&self.dir.join(format!("f/{c}.json")))?)
+                }
+            };
+            let f = list
+                .get((doc % self.manifest.chunk.max(1)) as usize)
+                .ok_or("a fragment is missing from the index")?;
+            empty.results.push(Hit {
+                id: doc,
+                url: f.u.clone(),
+                title: f.t.clone(),
+                kind: f.k.clone(),
+                location: f.l.clone(),
+                score,
+            });
+        }
+        Ok(empty)
+    }
+}
+
+/// Region ids are slugs; anything else is not looked up on disk.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}

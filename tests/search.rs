@@ -1,0 +1,277 @@
+//! Search over the example site: the relevance set (tests/search/relevance.yaml)
+//! through the Rust engine, with hit@1, hit@3 and MRR printed and hit@3 at
+//! least 0.95; hostile queries; the index's shape; the synonym table.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use gongkai::search::query::{Filters, Index};
+
+/// The example site, built once for this file's tests.
+fn built() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = std::env::temp_dir().join(format!("gongkai-search-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        common::build(Path::new(env!("CARGO_MANIFEST_DIR")), &out, &[]);
+        out
+    })
+}
+
+fn index() -> Index {
+    Index::open(&built().join("search")).unwrap()
+}
+
+fn decoded(url: &str) -> String {
+    percent_encoding::percent_decode_str(url)
+        .decode_utf8_lossy()
+        .to_string()
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    query: String,
+    expect: String,
+    why: String,
+}
+
+#[test]
+fn relevance_set_hit_at_3_is_at_least_095() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search/relevance.yaml"),
+    )
+    .unwrap();
+    let cases: Vec<Case> = serde_saphyr::from_str(&text).unwrap();
+    assert!(
+        cases.len() >= 60,
+        "the relevance set has {} queries",
+        cases.len()
+    );
+    let mut index = index();
+    let (mut hit1, mut hit3, mut rr) = (0usize, 0usize, 0.0f64);
+    let mut misses = Vec::new();
+    for c in &cases {
+        let r = index.search(&c.query, &Filters::new(), 10).unwrap();
+        let urls: Vec<String> = r.results.iter().map(|h| decoded(&h.url)).collect();
+        match urls.iter().position(|u| *u == c.expect) {
+            Some(rank) => {
+                hit1 += usize::from(rank == 0);
+                hit3 += usize::from(rank < 3);
+                rr += 1.0 / (rank as f64 + 1.0);
+                if rank >= 3 {
+                    misses.push(format!("{} (rank {}) [{}]", c.query, rank + 1, c.why));
+                }
+            }
+            None => misses.push(format!(
+                "{} → {:?} [{}]",
+                c.query,
+                &urls[..urls.len().min(3)],
+                c.why
+            )),
+        }
+    }
+    let n = cases.len() as f64;
+    println!(
+        "relevance: {} queries, hit@1 {:.3}, hit@3 {:.3}, MRR {:.3}",
+        cases.len(),
+        hit1 as f64 / n,
+        hit3 as f64 / n,
+        rr / n
+    );
+    for m in &misses {
+        println!("  miss: {m}");
+    }
+    assert!(
+        hit3 as f64 / n >= 0.95,
+        "hit@3 {:.3} is below 0.95; misses:\n{}",
+        hit3 as f64 / n,
+        misses.join("\n")
+    );
+}
+
+#[test]
+fn hostile_queries_find_nothing_and_do_not_fail() {
+    let mut index = index();
+    let long = "工会".repeat(5_000);
+    for q in [
+        "",
+        "   ",
+        "!!!。。。",
+        "😀🎉",
+        "<script>alert(1)</script>",
+        ".*+?()[]{}|\\^$",
+        "%E5%",
+        long.as_str(),
+    ] {
+        let r = index.search(q, &Filters::new(), 10);
+        assert!(r.is_ok(), "{q:?}: {r:?}");
+    }
+    assert_eq!(index.search("", &Filters::new(), 10).unwrap().total, 0);
+    assert_eq!(index.search("😀🎉", &Filters::new(), 10).unwrap().total, 0);
+}
+
+#[test]
+fn articles_are_results_of_their_own_with_number_and_heading() {
+    let mut index = index();
+    let r = index.search("网上找到组织", &Filters::new(), 3).unwrap();
+    let top = r
+        .results
+        .iter()
+        .find(|h| h.kind == "article")
+        .expect("an article in the top 3");
+    assert!(
+        top.url.ends_with("/policies/shaoxing-measures-2015/#art_6"),
+        "{top:?}"
+    );
+    assert_eq!(top.kind, "article");
+    assert!(top.title.starts_with("第6条"), "{}", top.title);
+    assert!(top.location.contains("实施办法"), "{}", top.location);
+}
+
+#[test]
+fn traditional_pinyin_initials_and_aliases_find_the_same_organization() {
+    let mut index = index();
+    for q in ["妇联", "婦聯", "fulian", "绍兴市妇女联合会", "市妇联"] {
+        let r = index.search(q, &Filters::new(), 10).unwrap();
+        let urls: Vec<String> = r.results.iter().map(|h| h.url.clone()).collect();
+        assert!(
+            urls.iter()
+                .take(3)
+                .any(|u| u.ends_with("/organizations/shaoxing-fulian/")),
+            "{q}: {urls:?}"
+        );
+    }
+    // Exact name first.
+    let r = index
+        .search("绍兴市妇女联合会", &Filters::new(), 1)
+        .unwrap();
+    assert!(
+        r.results[0]
+            .url
+            .ends_with("/organizations/shaoxing-fulian/")
+    );
+    // Alias of a type: 红会 finds the Red Cross.
+    let r = index.search("红会", &Filters::new(), 5).unwrap();
+    assert!(
+        r.results.iter().any(|h| h.title.contains("红十字会")),
+        "{:?}",
+        r.results
+    );
+    // Prefix of the last word.
+    let r = index.search("gongh", &Filters::new(), 10).unwrap();
+    assert!(
+        r.results.iter().any(|h| h.title.contains("工会")),
+        "{:?}",
+        r.results
+    );
+}
+
+#[test]
+fn filters_narrow_and_counts_add_up() {
+    let mut index = index();
+    let all = index.search("妇联", &Filters::new(), 100).unwrap();
+    let kinds = &all.facets["kind"];
+    let total: usize = kinds.iter().map(|c| c.count).sum();
+    assert_eq!(total, all.total, "{kinds:?}");
+    let mut f = Filters::new();
+    f.insert("kind".into(), "org".into());
+    let orgs = index.search("妇联", &f, 100).unwrap();
+    assert!(orgs.total > 0 && orgs.total < all.total);
+    assert!(orgs.results.iter().all(|h| h.kind == "org"));
+    let expected = kinds.iter().find(|c| c.id == "org").unwrap().count;
+    assert_eq!(orgs.total, expected);
+    // A region filter includes the regions below it.
+    let mut f = Filters::new();
+    f.insert("region".into(), "zhuji".into());
+    let zhuji = index.search("妇联", &f, 100).unwrap();
+    assert!(zhuji.total > 1, "{zhuji:?}");
+    assert!(
+        zhuji.results.iter().all(|h| h.location.contains("诸暨")),
+        "{:?}",
+        zhuji.results
+    );
+    // An unknown value matches nothing rather than failing.
+    let mut f = Filters::new();
+    f.insert("region".into(), "../../etc".into());
+    assert_eq!(index.search("妇联", &f, 10).unwrap().total, 0);
+}
+
+#[test]
+fn the_index_is_sharded_and_no_file_is_over_1_mb() {
+    let dir = built().join("search");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let shards = manifest["shards"].as_u64().unwrap();
+    assert!(shards >= 1);
+    for e in walkdir::WalkDir::new(&dir) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let len = e.metadata().unwrap().len();
+            assert!(len <= 1 << 20, "{} is {len} bytes", e.path().display());
+        }
+    }
+    // The fold table holds 妇 (folded from 婦) because the index has it.
+    assert!(manifest["fold"].as_str().unwrap().contains("婦妇"));
+}
+
+#[test]
+fn the_cli_prints_the_same_results_as_json() {
+    let o = common::gongkai()
+        .args(["search", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
+        .arg(built())
+        .args(["--json", "--limit", "3", "诸暨 妇联"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut index = index();
+    let r = index.search("诸暨 妇联", &Filters::new(), 3).unwrap();
+    assert_eq!(v["results"][0]["url"], r.results[0].url);
+    assert_eq!(v["total"], r.total);
+    // Without a built index: a clear error and exit 1.
+    let o = common::gongkai()
+        .args(["search", "--root", "/nonexistent-site", "工会"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("build the site first"));
+}
+
+#[test]
+fn a_synonym_table_is_read_and_a_bad_one_is_an_error_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("gongkai.yaml"),
+        "title: 测试\nbase_url: https://t.example/\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("content/_index.md"), "---\ntitle: 首页\n---\n").unwrap();
+    std::fs::write(
+        root.join("content/laodong.md"),
+        "---\ntitle: 劳动争议调解\n---\n\n调解劳动纠纷。\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("synonyms.yaml"), "- [讨薪, 劳动争议]\n").unwrap();
+    let out = root.join("public");
+    common::build(root, &out, &[]);
+    let mut index = Index::open(&out.join("search")).unwrap();
+    let r = index.search("讨薪", &Filters::new(), 3).unwrap();
+    assert_eq!(r.results.len(), 1, "{r:?}");
+    assert!(r.results[0].url.ends_with("/laodong/"));
+
+    std::fs::write(root.join("synonyms.yaml"), "- [讨薪, 劳动争议]\n- [孤单]\n").unwrap();
+    let o = common::gongkai()
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let msg = common::messages(&String::from_utf8_lossy(&o.stderr));
+    assert!(msg.contains("synonyms.yaml:2:1"), "{msg}");
+    assert!(msg.contains("at least two words"), "{msg}");
+}
