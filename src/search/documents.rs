@@ -36,7 +36,8 @@ pub struct Document {
     /// Names in `meta` that also get pinyin (type names, organizers).
     pub names: Vec<String>,
     pub body: String,
-    /// Names that give the exact-name boost (organizations).
+    /// Names that give the exact-name boost (organizations; needs and
+    /// audiences on their browse pages).
     pub exact: Vec<String>,
     /// Organization type (index into `Directory::types`).
     pub org_type: Option<usize>,
@@ -344,6 +345,8 @@ fn directory_documents(d: &Directory, docs: &mut Vec<Document>) {
                 location: label.into(),
                 meta: term.name.clone(),
                 body: services.join("；"),
+                // Asking for a need by its name: its page lists every service.
+                exact: vec![term.name.clone()],
                 boost: 90,
                 ..Document::default()
             });
