@@ -149,7 +149,16 @@ async function moduleSearch(query, filters = {}) {
 }
 
 const top3 = (urls) => urls.slice(0, 3).join('  ');
-const strip = (u) => (u && u.startsWith(basePath) ? '/' + u.slice(basePath.length) : u);
+// A result's URL as relevance.yaml writes it: without the base path, not percent-encoded.
+const strip = (u) => {
+  if (!u) return u;
+  if (u.startsWith(basePath)) u = '/' + u.slice(basePath.length);
+  try {
+    return decodeURI(u);
+  } catch {
+    return u;
+  }
+};
 
 // ---- 1. Relevance queries: JS module, search page and Rust agree ----
 
@@ -181,7 +190,7 @@ for (const c of cases) {
     fail(`total/partial differ for ${JSON.stringify(query)}: JS ${js.total}/${js.partial}, Rust ${r.total}/${r.partial}`);
   }
   if (ok) agree++;
-  const rank = jsUrls.slice(0, 10).map(strip).indexOf(String(c.expect));
+  const rank = jsUrls.slice(0, 10).map(strip).indexOf(strip(String(c.expect)));
   if (rank === 0) hit1++;
   if (rank >= 0 && rank < 3) hit3++;
   else misses.push(`${query} → expected ${c.expect} (rank ${rank < 0 ? '>10' : rank + 1}); JS top 3: ${top3(jsUrls.map(strip)) || '(none)'}`);
