@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::documents::{Document, KINDS};
 use super::t2s;
-use super::text::{self, Token};
+use super::text;
 use crate::directory::Directory;
 
 pub const VERSION: u32 = 1;
@@ -21,22 +21,92 @@ pub const CHUNK: usize = 16;
 pub const EXCERPT: usize = 480;
 /// Aim for term shards of about this many bytes.
 pub const SHARD_TARGET: usize = 48 * 1024;
-/// Positions kept per posting (CJK bigrams only).
-pub const POSITIONS: usize = 3;
+/// Documents tokenized together before their postings are added.
+const BATCH: usize = 1024;
+/// Positions kept per posting (CJK bigrams only): enough for the adjacency
+/// bonus on a term's first occurrences.
+pub const POSITIONS: usize = 2;
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
-/// One posting before encoding.
-struct Posting {
-    doc: u32,
-    wtf: u32,
-    positions: Vec<u32>,
+/// A term packed into 64 bits: a CJK bigram or unigram exactly
+/// (`a << 21 | b`, `b` = 0 for a unigram), anything else as a 63-bit FNV-1a
+/// hash of its text with the top bit set (the text kept aside). Packing
+/// keeps the hundreds of millions of postings of a large site from each
+/// owning a string.
+type Key = u64;
+/// Maps keyed by packed terms: foldhash, several times faster than the
+/// standard SipHash on integer keys; iteration order never reaches a file.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+const WORD: Key = 1 << 63;
+
+fn key(term: text::Term<'_>, words: &mut Vec<(Key, String)>) -> Key {
+    match term {
+        text::Term::Bigram(a, b) => (u64::from(a) << 21) | u64::from(b),
+        text::Term::Unigram(c) => u64::from(c) << 21,
+        _ => word_key(&term.text(), words),
+    }
 }
 
-/// What a document gives the index.
+fn word_key(text: &str, words: &mut Vec<(Key, String)>) -> Key {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let k = h | WORD;
+    words.push((k, text.to_string()));
+    k
+}
+
+/// The text of a packed CJK key.
+fn cjk_text(k: Key) -> String {
+    let a = char::from_u32((k >> 21) as u32).unwrap_or('\u{fffd}');
+    match (k & 0x1F_FFFF) as u32 {
+        0 => a.to_string(),
+        b => [a, char::from_u32(b).unwrap_or('\u{fffd}')]
+            .iter()
+            .collect(),
+    }
+}
+
+/// What one document gives the index: per term, its weighted frequency
+/// and first positions (CJK bigrams only).
 struct Tokenized {
-    terms: Vec<(String, u32, Vec<u32>)>,
+    terms: Vec<(Key, u32, [u32; POSITIONS], u8)>,
+    words: Vec<(Key, String)>,
     length: u32,
+}
+
+/// A term's postings while the index is made: internal varints (document
+/// delta, weighted frequency, positions count, positions).
+#[derive(Default)]
+struct TermBuf {
+    last: u32,
+    df: u32,
+    bytes: Vec<u8>,
+}
+
+fn put(bytes: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        bytes.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    bytes.push(v as u8);
+}
+
+fn take(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        v |= u32::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    v
 }
 
 /// Figures about a written index, for the build report and benchmarks.
@@ -49,12 +119,15 @@ pub struct Stats {
     pub largest_file: usize,
 }
 
-/// The index's files as (path under the output, text).
-pub fn files(
+/// Write the index's files through `emit` (path under the output, text),
+/// term shards a batch at a time, so that only the compact postings and a
+/// few shards' text are in memory at once.
+pub fn write(
     mut docs: Vec<Document>,
     dir: &Directory,
     synonyms: &[Vec<String>],
-) -> (Vec<(String, String)>, Stats) {
+    emit: &mut dyn FnMut(&str, &str),
+) -> Stats {
     let order = |d: &Document| {
         let chain = d.region.map(|r| region_chain(dir, r)).unwrap_or_default();
         (
@@ -65,75 +138,106 @@ pub fn files(
         )
     };
     docs.par_sort_by_cached_key(order);
-    let tokenized: Vec<Tokenized> = docs.par_iter().map(|d| tokenize(d, synonyms)).collect();
-    let n = docs.len().max(1) as f64;
-    let avgdl = tokenized.iter().map(|t| f64::from(t.length)).sum::<f64>() / n;
-    let avgdl = avgdl.max(1.0);
-
-    let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
-    for (id, t) in tokenized.iter().enumerate() {
-        for (term, wtf, positions) in &t.terms {
-            postings.entry(term.clone()).or_default().push(Posting {
-                doc: id as u32,
-                wtf: *wtf,
-                positions: positions.clone(),
-            });
-        }
-    }
-    let lengths: Vec<(u32, u32)> = tokenized
+    let folded: Vec<Vec<String>> = synonyms
         .iter()
-        .zip(&docs)
-        .map(|(t, d)| (t.length, if d.boost == 0 { 100 } else { d.boost }))
-        .collect();
-    drop(tokenized);
-    let dense = (docs.len() / 8).max(1000);
-    let mut encoded: Vec<(String, i64, String)> = postings
-        .into_par_iter()
-        .map(|(term, list)| {
-            let df = list.len() as f64;
-            let idf = (100.0 * (1.0 + (n - df + 0.5) / (df + 0.5)).ln()).round() as i64;
-            let keep_positions = list.len() <= dense;
-            let mut s = String::new();
-            let mut previous = 0u32;
-            for p in &list {
-                let (dl, boost) = lengths[p.doc as usize];
-                let dl = f64::from(dl);
-                let wtf = f64::from(p.wtf);
-                let impact = (f64::from(boost) * wtf * (K1 + 1.0)
-                    / (wtf + K1 * (1.0 - B + B * dl / avgdl)))
-                    .round()
-                    .clamp(1.0, 255.0) as u64;
-                text::push_varint(&mut s, u64::from(p.doc - previous));
-                previous = p.doc;
-                text::push_varint(&mut s, impact);
-                let positions: &[u32] = if keep_positions { &p.positions } else { &[] };
-                text::push_varint(&mut s, positions.len() as u64);
-                let mut last = 0u32;
-                for (i, &pos) in positions.iter().enumerate() {
-                    text::push_varint(&mut s, u64::from(if i == 0 { pos } else { pos - last }));
-                    last = pos;
-                }
-            }
-            (term, idf, s)
+        .map(|g| {
+            g.iter()
+                .map(|m| m.chars().map(text::fold).collect())
+                .collect()
         })
         .collect();
-    encoded.par_sort_by(|a, b| a.0.cmp(&b.0));
-    let total: usize = encoded.iter().map(|(t, _, p)| t.len() + p.len() + 12).sum();
-    let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
-
-    let mut files: Vec<(String, String)> = Vec::new();
-    let mut by_shard: Vec<BTreeMap<&str, (i64, &str)>> = vec![BTreeMap::new(); shards as usize];
-    let mut chars: BTreeSet<char> = BTreeSet::new();
-    for (term, idf, list) in &encoded {
-        by_shard[text::shard(term, shards) as usize].insert(term, (*idf, list));
-        chars.extend(term.chars().filter(|&c| text::class(c) == text::Class::Cjk));
+    // Tokenize a batch of documents in parallel, then add its postings in
+    // document order; only one batch's token lists are held at a time.
+    let started = std::time::Instant::now();
+    let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
+    let mut postings: FastMap<Key, TermBuf> = FastMap::default();
+    let mut words: FastMap<Key, String> = FastMap::default();
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let tokenized: Vec<Tokenized> = batch.par_iter().map(|d| tokenize(d, &folded)).collect();
+        for (i, (t, d)) in tokenized.into_iter().zip(batch).enumerate() {
+            let id = (b * BATCH + i) as u32;
+            lengths.push((t.length, if d.boost == 0 { 100 } else { d.boost }));
+            for (k, w) in t.words {
+                words.entry(k).or_insert(w);
+            }
+            for (k, wtf, positions, count) in t.terms {
+                let buf = postings.entry(k).or_default();
+                put(&mut buf.bytes, id - buf.last);
+                buf.last = id;
+                buf.df += 1;
+                put(&mut buf.bytes, wtf);
+                put(&mut buf.bytes, u32::from(count));
+                let mut last = 0;
+                for &p in &positions[..usize::from(count)] {
+                    put(&mut buf.bytes, p - last);
+                    last = p;
+                }
+            }
+        }
     }
-    let shard_files: Vec<(String, String)> = by_shard
-        .par_iter()
-        .enumerate()
-        .map(|(i, terms)| (format!("search/t/{i}.json"), to_json(terms)))
-        .collect();
-    files.extend(shard_files);
+    let n = docs.len().max(1) as f64;
+    let avgdl = (lengths.iter().map(|&(l, _)| f64::from(l)).sum::<f64>() / n).max(1.0);
+    crate::timing("s-merge", started);
+    let started = std::time::Instant::now();
+    let term_text = |k: Key| -> String {
+        if k & WORD == 0 {
+            cjk_text(k)
+        } else {
+            words.get(&k).cloned().unwrap_or_default()
+        }
+    };
+    // Shards: the encoded postings run about 1.3 characters per internal byte.
+    let total: usize = postings
+        .values()
+        .map(|b| b.bytes.len() * 13 / 10 + 16)
+        .sum();
+    let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
+    let dense = (docs.len() / 8).max(1000) as u32;
+    let mut chars: BTreeSet<char> = BTreeSet::new();
+    let mut by_shard: Vec<Vec<(String, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
+    let terms = postings.len();
+    for (k, buf) in postings {
+        let t = term_text(k);
+        if k & WORD == 0 {
+            chars.extend(t.chars());
+        }
+        by_shard[text::shard(&t, shards) as usize].push((t, buf));
+    }
+    drop(words);
+    let mut stats = Stats {
+        documents: docs.len(),
+        terms,
+        shards: shards as usize,
+        ..Stats::default()
+    };
+    let mut record = |path: &str, text: &str, stats: &mut Stats| {
+        stats.bytes += text.len();
+        stats.largest_file = stats.largest_file.max(text.len());
+        emit(path, text);
+    };
+    let mut shard_no = 0usize;
+    let mut batches = by_shard.into_iter().peekable();
+    while batches.peek().is_some() {
+        let batch: Vec<Vec<(String, TermBuf)>> = batches.by_ref().take(64).collect();
+        let texts: Vec<String> = batch
+            .into_par_iter()
+            .map(|terms| {
+                let encoded: BTreeMap<String, (i64, String)> = terms
+                    .into_iter()
+                    .map(|(t, buf)| {
+                        let e = encode(&buf, n, avgdl, &lengths, buf.df <= dense);
+                        (t, e)
+                    })
+                    .collect();
+                to_json(&encoded)
+            })
+            .collect();
+        for text in texts {
+            record(&format!("search/t/{shard_no}.json"), &text, &mut stats);
+            shard_no += 1;
+        }
+    }
+    crate::timing("s-shards", started);
     for (i, chunk) in docs.chunks(CHUNK).enumerate() {
         let fragments: Vec<Value> = chunk
             .iter()
@@ -152,7 +256,11 @@ pub fn files(
                 })
             })
             .collect();
-        files.push((format!("search/f/{i}.json"), to_json(&fragments)));
+        record(
+            &format!("search/f/{i}.json"),
+            &to_json(&fragments),
+            &mut stats,
+        );
     }
     let fold: String = t2s::pairs()
         .iter()
@@ -160,7 +268,9 @@ pub fn files(
         .flat_map(|(t, s)| [*t, *s])
         .collect();
     let (facets, region_files) = facets(&docs, dir);
-    files.extend(region_files);
+    for (path, text) in &region_files {
+        record(path, text, &mut stats);
+    }
     let manifest = json!({
         "version": VERSION,
         "documents": docs.len(),
@@ -170,15 +280,44 @@ pub fn files(
         "kinds": KINDS.iter().map(|(k, l)| (k.to_string(), Value::from(*l))).collect::<serde_json::Map<_, _>>(),
         "facets": facets,
     });
-    files.push(("search/manifest.json".into(), to_json(&manifest)));
-    let stats = Stats {
-        documents: docs.len(),
-        terms: encoded.len(),
-        shards: shards as usize,
-        bytes: files.iter().map(|(_, t)| t.len()).sum(),
-        largest_file: files.iter().map(|(_, t)| t.len()).max().unwrap_or(0),
-    };
-    (files, stats)
+    record("search/manifest.json", &to_json(&manifest), &mut stats);
+    stats
+}
+
+/// A term's postings as the index stores them, with its idf.
+fn encode(
+    buf: &TermBuf,
+    n: f64,
+    avgdl: f64,
+    lengths: &[(u32, u32)],
+    keep_positions: bool,
+) -> (i64, String) {
+    let df = f64::from(buf.df);
+    let idf = (100.0 * (1.0 + (n - df + 0.5) / (df + 0.5)).ln()).round() as i64;
+    let mut s = String::with_capacity(buf.bytes.len() * 13 / 10);
+    let mut at = 0;
+    let mut doc = 0u32;
+    while at < buf.bytes.len() {
+        let delta = take(&buf.bytes, &mut at);
+        doc += delta;
+        let wtf = f64::from(take(&buf.bytes, &mut at));
+        let count = take(&buf.bytes, &mut at) as usize;
+        let (dl, boost) = lengths[doc as usize];
+        let impact = (f64::from(boost) * wtf * (K1 + 1.0)
+            / (wtf + K1 * (1.0 - B + B * f64::from(dl) / avgdl)))
+            .round()
+            .clamp(1.0, 255.0) as u64;
+        text::push_varint(&mut s, u64::from(delta));
+        text::push_varint(&mut s, impact);
+        text::push_varint(&mut s, if keep_positions { count as u64 } else { 0 });
+        for _ in 0..count {
+            let p = take(&buf.bytes, &mut at);
+            if keep_positions {
+                text::push_varint(&mut s, u64::from(p));
+            }
+        }
+    }
+    (idf, s)
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -197,35 +336,44 @@ fn region_chain(dir: &Directory, region: usize) -> Vec<usize> {
     chain
 }
 
-/// The tokens of one document, with weighted frequencies, the first
+/// The terms of one document, with weighted frequencies, the first
 /// positions of CJK bigrams, and its length.
-fn tokenize(d: &Document, synonyms: &[Vec<String>]) -> Tokenized {
-    let mut tokens: Vec<(Token, u32)> = Vec::new();
+fn tokenize(d: &Document, folded: &[Vec<String>]) -> Tokenized {
+    let mut terms: FastMap<Key, (u32, [u32; POSITIONS], u8)> = FastMap::default();
+    let mut words: Vec<(Key, String)> = Vec::new();
+    let mut length = 0u32;
     let mut position = 0u32;
     let mut field =
         |text: &str, names: &[String], unigrams: bool, weight: u32, position: &mut u32| {
-            let mut out = Vec::new();
-            text::field_tokens(text, unigrams, position, &mut out);
-            let folded: String = text.chars().map(text::fold).collect();
-            for group in synonyms {
-                let found = group.iter().any(|m| {
-                    let m: String = m.chars().map(text::fold).collect();
-                    !m.is_empty() && folded.contains(&m)
-                });
-                if found {
-                    for m in group {
+            let mut add = |t: text::Term<'_>, p: u32| {
+                length += 1;
+                let bigram = matches!(t, text::Term::Bigram(..));
+                let e = terms.entry(key(t, &mut words)).or_default();
+                e.0 += weight;
+                if bigram && usize::from(e.2) < POSITIONS {
+                    e.1[usize::from(e.2)] = p;
+                    e.2 += 1;
+                }
+            };
+            let folded_text = text::fold_text(text);
+            text::folded_field_terms(&folded_text, unigrams, position, &mut add);
+            for members in folded {
+                if members
+                    .iter()
+                    .any(|m| !m.is_empty() && folded_text.contains(m.as_str()))
+                {
+                    for m in members {
                         *position += 1;
-                        text::field_tokens(m, unigrams, position, &mut out);
+                        text::folded_field_terms(m, unigrams, position, &mut add);
                     }
                 }
             }
-            let mut words = Vec::new();
+            let mut pinyin = Vec::new();
             for name in names {
-                words.extend(text::pinyin_words(name));
+                pinyin.extend(text::pinyin_words(name));
             }
-            text::word_list_tokens(&words, position, &mut out);
+            text::word_list_terms(&pinyin, position, &mut add);
             *position += 8;
-            tokens.extend(out.into_iter().map(|t| (t, weight)));
         };
     field(
         &d.title,
@@ -236,24 +384,20 @@ fn tokenize(d: &Document, synonyms: &[Vec<String>]) -> Tokenized {
     );
     field(&d.meta, &d.names, true, text::META, &mut position);
     field(&d.body, &[], false, text::BODY, &mut position);
-    let length = tokens.len() as u32;
-    let mut terms: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
-    for (t, weight) in tokens {
-        let is_bigram = t.term.chars().count() == 2
-            && t.term.chars().all(|c| text::class(c) == text::Class::Cjk);
-        let e = terms.entry(t.term).or_default();
-        e.0 += weight;
-        if is_bigram && e.1.len() < POSITIONS {
-            e.1.push(t.position);
-        }
-    }
     for name in &d.exact {
-        for key in exact_names(name) {
-            terms.entry(format!("={key}")).or_insert((1, Vec::new()));
+        for k in exact_names(name) {
+            let k = word_key(&format!("={k}"), &mut words);
+            terms.entry(k).or_insert((1, [0; POSITIONS], 0));
         }
     }
+    words.sort_unstable();
+    words.dedup();
     Tokenized {
-        terms: terms.into_iter().map(|(t, (w, p))| (t, w, p)).collect(),
+        terms: terms
+            .into_iter()
+            .map(|(k, (w, p, c))| (k, w, p, c))
+            .collect(),
+        words,
         length: length.max(1),
     }
 }

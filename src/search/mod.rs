@@ -19,9 +19,11 @@ pub mod text;
 
 use crate::Site;
 
-/// The index's files for `site`, as (path under the output, text).
-pub fn files(site: &Site) -> (Vec<(String, String)>, index::Stats) {
+/// Write the index of `site` through `emit` (path under the output, text).
+pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> index::Stats {
+    let started = std::time::Instant::now();
     let docs = documents::collect(site);
+    crate::timing("s-collect", started);
     let groups = synonyms::with_types(&site.synonyms, &site.directory);
-    index::files(docs, &site.directory, &groups)
+    index::write(docs, &site.directory, &groups, emit)
 }

@@ -19,12 +19,36 @@ pub const PREFIX_MAX: usize = 12;
 /// Fold one code point: full-width ASCII to ASCII, Traditional to
 /// Simplified, ASCII upper case to lower case. Always one code point.
 pub fn fold(c: char) -> char {
-    let c = match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+    match c as u32 {
+        0..=0x7F => c.to_ascii_lowercase(),
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0)
+            .unwrap_or(c)
+            .to_ascii_lowercase(),
         0x3000 => ' ',
+        n @ DENSE_FIRST..=DENSE_LAST => dense()[(n - DENSE_FIRST) as usize],
+        n if n < DENSE_FIRST => c,
         _ => t2s::fold(c),
-    };
-    c.to_ascii_lowercase()
+    }
+}
+
+/// The common CJK blocks (Extension A and the Unified Ideographs), where
+/// almost every character of a text is: folded through a direct table
+/// rather than a search (tokenizing is most of the index's build time).
+const DENSE_FIRST: u32 = 0x3400;
+const DENSE_LAST: u32 = 0x9FFF;
+
+fn dense() -> &'static [char] {
+    static DENSE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    DENSE.get_or_init(|| {
+        (DENSE_FIRST..=DENSE_LAST)
+            .map(|n| char::from_u32(n).map_or('\u{fffd}', t2s::fold))
+            .collect()
+    })
+}
+
+/// `text` folded, code point by code point.
+pub fn fold_text(text: &str) -> String {
+    text.chars().map(fold).collect()
 }
 
 /// What a folded code point is to the tokenizer.
@@ -58,9 +82,14 @@ pub struct Run {
 /// The runs of `text` after folding, and whether the text ended in a
 /// separator (for the query's prefix rule).
 pub fn runs(text: &str) -> (Vec<Run>, bool) {
+    runs_of_folded(&fold_text(text))
+}
+
+/// [`runs`] of text that is already folded.
+pub fn runs_of_folded(text: &str) -> (Vec<Run>, bool) {
     let mut runs: Vec<Run> = Vec::new();
     let mut trailing_separator = false;
-    for c in text.chars().map(fold) {
+    for c in text.chars() {
         let k = class(c);
         trailing_separator = k == Class::Separator;
         if k == Class::Separator {
@@ -99,11 +128,57 @@ pub struct Token {
     pub position: u32,
 }
 
-/// Appends the tokens of one field's text to `out`, starting at
-/// `*position`, which is left after the text. `unigrams`: whether CJK
-/// characters are also indexed one by one (title and meta, not body).
-pub fn field_tokens(text: &str, unigrams: bool, position: &mut u32, out: &mut Vec<Token>) {
-    let (runs, _) = runs(text);
+/// A term as the tokenizer produces it, before it becomes a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term<'a> {
+    /// Two CJK characters.
+    Bigram(char, char),
+    /// One CJK character.
+    Unigram(char),
+    /// A word (`gonghui`, `12351`).
+    Word(&'a str),
+    /// The first `n` characters of a word, written `w[..n]*`.
+    Prefix(&'a str, usize),
+}
+
+impl Term<'_> {
+    /// The term as the index writes it.
+    pub fn text(&self) -> String {
+        match *self {
+            Term::Bigram(a, b) => [a, b].iter().collect(),
+            Term::Unigram(c) => c.to_string(),
+            Term::Word(w) => w.to_string(),
+            Term::Prefix(w, n) => {
+                let mut t: String = w.chars().take(n).collect();
+                t.push('*');
+                t
+            }
+        }
+    }
+}
+
+/// Hands the tokens of one field's text to `emit` with their positions,
+/// starting at `*position`, which is left after the text. `unigrams`:
+/// whether CJK characters are also indexed one by one (title and meta,
+/// not body).
+pub fn field_terms(
+    text: &str,
+    unigrams: bool,
+    position: &mut u32,
+    emit: &mut dyn FnMut(Term<'_>, u32),
+) {
+    folded_field_terms(&fold_text(text), unigrams, position, emit);
+}
+
+/// [`field_terms`] of text that is already folded.
+pub fn folded_field_terms(
+    text: &str,
+    unigrams: bool,
+    position: &mut u32,
+    emit: &mut dyn FnMut(Term<'_>, u32),
+) {
+    let (runs, _) = runs_of_folded(text);
+    let mut word = String::new();
     for run in &runs {
         match run.class {
             Class::Separator => *position += 1,
@@ -111,23 +186,18 @@ pub fn field_tokens(text: &str, unigrams: bool, position: &mut u32, out: &mut Ve
                 for (i, c) in run.chars.iter().enumerate() {
                     let p = *position + i as u32;
                     if let Some(next) = run.chars.get(i + 1) {
-                        out.push(Token {
-                            term: [*c, *next].iter().collect(),
-                            position: p,
-                        });
+                        emit(Term::Bigram(*c, *next), p);
                     }
                     if unigrams {
-                        out.push(Token {
-                            term: c.to_string(),
-                            position: p,
-                        });
+                        emit(Term::Unigram(*c), p);
                     }
                 }
                 *position += run.chars.len() as u32;
             }
             Class::Word => {
-                let word: String = run.chars.iter().collect();
-                word_tokens(&word, *position, out);
+                word.clear();
+                word.extend(run.chars.iter());
+                word_terms(&word, *position, emit);
                 *position += 1;
             }
         }
@@ -135,19 +205,21 @@ pub fn field_tokens(text: &str, unigrams: bool, position: &mut u32, out: &mut Ve
 }
 
 /// A word and its prefixes `w[..j]*`, j = 2 … min(len, 12).
-fn word_tokens(word: &str, position: u32, out: &mut Vec<Token>) {
-    let chars: Vec<char> = word.chars().collect();
-    for j in 2..=chars.len().min(PREFIX_MAX) {
-        let mut prefix: String = chars[..j].iter().collect();
-        prefix.push('*');
-        out.push(Token {
-            term: prefix,
-            position,
-        });
+fn word_terms(word: &str, position: u32, emit: &mut dyn FnMut(Term<'_>, u32)) {
+    let len = word.chars().count();
+    for j in 2..=len.min(PREFIX_MAX) {
+        emit(Term::Prefix(word, j), position);
     }
-    out.push(Token {
-        term: word.to_string(),
-        position,
+    emit(Term::Word(word), position);
+}
+
+/// [`field_terms`] as strings.
+pub fn field_tokens(text: &str, unigrams: bool, position: &mut u32, out: &mut Vec<Token>) {
+    field_terms(text, unigrams, position, &mut |t, p| {
+        out.push(Token {
+            term: t.text(),
+            position: p,
+        })
     });
 }
 
@@ -186,12 +258,12 @@ fn initials(syllables: &[String]) -> String {
     syllables.iter().filter_map(|s| s.chars().next()).collect()
 }
 
-/// Tokens of derived words (pinyin): each word with its prefixes, at
-/// consecutive positions after `*position`.
-pub fn word_list_tokens(words: &[String], position: &mut u32, out: &mut Vec<Token>) {
+/// Derived words (pinyin), each with its prefixes, at consecutive
+/// positions after `*position`.
+pub fn word_list_terms(words: &[String], position: &mut u32, emit: &mut dyn FnMut(Term<'_>, u32)) {
     for w in words {
         *position += 1;
-        word_tokens(w, *position, out);
+        word_terms(w, *position, emit);
     }
     *position += 1;
 }
@@ -357,6 +429,11 @@ mod tests {
     fn folds_full_width_traditional_and_case() {
         let folded: String = "ＡＢｃ１２　婦聯GH".chars().map(fold).collect();
         assert_eq!(folded, "abc12 妇联gh");
+        // The direct table agrees with the character table everywhere.
+        for (t, s) in t2s::pairs() {
+            assert_eq!(fold(*t), *s, "{t}");
+        }
+        assert_eq!(fold('妇'), '妇');
     }
 
     #[test]
