@@ -63,6 +63,9 @@ pub struct Session {
     section_task: HashMap<(usize, usize), usize>,
     /// Each page's file, canonical, to its index.
     by_path: HashMap<PathBuf, usize>,
+    /// Whether an edit since the last full build or [`Session::refresh_search`]
+    /// changed text that the search index holds.
+    search_stale: bool,
 }
 
 impl Session {
@@ -122,6 +125,7 @@ impl Session {
             page_task,
             section_task,
             by_path,
+            search_stale: false,
         }
     }
 
@@ -130,8 +134,36 @@ impl Session {
         &self.site
     }
 
+    /// Write the search index again if an edit left it stale; the number of
+    /// its files that changed. Incremental rebuilds leave this for after
+    /// the pages are written and the browser told: the index is made from
+    /// every document (seconds on a large site), and a preview should not
+    /// wait for it.
+    pub fn refresh_search(&mut self) -> Result<usize, Diagnostics> {
+        if !self.search_stale {
+            return Ok(0);
+        }
+        let mut written = 0;
+        let mut failed: Option<Diagnostics> = None;
+        let output = self.output.clone();
+        crate::search::write(&self.site, &mut |name, text| {
+            if failed.is_none() {
+                match write_if_changed(&output, name, text.as_bytes()) {
+                    Ok(changed) => written += usize::from(changed),
+                    Err(e) => failed = Some(e),
+                }
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        self.search_stale = false;
+        Ok(written)
+    }
+
     /// Rebuild after `changed` files changed. On error nothing is written
-    /// and the session keeps the last good site.
+    /// and the session keeps the last good site. The search index is
+    /// brought up to date by [`Session::refresh_search`].
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
         if let Some(names) = self.templates_only(changed) {
             return self.templates(&names);
@@ -287,8 +319,8 @@ impl Session {
     /// Render `tasks` again into memory, check anchors site-wide, and write
     /// what changed; on error restore the tasks' old outcomes and write
     /// nothing. The sitemap and feed are written again with
-    /// `site_files_changed`, or when a policy's articles changed; the
-    /// search index with `text_changed`.
+    /// `site_files_changed`, or when a policy's articles changed; with
+    /// either or `text_changed` the search index is marked stale.
     fn rerender(
         &mut self,
         tasks: Vec<usize>,
@@ -315,13 +347,14 @@ impl Session {
             .iter()
             .any(|(t, old)| old.articles != self.outcomes[*t].articles);
         let site_files = articles_changed || site_files_changed;
-        let search = site_files || text_changed;
-        if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink, site_files, search) {
+        if let Err(diagnostics) = self.site.finish(&self.outcomes, &sink, site_files, false) {
             for (t, outcome) in previous {
                 self.outcomes[t] = outcome;
             }
             return Err(diagnostics);
         }
+
+        self.search_stale |= site_files || text_changed;
 
         // Article pages a policy no longer has.
         for (t, old) in &previous {

@@ -369,6 +369,26 @@ async fn rebuild(
         }
         Err(e) => eprintln!("error: the build stopped unexpectedly: {e}"),
     }
+    // The search index after the pages: the reload does not wait for it.
+    let slot = session.clone();
+    let refresh = move || -> Result<usize, Diagnostics> {
+        let mut guard = slot.lock().map_err(|_| {
+            Diagnostic::new("an earlier rebuild failed unexpectedly; restart gongkai serve")
+        })?;
+        match guard.as_mut() {
+            Some(s) => s.refresh_search(),
+            None => Ok(0),
+        }
+    };
+    match tokio::task::spawn_blocking(refresh).await {
+        Ok(Ok(0)) => {}
+        Ok(Ok(n)) => eprintln!(
+            "search index updated ({n} file{} changed)",
+            if n == 1 { "" } else { "s" }
+        ),
+        Ok(Err(diagnostics)) => (reporter.errors)(&diagnostics),
+        Err(e) => eprintln!("error: the search index stopped unexpectedly: {e}"),
+    }
 }
 
 fn sse_event(message: &Message) -> Event {
