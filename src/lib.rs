@@ -373,10 +373,7 @@ impl Site {
         }
         if search {
             let started = Instant::now();
-            let (files, _) = search::files(self);
-            for (name, text) in &files {
-                emit.bytes(name, text.as_bytes());
-            }
+            search::write(self, &mut |name, text| emit.bytes(name, text.as_bytes()));
             timing("search", started);
         }
         files_written += emit.written;
