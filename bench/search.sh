@@ -75,6 +75,11 @@ log "npm ci in bench/search (playwright-core, yaml, pagefind; pinned)"
 (cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error >&2)
 PAGEFIND="$BENCH/node_modules/.bin/pagefind"
 export CHROMIUM
+# Copies, so that a rebuild elsewhere during the run does not change what is measured.
+mkdir -p "$WORK/bin"
+cp "$GONGKAI" "$CORPUS" "$WORK/bin/"
+GONGKAI="$WORK/bin/gongkai"
+CORPUS="$WORK/bin/corpus"
 
 echo "gongkai $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src Cargo.toml || echo ' (with uncommitted changes in src/)'), $("$PAGEFIND" --version 2>/dev/null || echo 'Pagefind ?'), $("$CHROMIUM" --version 2>/dev/null | head -n 1), node $(node --version)"
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -137,3 +142,5 @@ fi
 if [[ ${#RESULTS[@]} -gt 0 ]]; then
     node "$BENCH/measure.mjs" summary "${RESULTS[@]}"
 fi
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine makes the build times longer)"
