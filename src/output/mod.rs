@@ -49,7 +49,11 @@ impl Staging {
                 }
             }
         }
-        let dir = parent.join(format!("{prefix}staging-{}", std::process::id()));
+        // Unique per build, not only per process: after a swap the previous
+        // output sits at this name while a background `rm -rf` removes it,
+        // and the next build of the same process (gongkai serve) must not
+        // stage into a folder that is being deleted.
+        let dir = parent.join(format!("{prefix}staging-{}", unique()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir(&dir).map_err(|e| {
             Diagnostic::in_file(&dir, format!("cannot write the output: {e}"))
@@ -158,7 +162,7 @@ impl Staging {
                     let old = self.output.with_file_name(format!(
                         "{}old-{}",
                         prefix_of(&self.output),
-                        std::process::id()
+                        unique()
                     ));
                     std::fs::rename(&self.output, &old).map_err(failed)?;
                     std::fs::rename(&self.dir, &self.output).map_err(failed)?;
@@ -179,6 +183,13 @@ impl Drop for Staging {
             remove_in_background(&self.dir);
         }
     }
+}
+
+/// `<pid>-<n>`, different for every call in this process.
+fn unique() -> String {
+    static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{}-{n}", std::process::id())
 }
 
 /// Make a folder and its missing parents. Most pages get a new folder, so
