@@ -294,6 +294,7 @@ function costs(rows) {
           dataBytes: { median: median(second.map((r) => r.dataBytes)), max: max(second.map((r) => r.dataBytes)) },
           dataRequests: { median: median(second.map((r) => r.dataRequests)), max: max(second.map((r) => r.dataRequests)) },
           codeRequests: max(second.map((r) => r.codeRequests)),
+          otherRequests: max(second.map((r) => r.kinds.other)),
           ms: { median: median(second.map((r) => r.ms)) },
         }
       : null,
@@ -519,7 +520,10 @@ function summary() {
         const ok3 = r.first3.dataBytes.max <= 150000 && r.first3.dataRequests.max <= 6;
         console.log(`  ${pad(r.label, 22)}   (not the target, for comparison: with {limit: 3}: ${kb(r.first3.dataBytes.max)} kB, ${r.first3.dataRequests.max} requests — would be ${verdict(ok3)})`);
       }
-      if (r.second) console.log(`  ${pad(r.label, 22)} a second query reuses what is loaded: median ${kb(r.second.dataBytes.median)} kB, max ${kb(r.second.dataBytes.max)} kB in at most ${r.second.dataRequests.max} requests, search.js fetched again ${r.second.codeRequests} times; the first query repeated: ${r.again ? `${kb(r.again.bytes)} kB in ${r.again.requests} requests` : '-'} — ${verdict(r.second.codeRequests === 0 && r.second.dataBytes.median < r.dataBytes.median && (!r.again || r.again.requests === 0))}`);
+      if (r.second) {
+        const reused = r.second.codeRequests === 0 && r.second.otherRequests === 0 && (!r.again || r.again.requests === 0);
+        console.log(`  ${pad(r.label, 22)} a second query reuses what is loaded (no new search.js or manifest request: ${r.second.codeRequests + r.second.otherRequests} such requests; the same query again: ${r.again ? `${kb(r.again.bytes)} kB in ${r.again.requests} requests` : '-'}) — ${reused ? 'yes' : 'NO'}; a different second query still costs median ${kb(r.second.dataBytes.median)} kB, max ${kb(r.second.dataBytes.max)} kB in at most ${r.second.dataRequests.max} requests`);
+      }
     }
   }
 }
