@@ -68,6 +68,12 @@ pub fn collect(site: &Site) -> Vec<Document> {
         })
         .collect();
     directory_documents(&site.directory, &mut docs);
+    // Texts built by pushing keep spare capacity; a large site holds
+    // every document's text until it is indexed.
+    docs.par_iter_mut().for_each(|d| {
+        d.body.shrink_to_fit();
+        d.meta.shrink_to_fit();
+    });
     docs
 }
 

@@ -23,6 +23,7 @@ pub const EXCERPT: usize = 480;
 pub const SHARD_TARGET: usize = 48 * 1024;
 /// Documents tokenized together before their postings are added.
 const BATCH: usize = 1024;
+const _: () = assert!(BATCH % CHUNK == 0);
 /// Positions kept per posting (CJK bigrams only): enough for the adjacency
 /// bonus on a term's first occurrences.
 pub const POSITIONS: usize = 2;
@@ -149,11 +150,37 @@ pub fn write(
     // Tokenize a batch of documents in parallel, then add its postings in
     // document order; only one batch's token lists are held at a time.
     let started = std::time::Instant::now();
+    let mut stats = Stats {
+        documents: docs.len(),
+        ..Stats::default()
+    };
+    let mut record = |path: &str, text: &str, stats: &mut Stats| {
+        stats.bytes += text.len();
+        stats.largest_file = stats.largest_file.max(text.len());
+        emit(path, text);
+    };
     let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
     let mut postings: FastMap<Key, TermBuf> = FastMap::default();
     let mut words: FastMap<Key, String> = FastMap::default();
-    for (b, batch) in docs.chunks(BATCH).enumerate() {
+    for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
         let tokenized: Vec<Tokenized> = batch.par_iter().map(|d| tokenize(d, &folded)).collect();
+        // The batch's fragment chunks (BATCH is a multiple of CHUNK), then
+        // its texts are let go: a large site's bodies are not all held
+        // while its postings grow.
+        for (c, chunk) in batch.chunks(CHUNK).enumerate() {
+            let fragments: Vec<Value> = chunk.iter().map(fragment).collect();
+            let i = b * (BATCH / CHUNK) + c;
+            record(
+                &format!("search/f/{i}.json"),
+                &to_json(&fragments),
+                &mut stats,
+            );
+        }
+        for d in batch.iter_mut() {
+            d.body = String::new();
+            d.meta = String::new();
+        }
+        let batch = &*batch;
         for (i, (t, d)) in tokenized.into_iter().zip(batch).enumerate() {
             let id = (b * BATCH + i) as u32;
             lengths.push((t.length, if d.boost == 0 { 100 } else { d.boost }));
@@ -204,17 +231,8 @@ pub fn write(
         by_shard[text::shard(&t, shards) as usize].push((t, buf));
     }
     drop(words);
-    let mut stats = Stats {
-        documents: docs.len(),
-        terms,
-        shards: shards as usize,
-        ..Stats::default()
-    };
-    let mut record = |path: &str, text: &str, stats: &mut Stats| {
-        stats.bytes += text.len();
-        stats.largest_file = stats.largest_file.max(text.len());
-        emit(path, text);
-    };
+    stats.terms = terms;
+    stats.shards = shards as usize;
     let mut shard_no = 0usize;
     let mut batches = by_shard.into_iter().peekable();
     while batches.peek().is_some() {
@@ -238,30 +256,6 @@ pub fn write(
         }
     }
     crate::timing("s-shards", started);
-    for (i, chunk) in docs.chunks(CHUNK).enumerate() {
-        let fragments: Vec<Value> = chunk
-            .iter()
-            .map(|d| {
-                let mut x = d.body.trim().to_string();
-                if x.is_empty() {
-                    x = d.meta.trim().to_string();
-                }
-                let x: String = x.split_whitespace().collect::<Vec<_>>().join(" ");
-                json!({
-                    "u": d.url,
-                    "t": d.title,
-                    "k": KINDS[d.kind].0,
-                    "l": d.location,
-                    "x": x.chars().take(EXCERPT).collect::<String>(),
-                })
-            })
-            .collect();
-        record(
-            &format!("search/f/{i}.json"),
-            &to_json(&fragments),
-            &mut stats,
-        );
-    }
     let fold: String = t2s::pairs()
         .iter()
         .filter(|(_, s)| chars.contains(s))
@@ -318,6 +312,29 @@ fn encode(
         }
     }
     (idf, s)
+}
+
+/// What the client shows of a document (docs/search.md, "Fragment chunks").
+fn fragment(d: &Document) -> Value {
+    let text = if d.body.trim().is_empty() {
+        d.meta.trim()
+    } else {
+        d.body.trim()
+    };
+    let x: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(EXCERPT)
+        .collect();
+    json!({
+        "u": d.url,
+        "t": d.title,
+        "k": KINDS[d.kind].0,
+        "l": d.location,
+        "x": x,
+    })
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
