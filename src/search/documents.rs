@@ -45,6 +45,9 @@ pub struct Document {
     pub region: Option<usize>,
     pub audiences: Vec<String>,
     pub needs: Vec<String>,
+    /// An ordinary page whose text is read only when it is indexed: its
+    /// index in the site's pages; [`fill`] reads it into `meta` and `body`.
+    pub lazy: Option<usize>,
     /// A document's prior, in percent of its impacts: the city's
     /// organizations above a county's above a township's, browse pages
     /// below the records they list (100 = neutral).
@@ -57,14 +60,15 @@ pub fn collect(site: &Site) -> Vec<Document> {
     let mut docs: Vec<Document> = content
         .pages
         .par_iter()
-        .filter(|p| !p.draft)
-        .flat_map_iter(|page| {
+        .enumerate()
+        .filter(|(_, p)| !p.draft)
+        .flat_map_iter(|(index, page)| {
             let section = content
                 .sections
                 .get(page.section)
                 .map(|s| s.title.clone())
                 .unwrap_or_default();
-            page_documents(site, page, section)
+            page_documents(site, index, page, section)
         })
         .collect();
     directory_documents(&site.directory, &mut docs);
@@ -77,7 +81,25 @@ pub fn collect(site: &Site) -> Vec<Document> {
     docs
 }
 
-fn page_documents(site: &Site, page: &crate::content::Page, section: String) -> Vec<Document> {
+fn page_documents(
+    site: &Site,
+    index: usize,
+    page: &crate::content::Page,
+    section: String,
+) -> Vec<Document> {
+    if page.page_type != PageType::Policy {
+        // Read when it is indexed (see `fill`): a large site's texts are
+        // then never all in memory at once.
+        return vec![Document {
+            kind: 5,
+            url: page.url.clone(),
+            title: page.title.clone(),
+            location: section,
+            meta: page.description.clone().unwrap_or_default(),
+            lazy: Some(index),
+            ..Document::default()
+        }];
+    }
     // A page that cannot be read again was reported by the render.
     let Ok(text) = page.read() else {
         return vec![];
@@ -86,18 +108,6 @@ fn page_documents(site: &Site, page: &crate::content::Page, section: String) -> 
         return vec![];
     };
     let body = &text[offset..];
-    if page.page_type != PageType::Policy {
-        let (headings, plain) = plain_text(body);
-        return vec![Document {
-            kind: 5,
-            url: page.url.clone(),
-            title: page.title.clone(),
-            location: section,
-            meta: [page.description.clone().unwrap_or_default(), headings].join(" "),
-            body: plain,
-            ..Document::default()
-        }];
-    }
     let first_line = text[..offset].matches('\n').count() + 1;
     let Ok(policy) = crate::policy::parse(body, offset, first_line) else {
         return vec![];
@@ -210,6 +220,27 @@ pub fn numeral(n: u32) -> String {
         }
         _ => n.to_string(),
     }
+}
+
+/// Read a lazy document's text: its headings join `meta`, its text is
+/// `body`. A page that cannot be read was reported by the render; it is
+/// indexed by its title then.
+pub fn fill(site: &Site, d: &mut Document) {
+    let Some(page) = d.lazy.take().and_then(|i| site.content.pages.get(i)) else {
+        return;
+    };
+    let Ok(text) = page.read() else {
+        return;
+    };
+    let Ok(offset) = crate::content::body_of(&page.file, &text) else {
+        return;
+    };
+    let (headings, plain) = plain_text(&text[offset..]);
+    if !headings.is_empty() {
+        d.meta.push(' ');
+        d.meta.push_str(&headings);
+    }
+    d.body = plain;
 }
 
 fn push_items(items: &[crate::policy::Item], out: &mut Vec<String>) {

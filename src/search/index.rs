@@ -127,6 +127,7 @@ pub fn write(
     mut docs: Vec<Document>,
     dir: &Directory,
     synonyms: &[Vec<String>],
+    fill: &(dyn Fn(&mut Document) + Sync),
     emit: &mut dyn FnMut(&str, &str),
 ) -> Stats {
     let order = |d: &Document| {
@@ -163,6 +164,7 @@ pub fn write(
     let mut postings: FastMap<Key, TermBuf> = FastMap::default();
     let mut words: FastMap<Key, String> = FastMap::default();
     for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
+        batch.par_iter_mut().for_each(fill);
         let tokenized: Vec<Tokenized> = batch.par_iter().map(|d| tokenize(d, &folded)).collect();
         // The batch's fragment chunks (BATCH is a multiple of CHUNK), then
         // its texts are let go: a large site's bodies are not all held
@@ -221,30 +223,31 @@ pub fn write(
     let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
     let dense = (docs.len() / 8).max(1000) as u32;
     let mut chars: BTreeSet<char> = BTreeSet::new();
-    let mut by_shard: Vec<Vec<(String, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
+    // Terms go to their shards as keys; their texts are made again when
+    // the shard is written (millions of small strings otherwise).
+    let mut by_shard: Vec<Vec<(Key, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
     let terms = postings.len();
     for (k, buf) in postings {
         let t = term_text(k);
         if k & WORD == 0 {
             chars.extend(t.chars());
         }
-        by_shard[text::shard(&t, shards) as usize].push((t, buf));
+        by_shard[text::shard(&t, shards) as usize].push((k, buf));
     }
-    drop(words);
     stats.terms = terms;
     stats.shards = shards as usize;
     let mut shard_no = 0usize;
     let mut batches = by_shard.into_iter().peekable();
     while batches.peek().is_some() {
-        let batch: Vec<Vec<(String, TermBuf)>> = batches.by_ref().take(64).collect();
+        let batch: Vec<Vec<(Key, TermBuf)>> = batches.by_ref().take(64).collect();
         let texts: Vec<String> = batch
             .into_par_iter()
             .map(|terms| {
                 let encoded: BTreeMap<String, (i64, String)> = terms
                     .into_iter()
-                    .map(|(t, buf)| {
+                    .map(|(k, buf)| {
                         let e = encode(&buf, n, avgdl, &lengths, buf.df <= dense);
-                        (t, e)
+                        (term_text(k), e)
                     })
                     .collect();
                 to_json(&encoded)

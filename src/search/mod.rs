@@ -25,5 +25,6 @@ pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> index::Stats {
     let docs = documents::collect(site);
     crate::timing("s-collect", started);
     let groups = synonyms::with_types(&site.synonyms, &site.directory);
-    index::write(docs, &site.directory, &groups, emit)
+    let fill = |d: &mut documents::Document| documents::fill(site, d);
+    index::write(docs, &site.directory, &groups, &fill, emit)
 }
