@@ -155,9 +155,8 @@ fn page_documents(
             location.push_str(&chapter_text);
         }
         // Who carries the article out (落实情况) helps find it.
-        let page_index = site.content.pages.iter().position(|p| p.path == page.path);
-        let implementers: Vec<String> = page_index
-            .and_then(|i| implemented.get(&(i, a.eid.clone())))
+        let implementers: Vec<String> = implemented
+            .get(&(index, a.eid.clone()))
             .map(|services| {
                 services
                     .iter()
@@ -278,24 +277,12 @@ pub fn plain_text(markdown: &str) -> (String, String) {
 }
 
 fn region_depth(d: &Directory, region: usize) -> usize {
-    let mut depth = 0;
-    let mut r = d.regions[region].parent;
-    while let Some(p) = r {
-        depth += 1;
-        r = d.regions[p].parent;
-    }
-    depth
+    d.region_chain(region).len() - 1
 }
 
+/// 绍兴市 › 诸暨市 › 枫桥镇
 fn region_names(d: &Directory, region: usize) -> String {
-    let mut chain = vec![d.regions[region].name.clone()];
-    let mut r = d.regions[region].parent;
-    while let Some(p) = r {
-        chain.push(d.regions[p].name.clone());
-        r = d.regions[p].parent;
-    }
-    chain.reverse();
-    chain.join(" › ")
+    d.region_names(region).join(" › ")
 }
 
 /// An organization's name and the short names people use: the type's

@@ -345,13 +345,9 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("search index serializes")
 }
 
+/// The region and its ancestors, from the top down.
 fn region_chain(dir: &Directory, region: usize) -> Vec<usize> {
-    let mut chain = vec![region];
-    let mut r = dir.regions[region].parent;
-    while let Some(p) = r {
-        chain.push(p);
-        r = dir.regions[p].parent;
-    }
+    let mut chain = dir.region_chain(region);
     chain.reverse();
     chain
 }

@@ -121,13 +121,6 @@ pub fn exact_key(text: &str) -> String {
         .collect()
 }
 
-/// A token of a field: the term and its position.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub term: String,
-    pub position: u32,
-}
-
 /// A term as the tokenizer produces it, before it becomes a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Term<'a> {
@@ -211,16 +204,6 @@ fn word_terms(word: &str, position: u32, emit: &mut dyn FnMut(Term<'_>, u32)) {
         emit(Term::Prefix(word, j), position);
     }
     emit(Term::Word(word), position);
-}
-
-/// [`field_terms`] as strings.
-pub fn field_tokens(text: &str, unigrams: bool, position: &mut u32, out: &mut Vec<Token>) {
-    field_terms(text, unigrams, position, &mut |t, p| {
-        out.push(Token {
-            term: t.text(),
-            position: p,
-        })
-    });
 }
 
 /// The pinyin words of a name or title: per CJK run, the syllables,
@@ -421,8 +404,8 @@ mod tests {
 
     fn terms(text: &str, unigrams: bool) -> Vec<(String, u32)> {
         let mut out = Vec::new();
-        field_tokens(text, unigrams, &mut 0, &mut out);
-        out.into_iter().map(|t| (t.term, t.position)).collect()
+        field_terms(text, unigrams, &mut 0, &mut |t, p| out.push((t.text(), p)));
+        out
     }
 
     #[test]
