@@ -21,6 +21,15 @@ pub const CHUNK: usize = 16;
 pub const EXCERPT: usize = 480;
 /// Aim for term shards of about this many bytes.
 pub const SHARD_TARGET: usize = 48 * 1024;
+/// Partitions of the postings, filled in parallel.
+const PARTITIONS: usize = 8;
+
+/// The partition of a key (its low bits are well mixed: a CJK character
+/// or a hash).
+fn partition(k: Key) -> usize {
+    ((k ^ (k >> 21)) % PARTITIONS as u64) as usize
+}
+
 /// Documents tokenized together before their postings are added.
 const BATCH: usize = 1024;
 const _: () = assert!(BATCH % CHUNK == 0);
@@ -161,7 +170,10 @@ pub fn write(
         emit(path, text);
     };
     let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
-    let mut postings: FastMap<Key, TermBuf> = FastMap::default();
+    // Postings in partitions by key, each filled by one thread, in
+    // document order (adding postings is most of the indexing time).
+    let mut partitions: Vec<FastMap<Key, TermBuf>> =
+        (0..PARTITIONS).map(|_| FastMap::default()).collect();
     let mut words: FastMap<Key, String> = FastMap::default();
     for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
         batch.par_iter_mut().for_each(fill);
@@ -183,26 +195,36 @@ pub fn write(
             d.meta = String::new();
         }
         let batch = &*batch;
-        for (i, (t, d)) in tokenized.into_iter().zip(batch).enumerate() {
-            let id = (b * BATCH + i) as u32;
+        for (t, d) in tokenized.iter().zip(batch) {
             lengths.push((t.length, if d.boost == 0 { 100 } else { d.boost }));
-            for (k, w) in t.words {
-                words.entry(k).or_insert(w);
-            }
-            for (k, wtf, positions, count) in t.terms {
-                let buf = postings.entry(k).or_default();
-                put(&mut buf.bytes, id - buf.last);
-                buf.last = id;
-                buf.df += 1;
-                put(&mut buf.bytes, wtf);
-                put(&mut buf.bytes, u32::from(count));
-                let mut last = 0;
-                for &p in &positions[..usize::from(count)] {
-                    put(&mut buf.bytes, p - last);
-                    last = p;
-                }
+            for (k, w) in &t.words {
+                words.entry(*k).or_insert_with(|| w.clone());
             }
         }
+        partitions
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(part, postings)| {
+                for (i, t) in tokenized.iter().enumerate() {
+                    let id = (b * BATCH + i) as u32;
+                    for &(k, wtf, positions, count) in &t.terms {
+                        if partition(k) != part {
+                            continue;
+                        }
+                        let buf = postings.entry(k).or_default();
+                        put(&mut buf.bytes, id - buf.last);
+                        buf.last = id;
+                        buf.df += 1;
+                        put(&mut buf.bytes, wtf);
+                        put(&mut buf.bytes, u32::from(count));
+                        let mut last = 0;
+                        for &p in &positions[..usize::from(count)] {
+                            put(&mut buf.bytes, p - last);
+                            last = p;
+                        }
+                    }
+                }
+            });
     }
     let n = docs.len().max(1) as f64;
     let avgdl = (lengths.iter().map(|&(l, _)| f64::from(l)).sum::<f64>() / n).max(1.0);
@@ -216,8 +238,9 @@ pub fn write(
         }
     };
     // Shards: the encoded postings run about 1.3 characters per internal byte.
-    let total: usize = postings
-        .values()
+    let total: usize = partitions
+        .iter()
+        .flat_map(|p| p.values())
         .map(|b| b.bytes.len() * 13 / 10 + 16)
         .sum();
     let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
@@ -226,8 +249,8 @@ pub fn write(
     // Terms go to their shards as keys; their texts are made again when
     // the shard is written (millions of small strings otherwise).
     let mut by_shard: Vec<Vec<(Key, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
-    let terms = postings.len();
-    for (k, buf) in postings {
+    let terms = partitions.iter().map(|p| p.len()).sum();
+    for (k, buf) in partitions.into_iter().flatten() {
         let t = term_text(k);
         if k & WORD == 0 {
             chars.extend(t.chars());
