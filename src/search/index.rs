@@ -119,16 +119,6 @@ fn take(bytes: &[u8], at: &mut usize) -> u32 {
     v
 }
 
-/// Figures about a written index, for the build report and benchmarks.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Stats {
-    pub documents: usize,
-    pub terms: usize,
-    pub shards: usize,
-    pub bytes: usize,
-    pub largest_file: usize,
-}
-
 /// Write the index's files through `emit` (path under the output, text),
 /// term shards a batch at a time, so that only the compact postings and a
 /// few shards' text are in memory at once.
@@ -138,7 +128,7 @@ pub fn write(
     synonyms: &[Vec<String>],
     fill: &(dyn Fn(&mut Document) + Sync),
     emit: &mut dyn FnMut(&str, &str),
-) -> Stats {
+) {
     let order = |d: &Document| {
         let chain = d.region.map(|r| region_chain(dir, r)).unwrap_or_default();
         (
@@ -151,24 +141,11 @@ pub fn write(
     docs.par_sort_by_cached_key(order);
     let folded: Vec<Vec<String>> = synonyms
         .iter()
-        .map(|g| {
-            g.iter()
-                .map(|m| m.chars().map(text::fold).collect())
-                .collect()
-        })
+        .map(|g| g.iter().map(|m| text::fold_text(m)).collect())
         .collect();
     // Tokenize a batch of documents in parallel, then add its postings in
     // document order; only one batch's token lists are held at a time.
     let started = std::time::Instant::now();
-    let mut stats = Stats {
-        documents: docs.len(),
-        ..Stats::default()
-    };
-    let mut record = |path: &str, text: &str, stats: &mut Stats| {
-        stats.bytes += text.len();
-        stats.largest_file = stats.largest_file.max(text.len());
-        emit(path, text);
-    };
     let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
     // Postings in partitions by key, each filled by one thread, in
     // document order (adding postings is most of the indexing time).
@@ -184,11 +161,7 @@ pub fn write(
         for (c, chunk) in batch.chunks(CHUNK).enumerate() {
             let fragments: Vec<Value> = chunk.iter().map(fragment).collect();
             let i = b * (BATCH / CHUNK) + c;
-            record(
-                &format!("search/f/{i}.json"),
-                &to_json(&fragments),
-                &mut stats,
-            );
+            emit(&format!("search/f/{i}.json"), &to_json(&fragments));
         }
         for d in batch.iter_mut() {
             d.body = String::new();
@@ -249,7 +222,6 @@ pub fn write(
     // Terms go to their shards as keys; their texts are made again when
     // the shard is written (millions of small strings otherwise).
     let mut by_shard: Vec<Vec<(Key, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
-    let terms = partitions.iter().map(|p| p.len()).sum();
     for (k, buf) in partitions.into_iter().flatten() {
         let t = term_text(k);
         if k & WORD == 0 {
@@ -257,8 +229,6 @@ pub fn write(
         }
         by_shard[text::shard(&t, shards) as usize].push((k, buf));
     }
-    stats.terms = terms;
-    stats.shards = shards as usize;
     let mut shard_no = 0usize;
     let mut batches = by_shard.into_iter().peekable();
     while batches.peek().is_some() {
@@ -277,7 +247,7 @@ pub fn write(
             })
             .collect();
         for text in texts {
-            record(&format!("search/t/{shard_no}.json"), &text, &mut stats);
+            emit(&format!("search/t/{shard_no}.json"), &text);
             shard_no += 1;
         }
     }
@@ -289,7 +259,7 @@ pub fn write(
         .collect();
     let (facets, region_files) = facets(&docs, dir);
     for (path, text) in &region_files {
-        record(path, text, &mut stats);
+        emit(path, text);
     }
     let manifest = json!({
         "version": VERSION,
@@ -300,8 +270,7 @@ pub fn write(
         "kinds": KINDS.iter().map(|(k, l)| (k.to_string(), Value::from(*l))).collect::<serde_json::Map<_, _>>(),
         "facets": facets,
     });
-    record("search/manifest.json", &to_json(&manifest), &mut stats);
-    stats
+    emit("search/manifest.json", &to_json(&manifest));
 }
 
 /// A term's postings as the index stores them, with its idf.

@@ -20,7 +20,7 @@ pub mod text;
 use crate::Site;
 
 /// Write the index of `site` through `emit` (path under the output, text).
-pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> index::Stats {
+pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) {
     let started = std::time::Instant::now();
     let docs = documents::collect(site);
     crate::timing("s-collect", started);
