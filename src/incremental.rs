@@ -24,7 +24,7 @@
 //! input (a test checks this over random edits), and a rebuild with errors
 //! writes nothing: the last good site stays served.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -135,7 +135,7 @@ impl Session {
     }
 
     /// Write the search index again if an edit left it stale; the number of
-    /// its files that changed. Incremental rebuilds leave this for after
+    /// its files that changed or went. Incremental rebuilds leave this for after
     /// the pages are written and the browser told: the index is made from
     /// every document (seconds on a large site), and a preview should not
     /// wait for it.
@@ -145,8 +145,10 @@ impl Session {
         }
         let mut written = 0;
         let mut failed: Option<Diagnostics> = None;
+        let mut index: HashSet<PathBuf> = HashSet::new();
         let output = self.output.clone();
         crate::search::write(&self.site, &mut |name, text| {
+            index.insert(output.join(name));
             if failed.is_none() {
                 match write_if_changed(&output, name, text.as_bytes()) {
                     Ok(changed) => written += usize::from(changed),
@@ -156,6 +158,20 @@ impl Session {
         });
         if let Some(e) = failed {
             return Err(e);
+        }
+        // Files of the old index that the new one does not have (an edit
+        // can change the number of shards): a full build would not have them.
+        for folder in ["t", "f", "r"] {
+            let dir = output.join("search").join(folder);
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if !index.contains(&path) {
+                    std::fs::remove_file(&path).map_err(|e| {
+                        Diagnostics::from(Diagnostic::in_file(&path, format!("cannot remove: {e}")))
+                    })?;
+                    written += 1;
+                }
+            }
         }
         self.search_stale = false;
         Ok(written)

@@ -288,6 +288,21 @@ fn a_body_edit_renders_only_what_depends_on_it() {
         Rebuild::Partial { tasks, .. } => assert_eq!(tasks, 5),
         Rebuild::Full(_) => panic!("a body edit must not rebuild everything"),
     }
+
+    // A shard the new index does not have (an edit can change how many
+    // there are) goes, so the index is what a full build writes.
+    let stray = served.join("search/t/999.json");
+    std::fs::write(&stray, "{}").unwrap();
+    std::fs::write(&page, news_page(3, 4, "全新的摘要。", "又一个标题", "")).unwrap();
+    session.apply(std::slice::from_ref(&page)).unwrap();
+    session.refresh_search().unwrap();
+    assert!(!stray.exists());
+    let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    assert_eq!(
+        common::tree(&served.join("search")),
+        common::tree(&reference.join("search"))
+    );
 }
 
 #[test]
