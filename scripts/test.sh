@@ -6,17 +6,31 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-install_chromium() {
-    if [[ -x /usr/bin/chromium ]]; then
+# Debian packages the browser, validation and hosting tests need: chromium
+# (headless), a CJK font (so screenshots show Chinese, not boxes), nginx
+# (hosting test), libxml2-utils (xmllint, sitemap XSD) and a Java runtime for
+# the Nu HTML Checker when the machine has none.
+install_packages() {
+    local wanted=(chromium fonts-wqy-microhei nginx-light libxml2-utils)
+    if ! command -v java >/dev/null; then
+        wanted+=(default-jre-headless)
+    fi
+    local missing=()
+    for p in "${wanted[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if [[ ${#missing[@]} == 0 ]]; then
         return
     fi
-    echo "== installing Debian's chromium for the browser tests"
+    echo "== installing Debian packages: ${missing[*]}"
     local sudo=""
     if [[ "$(id -u)" != 0 ]]; then
         sudo="sudo"
     fi
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 echo "== cargo fmt --check"
@@ -28,7 +42,7 @@ cargo test --all-targets --locked
 echo "== doc tests"
 cargo test --doc --locked
 echo "== browser tests: the search client in headless Chromium against the Rust engine"
-install_chromium
+install_packages
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 cargo build --locked
 node tests/browser/search.mjs --gongkai target/debug/gongkai
