@@ -484,7 +484,7 @@ impl Session {
         if !pending.is_empty() {
             return Err(pending);
         }
-        let headers = Headers::render(&site.content, &renderer)?;
+        let headers = Headers::render(&site.content, &site.directory, &renderer)?;
         let affected: BTreeSet<String> = names.iter().flat_map(|n| renderer.users_of(n)).collect();
         let everything = affected.contains(Headers::TEMPLATE);
         let tasks: Vec<usize> = (0..self.tasks.len())

@@ -137,8 +137,8 @@ pub struct Site {
 /// navigation entry is current, and rendering it for every page was a
 /// quarter of the render time. Like Hugo's `partialCached`.
 struct Headers {
-    /// One header per top-level section in the navigation, then one for
-    /// pages outside all of them.
+    /// One header per navigation entry (the directory's own pages, then
+    /// the top-level sections), then one for pages outside all of them.
     html: Vec<tera::Value>,
     /// The path of the top-level section each variant marks as current.
     paths: Vec<String>,
@@ -149,7 +149,11 @@ struct Headers {
 impl Headers {
     const TEMPLATE: &str = "partials/header.html";
 
-    fn render(content: &Content, renderer: &Renderer) -> Result<Headers, Diagnostics> {
+    fn render(
+        content: &Content,
+        directory: &directory::Directory,
+        renderer: &Renderer,
+    ) -> Result<Headers, Diagnostics> {
         let nav: Vec<usize> = content
             .sections
             .first()
@@ -161,10 +165,14 @@ impl Headers {
                     .collect()
             })
             .unwrap_or_default();
-        let mut paths: Vec<String> = nav
-            .iter()
-            .map(|&i| content.sections[i].path.clone())
-            .collect();
+        // The directory's own pages first, as in the navigation (`globals`).
+        let own: &[&str] = if directory.is_empty() {
+            &[]
+        } else {
+            &DIRECTORY_NAV.map(|(_, path)| path)
+        };
+        let mut paths: Vec<String> = own.iter().map(|p| p.to_string()).collect();
+        paths.extend(nav.iter().map(|&i| content.sections[i].path.clone()));
         paths.push(String::new());
         let mut html = Vec::with_capacity(paths.len());
         for path in &paths {
@@ -186,7 +194,9 @@ impl Headers {
                     }
                     i = parent;
                 }
-                nav.iter().position(|&n| n == i).unwrap_or(none)
+                nav.iter()
+                    .position(|&n| n == i)
+                    .map_or(none, |n| own.len() + n)
             })
             .collect();
         Ok(Headers {
@@ -195,7 +205,22 @@ impl Headers {
             of_section,
         })
     }
+
+    /// The variant of a page outside the sections (the directory's
+    /// generated pages: `find/…`, `calendar/…`): the navigation entry whose
+    /// path its output path starts with, else none.
+    fn of_path(&self, output: &str) -> usize {
+        let none = self.paths.len() - 1;
+        self.paths[..none]
+            .iter()
+            .position(|p| !p.is_empty() && output.starts_with(p.as_str()))
+            .unwrap_or(none)
+    }
 }
+
+/// The directory's own pages in the navigation, before the sections:
+/// 找组织 first, as article 6 asks.
+const DIRECTORY_NAV: [(&str, &str); 2] = [("找组织", "find/"), ("活动日历", "calendar/")];
 
 #[derive(Serialize)]
 struct NavEntry {
@@ -276,7 +301,7 @@ impl Site {
         };
         timing("resolve", started);
         renderer.set_globals(globals(&config, &content, &directory, &urls));
-        let headers = Headers::render(&content, &renderer)?;
+        let headers = Headers::render(&content, &directory, &renderer)?;
         Ok(Site {
             config,
             content,
@@ -450,7 +475,10 @@ impl Site {
         if !out.templates.iter().any(|t| t == template) {
             out.templates.push(template.to_string());
         }
-        let variant = section.map_or(self.headers.paths.len() - 1, |s| self.headers.of_section[s]);
+        let variant = section.map_or_else(
+            || self.headers.of_path(path),
+            |s| self.headers.of_section[s],
+        );
         ctx.insert_value("header", self.headers.html[variant].clone());
         ctx.insert("current_section", &self.headers.paths[variant]);
         ctx.insert("current_path", path);
@@ -1063,8 +1091,7 @@ fn globals(
         },
     );
     if !directory.is_empty() {
-        // The directory's own pages first: 找组织, as article 6 asks.
-        let own = [("找组织", "find/"), ("活动日历", "calendar/")].map(|(title, path)| NavEntry {
+        let own = DIRECTORY_NAV.map(|(title, path)| NavEntry {
             title: title.to_string(),
             url: urls.url(path),
             path: path.to_string(),

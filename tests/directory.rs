@@ -1082,6 +1082,31 @@ fn find_answers_in_two_clicks() {
     assert!(main_of(&s.page("find/心理疏导/west/")).contains("/services/west-women-counsel/"));
 }
 
+/// The main navigation marks the entry a page belongs to, generated
+/// directory pages included (find/…, calendar/…), and only that one.
+#[test]
+fn navigation_marks_the_current_entry_on_generated_pages() {
+    let s = Site::built();
+    let current = |path: &str| -> Vec<String> {
+        let html = s.page(path);
+        let nav = section(&html, "<nav class=\"site-nav\"");
+        let nav = &nav[..nav.find("</nav>").unwrap_or(nav.len())];
+        nav.match_indices("aria-current=\"true\">")
+            .map(|(i, m)| {
+                let rest = &nav[i + m.len()..];
+                rest[..rest.find('<').unwrap_or(rest.len())].to_string()
+            })
+            .collect()
+    };
+    assert_eq!(current("find/"), ["找组织"]);
+    assert_eq!(current("find/法律援助/east-town/"), ["找组织"]);
+    assert_eq!(current("calendar/"), ["活动日历"]);
+    assert_eq!(current("calendar/2026-03/"), ["活动日历"]);
+    assert_eq!(current("organizations/city-union/"), ["组织"]);
+    assert!(current("data/").is_empty());
+    assert!(current("").is_empty());
+}
+
 #[test]
 fn need_audience_calendar_and_data_pages() {
     let s = Site::built();
