@@ -46,4 +46,5 @@ install_packages
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 cargo build --locked
 node tests/browser/search.mjs --gongkai target/debug/gongkai
+node tests/browser/pages.mjs --gongkai target/debug/gongkai
 echo "all tests passed"

@@ -73,6 +73,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "static/css/print.css",
     "static/css/syntax.css",
     "static/js/search.js",
+    "static/js/mode.js",
 ];
 
 impl Theme {
