@@ -2,9 +2,10 @@
 //! task lists; heading ids (explicit `{#id}` or generated, unique within a
 //! page) and a table of contents; `@/path.md#anchor` links resolved to URLs;
 //! fenced code highlighted by syntect into class-based spans that themes
-//! style; raw HTML shown as text unless the site trusts its editors.
+//! style; raw HTML sanitised (ammonia) unless the site trusts its editors.
 
 pub mod highlight;
+pub mod sanitize;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -127,6 +128,7 @@ pub fn render(
     let mut heading: Option<(usize, HeadingLevel, Option<String>)> = None; // (index in events, level, explicit id)
     let mut heading_text = String::new();
     let mut code: Option<(String, String)> = None; // (lang, text)
+    let mut raw_html = false;
 
     for (event, range) in parser {
         let event = match event {
@@ -224,8 +226,9 @@ pub fn render(
                     id,
                 })
             }
-            Event::Html(html) | Event::InlineHtml(html) if !options.allow_raw_html => {
-                Event::Text(html)
+            Event::Html(_) | Event::InlineHtml(_) if !options.allow_raw_html => {
+                raw_html = true;
+                event
             }
             other => other,
         };
@@ -237,6 +240,13 @@ pub fn render(
         events.push(event);
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    // Without raw HTML, pulldown-cmark's output is safe as it is (text is
+    // escaped, dangerous link targets were dropped above); with it, the
+    // whole body goes through the sanitiser, so that an opening tag in one
+    // event and its closing tag in another are judged together.
+    if raw_html {
+        out.html = sanitize::clean(&out.html);
+    }
     out
 }
 
@@ -460,10 +470,40 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_text_and_javascript_links_are_dropped() {
-        let (r, _) = run("<script>alert(1)</script>\n\n[x](javascript:alert(1))\n");
-        assert!(!r.html.contains("<script>"));
-        assert!(!r.html.contains("javascript:"));
+    fn raw_html_is_sanitised_and_javascript_links_are_dropped() {
+        let src = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=\"alert(2)\">粗</b>\n\n<img src=x onerror=alert(3)>\n";
+        let (r, _) = run(src);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(
+            !r.html.contains("onclick") && !r.html.contains("onerror"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<b>粗</b>"), "{}", r.html);
+        assert!(r.html.contains(r#"<img src="x">"#), "{}", r.html);
+        // Trusted editors' HTML passes as written.
+        let mut used = HashSet::new();
+        let mut diagnostics = vec![];
+        let source: Arc<str> = Arc::from(src);
+        let input = Input {
+            file: Path::new("t.md"),
+            source: &source,
+            text: src,
+            offset: 0,
+            relative_base: None,
+        };
+        let trusted = render(
+            &input,
+            &links(),
+            MarkdownOptions {
+                allow_raw_html: true,
+            },
+            &mut used,
+            &mut diagnostics,
+        );
+        assert!(trusted.html.contains("<script>alert(1)</script>"));
+        assert!(trusted.html.contains(r#"onclick="alert(2)""#));
     }
 
     #[test]
