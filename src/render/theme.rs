@@ -74,6 +74,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "static/css/syntax.css",
     "static/js/search.js",
     "static/js/mode.js",
+    "static/favicon.svg",
 ];
 
 impl Theme {

@@ -9,7 +9,7 @@
 // site) is built into a temporary folder under the sub-path /portal/ and
 // served by a tiny static server. Checks:
 //   - page weight: every HTML page of the site, with the stylesheets,
-//     scripts and images it links, at most 100 KB gzipped (the search index
+//     scripts, icon and images it links, at most 100 KB gzipped (the search index
 //     is not counted); the theme's CSS and JavaScript together at most
 //     30 KB gzipped;
 //   - for a sample of every kind of page (home, section, page, policy,
@@ -112,7 +112,7 @@ if (themeTotal > THEME_LIMIT) fail(`the theme's CSS and JavaScript are ${kb(them
 const linked = (html) => {
   const refs = [];
   for (const m of html.matchAll(/<link\b[^>]*>/g)) {
-    if (/rel="stylesheet"/.test(m[0])) refs.push((m[0].match(/href="([^"]*)"/) || [])[1]);
+    if (/rel="(stylesheet|icon)"/.test(m[0])) refs.push((m[0].match(/href="([^"]*)"/) || [])[1]);
   }
   for (const m of html.matchAll(/<(?:script|img)\b[^>]*\bsrc="([^"]*)"/g)) refs.push(m[1]);
   return refs.filter(Boolean);
