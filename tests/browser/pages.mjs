@@ -137,6 +137,7 @@ for (const f of files.filter((x) => x.endsWith('.html'))) {
   const seen = new Set();
   for (const ref of linked(html)) {
     const r = fileOf(ref);
+    if (!r && !ref.startsWith('data:')) fail(`${path.relative(site, f)}: loads ${ref}, which is not a file of the site`);
     if (r && !seen.has(r)) {
       seen.add(r);
       bytes += transferred(r);
@@ -277,6 +278,37 @@ async function axe(page, label) {
   return result.length;
 }
 
+/** Language, landmarks, the skip link, breadcrumbs, one h1. */
+async function structure(page, kind, label) {
+  const s = await page.evaluate(() => {
+    const skip = document.querySelector('a.skip-link');
+    const target = skip && document.getElementById((skip.getAttribute('href') || '').slice(1));
+    return {
+      lang: document.documentElement.lang,
+      skipFirst: skip && skip === document.querySelector('body a, body button, body input'),
+      skipTarget: !!target && target.tagName === 'MAIN',
+      mains: document.querySelectorAll('main').length,
+      banner: document.querySelectorAll('body > header, [role="banner"]').length,
+      footer: document.querySelectorAll('body > footer, [role="contentinfo"]').length,
+      nav: !!document.querySelector('nav.site-nav[aria-label]'),
+      crumbs: !!document.querySelector('nav.breadcrumbs [aria-current="page"]'),
+      h1: document.querySelectorAll('h1').length,
+      current: [...document.querySelectorAll('.site-nav a[aria-current]')].map((a) => a.textContent),
+    };
+  });
+  const problems = [];
+  if (s.lang !== 'zh-CN') problems.push(`lang="${s.lang}"`);
+  if (!s.skipFirst || !s.skipTarget) problems.push('no skip link to <main> first');
+  if (s.mains !== 1) problems.push(`${s.mains} <main>`);
+  if (s.banner !== 1 || s.footer !== 1) problems.push(`${s.banner} banners, ${s.footer} content infos`);
+  if (!s.nav) problems.push('no labelled main navigation');
+  if (!s.crumbs && !['home', '404'].includes(kind)) problems.push('no breadcrumbs');
+  if (s.h1 !== 1) problems.push(`${s.h1} h1`);
+  if (s.current.length > 1) problems.push(`${s.current.length} navigation entries marked current`);
+  if (['find', 'find-answer', 'calendar', 'organization', 'policy'].includes(kind) && s.current.length !== 1) problems.push('no navigation entry marked current');
+  if (problems.length) fail(`${label}: ${problems.join('; ')}`);
+}
+
 /** What a reader on a phone runs into: sideways scrolling, small controls, a tall header. */
 async function phoneChecks(page, label) {
   const r = await page.evaluate(() => {
@@ -317,6 +349,7 @@ for (const width of WIDTHS) {
     if (kind === '404' ? response.status() !== 404 : !response.ok()) fail(`${label}: status ${response.status()}`);
     await settle(page, p);
     const violations = await axe(page, label);
+    if (width < 600) await structure(page, kind, label);
     const row = { kind, width, axe: violations };
     if (width < 600) Object.assign(row, await phoneChecks(page, label));
     const text = await page.evaluate(() => (document.querySelector('main') || document.body).innerText.length);
