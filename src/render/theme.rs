@@ -159,3 +159,33 @@ impl ThemeFile {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file of `themes/default/` is built in, and nothing else: a new
+    /// theme file must be added to `DEFAULT_THEME`.
+    #[test]
+    fn the_built_in_theme_lists_every_file_of_themes_default() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(&dir)
+                    .ok()?
+                    .to_str()?
+                    .replace('\\', "/");
+                (!rel.split('/').any(|s| s.starts_with('.'))).then_some(rel)
+            })
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| p.to_string()).collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk);
+    }
+}
