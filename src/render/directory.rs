@@ -243,15 +243,21 @@ impl Site {
                     }),
                 );
                 ctx.insert("breadcrumbs", &crumbs);
-                ctx.insert("jsonld", &jsonld::to_script(&json!({
+                // Absent code or parent: no property (not `null`).
+                let mut ld = json!({
                     "@context": "https://schema.org",
                     "@type": "AdministrativeArea",
                     "@id": format!("{permalink}#area"),
                     "name": g.name,
                     "url": permalink,
-                    "identifier": g.code,
-                    "containedInPlace": g.parent.map(|p| json!({"@type": "AdministrativeArea", "name": d.regions[p].name, "url": self.urls.permalink(&d.regions[p].record.path)})),
-                })));
+                });
+                if let Some(code) = &g.code {
+                    ld["identifier"] = json!(code);
+                }
+                if let Some(p) = g.parent {
+                    ld["containedInPlace"] = json!({"@type": "AdministrativeArea", "name": d.regions[p].name, "url": self.urls.permalink(&d.regions[p].record.path)});
+                }
+                ctx.insert("jsonld", &jsonld::to_script(&ld));
                 ("directory/region.html", Some(g.record.section))
             }
             DirPage::OrgType(i) => {
@@ -823,7 +829,10 @@ impl Site {
                         v["servicePhone"] = json!({"@type": "ContactPoint", "telephone": u.trim_start_matches("tel:")})
                     }
                     (crate::directory::Mode::InPerson, _) => {
-                        v["serviceLocation"] = json!({"@type": "Place", "name": p.name, "address": p.address})
+                        v["serviceLocation"] = json!({"@type": "Place", "name": p.name});
+                        if let Some(a) = &p.address {
+                            v["serviceLocation"]["address"] = json!(a);
+                        }
                     }
                     _ => {}
                 }
