@@ -2,7 +2,8 @@
 # Every test of gongkai, on a fresh Debian machine with only the Rust toolchain
 # (and the Node.js and npm that such a machine has). Installs what the browser
 # tests need: Debian's chromium (apt-get, as root or through sudo) and the npm
-# packages of tests/browser (npm ci, from its package-lock.json).
+# packages of tests/browser and tests/validate (npm ci, from their
+# package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,4 +48,8 @@ install_packages
 cargo build --locked
 node tests/browser/search.mjs --gongkai target/debug/gongkai
 node tests/browser/pages.mjs --gongkai target/debug/gongkai
+node tests/browser/hostile.mjs --gongkai target/debug/gongkai
+echo "== validity and hosting: Nu HTML Checker, sitemap XSD, Atom, iCalendar, JSON-LD, nginx at / and /portal/"
+(cd tests/validate && npm ci --no-audit --no-fund --loglevel=error)
+node tests/validate/validate.mjs --gongkai target/debug/gongkai
 echo "all tests passed"
