@@ -17,7 +17,8 @@
 //     region, 找组织 and a 找组织 answer, search with results, 404):
 //     axe-core finds no WCAG 2.1 A/AA violation (at 375 px and 1280 px;
 //     in elderly mode for some); no console error, no page error, no
-//     request that leaves the site; no horizontal scrolling at 375 px;
+//     request that leaves the site; no horizontal scrolling at 375 and
+//     320 px;
 //     the header's controls are tap-sized; screenshots at 375 and 1280 px
 //     (target/screenshots/<width>/<kind>.png, elderly mode in
 //     target/screenshots/375-elder/);
@@ -355,6 +356,10 @@ for (const width of WIDTHS) {
     const text = await page.evaluate(() => (document.querySelector('main') || document.body).innerText.length);
     mainText.set(kind, text);
     await page.screenshot({ path: path.join(shots, String(width), kind + '.png'), fullPage: true });
+    if (width < 600) {
+      await page.setViewportSize({ width: 320, height: 700 });
+      await phoneChecks(page, `${kind} at 320 px`);
+    }
     rows.push(row);
     await page.close();
   }
@@ -430,6 +435,9 @@ let elderFigures = '';
     await phoneChecks(tab, label + ' at 375 px');
     if (ELDER_AXE.has(kind)) await axe(tab, label);
     await tab.screenshot({ path: path.join(shots, '375-elder', kind + '.png'), fullPage: true });
+    // WCAG reflow: 320 CSS px without sideways scrolling.
+    await tab.setViewportSize({ width: 320, height: 700 });
+    await phoneChecks(tab, label + ' at 320 px');
     await tab.close();
   }
   // Switched off again, and remembered as off.
