@@ -1099,6 +1099,31 @@ fn globals(
         nav.splice(0..0, own);
     }
     globals.insert("nav", &nav);
+    // The footer links the pages directly under the home page (关于本站)
+    // and the open data, which no section lists, so every page is reached
+    // by following links from the home page.
+    let mut footer: Vec<NavEntry> = content
+        .sections
+        .first()
+        .map(|home| {
+            home.pages
+                .iter()
+                .map(|&i| NavEntry {
+                    title: content.pages[i].title.clone(),
+                    url: content.pages[i].url.clone(),
+                    path: String::new(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !directory.is_empty() {
+        footer.push(NavEntry {
+            title: "开放数据".to_string(),
+            url: urls.url("data/"),
+            path: "data/".to_string(),
+        });
+    }
+    globals.insert("footer", &footer);
     globals.insert("base_path", urls.base_path());
     globals
 }
