@@ -123,123 +123,145 @@ pub fn render(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let mut out = Rendered::default();
-    let parser = Parser::new_ext(input.text, parser_options()).into_offset_iter();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading: Option<(usize, HeadingLevel, Option<String>)> = None; // (index in events, level, explicit id)
+    let mut html = String::new();
+    let mut parser = Parser::new_ext(input.text, parser_options()).into_offset_iter();
+    // Events stream from the parser to the HTML writer (a 50 MB page never
+    // holds all its events at once); only a heading's events wait, until
+    // its end gives the text its id is made from.
+    let mut held: Vec<Event<'_>> = Vec::new();
+    let mut ready: std::collections::VecDeque<Event<'_>> = Default::default();
+    let mut heading: Option<(usize, HeadingLevel, Option<String>)> = None; // (index in held, level, explicit id)
     let mut heading_text = String::new();
     let mut code: Option<(String, String)> = None; // (lang, text)
     let mut raw_html = false;
 
-    for (event, range) in parser {
-        let event = match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                heading = Some((events.len(), level, id.map(|i| i.to_string())));
-                heading_text.clear();
+    let events = std::iter::from_fn(|| {
+        loop {
+            if let Some(event) = ready.pop_front() {
+                return Some(event);
+            }
+            let (event, range) = parser.next()?;
+            let event = match event {
                 Event::Start(Tag::Heading {
                     level,
-                    id: None,
+                    id,
                     classes,
                     attrs,
-                })
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some((index, _, explicit)) = heading.take() {
-                    let id = match explicit {
-                        Some(id) => {
-                            if !used_ids.insert(id.clone()) {
-                                diagnostics.push(Diagnostic::at(
-                                    input.file,
-                                    input.source,
-                                    input.offset + range.start,
-                                    range.len(),
-                                    format!("heading id `{id}` is used twice on this page"),
-                                ));
+                }) => {
+                    heading = Some((held.len(), level, id.map(|i| i.to_string())));
+                    heading_text.clear();
+                    Event::Start(Tag::Heading {
+                        level,
+                        id: None,
+                        classes,
+                        attrs,
+                    })
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    if let Some((index, _, explicit)) = heading.take() {
+                        let id = match explicit {
+                            Some(id) => {
+                                if !used_ids.insert(id.clone()) {
+                                    diagnostics.push(Diagnostic::at(
+                                        input.file,
+                                        input.source,
+                                        input.offset + range.start,
+                                        range.len(),
+                                        format!("heading id `{id}` is used twice on this page"),
+                                    ));
+                                }
+                                id
                             }
-                            id
+                            None => {
+                                unique_id(&crate::content::slug::anchor_id(&heading_text), used_ids)
+                            }
+                        };
+                        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut held[index] {
+                            *slot = Some(CowStr::from(id.clone()));
                         }
-                        None => {
-                            unique_id(&crate::content::slug::anchor_id(&heading_text), used_ids)
+                        out.anchors.insert(id.clone());
+                        out.toc.push(Heading {
+                            level: level as u8,
+                            id,
+                            title: heading_text.trim().to_string(),
+                        });
+                    }
+                    Event::End(TagEnd::Heading(level))
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
                         }
+                        CodeBlockKind::Indented => String::new(),
                     };
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index] {
-                        *slot = Some(CowStr::from(id.clone()));
-                    }
-                    out.anchors.insert(id.clone());
-                    out.toc.push(Heading {
-                        level: level as u8,
-                        id,
-                        title: heading_text.trim().to_string(),
-                    });
+                    code = Some((lang, String::new()));
+                    continue;
                 }
-                Event::End(TagEnd::Heading(level))
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((lang, String::new()));
-                continue;
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                let (lang, text) = code.take().unwrap_or_default();
-                Event::Html(CowStr::from(highlight::code_block(&lang, &text)))
-            }
-            Event::Text(text) if code.is_some() => {
-                if let Some((_, buf)) = &mut code {
-                    buf.push_str(&text);
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().unwrap_or_default();
+                    Event::Html(CowStr::from(highlight::code_block(&lang, &text)))
                 }
-                continue;
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
+                Event::Text(text) if code.is_some() => {
+                    if let Some((_, buf)) = &mut code {
+                        buf.push_str(&text);
+                    }
+                    continue;
+                }
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url: dest,
+                    dest_url,
                     title,
                     id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
+                }) => {
+                    let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    })
+                }
                 Event::Start(Tag::Image {
                     link_type,
-                    dest_url: dest,
+                    dest_url,
                     title,
                     id,
-                })
+                }) => {
+                    let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    })
+                }
+                Event::Html(_) | Event::InlineHtml(_) if !options.allow_raw_html => {
+                    raw_html = true;
+                    event
+                }
+                other => other,
+            };
+            if let Event::Text(t) | Event::Code(t) = &event {
+                if heading.is_some() {
+                    heading_text.push_str(t);
+                }
             }
-            Event::Html(_) | Event::InlineHtml(_) if !options.allow_raw_html => {
-                raw_html = true;
-                event
-            }
-            other => other,
-        };
-        if let Event::Text(t) | Event::Code(t) = &event {
             if heading.is_some() {
-                heading_text.push_str(t);
+                held.push(event);
+                continue;
             }
+            if !held.is_empty() {
+                // The heading's end: its start now has its id.
+                held.push(event);
+                ready.extend(held.drain(..));
+                continue;
+            }
+            return Some(event);
         }
-        events.push(event);
-    }
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    });
+    pulldown_cmark::html::push_html(&mut html, events);
+    out.html = html;
     // Without raw HTML, pulldown-cmark's output is safe as it is (text is
     // escaped, dangerous link targets were dropped above); with it, the
     // whole body goes through the sanitiser, so that an opening tag in one
