@@ -42,6 +42,8 @@ echo "== cargo test"
 cargo test --all-targets --locked
 echo "== doc tests"
 cargo test --doc --locked
+echo "== the fuzz targets still compile (running them is documented in the README)"
+cargo check --locked --manifest-path fuzz/Cargo.toml --bins
 echo "== browser tests: the search client in headless Chromium against the Rust engine"
 install_packages
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
