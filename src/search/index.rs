@@ -50,21 +50,32 @@ type Key = u64;
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 const WORD: Key = 1 << 63;
 
-fn key(term: text::Term<'_>, words: &mut Vec<(Key, String)>) -> Key {
-    match term {
+/// The packed key of a term, without making its text (the text of a word
+/// is kept aside only the first time a document has it).
+fn key(term: &text::Term<'_>) -> Key {
+    match *term {
         text::Term::Bigram(a, b) => (u64::from(a) << 21) | u64::from(b),
         text::Term::Unigram(c) => u64::from(c) << 21,
-        _ => word_key(&term.text(), words),
+        text::Term::Word(w) => fnv_key(w.bytes()),
+        text::Term::Prefix(w, n) => {
+            let end = w.char_indices().nth(n).map_or(w.len(), |(i, _)| i);
+            fnv_key(w[..end].bytes().chain(std::iter::once(b'*')))
+        }
     }
 }
 
-fn word_key(text: &str, words: &mut Vec<(Key, String)>) -> Key {
+/// A word's key: the 63-bit FNV-1a hash of its text, top bit set.
+fn fnv_key(bytes: impl Iterator<Item = u8>) -> Key {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
+    for b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    let k = h | WORD;
+    h | WORD
+}
+
+fn word_key(text: &str, words: &mut Vec<(Key, String)>) -> Key {
+    let k = fnv_key(text.bytes());
     words.push((k, text.to_string()));
     k
 }
@@ -372,7 +383,13 @@ fn tokenize(d: &Document, folded: &[Vec<String>]) -> Tokenized {
             let mut add = |t: text::Term<'_>, p: u32| {
                 length += 1;
                 let bigram = matches!(t, text::Term::Bigram(..));
-                let e = terms.entry(key(t, &mut words)).or_default();
+                let k = key(&t);
+                let e = terms.entry(k).or_insert_with(|| {
+                    if k & WORD != 0 {
+                        words.push((k, t.text()));
+                    }
+                    Default::default()
+                });
                 e.0 += weight;
                 if bigram && usize::from(e.2) < POSITIONS {
                     e.1[usize::from(e.2)] = p;
