@@ -17,18 +17,15 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { options, serve } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i < 0 ? fallback : args[i + 1];
-};
+const opt = options(args);
 const repo = path.join(here, '..', '..');
 const gongkai = path.resolve(opt('--gongkai', path.join(repo, 'target', 'debug', 'gongkai')));
 const chromiumPath = opt('--chromium', process.env.CHROMIUM || '/usr/bin/chromium');
@@ -67,34 +64,9 @@ const pages = [];
   }
 })(site);
 
-// ---- A tiny static server ----
+// ---- Served on 127.0.0.1 ----
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json',
-  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.xml': 'application/xml',
-  '.ics': 'text/calendar; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-};
-const server = http.createServer((req, res) => {
-  let p;
-  try {
-    p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  let file = path.join(site, p);
-  if (file !== site && !file.startsWith(site + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  const status = fs.existsSync(file) ? 200 : 404;
-  if (status === 404) file = path.join(site, '404.html');
-  res.writeHead(status, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = 'http://127.0.0.1:' + server.address().port;
+const { origin, close: closeServer } = await serve(site);
 
 // ---- The browser ----
 
@@ -170,7 +142,7 @@ for (const q of ['script', 'alert', '测试市总工会', 'onerror', '法律援�
 }
 
 await browser.close();
-server.close();
+closeServer();
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`hostile site in Chromium: ${opened} pages and ${searches} searches opened; ${failures.length} failures`);
 process.exit(failures.length ? 1 : 0);

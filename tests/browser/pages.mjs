@@ -32,24 +32,18 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { options, serve } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, '..', '..');
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = options(args);
 const root = path.resolve(opt('--root', repo));
 const gongkai = path.resolve(opt('--gongkai', path.join(repo, 'target', 'release', 'gongkai')));
 const chromiumPath = opt('--chromium', process.env.CHROMIUM || '/usr/bin/chromium');
@@ -198,41 +192,7 @@ const ELDER_AXE = new Set(['home', 'policy', 'organization', 'search', 'find-ans
 
 // ---- A tiny static server under the base path ----
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.xml': 'application/xml',
-  '.ics': 'text/calendar; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2',
-};
-const server = http.createServer((req, res) => {
-  const send = (status, file) => {
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  };
-  let p;
-  try {
-    p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  if (!p.startsWith(basePath)) {
-    res.writeHead(404).end();
-    return;
-  }
-  let file = path.join(site, p.slice(basePath.length));
-  if (file !== site && !file.startsWith(site + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (fs.existsSync(file)) send(200, file);
-  else if (fs.existsSync(path.join(site, '404.html'))) send(404, path.join(site, '404.html'));
-  else res.writeHead(404).end();
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = 'http://127.0.0.1:' + server.address().port;
+const { origin, close: closeServer } = await serve(site, basePath);
 const urlOf = (p) => origin + basePath + p;
 
 // ---- The browser ----
@@ -555,7 +515,7 @@ console.log(`print: ${printFigures || 'failed'}`);
 }
 
 await browser.close();
-server.close();
+closeServer();
 if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 
 // ---- Summary ----
