@@ -147,7 +147,7 @@ impl Session {
         let mut failed: Option<Diagnostics> = None;
         let mut index: HashSet<PathBuf> = HashSet::new();
         let output = self.output.clone();
-        crate::search::write(&self.site, &mut |name, text| {
+        let result = crate::search::write(&self.site, &mut |name, text| {
             index.insert(output.join(name));
             if failed.is_none() {
                 match write_if_changed(&output, name, text.as_bytes()) {
@@ -156,6 +156,12 @@ impl Session {
                 }
             }
         });
+        if let Err(e) = result {
+            return Err(Diagnostic::new(format!(
+                "cannot write the search index: its temporary files failed: {e}"
+            ))
+            .into());
+        }
         if let Some(e) = failed {
             return Err(e);
         }

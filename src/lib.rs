@@ -398,7 +398,12 @@ impl Site {
         }
         if search {
             let started = Instant::now();
-            search::write(self, &mut |name, text| emit.bytes(name, text.as_bytes()));
+            if let Err(e) = search::write(self, &mut |name, text| emit.bytes(name, text.as_bytes()))
+            {
+                diagnostics.push(Diagnostic::new(format!(
+                    "cannot write the search index: its temporary files failed: {e}"
+                )));
+            }
             timing("search", started);
         }
         files_written += emit.written;

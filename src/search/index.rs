@@ -138,14 +138,29 @@ fn take(bytes: &[u8], at: &mut usize) -> u32 {
 
 /// Write the index's files through `emit` (path under the output, text),
 /// term shards a batch at a time, so that only the compact postings and a
-/// few shards' text are in memory at once.
+/// few shards' text are in memory at once; a large site's postings go to
+/// temporary files in runs (see [`Spill`]). An error is one of those files
+/// failing.
 pub fn write(
+    docs: Vec<Document>,
+    dir: &Directory,
+    synonyms: &[Vec<String>],
+    fill: &(dyn Fn(&mut Document) + Sync),
+    emit: &mut dyn FnMut(&str, &str),
+) -> std::io::Result<()> {
+    write_with(docs, dir, synonyms, fill, emit, SPILL_AT)
+}
+
+/// [`write`], with postings going to disk once more than `spill_at`
+/// bytes of them are held.
+fn write_with(
     mut docs: Vec<Document>,
     dir: &Directory,
     synonyms: &[Vec<String>],
     fill: &(dyn Fn(&mut Document) + Sync),
     emit: &mut dyn FnMut(&str, &str),
-) {
+    spill_at: usize,
+) -> std::io::Result<()> {
     let order = |d: &Document| {
         let chain = d.region.map(|r| region_chain(dir, r)).unwrap_or_default();
         (
@@ -169,6 +184,8 @@ pub fn write(
     let mut partitions: Vec<FastMap<Key, TermBuf>> =
         (0..PARTITIONS).map(|_| FastMap::default()).collect();
     let mut words: FastMap<Key, String> = FastMap::default();
+    let mut held = 0usize;
+    let mut spill: Option<Spill> = None;
     for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
         batch.par_iter_mut().for_each(fill);
         let tokenized: Vec<Tokenized> = batch.par_iter().map(|d| tokenize(d, &folded)).collect();
@@ -191,10 +208,11 @@ pub fn write(
                 words.entry(*k).or_insert_with(|| w.clone());
             }
         }
-        partitions
+        held += partitions
             .par_iter_mut()
             .enumerate()
-            .for_each(|(part, postings)| {
+            .map(|(part, postings)| {
+                let mut added = 0;
                 for (i, t) in tokenized.iter().enumerate() {
                     let id = (b * BATCH + i) as u32;
                     for &(k, wtf, positions, count) in &t.terms {
@@ -202,6 +220,7 @@ pub fn write(
                             continue;
                         }
                         let buf = postings.entry(k).or_default();
+                        let before = buf.bytes.len();
                         put(&mut buf.bytes, id - buf.last);
                         buf.last = id;
                         buf.df += 1;
@@ -212,16 +231,30 @@ pub fn write(
                             put(&mut buf.bytes, p - last);
                             last = p;
                         }
+                        added += buf.bytes.len() - before;
                     }
                 }
-            });
+                added
+            })
+            .sum::<usize>();
+        // A large site's postings go to disk in runs, so that they are not
+        // all held until the shards are written.
+        if held > spill_at {
+            let s = match &mut spill {
+                Some(s) => s,
+                None => spill.insert(Spill::new()?),
+            };
+            s.run(&mut partitions)?;
+            held = 0;
+        }
     }
     let n = docs.len().max(1) as f64;
     let avgdl = (lengths.iter().map(|&(l, _)| f64::from(l)).sum::<f64>() / n).max(1.0);
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         let bufs = || partitions.iter().flat_map(|p| p.values());
         eprintln!(
-            "index: {} terms, {} postings, {} MiB of postings ({} MiB allocated)",
+            "index: {} runs on disk; in memory {} terms, {} postings, {} MiB of postings ({} MiB allocated)",
+            spill.as_ref().map_or(0, |s| s.runs),
             partitions.iter().map(|p| p.len()).sum::<usize>(),
             bufs().map(|b| u64::from(b.df)).sum::<u64>(),
             bufs().map(|b| b.bytes.len()).sum::<usize>() >> 20,
@@ -237,47 +270,13 @@ pub fn write(
             words.get(&k).cloned().unwrap_or_default()
         }
     };
-    // Shards: the encoded postings run about 1.3 characters per internal byte.
-    let total: usize = partitions
-        .iter()
-        .flat_map(|p| p.values())
-        .map(|b| b.bytes.len() * 13 / 10 + 16)
-        .sum();
-    let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
     let dense = (docs.len() / 8).max(1000) as u32;
     let mut chars: BTreeSet<char> = BTreeSet::new();
-    // Terms go to their shards as keys; their texts are made again when
-    // the shard is written (millions of small strings otherwise).
-    let mut by_shard: Vec<Vec<(Key, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
-    for (k, buf) in partitions.into_iter().flatten() {
-        let t = term_text(k);
-        if k & WORD == 0 {
-            chars.extend(t.chars());
-        }
-        by_shard[text::shard(&t, shards) as usize].push((k, buf));
-    }
-    let mut shard_no = 0usize;
-    let mut batches = by_shard.into_iter().peekable();
-    while batches.peek().is_some() {
-        let batch: Vec<Vec<(Key, TermBuf)>> = batches.by_ref().take(64).collect();
-        let texts: Vec<String> = batch
-            .into_par_iter()
-            .map(|terms| {
-                let encoded: BTreeMap<String, (i64, String)> = terms
-                    .into_iter()
-                    .map(|(k, buf)| {
-                        let e = encode(&buf, n, avgdl, &lengths, buf.df <= dense);
-                        (term_text(k), e)
-                    })
-                    .collect();
-                to_json(&encoded)
-            })
-            .collect();
-        for text in texts {
-            emit(&format!("search/t/{shard_no}.json"), &text);
-            shard_no += 1;
-        }
-    }
+    let encode_term = |buf: &TermBuf| encode(buf, n, avgdl, &lengths, buf.df <= dense);
+    let shards = match spill {
+        Some(spill) => spill.shards(partitions, &term_text, &mut chars, encode_term, emit)?,
+        None => in_memory_shards(partitions, &term_text, &mut chars, encode_term, emit),
+    };
     crate::timing("s-shards", started);
     let fold: String = t2s::pairs()
         .iter()
@@ -298,6 +297,249 @@ pub fn write(
         "facets": facets,
     });
     emit("search/manifest.json", &to_json(&manifest));
+    Ok(())
+}
+
+/// A term's idf and its postings as the index stores them.
+type Encoded = (i64, String);
+
+/// Write the term shards from postings all held in memory (a site whose
+/// postings never went to disk); returns the number of shards.
+fn in_memory_shards(
+    partitions: Vec<FastMap<Key, TermBuf>>,
+    term_text: &(dyn Fn(Key) -> String + Sync),
+    chars: &mut BTreeSet<char>,
+    encode: impl Fn(&TermBuf) -> Encoded + Sync,
+    emit: &mut dyn FnMut(&str, &str),
+) -> u32 {
+    // Shards: the encoded postings run about 1.3 characters per internal byte.
+    let total: usize = partitions
+        .iter()
+        .flat_map(|p| p.values())
+        .map(|b| b.bytes.len() * 13 / 10 + 16)
+        .sum();
+    let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
+    // Terms go to their shards as keys; their texts are made again when
+    // the shard is written (millions of small strings otherwise).
+    let mut by_shard: Vec<Vec<(Key, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
+    for (k, buf) in partitions.into_iter().flatten() {
+        let t = term_text(k);
+        if k & WORD == 0 {
+            chars.extend(t.chars());
+        }
+        by_shard[text::shard(&t, shards) as usize].push((k, buf));
+    }
+    let mut shard_no = 0usize;
+    let mut batches = by_shard.into_iter().peekable();
+    while batches.peek().is_some() {
+        let batch: Vec<Vec<(Key, TermBuf)>> = batches.by_ref().take(64).collect();
+        let texts: Vec<String> = batch
+            .into_par_iter()
+            .map(|terms| {
+                let encoded: BTreeMap<String, Encoded> = terms
+                    .into_iter()
+                    .map(|(k, buf)| (term_text(k), encode(&buf)))
+                    .collect();
+                to_json(&encoded)
+            })
+            .collect();
+        for text in texts {
+            emit(&format!("search/t/{shard_no}.json"), &text);
+            shard_no += 1;
+        }
+    }
+    shards
+}
+
+/// Postings held in memory before they go to disk as a run (about 40,000
+/// ordinary pages' worth; the example portal never spills).
+const SPILL_AT: usize = 96 << 20;
+
+/// Runs of postings on disk while a large index is made: one file per
+/// partition, its runs appended in document order. Each run's list of a
+/// term starts from document 0, so runs join by re-encoding the first
+/// delta. The term shards are then written partition by partition through
+/// group files (about 64), so only one partition's postings and one
+/// group's text are in memory at a time.
+struct Spill {
+    dir: tempfile::TempDir,
+    files: Vec<std::io::BufWriter<std::fs::File>>,
+    runs: usize,
+    /// The shards' size, estimated run by run.
+    estimate: usize,
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default())
+}
+
+/// Add a run's list of term `k` to `map`.
+fn join(map: &mut FastMap<Key, TermBuf>, k: Key, df: u32, last: u32, run: &[u8]) {
+    match map.entry(k) {
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(TermBuf {
+                last,
+                df,
+                bytes: run.to_vec(),
+            });
+        }
+        std::collections::hash_map::Entry::Occupied(mut o) => {
+            let buf = o.get_mut();
+            let mut at = 0;
+            let first = take(run, &mut at);
+            put(&mut buf.bytes, first - buf.last);
+            buf.bytes.extend_from_slice(&run[at..]);
+            buf.last = last;
+            buf.df += df;
+        }
+    }
+}
+
+impl Spill {
+    fn new() -> std::io::Result<Spill> {
+        let dir = tempfile::Builder::new()
+            .prefix("gongkai-index-")
+            .tempdir()?;
+        let files = (0..PARTITIONS)
+            .map(|p| {
+                std::fs::File::create(dir.path().join(format!("{p}.run")))
+                    .map(|f| std::io::BufWriter::with_capacity(1 << 20, f))
+            })
+            .collect::<std::io::Result<_>>()?;
+        Ok(Spill {
+            dir,
+            files,
+            runs: 0,
+            estimate: 0,
+        })
+    }
+
+    /// Move the postings held in `partitions` to disk.
+    fn run(&mut self, partitions: &mut [FastMap<Key, TermBuf>]) -> std::io::Result<()> {
+        use std::io::Write;
+        let estimates = partitions
+            .par_iter_mut()
+            .zip(self.files.par_iter_mut())
+            .map(|(postings, out)| -> std::io::Result<usize> {
+                let mut estimate = 0;
+                for (k, buf) in postings.drain() {
+                    out.write_all(&k.to_le_bytes())?;
+                    out.write_all(&buf.df.to_le_bytes())?;
+                    out.write_all(&buf.last.to_le_bytes())?;
+                    out.write_all(&(buf.bytes.len() as u32).to_le_bytes())?;
+                    out.write_all(&buf.bytes)?;
+                    estimate += buf.bytes.len() * 13 / 10 + 16;
+                }
+                Ok(estimate)
+            })
+            .collect::<std::io::Result<Vec<usize>>>()?;
+        self.estimate += estimates.iter().sum::<usize>();
+        self.runs += 1;
+        Ok(())
+    }
+
+    /// Write the term shards from the runs on disk and the postings still
+    /// held; returns the number of shards.
+    fn shards(
+        mut self,
+        mut partitions: Vec<FastMap<Key, TermBuf>>,
+        term_text: &(dyn Fn(Key) -> String + Sync),
+        chars: &mut BTreeSet<char>,
+        encode: impl Fn(&TermBuf) -> Encoded + Sync,
+        emit: &mut dyn FnMut(&str, &str),
+    ) -> std::io::Result<u32> {
+        use std::io::Write;
+        self.run(&mut partitions)?;
+        drop(partitions);
+        for f in &mut self.files {
+            f.flush()?;
+        }
+        let shards = self.estimate.div_ceil(SHARD_TARGET).max(1) as u32;
+        let groups = (shards as usize).min(64);
+        let group_of = |shard: u32| shard as usize * groups / shards as usize;
+        let group_path = |g: usize| self.dir.path().join(format!("{g}.group"));
+        let mut group_files = (0..groups)
+            .map(|g| std::fs::File::create(group_path(g)).map(std::io::BufWriter::new))
+            .collect::<std::io::Result<Vec<_>>>()?;
+        let truncated = || std::io::Error::other("the index's postings on disk are truncated");
+        for p in 0..PARTITIONS {
+            let data = std::fs::read(self.dir.path().join(format!("{p}.run")))?;
+            let mut map: FastMap<Key, TermBuf> = FastMap::default();
+            let mut at = 0;
+            while at < data.len() {
+                if at + 20 > data.len() {
+                    return Err(truncated());
+                }
+                let k = u64::from_le_bytes(data[at..at + 8].try_into().unwrap_or_default());
+                let (df, last, len) = (
+                    u32_at(&data, at + 8),
+                    u32_at(&data, at + 12),
+                    u32_at(&data, at + 16) as usize,
+                );
+                at += 20;
+                let run = data.get(at..at + len).ok_or_else(truncated)?;
+                join(&mut map, k, df, last, run);
+                at += len;
+            }
+            drop(data);
+            let encoded: Vec<(Key, u32, String, Encoded)> = map
+                .into_iter()
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|(k, buf)| {
+                    let t = term_text(k);
+                    (k, text::shard(&t, shards), t, encode(&buf))
+                })
+                .collect();
+            for (k, shard, t, (idf, postings)) in encoded {
+                if k & WORD == 0 {
+                    chars.extend(t.chars());
+                }
+                let out = &mut group_files[group_of(shard)];
+                out.write_all(&shard.to_le_bytes())?;
+                out.write_all(&idf.to_le_bytes())?;
+                for part in [&t, &postings] {
+                    out.write_all(&(part.len() as u32).to_le_bytes())?;
+                    out.write_all(part.as_bytes())?;
+                }
+            }
+        }
+        for f in &mut group_files {
+            f.flush()?;
+        }
+        drop(group_files);
+        let mut shard_no = 0u32;
+        for g in 0..groups {
+            let data = std::fs::read(group_path(g))?;
+            let mut by_shard: BTreeMap<u32, BTreeMap<String, Encoded>> = BTreeMap::new();
+            let mut at = 0;
+            while at < data.len() {
+                let mut field = |n: usize| -> std::io::Result<&[u8]> {
+                    let f = data.get(at..at + n).ok_or_else(truncated)?;
+                    at += n;
+                    Ok(f)
+                };
+                let shard = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
+                let idf = i64::from_le_bytes(field(8)?.try_into().unwrap_or_default());
+                let mut string = || -> std::io::Result<String> {
+                    let n = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
+                    String::from_utf8(field(n as usize)?.to_vec()).map_err(|_| truncated())
+                };
+                let t = string()?;
+                let postings = string()?;
+                by_shard
+                    .entry(shard)
+                    .or_default()
+                    .insert(t, (idf, postings));
+            }
+            while shard_no < shards && group_of(shard_no) == g {
+                let terms = by_shard.remove(&shard_no).unwrap_or_default();
+                emit(&format!("search/t/{shard_no}.json"), &to_json(&terms));
+                shard_no += 1;
+            }
+        }
+        Ok(shards)
+    }
 }
 
 /// A term's postings as the index stores them, with its idf.
@@ -576,6 +818,90 @@ pub fn runs(ids: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every file written, by path.
+    fn index_of(docs: Vec<Document>, spill_at: usize) -> BTreeMap<String, String> {
+        let mut files = BTreeMap::new();
+        let fill = |_: &mut Document| {};
+        write_with(
+            docs,
+            &Directory::default(),
+            &[],
+            &fill,
+            &mut |path, text| {
+                files.insert(path.to_string(), text.to_string());
+            },
+            spill_at,
+        )
+        .unwrap();
+        files
+    }
+
+    #[test]
+    fn postings_spilled_to_disk_give_the_same_index() {
+        let words = [
+            "工会",
+            "法律援助",
+            "心理疏导",
+            "gonghui",
+            "12351",
+            "妇联",
+            "志愿服务",
+        ];
+        let docs: Vec<Document> = (0..3500)
+            .map(|i| Document {
+                url: format!("/p/{i:05}/"),
+                title: format!("第{i}号通知 {}", words[i % words.len()]),
+                body: format!(
+                    "群团组织{}服务群众，编号{i}，{}与{}。",
+                    words[i % 3],
+                    words[(i / 7) % words.len()],
+                    words[(i / 11) % words.len()]
+                ),
+                ..Document::default()
+            })
+            .collect();
+        let held = index_of(docs.clone(), usize::MAX);
+        // Spilled after every batch of 1,024 documents: four runs.
+        let spilled = index_of(docs, 1);
+        let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
+        for (files, terms) in [(&held, &mut a), (&spilled, &mut b)] {
+            for (path, text) in files {
+                if path.starts_with("search/t/") {
+                    let shard: BTreeMap<String, Value> = serde_json::from_str(text).unwrap();
+                    terms.extend(shard);
+                }
+            }
+        }
+        assert!(a.len() > 100, "{} terms", a.len());
+        assert_eq!(a, b, "the same terms with the same postings");
+        // Everything else is the same, but for the number of shards.
+        let rest = |files: &BTreeMap<String, String>| -> Vec<(String, String)> {
+            files
+                .iter()
+                .filter(|(p, _)| !p.starts_with("search/t/"))
+                .map(|(p, t)| {
+                    let mut t = t.clone();
+                    if p.ends_with("manifest.json") {
+                        let mut m: Value = serde_json::from_str(&t).unwrap();
+                        m["shards"] = Value::Null;
+                        t = m.to_string();
+                    }
+                    (p.clone(), t)
+                })
+                .collect()
+        };
+        assert_eq!(rest(&held), rest(&spilled));
+        let manifest: Value = serde_json::from_str(&spilled["search/manifest.json"]).unwrap();
+        let shards = manifest["shards"].as_u64().unwrap() as usize;
+        assert_eq!(
+            spilled
+                .keys()
+                .filter(|p| p.starts_with("search/t/"))
+                .count(),
+            shards
+        );
+    }
 
     #[test]
     fn runs_encode_gaps_and_lengths() {

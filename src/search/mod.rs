@@ -20,7 +20,9 @@ pub mod text;
 use crate::Site;
 
 /// Write the index of `site` through `emit` (path under the output, text).
-pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) {
+/// A large site's postings pass through temporary files; failing to use
+/// them is the error.
+pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> std::io::Result<()> {
     let started = std::time::Instant::now();
     let docs = documents::collect(site);
     crate::timing("s-collect", started);
