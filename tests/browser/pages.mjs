@@ -30,15 +30,13 @@
 //     the page shows with JavaScript (but search results), no switch.
 // Exit status 1 on any failure.
 
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { options, serve } from './serve.mjs';
+import { builtSite, options, serve } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, '..', '..');
@@ -64,16 +62,9 @@ const fail = (what) => {
 
 // ---- The site ----
 
-let tmp = null;
-if (!site) {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-pages-'));
-  site = path.join(tmp, 'site');
-  execFileSync(gongkai, ['build', '--root', root, '--output', site, '--base-url', 'http://127.0.0.1/portal/'], { stdio: 'inherit' });
-}
-const searchHtml = fs.readFileSync(path.join(site, 'search', 'index.html'), 'utf8');
-const baseMatch = searchHtml.match(/data-index="([^"]*)search\/"/);
-if (!baseMatch) throw new Error('no data-index on ' + path.join(site, 'search', 'index.html'));
-const basePath = baseMatch[1].endsWith('/') ? baseMatch[1] : baseMatch[1] + '/';
+const built = builtSite({ gongkai, root, site, prefix: 'gongkai-pages-' });
+site = built.site;
+const basePath = built.basePath;
 
 // ---- Page weight: every HTML file, with what it links ----
 
@@ -516,7 +507,7 @@ console.log(`print: ${printFigures || 'failed'}`);
 
 await browser.close();
 closeServer();
-if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+built.cleanup();
 
 // ---- Summary ----
 

@@ -21,11 +21,10 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { options, serve } from './serve.mjs';
+import { builtSite, options, serve } from './serve.mjs';
 import YAML from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,19 +45,9 @@ const fail = (what) => {
 
 // ---- The site ----
 
-let tmp = null;
-if (!site) {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-browser-'));
-  site = path.join(tmp, 'site');
-  execFileSync(gongkai, ['build', '--root', root, '--output', site, '--base-url', 'http://127.0.0.1/portal/'], { stdio: 'inherit' });
-}
-if (!basePath) {
-  const page = fs.readFileSync(path.join(site, 'search', 'index.html'), 'utf8');
-  const m = page.match(/data-index="([^"]*)search\/"/);
-  if (!m) throw new Error('no data-index on ' + path.join(site, 'search', 'index.html'));
-  basePath = m[1];
-}
-if (!basePath.endsWith('/')) basePath += '/';
+const built = builtSite({ gongkai, root, site, basePath, prefix: 'gongkai-browser-' });
+site = built.site;
+basePath = built.basePath;
 
 // ---- A tiny static server under the base path ----
 
@@ -397,6 +386,6 @@ await noScript.close();
 if (pageErrors.length) fail('page errors: ' + pageErrors.join('; '));
 await browser.close();
 closeServer();
-if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+built.cleanup();
 console.log(failures.length ? `\n${failures.length} failures` : '\nall browser checks passed');
 process.exit(failures.length ? 1 : 0);

@@ -3,8 +3,10 @@
 // server does for it: index.html for folders, the site's 404.html with
 // status 404 for misses, nothing outside the site).
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 
 /** `--name value` options taken out of `args` (what is left are positional). */
@@ -59,4 +61,27 @@ export async function serve(site, basePath = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return { origin: 'http://127.0.0.1:' + server.address().port, close: () => server.close() };
+}
+
+/**
+ * The built site to test: `site` when given, else the site at `root`
+ * built by `gongkai` into a temporary folder under the sub-path /portal/.
+ * Resolves the base path from the search page's `data-index` unless
+ * `basePath` is given. Returns `{ site, basePath, cleanup() }`.
+ */
+export function builtSite({ gongkai, root, site = null, basePath = null, prefix = 'gongkai-browser-' }) {
+  let tmp = null;
+  if (!site) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    site = path.join(tmp, 'site');
+    execFileSync(gongkai, ['build', '--root', root, '--output', site, '--base-url', 'http://127.0.0.1/portal/'], { stdio: 'inherit' });
+  }
+  if (!basePath) {
+    const searchPage = path.join(site, 'search', 'index.html');
+    const m = fs.readFileSync(searchPage, 'utf8').match(/data-index="([^"]*)search\/"/);
+    if (!m) throw new Error('no data-index on ' + searchPage);
+    basePath = m[1];
+  }
+  if (!basePath.endsWith('/')) basePath += '/';
+  return { site, basePath, cleanup: () => tmp && fs.rmSync(tmp, { recursive: true, force: true }) };
 }
