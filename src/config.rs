@@ -55,6 +55,9 @@ pub struct Config {
     /// Settings of the directory (see `docs/directory.md`).
     #[serde(default)]
     pub directory: DirectoryConfig,
+    /// Settings of the search index (see `docs/search.md`).
+    #[serde(default)]
+    pub search: SearchConfig,
     /// Free-form values for templates, as `config.extra.<key>`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -73,6 +76,30 @@ pub struct DirectoryConfig {
     /// The allowed audiences, in display order (any value when empty).
     #[serde(default)]
     pub audiences: Vec<String>,
+}
+
+/// The `search:` block of `gongkai.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// How many of a term's postings (its best, by impact) a query loads
+    /// first; a term in more documents keeps the rest in tail files that a
+    /// query loads only when the heads give too few results
+    /// (`docs/search.md`, "Heads and tails").
+    #[serde(default = "default_search_head")]
+    pub head: usize,
+}
+
+impl Default for SearchConfig {
+    fn default() -> SearchConfig {
+        SearchConfig {
+            head: default_search_head(),
+        }
+    }
+}
+
+fn default_search_head() -> usize {
+    4096
 }
 
 fn default_language() -> String {
@@ -111,6 +138,12 @@ impl Config {
             return Err(Diagnostic::in_file(
                 CONFIG_FILE,
                 "paginate_by must be at least 1",
+            ));
+        }
+        if config.search.head == 0 {
+            return Err(Diagnostic::in_file(
+                CONFIG_FILE,
+                "search.head must be at least 1",
             ));
         }
         if config.theme.contains(['/', '\\']) || config.theme.contains("..") {

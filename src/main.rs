@@ -97,6 +97,10 @@ enum Command {
         /// Only results for this need (e.g. 法律援助).
         #[arg(long)]
         need: Option<String>,
+        /// Use every posting of frequent terms, not only their heads (what
+        /// the search page's 显示全部匹配结果 does).
+        #[arg(long)]
+        all: bool,
         /// What to search for.
         query: String,
     },
@@ -235,6 +239,7 @@ fn main() -> ExitCode {
             region,
             audience,
             need,
+            all,
             query,
         } => {
             let dir = output.unwrap_or_else(|| root.join("public")).join("search");
@@ -251,7 +256,7 @@ fn main() -> ExitCode {
                 }
             }
             let found = gongkai::search::query::Index::open(&dir)
-                .and_then(|mut index| index.search(&query, &filters, limit));
+                .and_then(|mut index| index.search(&query, &filters, limit, all));
             match found {
                 Ok(r) if json => {
                     println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
@@ -259,7 +264,12 @@ fn main() -> ExitCode {
                 }
                 Ok(r) => {
                     let partial = if r.partial { "; partial matches" } else { "" };
-                    println!("{} results{partial}", r.total);
+                    let heads = if r.complete {
+                        ""
+                    } else {
+                        " among the best postings of frequent terms (--all for every match)"
+                    };
+                    println!("{} results{partial}{heads}", r.total);
                     for (i, h) in r.results.iter().enumerate() {
                         println!(
                             "{:>3}. {} [{}] {}\n     {}  ({})",

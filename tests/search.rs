@@ -53,7 +53,7 @@ fn relevance_set_hit_at_3_is_at_least_095() {
     let (mut hit1, mut hit3, mut rr) = (0usize, 0usize, 0.0f64);
     let mut misses = Vec::new();
     for c in &cases {
-        let r = index.search(&c.query, &Filters::new(), 10).unwrap();
+        let r = index.search(&c.query, &Filters::new(), 10, false).unwrap();
         let urls: Vec<String> = r.results.iter().map(|h| decoded(&h.url)).collect();
         match urls.iter().position(|u| *u == c.expect) {
             Some(rank) => {
@@ -105,17 +105,28 @@ fn hostile_queries_find_nothing_and_do_not_fail() {
         "%E5%",
         long.as_str(),
     ] {
-        let r = index.search(q, &Filters::new(), 10);
+        let r = index.search(q, &Filters::new(), 10, false);
         assert!(r.is_ok(), "{q:?}: {r:?}");
     }
-    assert_eq!(index.search("", &Filters::new(), 10).unwrap().total, 0);
-    assert_eq!(index.search("😀🎉", &Filters::new(), 10).unwrap().total, 0);
+    assert_eq!(
+        index.search("", &Filters::new(), 10, false).unwrap().total,
+        0
+    );
+    assert_eq!(
+        index
+            .search("😀🎉", &Filters::new(), 10, false)
+            .unwrap()
+            .total,
+        0
+    );
 }
 
 #[test]
 fn articles_are_results_of_their_own_with_number_and_heading() {
     let mut index = index();
-    let r = index.search("网上找到组织", &Filters::new(), 3).unwrap();
+    let r = index
+        .search("网上找到组织", &Filters::new(), 3, false)
+        .unwrap();
     let top = r
         .results
         .iter()
@@ -134,7 +145,7 @@ fn articles_are_results_of_their_own_with_number_and_heading() {
 fn traditional_pinyin_initials_and_aliases_find_the_same_organization() {
     let mut index = index();
     for q in ["妇联", "婦聯", "fulian", "绍兴市妇女联合会", "市妇联"] {
-        let r = index.search(q, &Filters::new(), 10).unwrap();
+        let r = index.search(q, &Filters::new(), 10, false).unwrap();
         let urls: Vec<String> = r.results.iter().map(|h| h.url.clone()).collect();
         assert!(
             urls.iter()
@@ -145,7 +156,7 @@ fn traditional_pinyin_initials_and_aliases_find_the_same_organization() {
     }
     // Exact name first.
     let r = index
-        .search("绍兴市妇女联合会", &Filters::new(), 1)
+        .search("绍兴市妇女联合会", &Filters::new(), 1, false)
         .unwrap();
     assert!(
         r.results[0]
@@ -153,14 +164,14 @@ fn traditional_pinyin_initials_and_aliases_find_the_same_organization() {
             .ends_with("/organizations/shaoxing-fulian/")
     );
     // Alias of a type: 红会 finds the Red Cross.
-    let r = index.search("红会", &Filters::new(), 5).unwrap();
+    let r = index.search("红会", &Filters::new(), 5, false).unwrap();
     assert!(
         r.results.iter().any(|h| h.title.contains("红十字会")),
         "{:?}",
         r.results
     );
     // Prefix of the last word.
-    let r = index.search("gongh", &Filters::new(), 10).unwrap();
+    let r = index.search("gongh", &Filters::new(), 10, false).unwrap();
     assert!(
         r.results.iter().any(|h| h.title.contains("工会")),
         "{:?}",
@@ -171,13 +182,13 @@ fn traditional_pinyin_initials_and_aliases_find_the_same_organization() {
 #[test]
 fn filters_narrow_and_counts_add_up() {
     let mut index = index();
-    let all = index.search("妇联", &Filters::new(), 100).unwrap();
+    let all = index.search("妇联", &Filters::new(), 100, false).unwrap();
     let kinds = &all.facets["kind"];
     let total: usize = kinds.iter().map(|c| c.count).sum();
     assert_eq!(total, all.total, "{kinds:?}");
     let mut f = Filters::new();
     f.insert("kind".into(), "org".into());
-    let orgs = index.search("妇联", &f, 100).unwrap();
+    let orgs = index.search("妇联", &f, 100, false).unwrap();
     assert!(orgs.total > 0 && orgs.total < all.total);
     assert!(orgs.results.iter().all(|h| h.kind == "org"));
     let expected = kinds.iter().find(|c| c.id == "org").unwrap().count;
@@ -185,7 +196,7 @@ fn filters_narrow_and_counts_add_up() {
     // A region filter includes the regions below it.
     let mut f = Filters::new();
     f.insert("region".into(), "zhuji".into());
-    let zhuji = index.search("妇联", &f, 100).unwrap();
+    let zhuji = index.search("妇联", &f, 100, false).unwrap();
     assert!(zhuji.total > 1, "{zhuji:?}");
     assert!(
         zhuji.results.iter().all(|h| h.location.contains("诸暨")),
@@ -195,7 +206,7 @@ fn filters_narrow_and_counts_add_up() {
     // An unknown value matches nothing rather than failing.
     let mut f = Filters::new();
     f.insert("region".into(), "../../etc".into());
-    assert_eq!(index.search("妇联", &f, 10).unwrap().total, 0);
+    assert_eq!(index.search("妇联", &f, 10, false).unwrap().total, 0);
 }
 
 #[test]
@@ -227,7 +238,9 @@ fn the_cli_prints_the_same_results_as_json() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let mut index = index();
-    let r = index.search("诸暨 妇联", &Filters::new(), 3).unwrap();
+    let r = index
+        .search("诸暨 妇联", &Filters::new(), 3, false)
+        .unwrap();
     assert_eq!(v["results"][0]["url"], r.results[0].url);
     assert_eq!(v["total"], r.total);
     // Without a built index: a clear error and exit 1.
@@ -259,7 +272,7 @@ fn a_synonym_table_is_read_and_a_bad_one_is_an_error_with_its_place() {
     let out = root.join("public");
     common::build(root, &out, &[]);
     let mut index = Index::open(&out.join("search")).unwrap();
-    let r = index.search("讨薪", &Filters::new(), 3).unwrap();
+    let r = index.search("讨薪", &Filters::new(), 3, false).unwrap();
     assert_eq!(r.results.len(), 1, "{r:?}");
     assert!(r.results[0].url.ends_with("/laodong/"));
 

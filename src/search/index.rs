@@ -14,7 +14,7 @@ use super::t2s;
 use super::text;
 use crate::directory::Directory;
 
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Documents per fragment chunk.
 pub const CHUNK: usize = 16;
 /// Excerpt text kept per document, in characters.
@@ -145,18 +145,21 @@ pub fn write(
     docs: Vec<Document>,
     dir: &Directory,
     synonyms: &[Vec<String>],
+    head: usize,
     fill: &(dyn Fn(&mut Document) + Sync),
     emit: &mut dyn FnMut(&str, &str),
 ) -> std::io::Result<()> {
-    write_with(docs, dir, synonyms, fill, emit, SPILL_AT)
+    write_with(docs, dir, synonyms, head, fill, emit, SPILL_AT)
 }
 
 /// [`write`], with postings going to disk once more than `spill_at`
 /// bytes of them are held.
+#[allow(clippy::too_many_arguments)]
 fn write_with(
     mut docs: Vec<Document>,
     dir: &Directory,
     synonyms: &[Vec<String>],
+    head: usize,
     fill: &(dyn Fn(&mut Document) + Sync),
     emit: &mut dyn FnMut(&str, &str),
     spill_at: usize,
@@ -242,7 +245,7 @@ fn write_with(
         if held > spill_at {
             let s = match &mut spill {
                 Some(s) => s,
-                None => spill.insert(Spill::new()?),
+                None => spill.insert(Spill::new(head)?),
             };
             s.run(&mut partitions)?;
             held = 0;
@@ -272,10 +275,10 @@ fn write_with(
     };
     let dense = (docs.len() / 8).max(1000) as u32;
     let mut chars: BTreeSet<char> = BTreeSet::new();
-    let encode_term = |buf: &TermBuf| encode(buf, n, avgdl, &lengths, buf.df <= dense);
+    let encode_term = |buf: &TermBuf| encode(buf, n, avgdl, &lengths, buf.df <= dense, head);
     let shards = match spill {
         Some(spill) => spill.shards(partitions, &term_text, &mut chars, encode_term, emit)?,
-        None => in_memory_shards(partitions, &term_text, &mut chars, encode_term, emit),
+        None => in_memory_shards(partitions, head, &term_text, &mut chars, encode_term, emit),
     };
     crate::timing("s-shards", started);
     let fold: String = t2s::pairs()
@@ -300,23 +303,21 @@ fn write_with(
     Ok(())
 }
 
-/// A term's idf and its postings as the index stores them.
-type Encoded = (i64, String);
-
 /// Write the term shards from postings all held in memory (a site whose
 /// postings never went to disk); returns the number of shards.
 fn in_memory_shards(
     partitions: Vec<FastMap<Key, TermBuf>>,
+    head: usize,
     term_text: &(dyn Fn(Key) -> String + Sync),
     chars: &mut BTreeSet<char>,
-    encode: impl Fn(&TermBuf) -> Encoded + Sync,
+    encode: impl Fn(&TermBuf) -> Entry + Sync,
     emit: &mut dyn FnMut(&str, &str),
 ) -> u32 {
     // Shards: the encoded postings run about 1.3 characters per internal byte.
     let total: usize = partitions
         .iter()
         .flat_map(|p| p.values())
-        .map(|b| b.bytes.len() * 13 / 10 + 16)
+        .map(|b| shard_bytes(b, head))
         .sum();
     let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
     // Terms go to their shards as keys; their texts are made again when
@@ -329,26 +330,39 @@ fn in_memory_shards(
         }
         by_shard[text::shard(&t, shards) as usize].push((k, buf));
     }
-    let mut shard_no = 0usize;
+    let mut shard_no = 0u32;
     let mut batches = by_shard.into_iter().peekable();
     while batches.peek().is_some() {
         let batch: Vec<Vec<(Key, TermBuf)>> = batches.by_ref().take(64).collect();
-        let texts: Vec<String> = batch
+        let first = shard_no;
+        let files: Vec<(String, Vec<(String, String)>)> = batch
             .into_par_iter()
-            .map(|terms| {
-                let encoded: BTreeMap<String, Encoded> = terms
+            .enumerate()
+            .map(|(i, terms)| {
+                let encoded: BTreeMap<String, Entry> = terms
                     .into_iter()
                     .map(|(k, buf)| (term_text(k), encode(&buf)))
                     .collect();
-                to_json(&encoded)
+                shard_files(first + i as u32, encoded)
             })
             .collect();
-        for text in texts {
+        for (text, tails) in files {
             emit(&format!("search/t/{shard_no}.json"), &text);
+            for (path, text) in tails {
+                emit(&path, &text);
+            }
             shard_no += 1;
         }
     }
     shards
+}
+
+/// About how many bytes a term's postings take in its shard (the encoded
+/// postings run about 1.3 characters per internal byte; a tail is not in
+/// the shard).
+fn shard_bytes(buf: &TermBuf, head: usize) -> usize {
+    let df = (buf.df as usize).max(1);
+    buf.bytes.len() * df.min(head) / df * 13 / 10 + 16
 }
 
 /// Postings held in memory before they go to disk as a run (about 40,000
@@ -367,6 +381,8 @@ struct Spill {
     runs: usize,
     /// The shards' size, estimated run by run.
     estimate: usize,
+    /// Postings in a term's head.
+    head: usize,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
@@ -396,7 +412,7 @@ fn join(map: &mut FastMap<Key, TermBuf>, k: Key, df: u32, last: u32, run: &[u8])
 }
 
 impl Spill {
-    fn new() -> std::io::Result<Spill> {
+    fn new(head: usize) -> std::io::Result<Spill> {
         let dir = tempfile::Builder::new()
             .prefix("gongkai-index-")
             .tempdir()?;
@@ -411,6 +427,7 @@ impl Spill {
             files,
             runs: 0,
             estimate: 0,
+            head,
         })
     }
 
@@ -428,7 +445,7 @@ impl Spill {
                     out.write_all(&buf.last.to_le_bytes())?;
                     out.write_all(&(buf.bytes.len() as u32).to_le_bytes())?;
                     out.write_all(&buf.bytes)?;
-                    estimate += buf.bytes.len() * 13 / 10 + 16;
+                    estimate += shard_bytes(&buf, self.head);
                 }
                 Ok(estimate)
             })
@@ -445,7 +462,7 @@ impl Spill {
         mut partitions: Vec<FastMap<Key, TermBuf>>,
         term_text: &(dyn Fn(Key) -> String + Sync),
         chars: &mut BTreeSet<char>,
-        encode: impl Fn(&TermBuf) -> Encoded + Sync,
+        encode: impl Fn(&TermBuf) -> Entry + Sync,
         emit: &mut dyn FnMut(&str, &str),
     ) -> std::io::Result<u32> {
         use std::io::Write;
@@ -482,7 +499,7 @@ impl Spill {
                 at += len;
             }
             drop(data);
-            let encoded: Vec<(Key, u32, String, Encoded)> = map
+            let encoded: Vec<(Key, u32, String, Entry)> = map
                 .into_iter()
                 .collect::<Vec<_>>()
                 .into_par_iter()
@@ -491,14 +508,16 @@ impl Spill {
                     (k, text::shard(&t, shards), t, encode(&buf))
                 })
                 .collect();
-            for (k, shard, t, (idf, postings)) in encoded {
+            for (k, shard, t, e) in encoded {
                 if k & WORD == 0 {
                     chars.extend(t.chars());
                 }
                 let out = &mut group_files[group_of(shard)];
                 out.write_all(&shard.to_le_bytes())?;
-                out.write_all(&idf.to_le_bytes())?;
-                for part in [&t, &postings] {
+                out.write_all(&e.idf.to_le_bytes())?;
+                out.write_all(&e.df.to_le_bytes())?;
+                out.write_all(&(e.tail.len() as u32).to_le_bytes())?;
+                for part in [&t, &e.head].into_iter().chain(&e.tail) {
                     out.write_all(&(part.len() as u32).to_le_bytes())?;
                     out.write_all(part.as_bytes())?;
                 }
@@ -511,7 +530,7 @@ impl Spill {
         let mut shard_no = 0u32;
         for g in 0..groups {
             let data = std::fs::read(group_path(g))?;
-            let mut by_shard: BTreeMap<u32, BTreeMap<String, Encoded>> = BTreeMap::new();
+            let mut by_shard: BTreeMap<u32, BTreeMap<String, Entry>> = BTreeMap::new();
             let mut at = 0;
             while at < data.len() {
                 let mut field = |n: usize| -> std::io::Result<&[u8]> {
@@ -521,25 +540,84 @@ impl Spill {
                 };
                 let shard = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
                 let idf = i64::from_le_bytes(field(8)?.try_into().unwrap_or_default());
+                let df = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
+                let pieces = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
                 let mut string = || -> std::io::Result<String> {
                     let n = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
                     String::from_utf8(field(n as usize)?.to_vec()).map_err(|_| truncated())
                 };
                 let t = string()?;
-                let postings = string()?;
-                by_shard
-                    .entry(shard)
-                    .or_default()
-                    .insert(t, (idf, postings));
+                let head = string()?;
+                let tail = (0..pieces)
+                    .map(|_| string())
+                    .collect::<std::io::Result<_>>()?;
+                by_shard.entry(shard).or_default().insert(
+                    t,
+                    Entry {
+                        idf,
+                        head,
+                        df,
+                        tail,
+                    },
+                );
             }
             while shard_no < shards && group_of(shard_no) == g {
                 let terms = by_shard.remove(&shard_no).unwrap_or_default();
-                emit(&format!("search/t/{shard_no}.json"), &to_json(&terms));
+                let (text, tails) = shard_files(shard_no, terms);
+                emit(&format!("search/t/{shard_no}.json"), &text);
+                for (path, text) in tails {
+                    emit(&path, &text);
+                }
                 shard_no += 1;
             }
         }
         Ok(shards)
     }
+}
+
+/// Characters of postings per tail file at most (files stay under 1 MB).
+const TAIL_PIECE: usize = 512 * 1024;
+
+/// A term as the index stores it (docs/search.md, "Heads and tails"): its
+/// idf and its head, which is every posting or, for a term in more than
+/// `head` documents, the best `head` of them by impact; then its document
+/// frequency and the rest of its postings (the tail), in pieces.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    idf: i64,
+    head: String,
+    df: u32,
+    tail: Vec<String>,
+}
+
+/// A posting decoded for the split into head and tail.
+struct Posting {
+    doc: u32,
+    impact: u64,
+    positions: std::ops::Range<usize>,
+}
+
+/// Varint postings of `list` (document order), each piece at most
+/// `piece` characters and starting again from document 0.
+fn postings_text(list: &[&Posting], positions: &[u32], piece: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut last = 0u32;
+    for p in list {
+        let s = pieces.last_mut().expect("one piece at least");
+        if s.len() >= piece {
+            pieces.push(String::new());
+            last = 0;
+        }
+        let s = pieces.last_mut().expect("one piece at least");
+        text::push_varint(s, u64::from(p.doc - last));
+        last = p.doc;
+        text::push_varint(s, p.impact);
+        text::push_varint(s, p.positions.len() as u64);
+        for &d in &positions[p.positions.clone()] {
+            text::push_varint(s, u64::from(d));
+        }
+    }
+    pieces
 }
 
 /// A term's postings as the index stores them, with its idf.
@@ -549,33 +627,120 @@ fn encode(
     avgdl: f64,
     lengths: &[(u32, u32)],
     keep_positions: bool,
-) -> (i64, String) {
+    head: usize,
+) -> Entry {
     let df = f64::from(buf.df);
     let idf = (100.0 * (1.0 + (n - df + 0.5) / (df + 0.5)).ln()).round() as i64;
-    let mut s = String::with_capacity(buf.bytes.len() * 13 / 10);
+    let impact_of = |doc: u32, wtf: u32| {
+        let wtf = f64::from(wtf);
+        let (dl, boost) = lengths[doc as usize];
+        (f64::from(boost) * wtf * (K1 + 1.0) / (wtf + K1 * (1.0 - B + B * f64::from(dl) / avgdl)))
+            .round()
+            .clamp(1.0, 255.0) as u64
+    };
+    if buf.df as usize <= head {
+        // Every posting in the head: written as it is read.
+        let mut s = String::with_capacity(buf.bytes.len() * 13 / 10);
+        let mut at = 0;
+        let mut doc = 0u32;
+        while at < buf.bytes.len() {
+            let delta = take(&buf.bytes, &mut at);
+            doc += delta;
+            let impact = impact_of(doc, take(&buf.bytes, &mut at));
+            let count = take(&buf.bytes, &mut at) as usize;
+            text::push_varint(&mut s, u64::from(delta));
+            text::push_varint(&mut s, impact);
+            text::push_varint(&mut s, if keep_positions { count as u64 } else { 0 });
+            for _ in 0..count {
+                let p = take(&buf.bytes, &mut at);
+                if keep_positions {
+                    text::push_varint(&mut s, u64::from(p));
+                }
+            }
+        }
+        return Entry {
+            idf,
+            head: s,
+            df: buf.df,
+            tail: Vec::new(),
+        };
+    }
+    let mut postings = Vec::with_capacity(buf.df as usize);
+    let mut positions = Vec::new();
     let mut at = 0;
     let mut doc = 0u32;
     while at < buf.bytes.len() {
-        let delta = take(&buf.bytes, &mut at);
-        doc += delta;
-        let wtf = f64::from(take(&buf.bytes, &mut at));
+        doc += take(&buf.bytes, &mut at);
+        let impact = impact_of(doc, take(&buf.bytes, &mut at));
         let count = take(&buf.bytes, &mut at) as usize;
-        let (dl, boost) = lengths[doc as usize];
-        let impact = (f64::from(boost) * wtf * (K1 + 1.0)
-            / (wtf + K1 * (1.0 - B + B * f64::from(dl) / avgdl)))
-            .round()
-            .clamp(1.0, 255.0) as u64;
-        text::push_varint(&mut s, u64::from(delta));
-        text::push_varint(&mut s, impact);
-        text::push_varint(&mut s, if keep_positions { count as u64 } else { 0 });
+        let from = positions.len();
         for _ in 0..count {
             let p = take(&buf.bytes, &mut at);
             if keep_positions {
-                text::push_varint(&mut s, u64::from(p));
+                positions.push(p);
             }
         }
+        postings.push(Posting {
+            doc,
+            impact,
+            positions: from..positions.len(),
+        });
     }
-    (idf, s)
+    // The head: the `head` best postings by impact, ties to the lower
+    // document; all above a threshold impact, then the first ones at it.
+    let mut at_least = [0usize; 257];
+    for p in &postings {
+        at_least[p.impact as usize] += 1;
+    }
+    for i in (0..256).rev() {
+        at_least[i] += at_least[i + 1];
+    }
+    let threshold = (1..=255).find(|&i| at_least[i] <= head).unwrap_or(256);
+    let mut room = head - at_least[threshold];
+    let mut in_head = Vec::with_capacity(head);
+    let mut in_tail = Vec::with_capacity(postings.len() - head);
+    for p in &postings {
+        let take_it =
+            p.impact as usize >= threshold || (p.impact as usize == threshold - 1 && room > 0);
+        if take_it {
+            if (p.impact as usize) < threshold {
+                room -= 1;
+            }
+            in_head.push(p);
+        } else {
+            in_tail.push(p);
+        }
+    }
+    Entry {
+        idf,
+        head: postings_text(&in_head, &positions, usize::MAX).remove(0),
+        df: buf.df,
+        tail: postings_text(&in_tail, &positions, TAIL_PIECE),
+    }
+}
+
+/// A shard's JSON and its tail files (docs/search.md, "Term shards").
+fn shard_files(shard: u32, terms: BTreeMap<String, Entry>) -> (String, Vec<(String, String)>) {
+    let mut tails = Vec::new();
+    let entries: serde_json::Map<String, Value> = terms
+        .into_iter()
+        .map(|(t, e)| {
+            let v = if e.tail.is_empty() {
+                json!([e.idf, e.head])
+            } else {
+                let from = tails.len();
+                for piece in &e.tail {
+                    tails.push((
+                        format!("search/x/{shard}-{}.json", tails.len()),
+                        to_json(piece),
+                    ));
+                }
+                json!([e.idf, e.head, e.df, from, e.tail.len()])
+            };
+            (t, v)
+        })
+        .collect();
+    (to_json(&entries), tails)
 }
 
 /// What the client shows of a document (docs/search.md, "Fragment chunks").
@@ -820,13 +985,14 @@ mod tests {
     use super::*;
 
     /// Every file written, by path.
-    fn index_of(docs: Vec<Document>, spill_at: usize) -> BTreeMap<String, String> {
+    fn index_of(docs: Vec<Document>, head: usize, spill_at: usize) -> BTreeMap<String, String> {
         let mut files = BTreeMap::new();
         let fill = |_: &mut Document| {};
         write_with(
             docs,
             &Directory::default(),
             &[],
+            head,
             &fill,
             &mut |path, text| {
                 files.insert(path.to_string(), text.to_string());
@@ -837,8 +1003,54 @@ mod tests {
         files
     }
 
-    #[test]
-    fn postings_spilled_to_disk_give_the_same_index() {
+    /// Every term's postings, heads and tails joined, as
+    /// (document, impact, positions) in document order, with its idf; and
+    /// the head's postings apart.
+    type Terms = BTreeMap<String, (i64, Vec<(u64, u64, Vec<u64>)>, Vec<(u64, u64, Vec<u64>)>)>;
+
+    fn decoded(list: &str) -> Vec<(u64, u64, Vec<u64>)> {
+        let v = text::varints(list).unwrap();
+        let (mut out, mut i, mut doc) = (Vec::new(), 0, 0);
+        while i < v.len() {
+            doc += v[i];
+            let n = v[i + 2] as usize;
+            out.push((doc, v[i + 1], v[i + 3..i + 3 + n].to_vec()));
+            i += 3 + n;
+        }
+        out
+    }
+
+    fn terms_of(files: &BTreeMap<String, String>) -> Terms {
+        let mut terms = Terms::new();
+        for (path, text) in files {
+            let Some(shard) = path
+                .strip_prefix("search/t/")
+                .and_then(|p| p.strip_suffix(".json"))
+            else {
+                continue;
+            };
+            let entries: BTreeMap<String, Vec<Value>> = serde_json::from_str(text).unwrap();
+            for (term, e) in entries {
+                let head = decoded(e[1].as_str().unwrap());
+                let mut all = head.clone();
+                if e.len() == 5 {
+                    let (from, count) = (e[3].as_u64().unwrap(), e[4].as_u64().unwrap());
+                    for i in from..from + count {
+                        let piece: String =
+                            serde_json::from_str(&files[&format!("search/x/{shard}-{i}.json")])
+                                .unwrap();
+                        all.extend(decoded(&piece));
+                    }
+                    all.sort();
+                    assert_eq!(all.len() as u64, e[2].as_u64().unwrap(), "{term}: df");
+                }
+                terms.insert(term, (e[0].as_i64().unwrap(), all, head));
+            }
+        }
+        terms
+    }
+
+    fn sample() -> Vec<Document> {
         let words = [
             "工会",
             "法律援助",
@@ -848,38 +1060,40 @@ mod tests {
             "妇联",
             "志愿服务",
         ];
-        let docs: Vec<Document> = (0..3500)
+        (0..3500)
             .map(|i| Document {
                 url: format!("/p/{i:05}/"),
                 title: format!("第{i}号通知 {}", words[i % words.len()]),
                 body: format!(
-                    "群团组织{}服务群众，编号{i}，{}与{}。",
+                    "群团组织{}服务群众，编号{i}，{}与{}。{}",
                     words[i % 3],
                     words[(i / 7) % words.len()],
-                    words[(i / 11) % words.len()]
+                    words[(i / 11) % words.len()],
+                    "服务".repeat(i % 5)
                 ),
                 ..Document::default()
             })
-            .collect();
-        let held = index_of(docs.clone(), usize::MAX);
+            .collect()
+    }
+
+    #[test]
+    fn postings_spilled_to_disk_give_the_same_index() {
+        let docs = sample();
+        let held = index_of(docs.clone(), 100, usize::MAX);
         // Spilled after every batch of 1,024 documents: four runs.
-        let spilled = index_of(docs, 1);
-        let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
-        for (files, terms) in [(&held, &mut a), (&spilled, &mut b)] {
-            for (path, text) in files {
-                if path.starts_with("search/t/") {
-                    let shard: BTreeMap<String, Value> = serde_json::from_str(text).unwrap();
-                    terms.extend(shard);
-                }
-            }
-        }
+        let spilled = index_of(docs, 100, 1);
+        let (a, b) = (terms_of(&held), terms_of(&spilled));
         assert!(a.len() > 100, "{} terms", a.len());
-        assert_eq!(a, b, "the same terms with the same postings");
+        assert!(
+            held.keys().any(|p| p.starts_with("search/x/")),
+            "some terms have tails"
+        );
+        assert_eq!(a, b, "the same terms with the same postings and heads");
         // Everything else is the same, but for the number of shards.
         let rest = |files: &BTreeMap<String, String>| -> Vec<(String, String)> {
             files
                 .iter()
-                .filter(|(p, _)| !p.starts_with("search/t/"))
+                .filter(|(p, _)| !p.starts_with("search/t/") && !p.starts_with("search/x/"))
                 .map(|(p, t)| {
                     let mut t = t.clone();
                     if p.ends_with("manifest.json") {
@@ -901,6 +1115,39 @@ mod tests {
                 .count(),
             shards
         );
+    }
+
+    #[test]
+    fn a_frequent_terms_head_holds_its_best_postings() {
+        let docs = sample();
+        let whole = terms_of(&index_of(docs.clone(), usize::MAX, usize::MAX));
+        let files = index_of(docs, 100, usize::MAX);
+        let split = terms_of(&files);
+        let mut tailed = 0;
+        for (term, (idf, all, head)) in &split {
+            let (w_idf, w_all, w_head) = &whole[term];
+            assert_eq!(
+                (idf, all),
+                (w_idf, w_all),
+                "{term}: heads and tails join to every posting"
+            );
+            assert_eq!(w_all, w_head);
+            if all.len() <= 100 {
+                assert_eq!(head, all, "{term}: a term in few documents is all head");
+                continue;
+            }
+            tailed += 1;
+            assert_eq!(head.len(), 100, "{term}");
+            // The head is the best 100 by impact, ties to the lower document.
+            let mut best = all.clone();
+            best.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            best.truncate(100);
+            best.sort();
+            assert_eq!(head, &best, "{term}");
+        }
+        assert!(tailed > 10, "{tailed} terms with tails");
+        // No file over 1 MB, and tail pieces are where the entries say.
+        assert!(files.values().all(|t| t.len() <= 1_000_000));
     }
 
     #[test]

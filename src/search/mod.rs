@@ -28,5 +28,6 @@ pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> std::io::Result<(
     crate::timing("s-collect", started);
     let groups = synonyms::with_types(&site.synonyms, &site.directory);
     let fill = |d: &mut documents::Document| documents::fill(site, d);
-    index::write(docs, &site.directory, &groups, &fill, emit)
+    let head = site.config.search.head;
+    index::write(docs, &site.directory, &groups, head, &fill, emit)
 }

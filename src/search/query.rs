@@ -28,6 +28,7 @@ struct RawFacet {
 #[derive(Debug, Deserialize)]
 struct Manifest {
     version: u32,
+    documents: u64,
     shards: u32,
     chunk: u32,
     facets: Vec<RawFacet>,
@@ -55,11 +56,65 @@ type GroupScore = Option<(i64, Vec<u32>)>;
 /// One term's postings: per document, its impact and stored positions.
 type Postings = BTreeMap<u32, (u32, Vec<u32>)>;
 
+/// A term's entry in its shard: `[idf, head]`, or `[idf, head, df, from,
+/// count]` for a term with a tail in `x/<shard>-<from>.json` onward.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum RawEntry {
+    Tailed(i64, String, u64, u32, u32),
+    Whole(i64, String),
+}
+
+/// A term's postings as one pass of a query sees them.
+struct TermPostings {
+    idf: i64,
+    /// Documents having the term (all of them, not only the head's).
+    df: u64,
+    /// The term has a tail, and `list` is only its head.
+    tailed: bool,
+    list: Postings,
+}
+
+/// Results in a query's head pass before the tails are loaded
+/// (docs/search.md, "Heads and tails"): a page.
+pub const ENOUGH: usize = 10;
+
 /// A loaded index; shards and fragments are read as queries need them.
 pub struct Index {
     dir: PathBuf,
     manifest: Manifest,
-    shards: HashMap<u32, HashMap<String, (i64, String)>>,
+    shards: HashMap<u32, HashMap<String, RawEntry>>,
+}
+
+/// Matches of a query in one pass: (groups matched, score, document),
+/// ordered; whether they are partial; whether a term's tail was left out.
+struct Ranked {
+    hits: Vec<(usize, i64, u32)>,
+    partial: bool,
+    tailed: bool,
+}
+
+fn decode_postings(list: &str, out: &mut Postings) -> Result<(), String> {
+    let v = text::varints(list).ok_or("malformed postings in the index")?;
+    let mut i = 0;
+    let mut doc = 0u64;
+    while i < v.len() {
+        let (delta, impact, n) = match (v.get(i), v.get(i + 1), v.get(i + 2)) {
+            (Some(d), Some(m), Some(n)) => (*d, *m, *n as usize),
+            _ => return Err("malformed postings in the index".into()),
+        };
+        doc += delta;
+        let mut positions = Vec::with_capacity(n);
+        let mut p = 0u64;
+        for k in 0..n {
+            let d = *v.get(i + 3 + k).ok_or("malformed postings in the index")?;
+            p = if k == 0 { d } else { p + d };
+            positions.push(p as u32);
+        }
+        out.insert(doc as u32, (impact as u32, positions));
+        i += 3 + n;
+    }
+    Ok(())
 }
 
 /// Filters: facet name → value id.
@@ -89,6 +144,9 @@ pub struct Count {
 pub struct Results {
     pub total: usize,
     pub partial: bool,
+    /// Every posting was used (false: the heads gave a page of results
+    /// and the terms' tails were left out).
+    pub complete: bool,
     pub results: Vec<Hit>,
     pub facets: BTreeMap<String, Vec<Count>>,
 }
@@ -133,37 +191,132 @@ impl Index {
         })
     }
 
-    fn postings(&mut self, term: &str) -> Result<Option<(i64, Postings)>, String> {
+    /// A term's postings: its head, or with `tails` all of them.
+    fn postings(&mut self, term: &str, tails: bool) -> Result<Option<TermPostings>, String> {
         let s = text::shard(term, self.manifest.shards);
         if !self.shards.contains_key(&s) {
-            let shard: HashMap<String, (i64, String)> =
+            let shard: HashMap<String, RawEntry> =
                 read_json(&self.dir.join(format!("t/{s}.json")))?;
             self.shards.insert(s, shard);
         }
-        let Some((idf, list)) = self.shards[&s].get(term) else {
+        let Some(entry) = self.shards[&s].get(term).cloned() else {
             return Ok(None);
         };
-        let v = text::varints(list).ok_or("malformed postings in the index")?;
-        let mut out = Postings::new();
-        let mut i = 0;
-        let mut doc = 0u64;
-        while i < v.len() {
-            let (delta, impact, n) = match (v.get(i), v.get(i + 1), v.get(i + 2)) {
-                (Some(d), Some(m), Some(n)) => (*d, *m, *n as usize),
-                _ => return Err("malformed postings in the index".into()),
-            };
-            doc += delta;
-            let mut positions = Vec::with_capacity(n);
-            let mut p = 0u64;
-            for k in 0..n {
-                let d = *v.get(i + 3 + k).ok_or("malformed postings in the index")?;
-                p = if k == 0 { d } else { p + d };
-                positions.push(p as u32);
+        let mut list = Postings::new();
+        Ok(Some(match entry {
+            RawEntry::Whole(idf, head) => {
+                decode_postings(&head, &mut list)?;
+                TermPostings {
+                    idf,
+                    df: list.len() as u64,
+                    tailed: false,
+                    list,
+                }
             }
-            out.insert(doc as u32, (impact as u32, positions));
-            i += 3 + n;
+            RawEntry::Tailed(idf, head, df, from, count) => {
+                decode_postings(&head, &mut list)?;
+                if tails {
+                    for i in from..from.saturating_add(count) {
+                        let piece: String = read_json(&self.dir.join(format!("x/{s}-{i}.json")))?;
+                        decode_postings(&piece, &mut list)?;
+                    }
+                }
+                TermPostings {
+                    idf,
+                    df,
+                    tailed: !tails,
+                    list,
+                }
+            }
+        }))
+    }
+
+    /// One pass of a query over the terms' heads, or with `tails` over all
+    /// their postings.
+    fn rank(&mut self, q: &text::Query, tails: bool) -> Result<Ranked, String> {
+        let mut lists = Vec::with_capacity(q.groups.len());
+        for group in &q.groups {
+            lists.push(self.postings(&group.term, false)?);
         }
-        Ok(Some((*idf, out)))
+        // Common groups (in more than half the documents) do not restrict
+        // the matches of a query that has other groups; they add score,
+        // from their heads only.
+        let df = |l: &Option<TermPostings>| l.as_ref().map_or(0, |p| p.df);
+        let half = self.manifest.documents;
+        let common: Vec<bool> = lists.iter().map(|l| df(l) * 2 > half).collect();
+        let common = if common.iter().all(|&c| c) {
+            vec![false; common.len()]
+        } else {
+            common
+        };
+        if tails {
+            for (g, group) in q.groups.iter().enumerate() {
+                if !common[g] && lists[g].as_ref().is_some_and(|p| p.tailed) {
+                    lists[g] = self.postings(&group.term, true)?;
+                }
+            }
+        }
+        let exact = match &q.exact {
+            Some(term) => self.postings(term, tails)?,
+            None => None,
+        };
+        let tailed = lists
+            .iter()
+            .zip(&common)
+            .any(|(l, c)| !c && l.as_ref().is_some_and(|p| p.tailed))
+            || exact.as_ref().is_some_and(|p| p.tailed);
+        let groups = q.groups.len();
+        // Per document: per-group score and positions.
+        let mut scores: HashMap<u32, Vec<GroupScore>> = HashMap::new();
+        for pass in [false, true] {
+            for (g, l) in lists.iter().enumerate() {
+                let Some(p) = l else { continue };
+                if common[g] != pass {
+                    continue;
+                }
+                for (&doc, (impact, positions)) in &p.list {
+                    let entry = if pass {
+                        match scores.get_mut(&doc) {
+                            Some(e) => e,
+                            None => continue,
+                        }
+                    } else {
+                        scores.entry(doc).or_insert_with(|| vec![None; groups])
+                    };
+                    entry[g] = Some((p.idf * i64::from(*impact), positions.clone()));
+                }
+            }
+        }
+        let mut hits: Vec<(usize, i64, u32)> = scores
+            .iter()
+            .map(|(&doc, per)| {
+                let matched = per
+                    .iter()
+                    .zip(&common)
+                    .filter(|(s, c)| s.is_some() && !**c)
+                    .count();
+                let mut score: i64 = per.iter().flatten().map(|(s, _)| s).sum();
+                for a in &q.adjacent {
+                    if let (Some((sa, pa)), Some((sb, pb))) = (&per[a.first], &per[a.second]) {
+                        if pa.iter().any(|p| pb.contains(&(p + a.offset))) {
+                            score += (sa + sb).div_euclid(4);
+                        }
+                    }
+                }
+                if exact.as_ref().is_some_and(|e| e.list.contains_key(&doc)) {
+                    score += 1_000_000;
+                }
+                (matched, score, doc)
+            })
+            .collect();
+        let best = hits.iter().map(|r| r.0).max().unwrap_or(0);
+        hits.retain(|r| r.0 == best && best > 0);
+        hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        Ok(Ranked {
+            hits,
+            partial: best > 0 && best < common.iter().filter(|c| !**c).count(),
+            tailed,
+        })
     }
 
     fn region_value(&self, id: &str) -> Result<Option<RawValue>, String> {
@@ -201,68 +354,28 @@ impl Index {
         value.map(|v| run_ids(&v.docs)).transpose()
     }
 
-    /// Search: the first `limit` results from `offset`, with counts.
+    /// Search: the first `limit` results, with counts. Without `all`, a
+    /// query whose head pass finds a page of results after filters stops
+    /// there (docs/search.md, "Heads and tails"); with it, or otherwise,
+    /// every posting is used.
     pub fn search(
         &mut self,
         query: &str,
         filters: &Filters,
         limit: usize,
+        all: bool,
     ) -> Result<Results, String> {
         let q = text::query(query, true);
         let mut empty = Results {
             total: 0,
             partial: false,
+            complete: true,
             results: vec![],
             facets: BTreeMap::new(),
         };
         if q.groups.is_empty() {
             return Ok(empty);
         }
-        // Per document: groups matched, per-group score, positions.
-        let mut scores: HashMap<u32, Vec<GroupScore>> = HashMap::new();
-        let groups = q.groups.len();
-        for (g, group) in q.groups.iter().enumerate() {
-            let Some((idf, list)) = self.postings(&group.term)? else {
-                continue;
-            };
-            for (doc, (impact, positions)) in list {
-                let entry = scores.entry(doc).or_insert_with(|| vec![None; groups]);
-                entry[g] = Some((idf * i64::from(impact), positions));
-            }
-        }
-        let exact: Vec<u32> = match &q.exact {
-            Some(term) => self
-                .postings(term)?
-                .map(|(_, l)| l.keys().copied().collect())
-                .unwrap_or_default(),
-            None => vec![],
-        };
-        let mut ranked: Vec<(usize, i64, u32)> = scores
-            .iter()
-            .map(|(&doc, per)| {
-                let matched = per.iter().filter(|s| s.is_some()).count();
-                let mut score: i64 = per.iter().flatten().map(|(s, _)| s).sum();
-                for a in &q.adjacent {
-                    if let (Some((sa, pa)), Some((sb, pb))) = (&per[a.first], &per[a.second]) {
-                        if pa.iter().any(|p| pb.contains(&(p + a.offset))) {
-                            score += (sa + sb).div_euclid(4);
-                        }
-                    }
-                }
-                if exact.binary_search(&doc).is_ok() {
-                    score += 1_000_000;
-                }
-                (matched, score, doc)
-            })
-            .collect();
-        let best = ranked.iter().map(|r| r.0).max().unwrap_or(0);
-        if best == 0 {
-            return Ok(empty);
-        }
-        ranked.retain(|r| r.0 == best);
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        empty.partial = best < groups;
-
         // Filters and disjunctive counts.
         let mut sets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (facet, id) in filters {
@@ -274,6 +387,16 @@ impl Index {
                 .filter(|(f, _)| Some(f.as_str()) != except)
                 .all(|(_, d)| d.binary_search(&doc).is_ok())
         };
+        let mut ranked = self.rank(&q, all)?;
+        if ranked.tailed
+            && (ranked.partial || ranked.hits.iter().filter(|r| passes(r.2, None)).count() < ENOUGH)
+        {
+            ranked = self.rank(&q, true)?;
+        }
+        empty.partial = ranked.partial;
+        empty.complete = !ranked.tailed;
+        let ranked = ranked.hits;
+
         for facet in &self.manifest.facets {
             let base: Vec<u32> = ranked
                 .iter()

@@ -21,6 +21,7 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -58,9 +59,10 @@ const moduleURL = basePath + 'js/search.js';
 
 // ---- The Rust engine ----
 
-function rust(query, filters = {}) {
-  const a = ['search', '--root', root, '--output', site, '--json', '--limit', '10'];
+function rust(query, filters = {}, at = { root, site }, all = false) {
+  const a = ['search', '--root', at.root, '--output', at.site, '--json', '--limit', '10'];
   for (const [k, v] of Object.entries(filters)) a.push('--' + k, v);
+  if (all) a.push('--all');
   a.push('--', query);
   return JSON.parse(execFileSync(gongkai, a, { encoding: 'utf8', maxBuffer: 1 << 26 }));
 }
@@ -88,11 +90,12 @@ const status = () => page.textContent('[role="status"]');
 
 // A page of the site, for the module's search().
 await page.goto(origin + basePath);
-async function moduleSearch(query, filters = {}) {
-  return page.evaluate(async ([mod, base, q, f]) => {
+// `index`: the search/ folder of the site the page is on.
+async function moduleSearch(query, filters = {}, options = {}, index = indexURL) {
+  return page.evaluate(async ([mod, base, q, f, o]) => {
     const m = await import(mod);
-    return m.search(base, q, f);
-  }, [moduleURL, indexURL, query, filters]);
+    return m.search(base, q, f, o);
+  }, [index.replace(/search\/$/, 'js/search.js'), index, query, filters, options]);
 }
 
 const top3 = (urls) => urls.slice(0, 3).join('  ');
@@ -132,7 +135,7 @@ for (const c of cases) {
     ok = false;
     fail(`top 3 differ (page vs Rust) for ${JSON.stringify(query)}\n    page: ${top3(shown) || '(none)'}\n    Rust: ${top3(rustUrls) || '(none)'}`);
   }
-  if (js.total !== r.total || js.partial !== r.partial) {
+  if (js.total !== r.total || js.partial !== r.partial || js.complete !== r.complete) {
     ok = false;
     fail(`total/partial differ for ${JSON.stringify(query)}: JS ${js.total}/${js.partial}, Rust ${r.total}/${r.partial}`);
   }
@@ -368,7 +371,82 @@ else {
   if (!(await pageLinks()).length) fail('header box: no results for 妇联');
 }
 
-// ---- 6. Without JavaScript: the page offers the browse pages ----
+// ---- 6. Heads and tails: the same site with `search.head: 12` ----
+// Nearly every term then has a tail, so the head pass, the full pass when
+// the heads give fewer than 10 results, and 显示全部匹配结果 all run; the
+// module and the Rust engine must still agree, pass for pass.
+
+const headsRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-heads-'));
+for (const name of ['gongkai.yaml', 'synonyms.yaml', 'content', 'themes', 'static']) {
+  if (fs.existsSync(path.join(root, name))) fs.cpSync(path.join(root, name), path.join(headsRoot, name), { recursive: true });
+}
+fs.appendFileSync(path.join(headsRoot, 'gongkai.yaml'), '\nsearch:\n  head: 12\n');
+const heads = builtSite({ gongkai, root: headsRoot, prefix: 'gongkai-heads-site-' });
+const at = { root: headsRoot, site: heads.site };
+if (!fs.readdirSync(path.join(heads.site, 'search')).includes('x')) fail('search.head 12: no tail files written');
+// The second site is served beside the first, under another base path.
+const headsServer = await serve(heads.site, heads.basePath);
+const headsIndex = heads.basePath + 'search/';
+await page.goto(headsServer.origin + heads.basePath);
+const line = (r) => r.results.map((x) => `${x.url} ${x.score}`).join('\n      ') || '(none)';
+const headQueries = [...cases.map((c) => String(c.query)), ...sampled];
+const passes = { headOnly: 0, full: 0 };
+for (const q of headQueries) {
+  for (const all of [false, true]) {
+    const r = rust(q, {}, at, all);
+    const js = await moduleSearch(q, {}, { all }, headsIndex);
+    if (line(js) !== line(r) || js.total !== r.total || js.partial !== r.partial || js.complete !== r.complete) {
+      fail(`search.head 12, ${all ? 'every posting' : 'first pass'}, ${JSON.stringify(q)}: JS ${js.total}/${js.partial}/${js.complete}, Rust ${r.total}/${r.partial}/${r.complete}\n    JS:\n      ${line(js)}\n    Rust:\n      ${line(r)}`);
+    }
+    if (all && !js.complete) fail(`search.head 12: ${JSON.stringify(q)} with every posting is not complete`);
+    if (!all) passes[js.complete ? 'full' : 'headOnly']++;
+  }
+}
+console.log(`\nsearch.head 12: ${headQueries.length} queries agree with Rust, first pass and every posting; ${passes.headOnly} stood on the heads, ${passes.full} used every posting`);
+if (passes.headOnly < 10 || passes.full < 10) fail(`search.head 12: both passes should run (${passes.headOnly} head passes, ${passes.full} full)`);
+// Filters decide the pass too: kind=org on 服务 leaves fewer head results.
+for (const [q, f] of [['服务', { kind: 'org' }], ['工会', { region: facetValues('region')[0]?.id || '' }], ['妇联', { kind: 'service' }]]) {
+  const r = rust(q, f, at);
+  const js = await moduleSearch(q, f, {}, headsIndex);
+  if (line(js) !== line(r) || js.total !== r.total || js.complete !== r.complete) fail(`search.head 12, filter ${JSON.stringify(f)} on ${q}: JS ${js.total}/${js.complete}, Rust ${r.total}/${r.complete}`);
+}
+// The page: 最相关 in the status, then 显示全部匹配结果 at the end of the
+// heads' results gives every match, as `gongkai search --all` does.
+const incomplete = headQueries.find((q) => {
+  const r = rust(q, {}, at);
+  return !r.complete && r.total >= 10 && r.total < 20;
+});
+if (!incomplete) fail('search.head 12: no query whose heads give 10–19 results');
+else {
+  await page.goto(headsServer.origin + headsIndex + '?q=' + encodeURIComponent(incomplete));
+  await page.waitForSelector('[data-index][data-state="done"]');
+  const said = await status();
+  if (!said.includes('最相关')) fail(`search.head 12, ${incomplete}: the status says ${JSON.stringify(said)}`);
+  let clicks = 0;
+  while ((await page.textContent('[data-search-more]')) !== '显示全部匹配结果' && clicks++ < 3) {
+    const before = await page.$$eval('#search-results > li', (l) => l.length);
+    await page.click('[data-search-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, before);
+  }
+  const shown = await page.$$eval('#search-results > li', (l) => l.length);
+  if (!(await page.isVisible('[data-search-more]'))) fail(`search.head 12, ${incomplete}: no 显示全部匹配结果 button`);
+  else {
+    await page.click('[data-search-more]');
+    await page.waitForFunction(() => /^找到 \d+ 条结果/.test(document.querySelector('[role="status"]').textContent));
+    const full = rust(incomplete, {}, at, true);
+    const links = await pageLinks();
+    if (top3(links) !== top3(full.results.map((x) => x.url))) fail(`显示全部匹配结果 on ${incomplete}: ${top3(links)}; Rust --all ${top3(full.results.map((x) => x.url))}`);
+    if (links.length !== Math.min(full.total, shown + 10)) fail(`显示全部匹配结果 on ${incomplete}: ${links.length} results shown, expected ${Math.min(full.total, shown + 10)}`);
+    const focused = await page.evaluate(() => [...document.querySelectorAll('#search-results a')].indexOf(document.activeElement));
+    if (full.total > shown && focused !== shown) fail(`显示全部匹配结果: focus on result ${focused}, expected ${shown}`);
+    console.log(`page, search.head 12: ${JSON.stringify(incomplete)} showed ${shown} results from the heads, then every match (${full.total})`);
+  }
+}
+headsServer.close();
+heads.cleanup();
+fs.rmSync(headsRoot, { recursive: true, force: true });
+
+// ---- 7. Without JavaScript: the page offers the browse pages ----
 
 const noScript = await browser.newContext({ javaScriptEnabled: false });
 const plain = await noScript.newPage();

@@ -242,7 +242,7 @@ function index(base) {
 function manifest(ix) {
   return once(ix.files, 'm', async () => {
     const m = await getJSON(ix.base + 'manifest.json');
-    if (!m || m.version !== 1) throw new Error('search index: unknown version');
+    if (!m || m.version !== 2) throw new Error('search index: unknown version');
     ix.table = foldTable(m.fold);
     for (const f of m.facets || []) {
       if (f.name !== 'region') continue;
@@ -263,6 +263,7 @@ function addRegions(ix, values) {
 }
 
 const shard = (ix, n) => once(ix.files, 't' + n, () => getJSON(ix.base + 't/' + n + '.json', true).then((s) => s || {}));
+const tailPiece = (ix, n, i) => once(ix.files, 'x' + n + '-' + i, () => getJSON(ix.base + 'x/' + n + '-' + i + '.json', true).then((t) => (typeof t === 'string' ? t : '')));
 const chunk = (ix, n) => once(ix.files, 'f' + n, () => getJSON(ix.base + 'f/' + n + '.json', true).then((c) => (Array.isArray(c) ? c : [])));
 
 /** The r/ file of a region: its children, and its own value as `self`. */
@@ -298,15 +299,52 @@ async function findRegion(ix, id) {
   return ix.regions.get(id) || null;
 }
 
-async function termPostings(ix, m, term) {
-  if (ix.postings.has(term)) return ix.postings.get(term);
-  const s = await shard(ix, shardOf(term, m.shards, ix.table));
+const NO_POSTINGS = { idf: 0, df: 0, tail: null, ids: [], imp: [], pos: [] };
+
+/** A term's head: `{idf, df, tail: [shard, from, count] | null, ids, imp, pos}`. */
+async function termHead(ix, m, term) {
+  const key = 'h' + term;
+  if (ix.postings.has(key)) return ix.postings.get(key);
+  const n = shardOf(term, m.shards, ix.table);
+  const s = await shard(ix, n);
   const e = Object.prototype.hasOwnProperty.call(s, term) ? s[term] : null;
-  const p = Array.isArray(e) && typeof e[0] === 'number'
-    ? { idf: e[0], ...decodePostings(e[1]) }
-    : { idf: 0, ids: [], imp: [], pos: [] };
-  ix.postings.set(term, p);
+  let p = NO_POSTINGS;
+  if (Array.isArray(e) && typeof e[0] === 'number') {
+    const head = decodePostings(e[1]);
+    const tailed = e.length === 5 && [2, 3, 4].every((i) => Number.isInteger(e[i]) && e[i] >= 0);
+    p = { idf: e[0], df: tailed ? e[2] : head.ids.length, tail: tailed ? [n, e[3], e[4]] : null, ...head };
+  }
+  ix.postings.set(key, p);
   return p;
+}
+
+/** A term's postings: its head, or with `tails` all of them (docs/search.md, "Heads and tails"). */
+async function termPostings(ix, m, term, tails) {
+  const h = await termHead(ix, m, term);
+  if (!tails || !h.tail) return { ...h, tailed: !!h.tail };
+  const key = 'a' + term;
+  if (ix.postings.has(key)) return ix.postings.get(key);
+  const [n, from, count] = h.tail;
+  const pieces = await Promise.all(Array.from({ length: Math.min(count, 4096) }, (_, i) => tailPiece(ix, n, from + i)));
+  // Head and tail are each in document order: merge them.
+  const parts = [h, ...pieces.map(decodePostings)];
+  const all = { idf: h.idf, df: h.df, tail: null, tailed: false, ids: [], imp: [], pos: [] };
+  const at = parts.map(() => 0);
+  for (;;) {
+    let best = -1;
+    parts.forEach((p, k) => {
+      if (at[k] < p.ids.length && (best < 0 || p.ids[at[k]] < parts[best].ids[at[best]])) best = k;
+    });
+    if (best < 0) break;
+    const p = parts[best];
+    const i = at[best]++;
+    if (all.ids.length && all.ids[all.ids.length - 1] === p.ids[i]) continue;
+    all.ids.push(p.ids[i]);
+    all.imp.push(p.imp[i]);
+    all.pos.push(p.pos[i]);
+  }
+  ix.postings.set(key, all);
+  return all;
 }
 
 const ranges = (v) => v._r || (v._r = decodeRuns(v.docs));
@@ -323,25 +361,41 @@ async function fragments(ix, m, ids) {
 
 // ---- Matching and ranking (docs/search.md, "Ranking") ----
 
-/** The ranked matches of a query: `{q, partial, hits: [{id, n, score}]}`. */
-async function rank(ix, m, q) {
+/**
+ * One pass over the query's postings, the terms' heads or with `tails` all
+ * of them: `{partial, tailed, hits: [{id, n, score}]}` in order.
+ */
+async function rank(ix, m, q, tails) {
   const G = q.groups.length;
-  if (!G) return { partial: false, hits: [] };
-  const lists = await Promise.all(q.groups.map((t) => termPostings(ix, m, t)));
-  const exact = q.exact ? await termPostings(ix, m, q.exact) : null;
+  if (!G) return { partial: false, tailed: false, hits: [] };
+  const heads = await Promise.all(q.groups.map((t) => termPostings(ix, m, t, false)));
+  // Common groups (in more than half the documents) do not restrict the
+  // matches of a query that has other groups; they add score, from their
+  // heads only.
+  let common = heads.map((p) => p.df * 2 > m.documents);
+  if (common.every(Boolean)) common = common.map(() => false);
+  const lists = await Promise.all(q.groups.map((t, g) => (common[g] ? heads[g] : termPostings(ix, m, t, tails))));
+  const exact = q.exact ? await termPostings(ix, m, q.exact, tails) : null;
+  const tailed = lists.some((p, g) => !common[g] && p.tailed) || !!(exact && exact.tailed);
   const docs = new Map();
-  lists.forEach((p, g) => {
-    p.ids.forEach((id, i) => {
-      let d = docs.get(id);
-      if (!d) docs.set(id, (d = { id, n: 0, score: 0, at: new Array(G).fill(-1) }));
-      d.n++;
-      d.score += p.idf * p.imp[i];
-      d.at[g] = i;
+  for (const pass of [false, true]) {
+    lists.forEach((p, g) => {
+      if (common[g] !== pass) return;
+      p.ids.forEach((id, i) => {
+        let d = docs.get(id);
+        if (!d) {
+          if (pass) return;
+          docs.set(id, (d = { id, n: 0, score: 0, at: new Array(G).fill(-1) }));
+        }
+        if (!pass) d.n++;
+        d.score += p.idf * p.imp[i];
+        d.at[g] = i;
+      });
     });
-  });
+  }
   let best = 0;
   for (const d of docs.values()) if (d.n > best) best = d.n;
-  if (!best) return { partial: false, hits: [] };
+  if (!best) return { partial: false, tailed, hits: [] };
   const exactIds = new Set(exact ? exact.ids : []);
   const hits = [];
   for (const d of docs.values()) {
@@ -359,7 +413,7 @@ async function rank(ix, m, q) {
     hits.push({ id: d.id, n: d.n, score: d.score });
   }
   hits.sort((x, y) => y.n - x.n || y.score - x.score || x.id - y.id);
-  return { partial: best < G, hits };
+  return { partial: best < common.filter((c) => !c).length, tailed, hits };
 }
 
 // ---- Filters and disjunctive facet counts ----
@@ -447,16 +501,21 @@ export function safePath(u) {
   return typeof u === 'string' && /^\/(?![/\\])[^\s\\<>"]*$/.test(u) ? u : null;
 }
 
-async function run(base, query, filters) {
+/** Results in a head pass that make its tails unneeded: a page. */
+const ENOUGH = 10;
+
+async function run(base, query, filters, all) {
   const ix = index(base);
   const m = await manifest(ix);
   const q = parseQuery(typeof query === 'string' ? query : '', ix.table);
-  const { partial, hits } = await rank(ix, m, q);
   const sel = await selection(ix, m, filters || {});
   const tests = Object.values(sel).map((s) => s.test);
-  const kept = hits.filter((h) => tests.every((t) => t(h.id)));
-  const facets = q.groups.length ? await facetCounts(ix, m, hits, sel) : [];
-  return { ix, m, q, partial, hits: kept, all: hits.length, facets };
+  const pass = (h) => tests.every((t) => t(h.id));
+  let r = await rank(ix, m, q, !!all);
+  if (r.tailed && (r.partial || r.hits.filter(pass).length < ENOUGH)) r = await rank(ix, m, q, true);
+  const kept = r.hits.filter(pass);
+  const facets = q.groups.length ? await facetCounts(ix, m, r.hits, sel) : [];
+  return { ix, m, q, partial: r.partial, complete: !r.tailed, hits: kept, all: r.hits.length, facets };
 }
 
 async function describe(r, from, to) {
@@ -479,15 +538,17 @@ async function describe(r, from, to) {
 /**
  * Search the index at `base` (the URL of the search/ folder). `filters`:
  * `{kind, type, region, audience, need}`, each a value id. Returns
- * `{total, partial, results: [{id, url, title, kind, location, score}],
- * facets}`; `results` are `options.offset` … `offset + limit` (default the
- * first 10).
+ * `{total, partial, complete, results: [{id, url, title, kind, location,
+ * score}], facets}`; `results` are `options.offset` … `offset + limit`
+ * (default the first 10). `complete` is false when a page of results came
+ * from the heads of frequent terms and their tails were not loaded;
+ * `options.all` loads them.
  */
 export async function search(base, query, filters, options) {
-  const { offset = 0, limit = PAGE } = options || {};
-  const r = await run(base, query, filters);
+  const { offset = 0, limit = PAGE, all = false } = options || {};
+  const r = await run(base, query, filters, all);
   const results = (await describe(r, offset, offset + limit)).map(({ text, ...rest }) => rest);
-  return { total: r.hits.length, partial: r.partial, results, facets: r.facets };
+  return { total: r.hits.length, partial: r.partial, complete: r.complete, results, facets: r.facets };
 }
 
 // ---- Excerpts ----
@@ -584,8 +645,9 @@ export function init(root) {
   let current = null;
   app = { root };
 
-  const show = async (r, from, focusFirst) => {
-    const items = await describe(r, from, from + PAGE);
+  const moreLabel = more ? more.textContent : '';
+  const show = async (r, from, focusFirst, count = PAGE) => {
+    const items = await describe(r, from, from + count);
     if (r !== current) return;
     let firstLink = null;
     for (const it of items) {
@@ -609,7 +671,12 @@ export function init(root) {
       list.append(li);
     }
     const shown = list.children.length;
-    if (more) more.hidden = shown >= r.hits.length;
+    if (more) {
+      // At the end of what the heads gave: offer every match.
+      const end = shown >= r.hits.length;
+      more.hidden = end && r.complete;
+      more.textContent = end ? '显示全部匹配结果' : moreLabel;
+    }
     if (focusFirst && firstLink) firstLink.focus();
   };
 
@@ -653,7 +720,9 @@ export function init(root) {
   };
 
   let rendered = null;
-  const go = async (focus) => {
+  // `all`: every posting, not only the heads of frequent terms; `keep`:
+  // results already shown (the focus goes to the first one after them).
+  const go = async (focus, all = false, keep = 0) => {
     const my = ++seq;
     current = null;
     rendered = location.search;
@@ -669,7 +738,7 @@ export function init(root) {
     status.textContent = '';
     let message;
     try {
-      const r = await run(base, state.q, state.filters);
+      const r = await run(base, state.q, state.filters, all);
       if (my !== seq) return;
       current = r;
       const n = r.hits.length;
@@ -679,11 +748,16 @@ export function init(root) {
       else if (!n && r.all) message = '“' + q + '”的 ' + r.all + ' 条结果都不符合所选的筛选条件。';
       else if (!n) message = '没有找到与“' + q + '”相关的结果。可以换个说法，或浏览下面的栏目。';
       else if (r.partial) message = '没有完全符合“' + q + '”的结果，以下是部分符合的 ' + n + ' 条结果。';
+      else if (!r.complete) message = '找到 ' + n + ' 条最相关的结果。';
       else message = '找到 ' + n + ' 条结果。';
       document.title = q ? '搜索：' + q + ' - ' + title : title;
       renderFacets(r, state);
-      await show(r, 0, false);
+      await show(r, 0, false, keep + PAGE);
       if (my !== seq) return;
+      if (keep) {
+        const next = list.children[keep] && list.children[keep].querySelector('a');
+        if (next) next.focus();
+      }
       if (focus && facetsBox) {
         const again = facetsBox.querySelector('a[data-facet="' + CSS.escape(focus[0]) + '"][data-value="' + CSS.escape(focus[1]) + '"]');
         (again || input).focus();
@@ -719,7 +793,8 @@ export function init(root) {
       const r = current;
       more.disabled = true;
       try {
-        await show(r, list.children.length, true);
+        if (list.children.length >= r.hits.length && !r.complete) await go(null, true, list.children.length);
+        else await show(r, list.children.length, true);
       } catch {
         status.textContent = '加载更多结果失败，请稍后再试。';
       }
