@@ -20,7 +20,7 @@ pub const CHUNK: usize = 16;
 /// Excerpt text kept per document, in characters.
 pub const EXCERPT: usize = 480;
 /// Aim for term shards of about this many bytes.
-pub const SHARD_TARGET: usize = 48 * 1024;
+pub const SHARD_TARGET: usize = 24 * 1024;
 /// Partitions of the postings, filled in parallel.
 const PARTITIONS: usize = 8;
 
@@ -189,6 +189,8 @@ fn write_with(
     let mut words: FastMap<Key, String> = FastMap::default();
     let mut held = 0usize;
     let mut spill: Option<Spill> = None;
+    // Every fragment again, for the cards of frequent terms.
+    let mut store = FragmentStore::new()?;
     for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
         batch.par_iter_mut().for_each(fill);
         let tokenized: Vec<Tokenized> = batch.par_iter().map(|d| tokenize(d, &folded)).collect();
@@ -199,6 +201,9 @@ fn write_with(
             let fragments: Vec<Value> = chunk.iter().map(fragment).collect();
             let i = b * (BATCH / CHUNK) + c;
             emit(&format!("search/f/{i}.json"), &to_json(&fragments));
+            for f in &fragments {
+                store.push(f)?;
+            }
         }
         for d in batch.iter_mut() {
             d.body = String::new();
@@ -276,9 +281,25 @@ fn write_with(
     let dense = (docs.len() / 8).max(1000) as u32;
     let mut chars: BTreeSet<char> = BTreeSet::new();
     let encode_term = |buf: &TermBuf| encode(buf, n, avgdl, &lengths, buf.df <= dense, head);
+    let store = store.finish()?;
     let shards = match spill {
-        Some(spill) => spill.shards(partitions, &term_text, &mut chars, encode_term, emit)?,
-        None => in_memory_shards(partitions, head, &term_text, &mut chars, encode_term, emit),
+        Some(spill) => spill.shards(
+            partitions,
+            &term_text,
+            &mut chars,
+            encode_term,
+            &store,
+            emit,
+        )?,
+        None => in_memory_shards(
+            partitions,
+            head,
+            &term_text,
+            &mut chars,
+            encode_term,
+            &store,
+            emit,
+        )?,
     };
     crate::timing("s-shards", started);
     let fold: String = t2s::pairs()
@@ -311,8 +332,9 @@ fn in_memory_shards(
     term_text: &(dyn Fn(Key) -> String + Sync),
     chars: &mut BTreeSet<char>,
     encode: impl Fn(&TermBuf) -> Entry + Sync,
+    store: &Fragments,
     emit: &mut dyn FnMut(&str, &str),
-) -> u32 {
+) -> std::io::Result<u32> {
     // Shards: the encoded postings run about 1.3 characters per internal byte.
     let total: usize = partitions
         .iter()
@@ -343,9 +365,9 @@ fn in_memory_shards(
                     .into_iter()
                     .map(|(k, buf)| (term_text(k), encode(&buf)))
                     .collect();
-                shard_files(first + i as u32, encoded)
+                shard_files(first + i as u32, encoded, store)
             })
-            .collect();
+            .collect::<std::io::Result<_>>()?;
         for (text, tails) in files {
             emit(&format!("search/t/{shard_no}.json"), &text);
             for (path, text) in tails {
@@ -354,15 +376,17 @@ fn in_memory_shards(
             shard_no += 1;
         }
     }
-    shards
+    Ok(shards)
 }
 
 /// About how many bytes a term's postings take in its shard (the encoded
 /// postings run about 1.3 characters per internal byte; a tail is not in
-/// the shard).
+/// the shard; its cards are).
 fn shard_bytes(buf: &TermBuf, head: usize) -> usize {
     let df = (buf.df as usize).max(1);
-    buf.bytes.len() * df.min(head) / df * 13 / 10 + 16
+    // A card is about 400 bytes.
+    let cards = if buf.df > CARD_MIN { CARDS * 400 } else { 0 };
+    buf.bytes.len() * df.min(head) / df * 13 / 10 + 16 + cards
 }
 
 /// Postings held in memory before they go to disk as a run (about 40,000
@@ -463,6 +487,7 @@ impl Spill {
         term_text: &(dyn Fn(Key) -> String + Sync),
         chars: &mut BTreeSet<char>,
         encode: impl Fn(&TermBuf) -> Entry + Sync,
+        store: &Fragments,
         emit: &mut dyn FnMut(&str, &str),
     ) -> std::io::Result<u32> {
         use std::io::Write;
@@ -516,6 +541,10 @@ impl Spill {
                 out.write_all(&shard.to_le_bytes())?;
                 out.write_all(&e.idf.to_le_bytes())?;
                 out.write_all(&e.df.to_le_bytes())?;
+                out.write_all(&(e.cards.len() as u32).to_le_bytes())?;
+                for c in &e.cards {
+                    out.write_all(&c.to_le_bytes())?;
+                }
                 out.write_all(&(e.tail.len() as u32).to_le_bytes())?;
                 for part in [&t, &e.head].into_iter().chain(&e.tail) {
                     out.write_all(&(part.len() as u32).to_le_bytes())?;
@@ -541,6 +570,10 @@ impl Spill {
                 let shard = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
                 let idf = i64::from_le_bytes(field(8)?.try_into().unwrap_or_default());
                 let df = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
+                let n = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
+                let cards = (0..n)
+                    .map(|_| Ok(u32::from_le_bytes(field(4)?.try_into().unwrap_or_default())))
+                    .collect::<std::io::Result<Vec<u32>>>()?;
                 let pieces = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
                 let mut string = || -> std::io::Result<String> {
                     let n = u32::from_le_bytes(field(4)?.try_into().unwrap_or_default());
@@ -558,12 +591,13 @@ impl Spill {
                         head,
                         df,
                         tail,
+                        cards,
                     },
                 );
             }
             while shard_no < shards && group_of(shard_no) == g {
                 let terms = by_shard.remove(&shard_no).unwrap_or_default();
-                let (text, tails) = shard_files(shard_no, terms);
+                let (text, tails) = shard_files(shard_no, terms, store)?;
                 emit(&format!("search/t/{shard_no}.json"), &text);
                 for (path, text) in tails {
                     emit(&path, &text);
@@ -588,6 +622,128 @@ struct Entry {
     head: String,
     df: u32,
     tail: Vec<String>,
+    /// For a term in more than [`CARD_MIN`] documents: its best [`CARDS`]
+    /// documents by impact (ties to the lower id), whose cards go in the
+    /// shard.
+    cards: Vec<u32>,
+}
+
+/// Documents whose cards a frequent term's entry carries.
+pub const CARDS: usize = 10;
+/// Terms in more documents than this carry cards.
+pub const CARD_MIN: u32 = 16;
+
+/// The best [`CARDS`] of (impact, document) pairs given in document order:
+/// by impact, ties to the lower document.
+#[derive(Default)]
+struct Best(Vec<(u64, u32)>);
+
+impl Best {
+    fn offer(&mut self, impact: u64, doc: u32) {
+        if self.0.len() == CARDS && self.0[CARDS - 1].0 >= impact {
+            return;
+        }
+        // After every pair of a higher impact, or of the same impact (a
+        // lower document, offered earlier).
+        let at = self.0.partition_point(|&(i, _)| i >= impact);
+        self.0.insert(at, (impact, doc));
+        self.0.truncate(CARDS);
+    }
+
+    fn docs(self) -> Vec<u32> {
+        self.0.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+/// Every document's fragment, in a temporary file while the index is
+/// made, for the cards of frequent terms.
+struct FragmentStore {
+    out: std::io::BufWriter<std::fs::File>,
+    at: u64,
+    offsets: Vec<(u64, u32)>,
+}
+
+/// The fragments written, to be read back.
+struct Fragments {
+    file: std::fs::File,
+    offsets: Vec<(u64, u32)>,
+}
+
+impl FragmentStore {
+    fn new() -> std::io::Result<FragmentStore> {
+        Ok(FragmentStore {
+            out: std::io::BufWriter::with_capacity(1 << 20, tempfile::tempfile()?),
+            at: 0,
+            offsets: Vec::new(),
+        })
+    }
+
+    fn push(&mut self, fragment: &Value) -> std::io::Result<()> {
+        use std::io::Write;
+        let text = to_json(fragment);
+        self.out.write_all(text.as_bytes())?;
+        self.offsets.push((self.at, text.len() as u32));
+        self.at += text.len() as u64;
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<Fragments> {
+        Ok(Fragments {
+            file: self.out.into_inner().map_err(|e| e.into_error())?,
+            offsets: self.offsets,
+        })
+    }
+}
+
+impl Fragments {
+    /// Document `doc`'s card for `term` (docs/search.md, "Cards"): its
+    /// fragment with the excerpt text cut to a window around the term.
+    fn card(&self, doc: u32, term: &str) -> std::io::Result<Value> {
+        use std::os::unix::fs::FileExt;
+        let bad = || std::io::Error::other("the index's fragments on disk are truncated");
+        let &(at, len) = self.offsets.get(doc as usize).ok_or_else(bad)?;
+        let mut bytes = vec![0; len as usize];
+        self.file.read_exact_at(&mut bytes, at)?;
+        let mut card: serde_json::Map<String, Value> =
+            serde_json::from_slice(&bytes).map_err(|_| bad())?;
+        let x = card.get("x").and_then(Value::as_str).unwrap_or("");
+        let window = card_window(x, term);
+        card.insert("x".into(), Value::from(window));
+        card.insert("i".into(), Value::from(doc));
+        Ok(Value::Object(card))
+    }
+}
+
+/// Characters of a card's text before and after the term's first
+/// occurrence.
+const CARD_BEFORE: usize = 24;
+const CARD_AFTER: usize = 64;
+
+/// The part of `x` around the first occurrence of `term` (folded, as the
+/// client's excerpt finds it; from the start when it is not there), with
+/// `…` where text was cut.
+fn card_window(x: &str, term: &str) -> String {
+    let chars: Vec<char> = x.chars().collect();
+    let folded: Vec<char> = chars.iter().map(|&c| text::fold(c)).collect();
+    let needle: Vec<char> = term.trim_end_matches('*').chars().collect();
+    let first = if needle.is_empty() || needle.len() > folded.len() {
+        None
+    } else {
+        folded
+            .windows(needle.len())
+            .position(|w| w == needle.as_slice())
+    };
+    let start = first.map_or(0, |i| i.saturating_sub(CARD_BEFORE));
+    let end = (start + CARD_BEFORE + CARD_AFTER).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// A posting decoded for the split into head and tail.
@@ -641,12 +797,16 @@ fn encode(
     if buf.df as usize <= head {
         // Every posting in the head: written as it is read.
         let mut s = String::with_capacity(buf.bytes.len() * 13 / 10);
+        let mut best = Best::default();
         let mut at = 0;
         let mut doc = 0u32;
         while at < buf.bytes.len() {
             let delta = take(&buf.bytes, &mut at);
             doc += delta;
             let impact = impact_of(doc, take(&buf.bytes, &mut at));
+            if buf.df > CARD_MIN {
+                best.offer(impact, doc);
+            }
             let count = take(&buf.bytes, &mut at) as usize;
             text::push_varint(&mut s, u64::from(delta));
             text::push_varint(&mut s, impact);
@@ -663,6 +823,7 @@ fn encode(
             head: s,
             df: buf.df,
             tail: Vec::new(),
+            cards: best.docs(),
         };
     }
     let mut postings = Vec::with_capacity(buf.df as usize);
@@ -711,36 +872,50 @@ fn encode(
             in_tail.push(p);
         }
     }
+    let mut best = Best::default();
+    if buf.df > CARD_MIN {
+        for p in &postings {
+            best.offer(p.impact, p.doc);
+        }
+    }
     Entry {
         idf,
         head: postings_text(&in_head, &positions, usize::MAX).remove(0),
         df: buf.df,
         tail: postings_text(&in_tail, &positions, TAIL_PIECE),
+        cards: best.docs(),
     }
 }
 
 /// A shard's JSON and its tail files (docs/search.md, "Term shards").
-fn shard_files(shard: u32, terms: BTreeMap<String, Entry>) -> (String, Vec<(String, String)>) {
+fn shard_files(
+    shard: u32,
+    terms: BTreeMap<String, Entry>,
+    fragments: &Fragments,
+) -> std::io::Result<(String, Vec<(String, String)>)> {
     let mut tails = Vec::new();
-    let entries: serde_json::Map<String, Value> = terms
-        .into_iter()
-        .map(|(t, e)| {
-            let v = if e.tail.is_empty() {
-                json!([e.idf, e.head])
-            } else {
-                let from = tails.len();
-                for piece in &e.tail {
-                    tails.push((
-                        format!("search/x/{shard}-{}.json", tails.len()),
-                        to_json(piece),
-                    ));
-                }
-                json!([e.idf, e.head, e.df, from, e.tail.len()])
-            };
-            (t, v)
-        })
-        .collect();
-    (to_json(&entries), tails)
+    let mut entries = serde_json::Map::new();
+    for (t, e) in terms {
+        let v = if e.tail.is_empty() && e.cards.is_empty() {
+            json!([e.idf, e.head])
+        } else {
+            let from = tails.len();
+            for piece in &e.tail {
+                tails.push((
+                    format!("search/x/{shard}-{}.json", tails.len()),
+                    to_json(piece),
+                ));
+            }
+            let cards = e
+                .cards
+                .iter()
+                .map(|&d| fragments.card(d, &t))
+                .collect::<std::io::Result<Vec<Value>>>()?;
+            json!([e.idf, e.head, e.df, from, e.tail.len(), cards])
+        };
+        entries.insert(t, v);
+    }
+    Ok((to_json(&entries), tails))
 }
 
 /// What the client shows of a document (docs/search.md, "Fragment chunks").
@@ -1033,7 +1208,7 @@ mod tests {
             for (term, e) in entries {
                 let head = decoded(e[1].as_str().unwrap());
                 let mut all = head.clone();
-                if e.len() == 5 {
+                if e.len() == 6 {
                     let (from, count) = (e[3].as_u64().unwrap(), e[4].as_u64().unwrap());
                     for i in from..from + count {
                         let piece: String =
@@ -1089,6 +1264,15 @@ mod tests {
             "some terms have tails"
         );
         assert_eq!(a, b, "the same terms with the same postings and heads");
+        let cards = |files: &BTreeMap<String, String>| -> BTreeMap<String, Value> {
+            files
+                .iter()
+                .filter(|(p, _)| p.starts_with("search/t/"))
+                .flat_map(|(_, t)| serde_json::from_str::<BTreeMap<String, Vec<Value>>>(t).unwrap())
+                .map(|(term, e)| (term, e.get(5).cloned().unwrap_or_default()))
+                .collect()
+        };
+        assert_eq!(cards(&held), cards(&spilled), "the same cards");
         // Everything else is the same, but for the number of shards.
         let rest = |files: &BTreeMap<String, String>| -> Vec<(String, String)> {
             files
@@ -1148,6 +1332,64 @@ mod tests {
         assert!(tailed > 10, "{tailed} terms with tails");
         // No file over 1 MB, and tail pieces are where the entries say.
         assert!(files.values().all(|t| t.len() <= 1_000_000));
+    }
+
+    #[test]
+    fn frequent_terms_carry_the_cards_of_their_best_documents() {
+        let files = index_of(sample(), 100, usize::MAX);
+        let terms = terms_of(&files);
+        let fragments: Vec<Value> = (0..)
+            .map_while(|i| files.get(&format!("search/f/{i}.json")))
+            .flat_map(|t| serde_json::from_str::<Vec<Value>>(t).unwrap())
+            .collect();
+        let mut carded = 0;
+        for (path, text) in &files {
+            if !path.starts_with("search/t/") {
+                continue;
+            }
+            let entries: BTreeMap<String, Vec<Value>> = serde_json::from_str(text).unwrap();
+            for (term, e) in entries {
+                let all = &terms[&term].1;
+                if all.len() <= CARD_MIN as usize {
+                    assert!(
+                        e.len() == 2 || e[5].as_array().unwrap().is_empty(),
+                        "{term}"
+                    );
+                    continue;
+                }
+                carded += 1;
+                let mut best = all.clone();
+                best.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+                let want: Vec<u64> = best.iter().take(CARDS).map(|p| p.0).collect();
+                let cards = e[5].as_array().unwrap();
+                let got: Vec<u64> = cards.iter().map(|c| c["i"].as_u64().unwrap()).collect();
+                assert_eq!(got, want, "{term}: the best documents, best first");
+                for c in cards {
+                    let f = &fragments[c["i"].as_u64().unwrap() as usize];
+                    for k in ["u", "t", "k", "l"] {
+                        assert_eq!(c[k], f[k], "{term}: {k}");
+                    }
+                    let x = c["x"].as_str().unwrap();
+                    if text::fold_text(f["x"].as_str().unwrap()).contains(&term) {
+                        assert!(text::fold_text(x).contains(&term), "{term} not in {x}");
+                    }
+                }
+            }
+        }
+        assert!(carded > 20, "{carded} terms with cards");
+    }
+
+    #[test]
+    fn a_cards_text_is_cut_around_the_term() {
+        let x: String = "甲".repeat(100) + "工会" + &"乙".repeat(200);
+        let w = card_window(&x, "工会");
+        assert!(w.starts_with('…') && w.ends_with('…'), "{w}");
+        assert_eq!(w.chars().count(), 1 + CARD_BEFORE + CARD_AFTER + 1);
+        assert_eq!(w.chars().position(|c| c == '工'), Some(1 + CARD_BEFORE));
+        // Folded like the client's excerpt; from the start when absent.
+        assert!(card_window("關於工會的通知", "工会").starts_with("關於工會"));
+        assert_eq!(card_window("短文本", "gonghui"), "短文本");
+        assert_eq!(card_window("", "工会"), "");
     }
 
     #[test]

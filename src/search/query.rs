@@ -57,11 +57,13 @@ type GroupScore = Option<(i64, Vec<u32>)>;
 type Postings = BTreeMap<u32, (u32, Vec<u32>)>;
 
 /// A term's entry in its shard: `[idf, head]`, or `[idf, head, df, from,
-/// count]` for a term with a tail in `x/<shard>-<from>.json` onward.
+/// count, cards]` for a term with a tail (`count` pieces from
+/// `x/<shard>-<from>.json`) or cards. The engine reads fragments, not cards
+/// (they hold the same title, URL, kind and location).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 enum RawEntry {
-    Tailed(i64, String, u64, u32, u32),
+    Tailed(i64, String, u64, u32, u32, serde::de::IgnoredAny),
     Whole(i64, String),
 }
 
@@ -213,7 +215,7 @@ impl Index {
                     list,
                 }
             }
-            RawEntry::Tailed(idf, head, df, from, count) => {
+            RawEntry::Tailed(idf, head, df, from, count, _) => {
                 decode_postings(&head, &mut list)?;
                 if tails {
                     for i in from..from.saturating_add(count) {
@@ -224,7 +226,7 @@ impl Index {
                 TermPostings {
                     idf,
                     df,
-                    tailed: !tails,
+                    tailed: !tails && count > 0,
                     list,
                 }
             }

@@ -178,8 +178,9 @@ let sampledAgree = 0;
 for (const q of sampled) {
   const r = rust(q);
   const js = await moduleSearch(q);
-  const a = js.results.map((x) => `${x.url} ${x.score}`).join('\n      ');
-  const b = r.results.map((x) => `${x.url} ${x.score}`).join('\n      ');
+  // Titles and locations too: the module takes them from cards or fragments, Rust from fragments.
+  const a = js.results.map((x) => `${x.url} ${x.score} ${x.title} ${x.location}`).join('\n      ');
+  const b = r.results.map((x) => `${x.url} ${x.score} ${x.title} ${x.location}`).join('\n      ');
   if (a !== b || js.total !== r.total || js.partial !== r.partial) {
     fail(`sampled query ${JSON.stringify(q)}: JS ${js.total}/${js.partial}, Rust ${r.total}/${r.partial}\n    JS:\n      ${a || '(none)'}\n    Rust:\n      ${b || '(none)'}`);
   } else sampledAgree++;
@@ -388,7 +389,7 @@ if (!fs.readdirSync(path.join(heads.site, 'search')).includes('x')) fail('search
 const headsServer = await serve(heads.site, heads.basePath);
 const headsIndex = heads.basePath + 'search/';
 await page.goto(headsServer.origin + heads.basePath);
-const line = (r) => r.results.map((x) => `${x.url} ${x.score}`).join('\n      ') || '(none)';
+const line = (r) => r.results.map((x) => `${x.url} ${x.score} ${x.title} ${x.location}`).join('\n      ') || '(none)';
 const headQueries = [...cases.map((c) => String(c.query)), ...sampled];
 const passes = { headOnly: 0, full: 0 };
 for (const q of headQueries) {

@@ -299,9 +299,13 @@ async function findRegion(ix, id) {
   return ix.regions.get(id) || null;
 }
 
-const NO_POSTINGS = { idf: 0, df: 0, tail: null, ids: [], imp: [], pos: [] };
+const NO_POSTINGS = { idf: 0, df: 0, tail: null, cards: [], ids: [], imp: [], pos: [] };
 
-/** A term's head: `{idf, df, tail: [shard, from, count] | null, ids, imp, pos}`. */
+/**
+ * A term's head: `{idf, df, tail: [shard, from, count] | null, cards, ids,
+ * imp, pos}`; `cards` are fragments (with `i`, the document) of its best
+ * documents.
+ */
 async function termHead(ix, m, term) {
   const key = 'h' + term;
   if (ix.postings.has(key)) return ix.postings.get(key);
@@ -311,8 +315,9 @@ async function termHead(ix, m, term) {
   let p = NO_POSTINGS;
   if (Array.isArray(e) && typeof e[0] === 'number') {
     const head = decodePostings(e[1]);
-    const tailed = e.length === 5 && [2, 3, 4].every((i) => Number.isInteger(e[i]) && e[i] >= 0);
-    p = { idf: e[0], df: tailed ? e[2] : head.ids.length, tail: tailed ? [n, e[3], e[4]] : null, ...head };
+    const long = e.length === 6 && [2, 3, 4].every((i) => Number.isInteger(e[i]) && e[i] >= 0);
+    const cards = long && Array.isArray(e[5]) ? e[5].filter((c) => c && typeof c === 'object' && Number.isInteger(c.i)) : [];
+    p = { idf: e[0], df: long ? e[2] : head.ids.length, tail: long && e[4] > 0 ? [n, e[3], e[4]] : null, cards, ...head };
   }
   ix.postings.set(key, p);
   return p;
@@ -328,7 +333,7 @@ async function termPostings(ix, m, term, tails) {
   const pieces = await Promise.all(Array.from({ length: Math.min(count, 4096) }, (_, i) => tailPiece(ix, n, from + i)));
   // Head and tail are each in document order: merge them.
   const parts = [h, ...pieces.map(decodePostings)];
-  const all = { idf: h.idf, df: h.df, tail: null, tailed: false, ids: [], imp: [], pos: [] };
+  const all = { idf: h.idf, df: h.df, tail: null, tailed: false, cards: h.cards, ids: [], imp: [], pos: [] };
   const at = parts.map(() => 0);
   for (;;) {
     let best = -1;
@@ -367,7 +372,7 @@ async function fragments(ix, m, ids) {
  */
 async function rank(ix, m, q, tails) {
   const G = q.groups.length;
-  if (!G) return { partial: false, tailed: false, hits: [] };
+  if (!G) return { partial: false, tailed: false, hits: [], cards: new Map() };
   const heads = await Promise.all(q.groups.map((t) => termPostings(ix, m, t, false)));
   // Common groups (in more than half the documents) do not restrict the
   // matches of a query that has other groups; they add score, from their
@@ -395,7 +400,7 @@ async function rank(ix, m, q, tails) {
   }
   let best = 0;
   for (const d of docs.values()) if (d.n > best) best = d.n;
-  if (!best) return { partial: false, tailed, hits: [] };
+  if (!best) return { partial: false, tailed, hits: [], cards: new Map() };
   const exactIds = new Set(exact ? exact.ids : []);
   const hits = [];
   for (const d of docs.values()) {
@@ -413,7 +418,11 @@ async function rank(ix, m, q, tails) {
     hits.push({ id: d.id, n: d.n, score: d.score });
   }
   hits.sort((x, y) => y.n - x.n || y.score - x.score || x.id - y.id);
-  return { partial: best < common.filter((c) => !c).length, tailed, hits };
+  // Cards of the query's terms describe results without fragment chunks
+  // (the first group's card first: its text is cut around that group).
+  const cards = new Map();
+  for (const p of heads) for (const c of p.cards) if (!cards.has(c.i)) cards.set(c.i, c);
+  return { partial: best < common.filter((c) => !c).length, tailed, hits, cards };
 }
 
 // ---- Filters and disjunctive facet counts ----
@@ -515,12 +524,15 @@ async function run(base, query, filters, all) {
   if (r.tailed && (r.partial || r.hits.filter(pass).length < ENOUGH)) r = await rank(ix, m, q, true);
   const kept = r.hits.filter(pass);
   const facets = q.groups.length ? await facetCounts(ix, m, r.hits, sel) : [];
-  return { ix, m, q, partial: r.partial, complete: !r.tailed, hits: kept, all: r.hits.length, facets };
+  return { ix, m, q, partial: r.partial, complete: !r.tailed, hits: kept, all: r.hits.length, facets, cards: r.cards };
 }
 
 async function describe(r, from, to) {
   const slice = r.hits.slice(from, to);
-  const frags = await fragments(r.ix, r.m, slice.map((h) => h.id));
+  const missing = slice.filter((h) => !r.cards.has(h.id)).map((h) => h.id);
+  const loaded = await fragments(r.ix, r.m, missing);
+  const byId = new Map(missing.map((id, i) => [id, loaded[i]]));
+  const frags = slice.map((h) => r.cards.get(h.id) || byId.get(h.id));
   return slice.map((h, i) => {
     const f = frags[i];
     return {
