@@ -74,6 +74,29 @@ fn fnv_key(bytes: impl Iterator<Item = u8>) -> Key {
     h | WORD
 }
 
+/// The key of a term's text (what [`key`] gives for the term).
+fn text_key(t: &str) -> Key {
+    let cjk = |c: char| text::class(c) == text::Class::Cjk;
+    let mut cs = t.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), None, _) if cjk(a) => u64::from(a) << 21,
+        (Some(a), Some(b), None) if cjk(a) && cjk(b) => (u64::from(a) << 21) | u64::from(b),
+        _ => fnv_key(t.bytes()),
+    }
+}
+
+/// What a term is routed by (docs/search.md, "Routing"): itself, or for an
+/// exact term the group term of its key in fewest documents (the first of
+/// equals), so that exact terms spread over the shards of their rare words.
+fn route_of(t: &str, dfs: &FastMap<Key, u32>) -> String {
+    text::routes(t)
+        .into_iter()
+        .enumerate()
+        .min_by_key(|(i, r)| (dfs.get(&text_key(r)).copied().unwrap_or(0), *i))
+        .map(|(_, r)| r)
+        .unwrap_or_default()
+}
+
 fn word_key(text: &str, words: &mut Vec<(Key, String)>) -> Key {
     let k = fnv_key(text.bytes());
     words.push((k, text.to_string()));
@@ -345,12 +368,16 @@ fn in_memory_shards(
     // Terms go to their shards as keys; their texts are made again when
     // the shard is written (millions of small strings otherwise).
     let mut by_shard: Vec<Vec<(Key, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();
+    let dfs: FastMap<Key, u32> = partitions
+        .iter()
+        .flat_map(|p| p.iter().map(|(k, b)| (*k, b.df)))
+        .collect();
     for (k, buf) in partitions.into_iter().flatten() {
         let t = term_text(k);
         if k & WORD == 0 {
             chars.extend(t.chars());
         }
-        by_shard[text::shard(&t, shards) as usize].push((k, buf));
+        by_shard[text::shard(&route_of(&t, &dfs), shards) as usize].push((k, buf));
     }
     let mut shard_no = 0u32;
     let mut batches = by_shard.into_iter().peekable();
@@ -407,6 +434,8 @@ struct Spill {
     estimate: usize,
     /// Postings in a term's head.
     head: usize,
+    /// Every term's document frequency, summed run by run.
+    dfs: FastMap<Key, u32>,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
@@ -452,6 +481,7 @@ impl Spill {
             runs: 0,
             estimate: 0,
             head,
+            dfs: FastMap::default(),
         })
     }
 
@@ -461,20 +491,29 @@ impl Spill {
         let estimates = partitions
             .par_iter_mut()
             .zip(self.files.par_iter_mut())
-            .map(|(postings, out)| -> std::io::Result<usize> {
-                let mut estimate = 0;
-                for (k, buf) in postings.drain() {
-                    out.write_all(&k.to_le_bytes())?;
-                    out.write_all(&buf.df.to_le_bytes())?;
-                    out.write_all(&buf.last.to_le_bytes())?;
-                    out.write_all(&(buf.bytes.len() as u32).to_le_bytes())?;
-                    out.write_all(&buf.bytes)?;
-                    estimate += shard_bytes(&buf, self.head);
-                }
-                Ok(estimate)
-            })
-            .collect::<std::io::Result<Vec<usize>>>()?;
-        self.estimate += estimates.iter().sum::<usize>();
+            .map(
+                |(postings, out)| -> std::io::Result<(usize, Vec<(Key, u32)>)> {
+                    let mut estimate = 0;
+                    let mut dfs = Vec::with_capacity(postings.len());
+                    for (k, buf) in postings.drain() {
+                        dfs.push((k, buf.df));
+                        out.write_all(&k.to_le_bytes())?;
+                        out.write_all(&buf.df.to_le_bytes())?;
+                        out.write_all(&buf.last.to_le_bytes())?;
+                        out.write_all(&(buf.bytes.len() as u32).to_le_bytes())?;
+                        out.write_all(&buf.bytes)?;
+                        estimate += shard_bytes(&buf, self.head);
+                    }
+                    Ok((estimate, dfs))
+                },
+            )
+            .collect::<std::io::Result<Vec<(usize, Vec<(Key, u32)>)>>>()?;
+        for (estimate, dfs) in estimates {
+            self.estimate += estimate;
+            for (k, df) in dfs {
+                *self.dfs.entry(k).or_default() += df;
+            }
+        }
         self.runs += 1;
         Ok(())
     }
@@ -530,7 +569,12 @@ impl Spill {
                 .into_par_iter()
                 .map(|(k, buf)| {
                     let t = term_text(k);
-                    (k, text::shard(&t, shards), t, encode(&buf))
+                    (
+                        k,
+                        text::shard(&route_of(&t, &self.dfs), shards),
+                        t,
+                        encode(&buf),
+                    )
                 })
                 .collect();
             for (k, shard, t, e) in encoded {
@@ -895,7 +939,12 @@ fn shard_files(
 ) -> std::io::Result<(String, Vec<(String, String)>)> {
     let mut tails = Vec::new();
     let mut entries = serde_json::Map::new();
-    for (t, e) in terms {
+    for (t, mut e) in terms {
+        // An exact term's documents are found by their name's other
+        // terms; its cards would only repeat theirs.
+        if t.starts_with('=') {
+            e.cards.clear();
+        }
         let v = if e.tail.is_empty() && e.cards.is_empty() {
             json!([e.idf, e.head])
         } else {
@@ -1377,6 +1426,28 @@ mod tests {
             }
         }
         assert!(carded > 20, "{carded} terms with cards");
+    }
+
+    #[test]
+    fn a_terms_text_gives_its_key() {
+        let mut words = Vec::new();
+        let d = Document {
+            title: "绍兴市妇联 gonghui 12351 侨".into(),
+            body: "心理疏导 ab".into(),
+            ..Document::default()
+        };
+        let t = tokenize(&d, &[]);
+        let texts: FastMap<Key, String> = t.words.iter().cloned().collect();
+        for &(k, ..) in &t.terms {
+            let text = if k & WORD == 0 {
+                cjk_text(k)
+            } else {
+                texts[&k].clone()
+            };
+            assert_eq!(text_key(&text), k, "{text}");
+        }
+        assert_eq!(word_key("=绍兴市妇联", &mut words), text_key("=绍兴市妇联"));
+        assert!(t.terms.len() > 20);
     }
 
     #[test]

@@ -195,13 +195,21 @@ impl Index {
 
     /// A term's postings: its head, or with `tails` all of them.
     fn postings(&mut self, term: &str, tails: bool) -> Result<Option<TermPostings>, String> {
-        let s = text::shard(term, self.manifest.shards);
-        if !self.shards.contains_key(&s) {
-            let shard: HashMap<String, RawEntry> =
-                read_json(&self.dir.join(format!("t/{s}.json")))?;
-            self.shards.insert(s, shard);
+        // An exact term is in the shard of one of its routes.
+        let mut found = None;
+        for route in text::routes(term) {
+            let s = text::shard(&route, self.manifest.shards);
+            if !self.shards.contains_key(&s) {
+                let shard: HashMap<String, RawEntry> =
+                    read_json(&self.dir.join(format!("t/{s}.json")))?;
+                self.shards.insert(s, shard);
+            }
+            if let Some(entry) = self.shards[&s].get(term) {
+                found = Some((s, entry.clone()));
+                break;
+            }
         }
-        let Some(entry) = self.shards[&s].get(term).cloned() else {
+        let Some((s, entry)) = found else {
             return Ok(None);
         };
         let mut list = Postings::new();
@@ -240,17 +248,17 @@ impl Index {
         for group in &q.groups {
             lists.push(self.postings(&group.term, false)?);
         }
-        // Common groups (in more than half the documents) do not restrict
-        // the matches of a query that has other groups; they add score,
-        // from their heads only.
-        let df = |l: &Option<TermPostings>| l.as_ref().map_or(0, |p| p.df);
-        let half = self.manifest.documents;
-        let common: Vec<bool> = lists.iter().map(|l| df(l) * 2 > half).collect();
-        let common = if common.iter().all(|&c| c) {
-            vec![false; common.len()]
-        } else {
-            common
+        // Groups of the query's rarest tier are required; the others are
+        // common: they add score, from their heads only. Tiers: a term
+        // without a tail, with one, in more than half the documents.
+        let documents = self.manifest.documents;
+        let tier = |l: &Option<TermPostings>| match l {
+            Some(p) if p.df * 2 > documents => 2,
+            Some(p) if p.tailed => 1,
+            _ => 0,
         };
+        let lowest = lists.iter().map(tier).min().unwrap_or(0);
+        let common: Vec<bool> = lists.iter().map(|l| tier(l) > lowest).collect();
         if tails {
             for (g, group) in q.groups.iter().enumerate() {
                 if !common[g] && lists[g].as_ref().is_some_and(|p| p.tailed) {

@@ -348,21 +348,31 @@ pub fn fnv1a32(text: &str) -> u32 {
     h
 }
 
-/// What a term is routed by: itself, or for an exact term `=key` the
-/// first group term of `key` as a query without prefix.
-pub fn route(term: &str) -> String {
+/// What a term may be routed by: itself; for an exact term `=key`, the
+/// group terms of `key` as a query without prefix (the writer routes it by
+/// the one in fewest documents, and a reader looks in each of their
+/// shards).
+pub fn routes(term: &str) -> Vec<String> {
     match term.strip_prefix('=') {
-        Some(key) => query(key, false)
-            .groups
-            .first()
-            .map_or_else(|| term.to_string(), |g| g.term.clone()),
-        None => term.to_string(),
+        Some(key) => {
+            let groups: Vec<String> = query(key, false)
+                .groups
+                .into_iter()
+                .map(|g| g.term)
+                .collect();
+            if groups.is_empty() {
+                vec![term.to_string()]
+            } else {
+                groups
+            }
+        }
+        None => vec![term.to_string()],
     }
 }
 
-/// The shard a term lives in.
-pub fn shard(term: &str, shards: u32) -> u32 {
-    fnv1a32(&route(term)) % shards.max(1)
+/// The shard of a route.
+pub fn shard(route: &str, shards: u32) -> u32 {
+    fnv1a32(route) % shards.max(1)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -503,9 +513,9 @@ mod tests {
 
     #[test]
     fn exact_terms_route_with_the_query() {
-        assert_eq!(route("=绍兴市妇联"), "绍兴");
-        assert_eq!(route("工会"), "工会");
-        assert_eq!(shard("=绍兴市妇联", 64), shard("绍兴", 64));
+        assert_eq!(routes("=绍兴市妇联"), ["绍兴", "市妇", "妇联"]);
+        assert_eq!(routes("=绍兴市妇联会"), ["绍兴", "市妇", "联会"]);
+        assert_eq!(routes("工会"), ["工会"]);
         assert_eq!(fnv1a32(""), 2_166_136_261);
         assert_eq!(fnv1a32("a"), 0xe40c292c);
     }

@@ -121,15 +121,18 @@ export function fnv1a32(s) {
   return h >>> 0;
 }
 
-/** What a term is routed by: itself, or for `=key` the first group of key. */
-export function route(term, table) {
-  if (term[0] !== '=') return term;
+/**
+ * What a term may be routed by: itself, or for `=key` the groups of key
+ * (the writer picks the one in fewest documents; readers look in each).
+ */
+export function routes(term, table) {
+  if (term[0] !== '=') return [term];
   const g = parseQuery(term.slice(1), table, false).groups;
-  return g.length ? g[0] : term;
+  return g.length ? g : [term];
 }
 
-export function shardOf(term, shards, table) {
-  return fnv1a32(route(term, table)) % Math.max(1, shards);
+export function shardOf(route, shards) {
+  return fnv1a32(route) % Math.max(1, shards);
 }
 
 // ---- Integer encodings ----
@@ -309,9 +312,15 @@ const NO_POSTINGS = { idf: 0, df: 0, tail: null, cards: [], ids: [], imp: [], po
 async function termHead(ix, m, term) {
   const key = 'h' + term;
   if (ix.postings.has(key)) return ix.postings.get(key);
-  const n = shardOf(term, m.shards, ix.table);
-  const s = await shard(ix, n);
-  const e = Object.prototype.hasOwnProperty.call(s, term) ? s[term] : null;
+  // An exact term is in the shard of one of its routes.
+  let n = -1;
+  let e = null;
+  for (const r of routes(term, ix.table)) {
+    n = shardOf(r, m.shards);
+    const s = await shard(ix, n);
+    e = Object.prototype.hasOwnProperty.call(s, term) ? s[term] : null;
+    if (e) break;
+  }
   let p = NO_POSTINGS;
   if (Array.isArray(e) && typeof e[0] === 'number') {
     const head = decodePostings(e[1]);
@@ -374,11 +383,12 @@ async function rank(ix, m, q, tails) {
   const G = q.groups.length;
   if (!G) return { partial: false, tailed: false, hits: [], cards: new Map() };
   const heads = await Promise.all(q.groups.map((t) => termPostings(ix, m, t, false)));
-  // Common groups (in more than half the documents) do not restrict the
-  // matches of a query that has other groups; they add score, from their
-  // heads only.
-  let common = heads.map((p) => p.df * 2 > m.documents);
-  if (common.every(Boolean)) common = common.map(() => false);
+  // Groups of the query's rarest tier are required; the others are
+  // common: they add score, from their heads only. Tiers: a term without a
+  // tail, with one, in more than half the documents.
+  const tier = (p) => (p.df * 2 > m.documents ? 2 : p.tailed ? 1 : 0);
+  const lowest = Math.min(...heads.map(tier));
+  const common = heads.map((p) => tier(p) > lowest);
   const lists = await Promise.all(q.groups.map((t, g) => (common[g] ? heads[g] : termPostings(ix, m, t, tails))));
   const exact = q.exact ? await termPostings(ix, m, q.exact, tails) : null;
   const tailed = lists.some((p, g) => !common[g] && p.tailed) || !!(exact && exact.tailed);
