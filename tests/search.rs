@@ -288,3 +288,27 @@ fn a_synonym_table_is_read_and_a_bad_one_is_an_error_with_its_place() {
     assert!(msg.contains("synonyms.yaml:2:1"), "{msg}");
     assert!(msg.contains("at least two words"), "{msg}");
 }
+
+#[test]
+fn an_exact_name_carries_the_card_of_its_organization() {
+    // The exact term is in the shard of one of its name's group terms.
+    let shards = std::fs::read_dir(built().join("search/t")).unwrap();
+    let mut found = None;
+    for f in shards {
+        let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+        let entries: std::collections::BTreeMap<String, serde_json::Value> =
+            serde_json::from_str(&text).unwrap();
+        if let Some(e) = entries.get("=绍兴市妇女联合会") {
+            found = Some(e.clone());
+        }
+    }
+    let e = found.expect("the exact term of 绍兴市妇女联合会");
+    let cards = e[5].as_array().expect("an exact term has the long form");
+    assert!(
+        cards.iter().any(|c| c["u"]
+            .as_str()
+            .unwrap()
+            .ends_with("/organizations/shaoxing-fulian/")),
+        "{cards:?}"
+    );
+}

@@ -769,7 +769,11 @@ const CARD_AFTER: usize = 64;
 fn card_window(x: &str, term: &str) -> String {
     let chars: Vec<char> = x.chars().collect();
     let folded: Vec<char> = chars.iter().map(|&c| text::fold(c)).collect();
-    let needle: Vec<char> = term.trim_end_matches('*').chars().collect();
+    let needle: Vec<char> = term
+        .trim_start_matches('=')
+        .trim_end_matches('*')
+        .chars()
+        .collect();
     let first = if needle.is_empty() || needle.len() > folded.len() {
         None
     } else {
@@ -931,6 +935,19 @@ fn encode(
     }
 }
 
+/// The best [`CARDS`] documents of varint postings, by impact.
+fn best_of(postings: &str) -> Vec<u32> {
+    let v = text::varints(postings).unwrap_or_default();
+    let mut best = Best::default();
+    let (mut i, mut doc) = (0, 0u64);
+    while i + 2 < v.len() {
+        doc += v[i];
+        best.offer(v[i + 1], doc as u32);
+        i += 3 + v[i + 2] as usize;
+    }
+    best.docs()
+}
+
 /// A shard's JSON and its tail files (docs/search.md, "Term shards").
 fn shard_files(
     shard: u32,
@@ -940,10 +957,11 @@ fn shard_files(
     let mut tails = Vec::new();
     let mut entries = serde_json::Map::new();
     for (t, mut e) in terms {
-        // An exact term's documents are found by their name's other
-        // terms; its cards would only repeat theirs.
+        // An exact term (a name, in a few documents) carries the cards of
+        // all of them, best first: they are the first results of a search
+        // for the name.
         if t.starts_with('=') {
-            e.cards.clear();
+            e.cards = best_of(&e.head);
         }
         let v = if e.tail.is_empty() && e.cards.is_empty() {
             json!([e.idf, e.head])
@@ -1460,6 +1478,7 @@ mod tests {
         // Folded like the client's excerpt; from the start when absent.
         assert!(card_window("關於工會的通知", "工会").starts_with("關於工會"));
         assert_eq!(card_window("短文本", "gonghui"), "短文本");
+        assert!(card_window(&x, "=工会").starts_with('…'));
         assert_eq!(card_window("", "工会"), "");
     }
 

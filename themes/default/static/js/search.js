@@ -431,7 +431,7 @@ async function rank(ix, m, q, tails) {
   // Cards of the query's terms describe results without fragment chunks
   // (the first group's card first: its text is cut around that group).
   const cards = new Map();
-  for (const p of heads) for (const c of p.cards) if (!cards.has(c.i)) cards.set(c.i, c);
+  for (const p of [...heads, exact || NO_POSTINGS]) for (const c of p.cards) if (!cards.has(c.i)) cards.set(c.i, c);
   return { partial: best < common.filter((c) => !c).length, tailed, hits, cards };
 }
 
