@@ -208,6 +208,27 @@ mod tests {
     }
 
     #[test]
+    fn search_head_defaults_and_must_be_positive() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |extra: &str| {
+            std::fs::write(
+                dir.path().join(CONFIG_FILE),
+                format!("title: t\nbase_url: https://example.org/\n{extra}"),
+            )
+            .unwrap();
+        };
+        write("");
+        assert_eq!(Config::load(dir.path()).unwrap().search.head, 4096);
+        write("search:\n  head: 12\n");
+        assert_eq!(Config::load(dir.path()).unwrap().search.head, 12);
+        write("search:\n  head: 0\n");
+        let e = Config::load(dir.path()).unwrap_err();
+        assert!(format!("{e:?}").contains("search.head"), "{e:?}");
+        write("search:\n  heads: 12\n");
+        assert!(Config::load(dir.path()).is_err(), "unknown keys are errors");
+    }
+
+    #[test]
     fn relative_base_url_is_refused() {
         assert!(normalise_base_url("/portal/").is_err());
     }
