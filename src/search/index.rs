@@ -722,12 +722,18 @@ impl FragmentStore {
         })
     }
 
+    /// Keep a fragment's fields (as [`CARD_FIELDS`] texts, each after its
+    /// length), not its JSON: a card is made from them without parsing.
     fn push(&mut self, fragment: &Value) -> std::io::Result<()> {
         use std::io::Write;
-        let text = to_json(fragment);
-        self.out.write_all(text.as_bytes())?;
-        self.offsets.push((self.at, text.len() as u32));
-        self.at += text.len() as u64;
+        let start = self.at;
+        for field in CARD_FIELDS {
+            let text = fragment[field].as_str().unwrap_or_default();
+            self.out.write_all(&(text.len() as u32).to_le_bytes())?;
+            self.out.write_all(text.as_bytes())?;
+            self.at += 4 + text.len() as u64;
+        }
+        self.offsets.push((start, (self.at - start) as u32));
         Ok(())
     }
 
@@ -748,15 +754,27 @@ impl Fragments {
         let &(at, len) = self.offsets.get(doc as usize).ok_or_else(bad)?;
         let mut bytes = vec![0; len as usize];
         self.file.read_exact_at(&mut bytes, at)?;
-        let mut card: serde_json::Map<String, Value> =
-            serde_json::from_slice(&bytes).map_err(|_| bad())?;
-        let x = card.get("x").and_then(Value::as_str).unwrap_or("");
-        let window = card_window(x, term);
-        card.insert("x".into(), Value::from(window));
+        let mut card = serde_json::Map::new();
         card.insert("i".into(), Value::from(doc));
+        let mut rest = bytes.as_slice();
+        for field in CARD_FIELDS {
+            let (n, tail) = rest.split_first_chunk::<4>().ok_or_else(bad)?;
+            let n = u32::from_le_bytes(*n) as usize;
+            let text = std::str::from_utf8(tail.get(..n).ok_or_else(bad)?).map_err(|_| bad())?;
+            let text = if field == "x" {
+                card_window(text, term)
+            } else {
+                text.to_string()
+            };
+            card.insert(field.into(), Value::from(text));
+            rest = &tail[n..];
+        }
         Ok(Value::Object(card))
     }
 }
+
+/// The fields of a fragment that a card repeats (`x` cut, below).
+const CARD_FIELDS: [&str; 5] = ["u", "t", "k", "l", "x"];
 
 /// Characters of a card's text before and after the term's first
 /// occurrence.
@@ -768,18 +786,17 @@ const CARD_AFTER: usize = 64;
 /// `…` where text was cut.
 fn card_window(x: &str, term: &str) -> String {
     let chars: Vec<char> = x.chars().collect();
-    let folded: Vec<char> = chars.iter().map(|&c| text::fold(c)).collect();
     let needle: Vec<char> = term
         .trim_start_matches('=')
         .trim_end_matches('*')
         .chars()
         .collect();
-    let first = if needle.is_empty() || needle.len() > folded.len() {
+    let first = if needle.is_empty() || needle.len() > chars.len() {
         None
     } else {
-        folded
+        chars
             .windows(needle.len())
-            .position(|w| w == needle.as_slice())
+            .position(|w| w.iter().zip(&needle).all(|(&c, &n)| text::fold(c) == n))
     };
     let start = first.map_or(0, |i| i.saturating_sub(CARD_BEFORE));
     let end = (start + CARD_BEFORE + CARD_AFTER).min(chars.len());
