@@ -167,7 +167,7 @@ impl Session {
         }
         // Files of the old index that the new one does not have (an edit
         // can change the number of shards): a full build would not have them.
-        for folder in ["t", "f", "r"] {
+        for folder in ["t", "x", "f", "r"] {
             let dir = output.join("search").join(folder);
             for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
                 let path = entry.path();
