@@ -425,7 +425,7 @@ function indexFiles(site) {
     bytes, files: files.length, largest: files[0] || null,
     over1MB: files.filter((f) => f.size > 1000000).length,
     over1MiB: files.filter((f) => f.size > 1048576).length,
-    byDir: Object.fromEntries(['t', 'f', 'r'].map((d) => [d, files.filter((f) => f.path.startsWith(`search/${d}/`)).length])),
+    byDir: Object.fromEntries(['t', 'x', 'f', 'r'].map((d) => [d, files.filter((f) => f.path.startsWith(`search/${d}/`)).length])),
     manifest: (files.find((f) => f.path === 'search/manifest.json') || {}).size || 0,
   };
 }
@@ -447,7 +447,7 @@ async function scale() {
     console.log(`  stages (ms): ${Object.entries(build.stages).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
     if (s != null) console.log(`  search stage: ${(s / 1000).toFixed(2)} s = ${((100 * s) / 1000 / build.seconds).toFixed(1)}% of the build; the build without it would take ${(build.seconds - s / 1000).toFixed(2)} s, so the index adds ${((100 * s) / 1000 / (build.seconds - s / 1000)).toFixed(1)}%`);
   }
-  console.log(`  index on disk: ${(disk.bytes / 1e6).toFixed(1)} MB in ${disk.files} files (${disk.byDir.t} term shards, ${disk.byDir.f} fragment chunks, ${disk.byDir.r} region files, manifest ${kb(disk.manifest)} kB); largest ${disk.largest ? `${disk.largest.path} ${disk.largest.size} bytes` : '-'}; files over 1 MB (10^6 bytes): ${disk.over1MB}, over 1 MiB: ${disk.over1MiB}`);
+  console.log(`  index on disk: ${(disk.bytes / 1e6).toFixed(1)} MB in ${disk.files} files (${disk.byDir.t} term shards, ${disk.byDir.x} tail pieces, ${disk.byDir.f} fragment chunks, ${disk.byDir.r} region files, manifest ${kb(disk.manifest)} kB); largest ${disk.largest ? `${disk.largest.path} ${disk.largest.size} bytes` : '-'}; files over 1 MB (10^6 bytes): ${disk.over1MB}, over 1 MiB: ${disk.over1MiB}`);
   const where = gongkaiBase(site);
   const srv = await serve(site);
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
