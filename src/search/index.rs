@@ -303,7 +303,8 @@ fn write_with(
     };
     let dense = (docs.len() / 8).max(1000) as u32;
     let mut chars: BTreeSet<char> = BTreeSet::new();
-    let encode_term = |buf: &TermBuf| encode(buf, n, avgdl, &lengths, buf.df <= dense, head);
+    let encode_term =
+        |buf: &TermBuf, t: &str| encode(buf, t, n, avgdl, &lengths, buf.df <= dense, head);
     let store = store.finish()?;
     let shards = match spill {
         Some(spill) => spill.shards(
@@ -354,7 +355,7 @@ fn in_memory_shards(
     head: usize,
     term_text: &(dyn Fn(Key) -> String + Sync),
     chars: &mut BTreeSet<char>,
-    encode: impl Fn(&TermBuf) -> Entry + Sync,
+    encode: impl Fn(&TermBuf, &str) -> Entry + Sync,
     store: &Fragments,
     emit: &mut dyn FnMut(&str, &str),
 ) -> std::io::Result<u32> {
@@ -384,22 +385,23 @@ fn in_memory_shards(
     while batches.peek().is_some() {
         let batch: Vec<Vec<(Key, TermBuf)>> = batches.by_ref().take(64).collect();
         let first = shard_no;
-        let files: Vec<(String, Vec<(String, String)>)> = batch
+        let files: Vec<ShardFiles> = batch
             .into_par_iter()
             .enumerate()
             .map(|(i, terms)| {
                 let encoded: BTreeMap<String, Entry> = terms
                     .into_iter()
-                    .map(|(k, buf)| (term_text(k), encode(&buf)))
+                    .map(|(k, buf)| {
+                        let t = term_text(k);
+                        let e = encode(&buf, &t);
+                        (t, e)
+                    })
                     .collect();
                 shard_files(first + i as u32, encoded, store)
             })
             .collect::<std::io::Result<_>>()?;
-        for (text, tails) in files {
-            emit(&format!("search/t/{shard_no}.json"), &text);
-            for (path, text) in tails {
-                emit(&path, &text);
-            }
+        for files in files {
+            emit_shard(emit, shard_no, files);
             shard_no += 1;
         }
     }
@@ -525,7 +527,7 @@ impl Spill {
         mut partitions: Vec<FastMap<Key, TermBuf>>,
         term_text: &(dyn Fn(Key) -> String + Sync),
         chars: &mut BTreeSet<char>,
-        encode: impl Fn(&TermBuf) -> Entry + Sync,
+        encode: impl Fn(&TermBuf, &str) -> Entry + Sync,
         store: &Fragments,
         emit: &mut dyn FnMut(&str, &str),
     ) -> std::io::Result<u32> {
@@ -569,12 +571,8 @@ impl Spill {
                 .into_par_iter()
                 .map(|(k, buf)| {
                     let t = term_text(k);
-                    (
-                        k,
-                        text::shard(&route_of(&t, &self.dfs), shards),
-                        t,
-                        encode(&buf),
-                    )
+                    let e = encode(&buf, &t);
+                    (k, text::shard(&route_of(&t, &self.dfs), shards), t, e)
                 })
                 .collect();
             for (k, shard, t, e) in encoded {
@@ -641,11 +639,7 @@ impl Spill {
             }
             while shard_no < shards && group_of(shard_no) == g {
                 let terms = by_shard.remove(&shard_no).unwrap_or_default();
-                let (text, tails) = shard_files(shard_no, terms, store)?;
-                emit(&format!("search/t/{shard_no}.json"), &text);
-                for (path, text) in tails {
-                    emit(&path, &text);
-                }
+                emit_shard(emit, shard_no, shard_files(shard_no, terms, store)?);
                 shard_no += 1;
             }
         }
@@ -841,9 +835,14 @@ fn postings_text(list: &[&Posting], positions: &[u32], piece: usize) -> Vec<Stri
     pieces
 }
 
-/// A term's postings as the index stores them, with its idf.
+/// A term's postings as the index stores them, with its idf and cards:
+/// for a term in more than [`CARD_MIN`] documents, and for an exact term
+/// (a name, in a few documents, which are the first results of a search
+/// for it).
+#[allow(clippy::too_many_arguments)]
 fn encode(
     buf: &TermBuf,
+    term: &str,
     n: f64,
     avgdl: f64,
     lengths: &[(u32, u32)],
@@ -852,6 +851,7 @@ fn encode(
 ) -> Entry {
     let df = f64::from(buf.df);
     let idf = (100.0 * (1.0 + (n - df + 0.5) / (df + 0.5)).ln()).round() as i64;
+    let with_cards = buf.df > CARD_MIN || term.starts_with('=');
     let impact_of = |doc: u32, wtf: u32| {
         let wtf = f64::from(wtf);
         let (dl, boost) = lengths[doc as usize];
@@ -869,7 +869,7 @@ fn encode(
             let delta = take(&buf.bytes, &mut at);
             doc += delta;
             let impact = impact_of(doc, take(&buf.bytes, &mut at));
-            if buf.df > CARD_MIN {
+            if with_cards {
                 best.offer(impact, doc);
             }
             let count = take(&buf.bytes, &mut at) as usize;
@@ -938,7 +938,7 @@ fn encode(
         }
     }
     let mut best = Best::default();
-    if buf.df > CARD_MIN {
+    if with_cards {
         for p in &postings {
             best.offer(p.impact, p.doc);
         }
@@ -952,34 +952,26 @@ fn encode(
     }
 }
 
-/// The best [`CARDS`] documents of varint postings, by impact.
-fn best_of(postings: &str) -> Vec<u32> {
-    let v = text::varints(postings).unwrap_or_default();
-    let mut best = Best::default();
-    let (mut i, mut doc) = (0, 0u64);
-    while i + 2 < v.len() {
-        doc += v[i];
-        best.offer(v[i + 1], doc as u32);
-        i += 3 + v[i + 2] as usize;
+/// Write shard `n` and its tail files, as [`shard_files`] made them.
+fn emit_shard(emit: &mut dyn FnMut(&str, &str), n: u32, (text, tails): ShardFiles) {
+    emit(&format!("search/t/{n}.json"), &text);
+    for (path, text) in tails {
+        emit(&path, &text);
     }
-    best.docs()
 }
+
+/// A shard's JSON, and its tail files as (path, text).
+type ShardFiles = (String, Vec<(String, String)>);
 
 /// A shard's JSON and its tail files (docs/search.md, "Term shards").
 fn shard_files(
     shard: u32,
     terms: BTreeMap<String, Entry>,
     fragments: &Fragments,
-) -> std::io::Result<(String, Vec<(String, String)>)> {
+) -> std::io::Result<ShardFiles> {
     let mut tails = Vec::new();
     let mut entries = serde_json::Map::new();
-    for (t, mut e) in terms {
-        // An exact term (a name, in a few documents) carries the cards of
-        // all of them, best first: they are the first results of a search
-        // for the name.
-        if t.starts_with('=') {
-            e.cards = best_of(&e.head);
-        }
+    for (t, e) in terms {
         let v = if e.tail.is_empty() && e.cards.is_empty() {
             json!([e.idf, e.head])
         } else {
