@@ -35,6 +35,10 @@ pub struct Document {
     pub meta: String,
     /// Names in `meta` that also get pinyin (type names, organizers).
     pub names: Vec<String>,
+    /// The title of an ordinary page or a policy: indexed by its
+    /// characters only, without pinyin (pinyin is for the names and
+    /// titles people type it for: records, types and article headings).
+    pub prose_title: bool,
     pub body: String,
     /// Names that give the exact-name boost (organizations; needs and
     /// audiences on their browse pages).
@@ -97,6 +101,7 @@ fn page_documents(
             location: section,
             meta: page.description.clone().unwrap_or_default(),
             lazy: Some(index),
+            prose_title: true,
             ..Document::default()
         }];
     }
@@ -136,6 +141,7 @@ fn page_documents(
         location: section,
         meta: format!("{meta} {}", chapters.join(" ")),
         body: intro.join("\n"),
+        prose_title: true,
         ..Document::default()
     }];
     let implemented = &site.directory.implemented_by;

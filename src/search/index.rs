@@ -115,9 +115,13 @@ fn cjk_text(k: Key) -> String {
 }
 
 /// What one document gives the index: per term, its weighted frequency
-/// and first positions (CJK bigrams only).
+/// and first positions (CJK bigrams only), grouped by partition: the terms
+/// of partition `p` are `terms[parts[p]..parts[p + 1]]` (each partition's
+/// thread reads only its own).
 struct Tokenized {
     terms: Vec<(Key, u32, [u32; POSITIONS], u8)>,
+    parts: [u32; PARTITIONS + 1],
+    /// The texts of its word keys that earlier batches did not give.
     words: Vec<(Key, String)>,
     length: u32,
 }
@@ -214,9 +218,19 @@ fn write_with(
     let mut spill: Option<Spill> = None;
     // Every fragment again, for the cards of frequent terms.
     let mut store = FragmentStore::new()?;
+    // Wall-clock time of the steps below, for GONGKAI_TIMINGS.
+    let mut spent = [std::time::Duration::ZERO; 4];
     for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
+        let step = std::time::Instant::now();
         batch.par_iter_mut().for_each(fill);
-        let tokenized: Vec<Tokenized> = batch.par_iter().map(|d| tokenize(d, &folded)).collect();
+        spent[0] += step.elapsed();
+        let step = std::time::Instant::now();
+        let tokenized: Vec<Tokenized> = batch
+            .par_iter()
+            .map(|d| tokenize(d, &folded, &words))
+            .collect();
+        spent[1] += step.elapsed();
+        let step = std::time::Instant::now();
         // The batch's fragment chunks (BATCH is a multiple of CHUNK), then
         // its texts are let go: a large site's bodies are not all held
         // while its postings grow.
@@ -232,6 +246,8 @@ fn write_with(
             d.body = String::new();
             d.meta = String::new();
         }
+        spent[2] += step.elapsed();
+        let step = std::time::Instant::now();
         let batch = &*batch;
         for (t, d) in tokenized.iter().zip(batch) {
             lengths.push((t.length, if d.boost == 0 { 100 } else { d.boost }));
@@ -246,10 +262,8 @@ fn write_with(
                 let mut added = 0;
                 for (i, t) in tokenized.iter().enumerate() {
                     let id = (b * BATCH + i) as u32;
-                    for &(k, wtf, positions, count) in &t.terms {
-                        if partition(k) != part {
-                            continue;
-                        }
+                    let range = t.parts[part] as usize..t.parts[part + 1] as usize;
+                    for &(k, wtf, positions, count) in &t.terms[range] {
                         let buf = postings.entry(k).or_default();
                         let before = buf.bytes.len();
                         put(&mut buf.bytes, id - buf.last);
@@ -268,6 +282,7 @@ fn write_with(
                 added
             })
             .sum::<usize>();
+        spent[3] += step.elapsed();
         // A large site's postings go to disk in runs, so that they are not
         // all held until the shards are written.
         if held > spill_at {
@@ -284,7 +299,11 @@ fn write_with(
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         let bufs = || partitions.iter().flat_map(|p| p.values());
         eprintln!(
-            "index: {} runs on disk; in memory {} terms, {} postings, {} MiB of postings ({} MiB allocated)",
+            "index: texts {:.1} s, tokens {:.1} s, fragments {:.1} s, postings {:.1} s; {} runs on disk; in memory {} terms, {} postings, {} MiB of postings ({} MiB allocated)",
+            spent[0].as_secs_f64(),
+            spent[1].as_secs_f64(),
+            spent[2].as_secs_f64(),
+            spent[3].as_secs_f64(),
             spill.as_ref().map_or(0, |s| s.runs),
             partitions.iter().map(|p| p.len()).sum::<usize>(),
             bufs().map(|b| u64::from(b.df)).sum::<u64>(),
@@ -1031,19 +1050,23 @@ fn region_chain(dir: &Directory, region: usize) -> Vec<usize> {
 
 /// The terms of one document, with weighted frequencies, the first
 /// positions of CJK bigrams, and its length.
-fn tokenize(d: &Document, folded: &[Vec<String>]) -> Tokenized {
-    let mut terms: FastMap<Key, (u32, [u32; POSITIONS], u8)> = FastMap::default();
+fn tokenize(d: &Document, folded: &[Vec<String>], known: &FastMap<Key, String>) -> Tokenized {
+    // About one distinct term per two characters of text: sized once
+    // rather than grown (growing was a tenth of tokenizing).
+    let mut terms: FastMap<Key, (u32, [u32; POSITIONS], u8)> = FastMap::with_capacity_and_hasher(
+        (d.title.len() + d.meta.len() + d.body.len()) / 6 + 64,
+        Default::default(),
+    );
     let mut words: Vec<(Key, String)> = Vec::new();
     let mut length = 0u32;
     let mut position = 0u32;
     let mut field =
         |text: &str, names: &[String], unigrams: bool, weight: u32, position: &mut u32| {
             let mut add = |t: text::Term<'_>, p: u32| {
-                length += 1;
                 let bigram = matches!(t, text::Term::Bigram(..));
                 let k = key(&t);
                 let e = terms.entry(k).or_insert_with(|| {
-                    if k & WORD != 0 {
+                    if k & WORD != 0 && !known.contains_key(&k) {
                         words.push((k, t.text()));
                     }
                     Default::default()
@@ -1055,7 +1078,13 @@ fn tokenize(d: &Document, folded: &[Vec<String>]) -> Tokenized {
                 }
             };
             let folded_text = text::fold_text(text);
-            text::folded_field_terms(&folded_text, unigrams, position, &mut add);
+            // The length counts the text's own tokens, not those derived
+            // from it (synonyms, pinyin): a title's pinyin made a record
+            // look several times longer than its text.
+            text::folded_field_terms(&folded_text, unigrams, position, &mut |t, p| {
+                length += 1;
+                add(t, p)
+            });
             for members in folded {
                 if members
                     .iter()
@@ -1074,13 +1103,12 @@ fn tokenize(d: &Document, folded: &[Vec<String>]) -> Tokenized {
             text::word_list_terms(&pinyin, position, &mut add);
             *position += 8;
         };
-    field(
-        &d.title,
-        std::slice::from_ref(&d.title),
-        true,
-        text::TITLE,
-        &mut position,
-    );
+    let title_names = if d.prose_title {
+        &[][..]
+    } else {
+        std::slice::from_ref(&d.title)
+    };
+    field(&d.title, title_names, true, text::TITLE, &mut position);
     field(&d.meta, &d.names, true, text::META, &mut position);
     field(&d.body, &[], false, text::BODY, &mut position);
     for name in &d.exact {
@@ -1091,11 +1119,21 @@ fn tokenize(d: &Document, folded: &[Vec<String>]) -> Tokenized {
     }
     words.sort_unstable();
     words.dedup();
+    let mut terms: Vec<_> = terms
+        .into_iter()
+        .map(|(k, (w, p, c))| (k, w, p, c))
+        .collect();
+    terms.sort_unstable_by_key(|t| partition(t.0));
+    let mut parts = [0u32; PARTITIONS + 1];
+    for t in &terms {
+        parts[partition(t.0) + 1] += 1;
+    }
+    for p in 0..PARTITIONS {
+        parts[p + 1] += parts[p];
+    }
     Tokenized {
-        terms: terms
-            .into_iter()
-            .map(|(k, (w, p, c))| (k, w, p, c))
-            .collect(),
+        terms,
+        parts,
         words,
         length: length.max(1),
     }
@@ -1463,7 +1501,7 @@ mod tests {
             body: "心理疏导 ab".into(),
             ..Document::default()
         };
-        let t = tokenize(&d, &[]);
+        let t = tokenize(&d, &[], &FastMap::default());
         let texts: FastMap<Key, String> = t.words.iter().cloned().collect();
         for &(k, ..) in &t.terms {
             let text = if k & WORD == 0 {
