@@ -234,14 +234,21 @@ fn write_with(
         // The batch's fragment chunks (BATCH is a multiple of CHUNK), then
         // its texts are let go: a large site's bodies are not all held
         // while its postings grow.
-        for (c, chunk) in batch.chunks(CHUNK).enumerate() {
-            let fragments: Vec<Value> = chunk.iter().map(fragment).collect();
+        let chunks: Vec<(String, Vec<Fragment>)> = batch
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let fragments: Vec<Fragment> = chunk.iter().map(fragment).collect();
+                (to_json(&fragments), fragments)
+            })
+            .collect();
+        for (c, (json, fragments)) in chunks.iter().enumerate() {
             let i = b * (BATCH / CHUNK) + c;
-            emit(&format!("search/f/{i}.json"), &to_json(&fragments));
-            for f in &fragments {
+            emit(&format!("search/f/{i}.json"), json);
+            for f in fragments {
                 store.push(f)?;
             }
         }
+        drop(chunks);
         for d in batch.iter_mut() {
             d.body = String::new();
             d.meta = String::new();
@@ -656,10 +663,20 @@ impl Spill {
                     },
                 );
             }
+            // The group's shards are made in parallel (their cards are
+            // read and cut), then written in order.
+            let first = shard_no;
             while shard_no < shards && group_of(shard_no) == g {
-                let terms = by_shard.remove(&shard_no).unwrap_or_default();
-                emit_shard(emit, shard_no, shard_files(shard_no, terms, store)?);
                 shard_no += 1;
+            }
+            let files = (first..shard_no)
+                .map(|n| (n, by_shard.remove(&n).unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|(n, terms)| shard_files(n, terms, store))
+                .collect::<std::io::Result<Vec<ShardFiles>>>()?;
+            for (n, files) in (first..).zip(files) {
+                emit_shard(emit, n, files);
             }
         }
         Ok(shards)
@@ -737,11 +754,10 @@ impl FragmentStore {
 
     /// Keep a fragment's fields (as [`CARD_FIELDS`] texts, each after its
     /// length), not its JSON: a card is made from them without parsing.
-    fn push(&mut self, fragment: &Value) -> std::io::Result<()> {
+    fn push(&mut self, f: &Fragment) -> std::io::Result<()> {
         use std::io::Write;
         let start = self.at;
-        for field in CARD_FIELDS {
-            let text = fragment[field].as_str().unwrap_or_default();
+        for text in [f.u, f.t, f.k, f.l, &f.x] {
             self.out.write_all(&(text.len() as u32).to_le_bytes())?;
             self.out.write_all(text.as_bytes())?;
             self.at += 4 + text.len() as u64;
@@ -1014,26 +1030,51 @@ fn shard_files(
 }
 
 /// What the client shows of a document (docs/search.md, "Fragment chunks").
-fn fragment(d: &Document) -> Value {
+/// A document's fragment as the index writes it (docs/search.md,
+/// "Fragments"): its fields in the order of their names, as JSON objects
+/// have been written since version 1.
+#[derive(Serialize)]
+struct Fragment<'a> {
+    k: &'static str,
+    l: &'a str,
+    t: &'a str,
+    u: &'a str,
+    x: String,
+}
+
+fn fragment(d: &Document) -> Fragment<'_> {
     let text = if d.body.trim().is_empty() {
         d.meta.trim()
     } else {
         d.body.trim()
     };
-    let x: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(EXCERPT)
-        .collect();
-    json!({
-        "u": d.url,
-        "t": d.title,
-        "k": KINDS[d.kind].0,
-        "l": d.location,
-        "x": x,
-    })
+    // The first EXCERPT characters of the text with its whitespace runs
+    // made single spaces, read no further than needed.
+    let mut x = String::new();
+    let mut room = EXCERPT;
+    'words: for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            if room == 0 {
+                break;
+            }
+            x.push(' ');
+            room -= 1;
+        }
+        for c in word.chars() {
+            if room == 0 {
+                break 'words;
+            }
+            x.push(c);
+            room -= 1;
+        }
+    }
+    Fragment {
+        k: KINDS[d.kind].0,
+        l: &d.location,
+        t: &d.title,
+        u: &d.url,
+        x,
+    }
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -1119,20 +1160,23 @@ fn tokenize(d: &Document, folded: &[Vec<String>], known: &FastMap<Key, String>) 
     }
     words.sort_unstable();
     words.dedup();
-    let mut terms: Vec<_> = terms
-        .into_iter()
-        .map(|(k, (w, p, c))| (k, w, p, c))
-        .collect();
-    terms.sort_unstable_by_key(|t| partition(t.0));
+    // Grouped by partition in one counting pass (no sort).
     let mut parts = [0u32; PARTITIONS + 1];
-    for t in &terms {
-        parts[partition(t.0) + 1] += 1;
+    for k in terms.keys() {
+        parts[partition(*k) + 1] += 1;
     }
     for p in 0..PARTITIONS {
         parts[p + 1] += parts[p];
     }
+    let mut next = parts;
+    let mut grouped = vec![(0, 0, [0; POSITIONS], 0); terms.len()];
+    for (k, (w, p, c)) in terms {
+        let at = &mut next[partition(k)];
+        grouped[*at as usize] = (k, w, p, c);
+        *at += 1;
+    }
     Tokenized {
-        terms,
+        terms: grouped,
         parts,
         words,
         length: length.max(1),
@@ -1513,6 +1557,33 @@ mod tests {
         }
         assert_eq!(word_key("=绍兴市妇联", &mut words), text_key("=绍兴市妇联"));
         assert!(t.terms.len() > 20);
+    }
+
+    #[test]
+    fn a_fragments_excerpt_is_the_start_of_its_text_with_spaces_collapsed() {
+        let long = "工会 ".repeat(400);
+        for (body, meta) in [
+            ("  第一段\n\n  第二段\t第三段  ", ""),
+            ("", "  只有 meta  "),
+            (long.as_str(), ""),
+            ("字".repeat(EXCERPT + 5).as_str(), ""),
+            ("", ""),
+        ] {
+            let d = Document {
+                body: body.into(),
+                meta: meta.into(),
+                ..Document::default()
+            };
+            let text = if body.trim().is_empty() { meta } else { body };
+            let expected: String = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(EXCERPT)
+                .collect();
+            assert_eq!(fragment(&d).x, expected, "{body:?} {meta:?}");
+        }
     }
 
     #[test]
