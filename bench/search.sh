@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Search benchmark: gongkai's search index against Pagefind on the example
-# site, then gongkai's index at scale (100,000 pages; the province directory).
+# site, then gongkai's index at scale (100,000 pages; the province
+# directory), then the time Pagefind and gongkai take to index the same
+# generated pages (10,000 by default).
 # Prints figures; asserts nothing (not run by CI).
 #
 #   bench/search.sh
 #   PAGES= bench/search.sh                 # skip the page corpus
 #   PROVINCE_SCALE= bench/search.sh        # skip the province directory
-#   COMPARE=0 bench/search.sh              # skip the Pagefind comparison
+#   COMPARE=0 bench/search.sh              # skip the Pagefind comparison on the example site
+#   PAGEFIND_PAGES= bench/search.sh        # skip Pagefind at scale (default 10,000 pages)
 #   PAGES=10000 PROVINCE_SCALE=50 bench/search.sh
 #   SKIP_BUILD=1 bench/search.sh           # use the existing target/release binaries
 #   KEEP=1 bench/search.sh                 # keep the generated trees
@@ -19,6 +22,7 @@ cd "$ROOT"
 
 PAGES="${PAGES-100000}"
 PROVINCE_SCALE="${PROVINCE_SCALE-160}"
+PAGEFIND_PAGES="${PAGEFIND_PAGES-10000}"
 COMPARE="${COMPARE:-1}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -28,7 +32,7 @@ BENCH="$ROOT/bench/search"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
-for v in PAGES PROVINCE_SCALE; do
+for v in PAGES PROVINCE_SCALE PAGEFIND_PAGES; do
     if [[ -n "${!v}" ]] && ! [[ "${!v}" =~ ^[1-9][0-9]*$ ]]; then
         echo "bench: $v must be a positive integer or empty, got '${!v}'" >&2
         exit 2
@@ -138,7 +142,41 @@ if [[ -n "$PROVINCE_SCALE" ]]; then
     scale_run "province-$PROVINCE_SCALE" "$site" "$BENCH/queries-province.txt"
 fi
 
-# --- 3. Summary ---------------------------------------------------------------
+# --- 3. Pagefind at scale -------------------------------------------------------
+# The same built pages indexed by Pagefind, to compare the time and memory
+# of making an index (gongkai's `timing: search` stage against Pagefind's
+# whole run over the HTML). Pagefind failing (at 100,000 pages it was
+# killed for memory on a 24 GiB machine) is reported, not fatal.
+if [[ -n "$PAGEFIND_PAGES" ]]; then
+    site="$WORK/pf-pages-$PAGEFIND_PAGES"
+    out="$WORK/pf-out-$PAGEFIND_PAGES"
+    log "Pagefind at scale: corpus --pages $PAGEFIND_PAGES"
+    "$CORPUS" --pages "$PAGEFIND_PAGES" "$site" >&2
+    cp -r "$ROOT/themes" "$site/"
+    log "Pagefind at scale: gongkai build (GONGKAI_TIMINGS=1)"
+    GONGKAI_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$WORK/pf-gk.time" \
+        "$GONGKAI" build --root "$site" --output "$out" >"$WORK/pf-gk.log" 2>&1
+    rm -rf -- "$site" "$out/search"
+    html="$(find "$out" -name '*.html' | wc -l)"
+    log "Pagefind at scale: pagefind --site $out ($html HTML files)"
+    pf_status=0
+    /usr/bin/time -f '%e %M' -o "$WORK/pf-pf.time" \
+        "$PAGEFIND" --site "$out" --output-subdir pagefind --root-selector main --quiet >&2 || pf_status=$?
+    rm -rf -- "$out"
+    read -r gk_s gk_kb < <(tail -n 1 "$WORK/pf-gk.time")
+    search_ms="$(awk '$1 == "timing:" && $2 == "search" { print $3 }' "$WORK/pf-gk.log")"
+    read -r pf_s pf_kb < <(grep -E '^[0-9.]+ [0-9]+$' "$WORK/pf-pf.time" | tail -n 1)
+    echo
+    echo "Pagefind at scale ($PAGEFIND_PAGES pages, $html HTML files):"
+    echo "  gongkai: whole build $gk_s s (peak $((gk_kb / 1024)) MiB), of which the search index $(awk -v ms="$search_ms" 'BEGIN { printf "%.2f", ms / 1000 }') s"
+    if [[ "$pf_status" == 0 ]]; then
+        echo "  Pagefind: $pf_s s (peak $((pf_kb / 1024)) MiB) to index the built pages: $(awk -v a="$pf_s" -v ms="$search_ms" 'BEGIN { printf "%.1f", a / (ms / 1000) }') times gongkai's index stage"
+    else
+        echo "  Pagefind: FAILED with exit status $pf_status after $pf_s s at a peak of $((pf_kb / 1024)) MiB (the kernel's log says whether it was killed for memory)"
+    fi
+fi
+
+# --- 4. Summary ---------------------------------------------------------------
 if [[ ${#RESULTS[@]} -gt 0 ]]; then
     node "$BENCH/measure.mjs" summary "${RESULTS[@]}"
 fi

@@ -220,6 +220,7 @@ fn write_with(
     let mut store = FragmentStore::new()?;
     // Wall-clock time of the steps below, for GONGKAI_TIMINGS.
     let mut spent = [std::time::Duration::ZERO; 4];
+    let mut postings_added = 0usize;
     for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
         let step = std::time::Instant::now();
         batch.par_iter_mut().for_each(fill);
@@ -230,6 +231,7 @@ fn write_with(
             .map(|d| tokenize(d, &folded, &words))
             .collect();
         spent[1] += step.elapsed();
+        postings_added += tokenized.iter().map(|t| t.terms.len()).sum::<usize>();
         let step = std::time::Instant::now();
         // The batch's fragment chunks (BATCH is a multiple of CHUNK), then
         // its texts are let go: a large site's bodies are not all held
@@ -306,7 +308,9 @@ fn write_with(
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         let bufs = || partitions.iter().flat_map(|p| p.values());
         eprintln!(
-            "index: texts {:.1} s, tokens {:.1} s, fragments {:.1} s, postings {:.1} s; {} runs on disk; in memory {} terms, {} postings, {} MiB of postings ({} MiB allocated)",
+            "index: {} documents, {} postings; texts {:.1} s, tokens {:.1} s, fragments {:.1} s, postings {:.1} s; {} runs on disk; in memory {} terms, {} postings, {} MiB of postings ({} MiB allocated)",
+            docs.len(),
+            postings_added,
             spent[0].as_secs_f64(),
             spent[1].as_secs_f64(),
             spent[2].as_secs_f64(),
