@@ -158,7 +158,7 @@ pub fn field_terms(
     text: &str,
     unigrams: bool,
     position: &mut u32,
-    emit: &mut dyn FnMut(Term<'_>, u32),
+    emit: &mut impl FnMut(Term<'_>, u32),
 ) {
     folded_field_terms(&fold_text(text), unigrams, position, emit);
 }
@@ -172,7 +172,7 @@ pub fn folded_field_terms(
     text: &str,
     unigrams: bool,
     position: &mut u32,
-    emit: &mut dyn FnMut(Term<'_>, u32),
+    emit: &mut impl FnMut(Term<'_>, u32),
 ) {
     let mut run = RunInProgress {
         class: Class::Separator,
@@ -228,7 +228,7 @@ struct RunInProgress {
 
 impl RunInProgress {
     /// Emit what the run still owes and advance the position past it.
-    fn finish(&mut self, unigrams: bool, position: &mut u32, emit: &mut dyn FnMut(Term<'_>, u32)) {
+    fn finish(&mut self, unigrams: bool, position: &mut u32, emit: &mut impl FnMut(Term<'_>, u32)) {
         match self.class {
             Class::Cjk => {
                 if unigrams && self.length > 0 {
@@ -249,7 +249,7 @@ impl RunInProgress {
 }
 
 /// A word and its prefixes `w[..j]*`, j = 2 … min(len, 12).
-fn word_terms(word: &str, position: u32, emit: &mut dyn FnMut(Term<'_>, u32)) {
+fn word_terms(word: &str, position: u32, emit: &mut impl FnMut(Term<'_>, u32)) {
     let len = word.chars().count();
     for j in 2..=len.min(PREFIX_MAX) {
         emit(Term::Prefix(word, j), position);
@@ -294,7 +294,7 @@ fn initials(syllables: &[String]) -> String {
 
 /// Derived words (pinyin), each with its prefixes, at consecutive
 /// positions after `*position`.
-pub fn word_list_terms(words: &[String], position: &mut u32, emit: &mut dyn FnMut(Term<'_>, u32)) {
+pub fn word_list_terms(words: &[String], position: &mut u32, emit: &mut impl FnMut(Term<'_>, u32)) {
     for w in words {
         *position += 1;
         word_terms(w, *position, emit);
