@@ -1564,6 +1564,51 @@ mod tests {
     }
 
     #[test]
+    fn prose_titles_get_no_pinyin_and_derived_tokens_add_no_length() {
+        let record = Document {
+            title: "绍兴市妇联".into(),
+            meta: "妇女联合会".into(),
+            names: vec!["妇女联合会".into()],
+            body: "维护妇女儿童合法权益".into(),
+            exact: vec!["绍兴市妇联".into()],
+            ..Document::default()
+        };
+        let page = Document {
+            prose_title: true,
+            names: Vec::new(),
+            ..record.clone()
+        };
+        let known = FastMap::default();
+        let (r, p) = (tokenize(&record, &[], &known), tokenize(&page, &[], &known));
+        let has = |t: &Tokenized, term: &str| t.terms.iter().any(|x| x.0 == text_key(term));
+        // The record's title and names have pinyin, full and initials.
+        for term in [
+            "shaoxingshifulian",
+            "sxsfl",
+            "fulian",
+            "fu*",
+            "funvlianhehui",
+        ] {
+            assert!(has(&r, term), "{term}");
+        }
+        // The page's title has its characters, not their pinyin.
+        assert!(has(&p, "妇联") && has(&p, "绍"));
+        for term in ["shaoxingshifulian", "sxsfl", "fulian", "fu*"] {
+            assert!(!has(&p, term), "{term}");
+        }
+        // Both are as long as their text: pinyin, synonyms and exact names
+        // add terms, not length.
+        let synonyms = vec![vec!["妇联".to_string(), "娘家人".to_string()]];
+        let with_synonyms = tokenize(&record, &synonyms, &known);
+        assert_eq!(r.length, p.length);
+        assert_eq!(with_synonyms.length, r.length);
+        assert!(with_synonyms.terms.len() > r.terms.len());
+        // 4 bigrams and 5 characters in the title, as many in the meta, 9
+        // bigrams in the body (which has no single characters).
+        assert_eq!(r.length, 4 + 5 + 4 + 5 + 9);
+    }
+
+    #[test]
     fn a_fragments_excerpt_is_the_start_of_its_text_with_spaces_collapsed() {
         let long = "工会 ".repeat(400);
         for (body, meta) in [
