@@ -154,8 +154,12 @@ if [[ -n "$PAGEFIND_PAGES" ]]; then
     "$CORPUS" --pages "$PAGEFIND_PAGES" "$site" >&2
     cp -r "$ROOT/themes" "$site/"
     log "Pagefind at scale: gongkai build (GONGKAI_TIMINGS=1)"
-    GONGKAI_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$WORK/pf-gk.time" \
-        "$GONGKAI" build --root "$site" --output "$out" >"$WORK/pf-gk.log" 2>&1
+    if ! GONGKAI_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$WORK/pf-gk.time" \
+        "$GONGKAI" build --root "$site" --output "$out" >"$WORK/pf-gk.log" 2>&1; then
+        echo "Pagefind at scale: the gongkai build failed; its log:" >&2
+        tail -n 40 "$WORK/pf-gk.log" >&2
+        exit 1
+    fi
     rm -rf -- "$site" "$out/search"
     html="$(find "$out" -name '*.html' | wc -l)"
     log "Pagefind at scale: pagefind --site $out ($html HTML files)"

@@ -1033,10 +1033,9 @@ fn shard_files(
     Ok((to_json(&entries), tails))
 }
 
-/// What the client shows of a document (docs/search.md, "Fragment chunks").
-/// A document's fragment as the index writes it (docs/search.md,
-/// "Fragments"): its fields in the order of their names, as JSON objects
-/// have been written since version 1.
+/// What the client shows of a document, as the index writes it
+/// (docs/search.md, "Fragment chunks"): the fields in the order of their
+/// names, as every version of the index has had them.
 #[derive(Serialize)]
 struct Fragment<'a> {
     k: &'static str,
@@ -1046,6 +1045,7 @@ struct Fragment<'a> {
     x: String,
 }
 
+/// The fragment of `d`.
 fn fragment(d: &Document) -> Fragment<'_> {
     let text = if d.body.trim().is_empty() {
         d.meta.trim()

@@ -163,11 +163,12 @@ pub fn field_terms(
     folded_field_terms(&fold_text(text), unigrams, position, emit);
 }
 
-/// [`field_terms`] of text that is already folded. One pass over the
-/// characters, without making the runs ([`runs_of_folded`] gives the same
-/// positions: a separator, or several in a row, advances by one; a CJK run
-/// by its length; a word by one). Tokenizing is most of the index's build
-/// time, and making runs was an allocation per run.
+/// [`field_terms`] of text that is already folded, in one pass over the
+/// characters: the tokens and positions of the runs of [`runs_of_folded`]
+/// (a separator, or several in a row, advances by one; a CJK run by its
+/// length; a word by one), without making them. The sink is generic, so
+/// that the index's per-token closure is inlined: a dynamic call per token
+/// was about a quarter of tokenizing 100,000 pages.
 pub fn folded_field_terms(
     text: &str,
     unigrams: bool,
