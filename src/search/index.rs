@@ -305,6 +305,12 @@ fn write_with(
     }
     let n = docs.len().max(1) as f64;
     let avgdl = (lengths.iter().map(|&(l, _)| f64::from(l)).sum::<f64>() / n).max(1.0);
+    // Each document's BM25 length norm and prior, once rather than per
+    // posting (see `encode`).
+    let norms: Vec<(f64, f64)> = lengths
+        .iter()
+        .map(|&(dl, boost)| (K1 * (1.0 - B + B * f64::from(dl) / avgdl), f64::from(boost)))
+        .collect();
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         let bufs = || partitions.iter().flat_map(|p| p.values());
         eprintln!(
@@ -333,8 +339,7 @@ fn write_with(
     };
     let dense = (docs.len() / 8).max(1000) as u32;
     let mut chars: BTreeSet<char> = BTreeSet::new();
-    let encode_term =
-        |buf: &TermBuf, t: &str| encode(buf, t, n, avgdl, &lengths, buf.df <= dense, head);
+    let encode_term = |buf: &TermBuf, t: &str| encode(buf, t, n, &norms, buf.df <= dense, head);
     let store = store.finish()?;
     let shards = match spill {
         Some(spill) => spill.shards(
@@ -878,13 +883,12 @@ fn postings_text(list: &[&Posting], positions: &[u32], piece: usize) -> Vec<Stri
 /// for a term in more than [`CARD_MIN`] documents, and for an exact term
 /// (a name, in a few documents, which are the first results of a search
 /// for it).
-#[allow(clippy::too_many_arguments)]
+/// `norms`: per document, `k1 × (1 − b + b × dl / avgdl)` and its boost.
 fn encode(
     buf: &TermBuf,
     term: &str,
     n: f64,
-    avgdl: f64,
-    lengths: &[(u32, u32)],
+    norms: &[(f64, f64)],
     keep_positions: bool,
     head: usize,
 ) -> Entry {
@@ -893,8 +897,8 @@ fn encode(
     let with_cards = buf.df > CARD_MIN || term.starts_with('=');
     let impact_of = |doc: u32, wtf: u32| {
         let wtf = f64::from(wtf);
-        let (dl, boost) = lengths[doc as usize];
-        (f64::from(boost) * wtf * (K1 + 1.0) / (wtf + K1 * (1.0 - B + B * f64::from(dl) / avgdl)))
+        let (norm, boost) = norms[doc as usize];
+        (boost * wtf * (K1 + 1.0) / (wtf + norm))
             .round()
             .clamp(1.0, 255.0) as u64
     };
