@@ -216,7 +216,7 @@ fn write_with(
     let mut words: FastMap<Key, String> = FastMap::default();
     let mut held = 0usize;
     let mut spill: Option<Spill> = None;
-    // Every fragment again, for the cards of frequent terms.
+    // Every fragment again, for the cards of frequent and exact terms.
     let mut store = FragmentStore::new()?;
     // Wall-clock time of the steps below, for GONGKAI_TIMINGS.
     let mut spent = [std::time::Duration::ZERO; 4];
@@ -445,7 +445,8 @@ fn in_memory_shards(
 
 /// About how many bytes a term's postings take in its shard (the encoded
 /// postings run about 1.3 characters per internal byte; a tail is not in
-/// the shard; its cards are).
+/// the shard; its cards are). An exact term's cards are not counted: its
+/// key does not say that it is one.
 fn shard_bytes(buf: &TermBuf, head: usize) -> usize {
     let df = (buf.df as usize).max(1);
     // A card is about 400 bytes.
@@ -705,9 +706,9 @@ struct Entry {
     head: String,
     df: u32,
     tail: Vec<String>,
-    /// For a term in more than [`CARD_MIN`] documents: its best [`CARDS`]
-    /// documents by impact (ties to the lower id), whose cards go in the
-    /// shard.
+    /// For a term in more than [`CARD_MIN`] documents, and for an exact
+    /// term: its best [`CARDS`] documents by impact (ties to the lower id),
+    /// whose cards go in the shard.
     cards: Vec<u32>,
 }
 
@@ -739,7 +740,7 @@ impl Best {
 }
 
 /// Every document's fragment, in a temporary file while the index is
-/// made, for the cards of frequent terms.
+/// made, for the cards of frequent and exact terms.
 struct FragmentStore {
     out: std::io::BufWriter<std::fs::File>,
     at: u64,
@@ -883,6 +884,7 @@ fn postings_text(list: &[&Posting], positions: &[u32], piece: usize) -> Vec<Stri
 /// for a term in more than [`CARD_MIN`] documents, and for an exact term
 /// (a name, in a few documents, which are the first results of a search
 /// for it).
+///
 /// `norms`: per document, `k1 × (1 − b + b × dl / avgdl)` and its boost.
 fn encode(
     buf: &TermBuf,
