@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +57,13 @@ pub struct Config {
     /// Settings of the search index (see `docs/search.md`).
     #[serde(default)]
     pub search: SearchConfig,
+    /// Publish files that symbolic links under `content/`, `static/` or the
+    /// theme lead to outside the site (refused by default).
+    #[serde(default)]
+    pub follow_symlinks: bool,
+    /// The largest file gongkai reads, in megabytes.
+    #[serde(default = "default_max_file_mb")]
+    pub max_file_mb: u64,
     /// Free-form values for templates, as `config.extra.<key>`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -105,6 +111,10 @@ fn default_search_head() -> usize {
 fn default_language() -> String {
     "zh-CN".to_string()
 }
+fn default_max_file_mb() -> u64 {
+    crate::content::files::DEFAULT_MAX_FILE_MB
+}
+
 fn default_theme() -> String {
     "default".to_string()
 }
@@ -122,13 +132,14 @@ impl Config {
     /// Read and validate `gongkai.yaml` under `root`.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
-        let bytes = std::fs::read(&path).map_err(|e| {
-            Diagnostic::in_file(&path, format!("cannot read the site configuration: {e}"))
-                .with_help("a site root holds gongkai.yaml; `gongkai init DIR` makes one")
-        })?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| Diagnostic::in_file(&path, format!("not valid UTF-8: {e}")))?;
-        let source: Arc<str> = Arc::from(text);
+        if !path.exists() {
+            return Err(Diagnostic::in_file(
+                &path,
+                "cannot read the site configuration: it is missing",
+            )
+            .with_help("a site root holds gongkai.yaml; `gongkai init DIR` makes one"));
+        }
+        let source = crate::content::read_utf8(&path, Path::new(CONFIG_FILE))?;
         let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &source, &source, 0)?;
         config.base_url = normalise_base_url(&config.base_url).map_err(|m| {
             let at = source.find("base_url").unwrap_or(0);
@@ -145,6 +156,28 @@ impl Config {
                 CONFIG_FILE,
                 "search.head must be at least 1",
             ));
+        }
+        for (key, names) in [
+            ("needs", &config.directory.needs),
+            ("audiences", &config.directory.audiences),
+        ] {
+            for name in names {
+                let bad = crate::content::slug::check_slug(name).err().or_else(|| {
+                    name.contains(['?', '#', '%'])
+                        .then(|| format!("`{name}` contains ? # or %"))
+                });
+                if let Some(why) = bad {
+                    let at = source.find(name.as_str()).unwrap_or(0);
+                    return Err(Diagnostic::at(
+                        CONFIG_FILE,
+                        &source,
+                        at,
+                        name.len(),
+                        format!("directory.{key}: `{name}` cannot name a page ({why})"),
+                    )
+                    .with_help("a need or an audience is the last part of its page's URL: leave out / \\ ? # % and a leading ."));
+                }
+            }
         }
         if config.theme.contains(['/', '\\']) || config.theme.contains("..") {
             return Err(Diagnostic::in_file(

@@ -71,8 +71,9 @@ pub struct Diagnostic {
     pub message: String,
     /// The file, relative to the site root where possible.
     pub file: Option<PathBuf>,
-    /// The file's text, for the snippet.
-    pub source: Option<Arc<str>>,
+    /// The lines around the problem, for the snippet (boxed, like
+    /// `notes`, to keep `Result<_, Diagnostic>` small).
+    pub snippet: Option<Box<Snippet>>,
     pub location: Option<Location>,
     /// The snippet's label and a hint on how to fix it (boxed: rarely set,
     /// and it keeps `Result<_, Diagnostic>` small).
@@ -92,7 +93,7 @@ impl Diagnostic {
         Diagnostic {
             message: message.into(),
             file: None,
-            source: None,
+            snippet: None,
             location: None,
             notes: None,
         }
@@ -114,10 +115,11 @@ impl Diagnostic {
         len: usize,
         message: impl Into<String>,
     ) -> Diagnostic {
+        let location = Location::at(source, offset, len);
         Diagnostic {
             file: Some(file.as_ref().to_path_buf()),
-            source: Some(source.clone()),
-            location: Some(Location::at(source, offset, len)),
+            snippet: Some(Box::new(Snippet::around(source, location))),
+            location: Some(location),
             ..Diagnostic::new(message)
         }
     }
@@ -164,13 +166,11 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.location?;
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.snippet.as_deref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let location = self.location?;
-        self.source.as_ref()?;
+        let snippet = self.snippet.as_ref()?;
         let span = LabeledSpan::new(
             Some(
                 self.notes
@@ -178,10 +178,123 @@ impl miette::Diagnostic for Diagnostic {
                     .and_then(|n| n.label.clone())
                     .unwrap_or_else(|| "here".to_string()),
             ),
-            location.offset,
-            location.len.max(1),
+            snippet.offset,
+            snippet.len.max(1),
         );
         Some(Box::new(std::iter::once(span)))
+    }
+}
+
+/// The lines of a file around a problem, each cut to a readable width: a
+/// diagnostic in a 5 MB one-line file shows a line, not 5 MB.
+#[derive(Debug, Clone)]
+pub struct Snippet {
+    text: Arc<str>,
+    /// The file's line number of the snippet's first line, less one.
+    lines_before: usize,
+    /// The problem's byte span within `text`.
+    offset: usize,
+    len: usize,
+}
+
+impl Snippet {
+    /// Lines shown before and after the problem's line.
+    const CONTEXT: usize = 2;
+    /// Characters shown on each side of the problem in a long line.
+    const WIDTH: usize = 80;
+
+    fn around(source: &str, at: Location) -> Snippet {
+        let first = at.line.saturating_sub(Self::CONTEXT).max(1);
+        let mut text = String::new();
+        let (mut offset, mut len) = (0, at.len);
+        let mut line_start = source[..at.offset].rfind('\n').map_or(0, |i| i + 1);
+        // Walk back to the first shown line.
+        for _ in first..at.line {
+            line_start = source[..line_start.saturating_sub(1)]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+        }
+        for (n, line) in source[line_start..]
+            .split_inclusive('\n')
+            .take(at.line - first + 1 + Self::CONTEXT)
+            .enumerate()
+        {
+            let line = line.trim_end_matches(['\n', '\r']);
+            if first + n == at.line {
+                let col = at.offset - line_start;
+                let from = back_chars(line, col, Self::WIDTH);
+                let mut end = (col + at.len).min(line.len());
+                while !line.is_char_boundary(end) {
+                    end += 1;
+                }
+                let to = forward_chars(line, end, Self::WIDTH);
+                if from > 0 {
+                    text.push('…');
+                }
+                offset = text.len() + col - from;
+                len = len.min(to.max(col) - col);
+                text.push_str(&line[from..to]);
+                if to < line.len() {
+                    text.push('…');
+                }
+            } else {
+                let to = forward_chars(line, 0, 2 * Self::WIDTH);
+                text.push_str(&line[..to]);
+                if to < line.len() {
+                    text.push('…');
+                }
+            }
+            text.push('\n');
+            if first + n < at.line {
+                line_start += source[line_start..].find('\n').map_or(0, |i| i + 1);
+            }
+        }
+        Snippet {
+            text: Arc::from(text),
+            lines_before: first - 1,
+            offset,
+            len,
+        }
+    }
+
+    /// The snippet's text (lines of the file, long ones cut with `…`).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The byte index `n` characters before `i` in `line` (or 0).
+fn back_chars(line: &str, i: usize, n: usize) -> usize {
+    line[..i]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(j, _)| j)
+}
+
+/// The byte index `n` characters after `i` in `line` (or its end).
+fn forward_chars(line: &str, i: usize, n: usize) -> usize {
+    line[i..]
+        .char_indices()
+        .nth(n)
+        .map_or(line.len(), |(j, _)| i + j)
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let c = self.text.as_ref().read_span(span, before, after)?;
+        Ok(Box::new(miette::MietteSpanContents::new(
+            c.data(),
+            *c.span(),
+            c.line() + self.lines_before,
+            c.column(),
+            c.line_count(),
+        )))
     }
 }
 
@@ -266,6 +379,29 @@ mod tests {
         let src: Arc<str> = Arc::from("a\nbc");
         let d = Diagnostic::at("content/a.md", &src, 3, 1, "bad");
         assert_eq!(d.to_string(), "content/a.md:2:2: bad");
+    }
+
+    #[test]
+    fn snippets_of_long_lines_are_cut_and_keep_their_line_numbers() {
+        let long = format!(
+            "a: 1\nb: 2\n{}错{}\nc: 3\nd: 4\ne: 5\n",
+            "x".repeat(5000),
+            "y".repeat(5000)
+        );
+        let src: Arc<str> = Arc::from(long.as_str());
+        let d = Diagnostic::at("content/a.md", &src, long.find('错').unwrap(), 3, "bad");
+        assert_eq!(d.to_string(), "content/a.md:3:5001: bad");
+        let snippet = d.snippet.as_ref().unwrap();
+        assert!(snippet.text().len() < 400, "{}", snippet.text());
+        assert_eq!(&snippet.text()[snippet.offset..snippet.offset + 3], "错");
+        assert!(snippet.text().starts_with("a: 1\nb: 2\n…x"));
+        assert!(snippet.text().ends_with("y…\nc: 3\nd: 4\n"));
+        let mut shown = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .render_report(&mut shown, &d)
+            .unwrap();
+        assert!(shown.contains(" 3 │ …x"), "{shown}");
+        assert!(shown.len() < 2000, "{shown}");
     }
 
     #[test]

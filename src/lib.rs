@@ -34,6 +34,7 @@ use content::front_matter::PageType;
 use diagnostics::{Diagnostic, Diagnostics};
 use markdown::Target;
 use output::Staging;
+use output::claims::{Claims, Owner};
 use output::feed::{self, FeedEntry};
 use output::sitemap::{self, Entry};
 use render::body::{self, Body};
@@ -84,6 +85,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Replace an existing output folder that gongkai did not write.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -93,6 +96,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            force: false,
         }
     }
 
@@ -130,6 +134,8 @@ pub struct Site {
     /// Problems found before rendering that rendering should still add to.
     pending: Diagnostics,
     headers: Headers,
+    /// See [`BuildOptions::force`].
+    force: bool,
 }
 
 /// The page header (site title and navigation), rendered once per
@@ -252,10 +258,11 @@ impl Site {
         if let Some(url) = &options.base_url {
             config.set_base_url(url)?;
         }
+        content::files::set_max_file_mb(config.max_file_mb);
         let urls = Urls::new(&config);
-        let theme = Theme::load(&root, &config.theme)?;
+        let theme = Theme::load(&root, &config.theme, config.follow_symlinks)?;
         let (content, renderer) = rayon::join(
-            || content::load(&root, options.drafts),
+            || content::load(&root, options.drafts, config.follow_symlinks),
             || Renderer::new(&theme),
         );
         // Report content and template problems together.
@@ -314,21 +321,55 @@ impl Site {
             theme,
             pending,
             headers,
+            force: options.force,
         })
     }
 
     /// Render every output file and hand it to `sink` (in parallel), then
     /// check the anchors that bodies link to. Any problem fails the whole
     /// run; what was handed to `sink` is then discarded by the caller.
-    fn render_all(&self, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+    ///
+    /// Every file is claimed in `claims` by its source first (see
+    /// [`output::claims`]); the files to copy are claimed too, so that
+    /// `check` and `build` agree.
+    fn render_all(&self, sink: &dyn Sink, claims: &Claims) -> Result<Rendered, Diagnostics> {
         let started = Instant::now();
         let tasks: Vec<Task> = self.tasks();
         let outcomes: Vec<Outcome> = tasks
             .par_iter()
-            .map(|t| self.render_task(t, sink))
+            .map(|t| {
+                let owner = self.owner_of(t);
+                self.render_task(
+                    t,
+                    &Claimed {
+                        sink,
+                        claims,
+                        owner: &owner,
+                    },
+                )
+            })
             .collect();
         timing("tasks", started);
-        let report = self.finish(&outcomes, sink, true, true)?;
+        let generated = Claimed {
+            sink,
+            claims,
+            owner: &Owner::generated("a file gongkai generates"),
+        };
+        let mut report = self.finish(&outcomes, &generated, true, true);
+        let copies = self.copies();
+        let mut conflicts = Diagnostics::default();
+        for (rel, _, owner) in &copies {
+            if let Err(d) = claims.claim(rel, owner) {
+                conflicts.push(d);
+            }
+        }
+        if !conflicts.is_empty() {
+            if let Err(d) = report {
+                conflicts.extend(d.0);
+            }
+            report = conflicts.into_result(BuildReport::default());
+        }
+        let report = report?;
         Ok(Rendered {
             report,
             tasks,
@@ -860,7 +901,53 @@ impl Site {
 
     /// Check everything a build checks, rendering every page in memory.
     pub fn check(&self) -> Result<BuildReport, Diagnostics> {
-        self.render_all(&Discard).map(|r| r.report)
+        self.render_all(&Discard, &Claims::default())
+            .map(|r| r.report)
+    }
+
+    /// Who writes a task's files, for the URL table.
+    fn owner_of(&self, task: &Task) -> Owner {
+        match *task {
+            Task::NotFound => Owner::generated("the 404 page"),
+            Task::Search => Owner::generated("the search page"),
+            Task::Section { index, pager } => {
+                let s = &self.content.sections[index];
+                let what = if pager > 1 {
+                    format!("page {pager} of the list of {}", s.file.display())
+                } else {
+                    s.file.display().to_string()
+                };
+                Owner::file(&s.file, what)
+            }
+            Task::Page(i) => {
+                let p = &self.content.pages[i];
+                Owner::file(&p.file, p.file.display().to_string())
+            }
+            Task::Directory(page) => Owner::generated(format!(
+                "the directory page /{}",
+                page.path(&self.directory)
+            )),
+        }
+    }
+
+    /// The files copied as they are: theme and site static files, and the
+    /// files of `content/` that are not pages, with their output paths.
+    fn copies(&self) -> Vec<(&str, Copy<'_>, Owner)> {
+        let mut copies = vec![];
+        for (name, file) in &self.theme.statics {
+            let owner = Owner::file(&file.shown, file.shown.display().to_string());
+            let copy = match &file.origin {
+                render::theme::Origin::File(p) => Copy::File(p),
+                render::theme::Origin::Builtin(bytes) => Copy::Bytes(bytes),
+            };
+            copies.push((name.as_str(), copy, owner));
+        }
+        for a in &self.content.assets {
+            let shown = a.source.strip_prefix(&self.root).unwrap_or(&a.source);
+            let owner = Owner::file(shown, shown.display().to_string());
+            copies.push((a.output.as_str(), Copy::File(&a.source), owner));
+        }
+        copies
     }
 
     /// Render and write the site to `output` through a staging folder.
@@ -870,46 +957,20 @@ impl Site {
 
     /// [`Site::write`], keeping what each task found (for incremental rebuilds).
     fn write_all(&self, output: &Path) -> Result<Rendered, Diagnostics> {
-        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
-        let out_abs = absolute(output);
-        if root.starts_with(&out_abs)
-            || out_abs.starts_with(root.join("content"))
-            || out_abs.starts_with(root.join("themes"))
-            || out_abs.starts_with(root.join("static"))
-            || out_abs.starts_with(root.join("templates"))
-        {
-            return Err(Diagnostic::in_file(
-                output,
-                "refusing to build into the site's own folders: choose an output such as public/",
-            )
-            .into());
-        }
+        let output = &output::resolve_output(&self.root, output, self.force)?;
         let started = Instant::now();
         let staging = Staging::create(output)?;
-        let rendered = self.render_all(&staging)?;
+        let rendered = self.render_all(&staging, &Claims::default())?;
         timing("render", started);
         let started = Instant::now();
         let mut diagnostics = Diagnostics::default();
-        let mut copies: std::collections::BTreeMap<String, PathBuf> =
-            std::collections::BTreeMap::new();
-        for (name, file) in &self.theme.statics {
-            match &file.origin {
-                render::theme::Origin::File(p) => {
-                    copies.insert(name.clone(), p.clone());
-                }
-                render::theme::Origin::Builtin(bytes) => {
-                    if let Err(d) = staging.write(name, bytes) {
-                        diagnostics.push(d);
-                    }
-                }
-            }
-        }
-        for a in &self.content.assets {
-            copies.insert(a.output.clone(), a.source.clone());
-        }
-        let results: Vec<Result<(), Diagnostic>> = copies
+        let results: Vec<Result<(), Diagnostic>> = self
+            .copies()
             .par_iter()
-            .map(|(rel, from)| staging.copy(rel, from))
+            .map(|(rel, copy, _)| match copy {
+                Copy::File(from) => staging.copy(rel, from),
+                Copy::Bytes(bytes) => staging.write(rel, bytes),
+            })
             .collect();
         for r in results {
             if let Err(d) = r {
@@ -922,23 +983,6 @@ impl Site {
         staging.commit()?;
         timing("swap", started);
         Ok(rendered)
-    }
-}
-
-fn absolute(path: &Path) -> PathBuf {
-    if let Ok(p) = std::fs::canonicalize(path) {
-        return p;
-    }
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
-    match (abs.parent(), abs.file_name()) {
-        (Some(parent), Some(name)) => std::fs::canonicalize(parent)
-            .map(|p| p.join(name))
-            .unwrap_or(abs),
-        _ => abs,
     }
 }
 
@@ -978,6 +1022,31 @@ impl Sink for output::Staging {
 
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
         output::Staging::stream(self, rel, fill)
+    }
+}
+
+/// A file copied into the output as it is.
+enum Copy<'a> {
+    File(&'a Path),
+    Bytes(&'static [u8]),
+}
+
+/// A sink that claims every path for `owner` before writing it.
+struct Claimed<'a> {
+    sink: &'a dyn Sink,
+    claims: &'a Claims,
+    owner: &'a Owner,
+}
+
+impl Sink for Claimed<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.claims.claim(rel, self.owner)?;
+        self.sink.write(rel, bytes)
+    }
+
+    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
+        self.claims.claim(rel, self.owner)?;
+        self.sink.stream(rel, fill)
     }
 }
 
@@ -1159,6 +1228,8 @@ fn check_templates(content: &Content, renderer: &Renderer) -> Diagnostics {
 /// Build the site: load, resolve, render, write.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    // Refuse a wrong output before the site is loaded.
+    output::resolve_output(&options.root, &options.output_dir(), options.force)?;
     let site = Site::load(options)?;
     let mut report = site.write(&options.output_dir())?;
     report.seconds = started.elapsed().as_secs_f64();

@@ -40,6 +40,9 @@ enum Command {
         /// Include pages and sections marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Replace the output folder even if it holds files gongkai did not write.
+        #[arg(long)]
+        force: bool,
     },
     /// Check everything a build checks, without writing.
     Check {
@@ -166,12 +169,14 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
+                force,
             };
             match gongkai::build(&options) {
                 Ok(r) => {

@@ -3,6 +3,7 @@
 //! assets with their URL paths. Everything here is about what the editor
 //! wrote; links and relations are completed later by `resolve`.
 
+pub mod files;
 pub mod front_matter;
 pub mod slug;
 pub mod yaml;
@@ -15,6 +16,7 @@ use jiff::civil::{Date, DateTime};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use files::read_utf8;
 use front_matter::{
     PageFrontMatter, PageType, PolicyStatus, RecordKind, SectionFrontMatter, SortBy, Split,
 };
@@ -246,7 +248,7 @@ enum AssetOwner {
 }
 
 /// Load `root/content`. Drafts are left out unless `drafts`.
-pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
+pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content, Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
         return Err(
@@ -257,7 +259,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
     }
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
-    let found = walk(&content_dir, &mut diagnostics);
+    let found = walk(&content_dir, follow_symlinks, &mut diagnostics);
     crate::timing("walk", started);
     let started = std::time::Instant::now();
 
@@ -537,15 +539,20 @@ fn check_unique_paths(sections: &[Section], pages: &[Page], diagnostics: &mut Di
 /// Walk the content folder: sections, pages, bundles, assets. Hidden files
 /// and editor leftovers are skipped; symlink loops and unreadable entries
 /// are diagnostics.
-fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
+fn walk(content_dir: &Path, follow_symlinks: bool, diagnostics: &mut Diagnostics) -> Vec<Found> {
     let mut found = vec![];
     let mut bundles: Vec<String> = vec![];
-    let walker = walkdir::WalkDir::new(content_dir)
+    // The site root as it is on disk, to tell where a link leads.
+    let site = content_dir
+        .parent()
+        .and_then(|r| std::fs::canonicalize(r).ok())
+        .unwrap_or_default();
+    let mut walker = walkdir::WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -563,6 +570,22 @@ fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
                 continue;
             }
         };
+        if let Some((message, help)) = files::refusal(
+            entry.path(),
+            entry.path_is_symlink(),
+            entry.file_type(),
+            &site,
+            follow_symlinks,
+        ) {
+            diagnostics.push(
+                Diagnostic::in_file(site_relative(content_dir, entry.path()), message)
+                    .with_help(help),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         let Some(rel) = relative_name(content_dir, entry.path()) else {
             diagnostics.push(Diagnostic::in_file(
                 site_relative(content_dir, entry.path()),
@@ -650,33 +673,6 @@ fn site_relative(content_dir: &Path, path: &Path) -> PathBuf {
 enum Loaded {
     Section(Box<Section>, String),
     Page(Box<Page>, String, String),
-}
-
-/// Read a file as UTF-8, or say where the first bad byte is.
-pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::in_file(shown, format!("cannot read: {e}")))?;
-    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
-        return Ok(Arc::from(text));
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(Arc::from(s)),
-        Err(e) => {
-            let good = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            // Show the file as far as it is readable, up to the bad byte.
-            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes[..good + 1]).as_ref());
-            Err(Diagnostic::at(
-                shown,
-                &lossy,
-                good,
-                '\u{fffd}'.len_utf8(),
-                format!("not valid UTF-8: byte {good} cannot be read"),
-            )
-            .with_label("the text stops being UTF-8 here")
-            .with_help("save the file as UTF-8; GBK or GB18030 text must be converted first"))
-        }
-    }
 }
 
 fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {

@@ -4,6 +4,7 @@
 //! killed build leaves the previous output exactly as it was. The old tree
 //! is removed in the background, off the critical path.
 
+pub mod claims;
 pub mod feed;
 pub mod sitemap;
 
@@ -17,6 +18,7 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     committed: bool,
+    _lock: OutputLock,
 }
 
 fn prefix_of(output: &Path) -> String {
@@ -27,9 +29,164 @@ fn prefix_of(output: &Path) -> String {
     format!(".{name}.gongkai-")
 }
 
+/// The name of the marker file every output holds: it says the folder is a
+/// gongkai output, so that a later build may replace it.
+pub const MARKER: &str = ".gongkai-output";
+
+const MARKER_TEXT: &str = "This folder is written by `gongkai build`: every build replaces all of it.\n\
+     本文件夹由 gongkai build 生成，每次构建都会整体替换。\n";
+
+/// The site's own folders: never an output, nor inside one of them.
+const SITE_FOLDERS: [&str; 4] = ["content", "themes", "static", "templates"];
+
+/// The output folder as every later step will use it, after checking that
+/// replacing it loses nothing: `output` is made absolute and its `..`
+/// resolved lexically, then the part of it that exists is resolved on disk
+/// (symlinks included). Refused: the filesystem root, the site root and its
+/// parents, the site's own folders and anything inside them, a path that is
+/// not a folder, and an existing folder that holds files but no gongkai
+/// [`MARKER`] (unless `force`).
+pub fn resolve_output(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
+    let resolved = on_disk(&lexical(output));
+    let root = on_disk(&lexical(root));
+    let refuse = |why: &str| {
+        Diagnostic::in_file(output, format!("refusing to build into {why}"))
+            .with_help("choose an output such as public/ (the default) or a new folder")
+    };
+    if resolved.parent().is_none() {
+        return Err(refuse("the filesystem root"));
+    }
+    if root.starts_with(&resolved) {
+        return Err(refuse(
+            "the site itself or a folder that holds it: the site's sources would be replaced",
+        ));
+    }
+    if let Some(own) = SITE_FOLDERS
+        .iter()
+        .find(|f| resolved.starts_with(root.join(f)))
+    {
+        return Err(refuse(&format!(
+            "the site's own `{own}/` folder or a folder inside it"
+        )));
+    }
+    match std::fs::symlink_metadata(&resolved) {
+        Err(_) => Ok(resolved),
+        Ok(m) if !m.is_dir() => Err(Diagnostic::in_file(
+            output,
+            "the output path exists and is not a folder",
+        )
+        .with_help("choose a folder for the output, such as public/")),
+        Ok(m) if m.permissions().readonly() => {
+            Err(Diagnostic::in_file(output, "the output folder is read-only"))
+        }
+        Ok(_) if force || resolved.join(MARKER).is_file() || is_empty_dir(&resolved) => {
+            Ok(resolved)
+        }
+        Ok(_) => Err(Diagnostic::in_file(
+            output,
+            "the output folder already holds files that gongkai did not write; a build would replace all of them",
+        )
+        .with_help(format!(
+            "choose a new or empty folder, or pass --force to replace this one (a gongkai output holds a `{MARKER}` file)"
+        ))),
+    }
+}
+
+/// `path` made absolute with `.` and `..` resolved by name, as a person
+/// reads it (`x/../content` is `content`, whether or not `x` exists).
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A `..`-free absolute path with its existing part resolved on disk, so
+/// that a symlinked parent is seen for what it is.
+fn on_disk(path: &Path) -> PathBuf {
+    let mut existing = path;
+    let mut rest = vec![];
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            let mut out = real;
+            out.extend(rest.iter().rev());
+            return out;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+/// Holds the output's lock for as long as a build writes it: one build
+/// (or `serve`) at a time per output folder. The lock is an advisory
+/// `flock` on a file beside the output, released by the system when the
+/// process ends, however it ends.
+struct OutputLock {
+    _file: std::fs::File,
+}
+
+impl OutputLock {
+    fn take(parent: &Path, output: &Path) -> Result<OutputLock, Diagnostic> {
+        let path = parent.join(format!("{}lock", prefix_of(output)));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| {
+                Diagnostic::in_file(&path, format!("cannot write the output's lock file: {e}"))
+                    .with_help("check that the output folder's parent is writable")
+            })?;
+        match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => Ok(OutputLock { _file: file }),
+            Err(rustix::io::Errno::WOULDBLOCK) => Err(Diagnostic::in_file(
+                output,
+                "another gongkai build is writing this output folder right now",
+            )
+            .with_help("wait for it to finish, then build again (the output is left as it was)")),
+            Err(e) => Err(Diagnostic::in_file(
+                &path,
+                format!("cannot lock the output: {e}"),
+            )),
+        }
+    }
+}
+
+/// Is the process that made a staging or old-output folder gone? The
+/// folder's name ends in `<pid>-<n>`.
+fn owner_is_gone(name: &str) -> bool {
+    let Some(pid) = name.rsplit('-').nth(1).and_then(|p| p.parse::<u32>().ok()) else {
+        return true;
+    };
+    pid == std::process::id() || !Path::new("/proc").join(pid.to_string()).exists()
+}
+
 impl Staging {
-    /// Make an empty staging folder beside `output`; sweep leftovers of
-    /// builds that were killed.
+    /// Make an empty staging folder beside `output` (already checked by
+    /// [`resolve_output`]), holding the output's lock; sweep the leftovers of
+    /// builds of this output that were killed.
     pub fn create(output: &Path) -> Result<Staging, Diagnostic> {
         let parent = output
             .parent()
@@ -41,10 +198,15 @@ impl Staging {
                 format!("cannot create the output's parent folder: {e}"),
             )
         })?;
+        let lock = OutputLock::take(parent, output)?;
         let prefix = prefix_of(output);
         if let Ok(entries) = std::fs::read_dir(parent) {
             for entry in entries.flatten() {
-                if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let name = entry.file_name().to_string_lossy().to_string();
+                let leftover = name
+                    .strip_prefix(&prefix)
+                    .is_some_and(|rest| rest.starts_with("staging-") || rest.starts_with("old-"));
+                if leftover && owner_is_gone(&name) {
                     remove_in_background(&entry.path());
                 }
             }
@@ -54,32 +216,18 @@ impl Staging {
         // and the next build of the same process (gongkai serve) must not
         // stage into a folder that is being deleted.
         let dir = parent.join(format!("{prefix}staging-{}", unique()));
-        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir(&dir).map_err(|e| {
             Diagnostic::in_file(&dir, format!("cannot write the output: {e}"))
                 .with_help("check that the output folder's parent is writable")
         })?;
-        if output.exists() && !output.is_dir() {
-            return Err(Diagnostic::in_file(
-                output,
-                "the output path exists and is not a folder",
-            ));
-        }
-        if output.is_dir()
-            && std::fs::metadata(output)
-                .map(|m| m.permissions().readonly())
-                .unwrap_or(false)
-        {
-            return Err(Diagnostic::in_file(
-                output,
-                "the output folder is read-only",
-            ));
-        }
-        Ok(Staging {
+        let staging = Staging {
             dir,
             output: output.to_path_buf(),
             committed: false,
-        })
+            _lock: lock,
+        };
+        staging.write(MARKER, MARKER_TEXT.as_bytes())?;
+        Ok(staging)
     }
 
     /// The folder being written.
@@ -180,7 +328,9 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            remove_in_background(&self.dir);
+            // Removed before the build returns: a failed build leaves
+            // nothing behind (small, or the failure is rare).
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
 }

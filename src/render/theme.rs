@@ -79,12 +79,22 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
 
 impl Theme {
     /// Resolve the theme `name` for the site at `root`.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    pub fn load(root: &Path, name: &str, follow_symlinks: bool) -> Result<Theme, Diagnostic> {
         let mut theme = Theme::default();
         let theme_dir = root.join("themes").join(name);
         if theme_dir.is_dir() {
-            collect(root, &theme_dir.join("templates"), &mut theme.templates)?;
-            collect(root, &theme_dir.join("static"), &mut theme.statics)?;
+            collect(
+                root,
+                &theme_dir.join("templates"),
+                &mut theme.templates,
+                follow_symlinks,
+            )?;
+            collect(
+                root,
+                &theme_dir.join("static"),
+                &mut theme.statics,
+                follow_symlinks,
+            )?;
         } else if name == "default" {
             for (path, bytes) in DEFAULT_THEME {
                 let (kind, rel) = path.split_once('/').expect("builtin paths have a folder");
@@ -105,8 +115,18 @@ impl Theme {
                 format!("theme `{name}` not found: there is no folder themes/{name}/"),
             ));
         }
-        collect(root, &root.join("templates"), &mut theme.templates)?;
-        collect(root, &root.join("static"), &mut theme.statics)?;
+        collect(
+            root,
+            &root.join("templates"),
+            &mut theme.templates,
+            follow_symlinks,
+        )?;
+        collect(
+            root,
+            &root.join("static"),
+            &mut theme.statics,
+            follow_symlinks,
+        )?;
         Ok(theme)
     }
 }
@@ -115,10 +135,12 @@ fn collect(
     root: &Path,
     dir: &Path,
     into: &mut BTreeMap<String, ThemeFile>,
+    follow_symlinks: bool,
 ) -> Result<(), Diagnostic> {
     if !dir.is_dir() {
         return Ok(());
     }
+    let site = std::fs::canonicalize(root).unwrap_or_default();
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -130,6 +152,16 @@ fn collect(
                 .unwrap_or_default();
             Diagnostic::in_file(shown, format!("cannot read theme file: {e}"))
         })?;
+        if let Some((message, help)) = crate::content::files::refusal(
+            entry.path(),
+            entry.path_is_symlink(),
+            entry.file_type(),
+            &site,
+            follow_symlinks,
+        ) {
+            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            return Err(Diagnostic::in_file(shown, message).with_help(help));
+        }
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }

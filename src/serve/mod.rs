@@ -151,6 +151,7 @@ async fn serve(
         output: Some(public.clone()),
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        force: false,
     };
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {

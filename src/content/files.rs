@@ -1,0 +1,142 @@
+//! Reading the site's files safely. gongkai reads and publishes only
+//! regular files inside the site: a symbolic link that leads outside the
+//! site root is refused (unless `follow_symlinks: true`), FIFOs, devices and
+//! sockets are refused without being opened (opening a FIFO waits for a
+//! writer for ever), and a file over the size limit is refused before it is
+//! read (a link to `/dev/zero` or a 2 GB file must not exhaust memory).
+
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::diagnostics::Diagnostic;
+
+/// The default limit on a file gongkai reads (front matter, markdown,
+/// tables, templates, configuration), in megabytes: generous, since a real
+/// document is a few hundred kilobytes and a province table tens of
+/// megabytes.
+pub const DEFAULT_MAX_FILE_MB: u64 = 100;
+
+/// The limit in bytes. One process builds one site at a time; the limit is
+/// set from `gongkai.yaml` when a site is loaded and read wherever a file is
+/// read, including files re-read while rendering.
+static MAX_FILE_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_FILE_MB << 20);
+
+/// Set the size limit (`max_file_mb` in `gongkai.yaml`).
+pub fn set_max_file_mb(mb: u64) {
+    MAX_FILE_BYTES.store(mb.saturating_mul(1 << 20), Ordering::Relaxed);
+}
+
+fn max_file_bytes() -> u64 {
+    MAX_FILE_BYTES.load(Ordering::Relaxed)
+}
+
+/// Why a file found under the site cannot be read or published, if it
+/// cannot: `path` as walked (a link is followed), `site` the site root
+/// resolved on disk.
+pub fn refusal(
+    path: &Path,
+    is_symlink: bool,
+    file_type: std::fs::FileType,
+    site: &Path,
+    follow_symlinks: bool,
+) -> Option<(String, String)> {
+    if is_symlink && !follow_symlinks {
+        match std::fs::canonicalize(path) {
+            Ok(target) if target.starts_with(site) => {}
+            Ok(target) => {
+                return Some((
+                    format!(
+                        "this symbolic link leads outside the site (to {}); gongkai publishes only files inside the site",
+                        target.display()
+                    ),
+                    "copy the file into the site instead, or set `follow_symlinks: true` in gongkai.yaml if every link is meant to be published".into(),
+                ));
+            }
+            Err(e) => {
+                return Some((
+                    format!("cannot follow this symbolic link: {e}"),
+                    "remove the link or point it at a file inside the site".into(),
+                ));
+            }
+        }
+    }
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    let kind = if file_type.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "a device"
+    };
+    Some((
+        format!("this is {kind}, not an ordinary file; gongkai reads only ordinary files"),
+        "remove it from the site's folders".into(),
+    ))
+}
+
+/// Read a file as UTF-8, or say what is wrong with it: not an ordinary
+/// file, over the size limit, or not UTF-8 (with where the first bad byte
+/// is). `shown` is the path messages use.
+pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
+    let cannot = |e: std::io::Error| Diagnostic::in_file(shown, format!("cannot read: {e}"));
+    // Non-blocking, so that a FIFO put in place of a checked file is never
+    // waited on; it has no effect on an ordinary file.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+        .map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if let Some((message, help)) = refusal(path, false, meta.file_type(), Path::new("/"), true) {
+        return Err(Diagnostic::in_file(shown, message).with_help(help));
+    }
+    let limit = max_file_bytes();
+    if meta.len() > limit {
+        return Err(Diagnostic::in_file(
+            shown,
+            format!(
+                "this file is too large to read: {} MB, over the limit of {} MB",
+                meta.len() >> 20,
+                limit >> 20
+            ),
+        )
+        .with_help("split it into smaller files, or raise `max_file_mb` in gongkai.yaml"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Never more than the limit, even if the file grows while it is read.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(Diagnostic::in_file(
+            shown,
+            "this file grew past the size limit while it was read",
+        ));
+    }
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(Arc::from(text));
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Arc::from(s)),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            // Show the file as far as it is readable, up to the bad byte.
+            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes[..good + 1]).as_ref());
+            Err(Diagnostic::at(
+                shown,
+                &lossy,
+                good,
+                '\u{fffd}'.len_utf8(),
+                format!("not valid UTF-8: byte {good} cannot be read"),
+            )
+            .with_label("the text stops being UTF-8 here")
+            .with_help("save the file as UTF-8; GBK or GB18030 text must be converted first"))
+        }
+    }
+}
