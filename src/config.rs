@@ -210,24 +210,61 @@ impl Config {
 
 /// Check a base URL and make it end with exactly one `/`.
 fn normalise_base_url(url: &str) -> Result<String, String> {
-    let url = url.trim();
-    let ok_scheme = url.starts_with("http://") || url.starts_with("https://");
-    if !ok_scheme {
+    let text = url.trim();
+    let example = "such as https://example.org/ or https://example.org/portal/";
+    if let Some(c) = text
+        .chars()
+        .find(|&c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
+    {
         return Err(format!(
-            "base_url `{url}` must be an absolute http(s) URL, such as https://example.org/ or https://example.org/portal/"
+            "base_url `{text}` holds `{}`, which a URL cannot hold; write the site's address {example}",
+            c.escape_default()
         ));
     }
-    if url.contains(['?', '#', ' ']) {
+    let parsed = url::Url::parse(text).map_err(|e| {
+        format!("base_url `{text}` is not a URL ({e}); write the site's address {example}")
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
         return Err(format!(
-            "base_url `{url}` must not contain a query, fragment or space"
+            "base_url `{text}` must start with http:// or https:// and name a host, {example}"
         ));
     }
-    Ok(format!("{}/", url.trim_end_matches('/')))
+    if parsed.query().is_some() || parsed.fragment().is_some() || text.contains(['?', '#']) {
+        return Err(format!(
+            "base_url `{text}` must not contain a query (?) or fragment (#)"
+        ));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(format!(
+            "base_url `{text}` must not contain a user name or password"
+        ));
+    }
+    // The parser's form: host in lower case, non-ASCII path percent-encoded.
+    Ok(format!("{}/", parsed.as_str().trim_end_matches('/')))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_urls_that_are_not_plain_http_addresses_are_refused() {
+        for bad in [
+            "https://example.org/\"><script>alert(1)</script>/",
+            "https://example.org/a b/",
+            "ftp://example.org/",
+            "https:///x",
+            "example.org",
+            "https://example.org/?q=1",
+            "https://u:p@example.org/",
+        ] {
+            assert!(normalise_base_url(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            normalise_base_url("https://Example.org:8443/门户").unwrap(),
+            "https://example.org:8443/%E9%97%A8%E6%88%B7/"
+        );
+    }
 
     #[test]
     fn base_path_of_root_and_sub_path() {

@@ -496,3 +496,74 @@ fn needs_that_are_not_safe_file_names_are_refused() {
         "two sources would write the same file `/data/organizations.json`",
     );
 }
+
+#[test]
+fn a_base_url_that_is_not_a_plain_address_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = built_site(tmp.path());
+    let hostile = "https://example.org/\"><script>alert(1)</script>/";
+    for verb in ["check", "build"] {
+        let o = run(tmp.path(), verb, &site, &["--base-url", hostile]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(
+            messages(&stderr(&o)).contains("which a URL cannot hold"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let yaml = std::fs::read_to_string(site.join("gongkai.yaml")).unwrap();
+    let changed = yaml.replace(
+        "base_url: https://example.org/",
+        "base_url: 'https://example.org/\"><script>alert(1)</script>/'",
+    );
+    assert_ne!(changed, yaml);
+    std::fs::write(site.join("gongkai.yaml"), changed).unwrap();
+    let stderr = both_refuse(&site, "which a URL cannot hold");
+    assert!(stderr.contains("gongkai.yaml:"), "{stderr}");
+}
+
+#[test]
+fn control_characters_in_titles_never_reach_xml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = init(tmp.path());
+    std::fs::write(
+        site.join("content/about.md"),
+        "---\ntitle: \"示例\\x01关于\\x1b本站\"\ndate: 2025-01-01\n---\n正文\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    common::build(&site, &out, &[]);
+    for file in ["atom.xml", "sitemap.xml"] {
+        let xml = std::fs::read_to_string(out.join(file)).unwrap();
+        let bad: Vec<char> = xml
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        assert!(bad.is_empty(), "{file}: {bad:?}");
+    }
+    let atom = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    assert!(atom.contains("<title>示例关于本站</title>"), "{atom}");
+}
+
+#[test]
+fn svg_files_with_scripts_are_refused_and_plain_drawings_published() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = built_site(tmp.path());
+    for svg in [
+        r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"/>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#,
+    ] {
+        let path = site.join("content/policies/logo.svg");
+        std::fs::write(&path, svg).unwrap();
+        let stderr = both_refuse(&site, "this SVG has");
+        assert!(stderr.contains("content/policies/logo.svg:1:"), "{stderr}");
+    }
+    let drawing = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2" fill="#c00"/></svg>"##;
+    std::fs::write(site.join("content/policies/logo.svg"), drawing).unwrap();
+    let out = tmp.path().join("out");
+    common::build(&site, &out, &[]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("policies/logo.svg")).unwrap(),
+        drawing
+    );
+}

@@ -6,6 +6,7 @@
 pub mod files;
 pub mod front_matter;
 pub mod slug;
+pub mod svg;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
@@ -453,6 +454,24 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
                 AssetOwner::Section(dir) => by_dir.get(dir).map(|&i| sections[i].path.clone()),
                 AssetOwner::Bundle(dir) => page_path_by_bundle.get(dir).cloned(),
             };
+            let is_svg = file
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("svg"));
+            if is_svg {
+                let shown = site_relative(&content_dir, file);
+                match read_utf8(file, &shown) {
+                    Ok(text) => {
+                        if let Some((offset, message)) = svg::refusal(&text) {
+                            diagnostics.push(
+                                Diagnostic::at(&shown, &text, offset, 1, message).with_help(
+                                    "SVG files are published only without scripts, event handlers and outside links; save a plain drawing, or a PNG",
+                                ),
+                            );
+                        }
+                    }
+                    Err(d) => diagnostics.push(d),
+                }
+            }
             if let Some(base) = base {
                 assets.push(Asset {
                     source: file.clone(),

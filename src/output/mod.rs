@@ -371,7 +371,26 @@ fn remove_in_background(path: &Path) {
     }
 }
 
-/// XML-escape text.
+/// XML-escape text, leaving out the characters XML 1.0 does not allow
+/// (control characters other than tab and line breaks, U+FFFE and U+FFFF):
+/// one of them in a title would make the whole feed or sitemap unreadable.
 pub fn escape_xml(text: &str) -> String {
-    crate::render::escape_html(text)
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    if text.chars().all(allowed) {
+        return crate::render::escape_html(text);
+    }
+    let kept: String = text.chars().filter(|&c| allowed(c)).collect();
+    crate::render::escape_html(&kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_text_keeps_only_characters_xml_allows() {
+        assert_eq!(escape_xml("a\u{1}b\u{1b}c\tд<\u{FFFF}"), "abc\tд&lt;");
+    }
 }

@@ -103,7 +103,8 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<p class=\"article-link\"><a href=\"{link}\">单独查看{}{hidden}</a></p>",
+            "<p class=\"article-link\"><a href=\"{}\">单独查看{}{hidden}</a></p>",
+            crate::render::escape_html(link),
             crate::render::escape_html(&a.label),
         );
     }
