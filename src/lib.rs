@@ -253,7 +253,7 @@ impl Site {
             config.set_base_url(url)?;
         }
         let urls = Urls::new(&config);
-        let theme = Theme::load(&root, &config.theme)?;
+        let theme = Theme::load(&root, &config)?;
         let (content, renderer) = rayon::join(
             || content::load(&root, options.drafts),
             || Renderer::new(&theme),

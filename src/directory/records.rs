@@ -276,10 +276,28 @@ pub(super) fn build(
             .as_ref()
             .and_then(|v| lookup(&org_ids, "organization", r, v, diagnostics))
             .unwrap_or(usize::MAX);
+        // Each article once: the entry that first named it, by article.
+        let mut named: HashMap<(usize, String), &Located<String>> = HashMap::new();
         for v in &p.refs.implements {
             match policies.resolve(&v.value) {
-                Err(m) => diagnostics.push(r.source.diagnostic(v.offset, v.len, m)),
+                Err(None) => {}
+                Err(Some(m)) => diagnostics.push(r.source.diagnostic(v.offset, v.len, m)),
                 Ok((policy, eid)) => {
+                    if let Some(first) = named.get(&(policy, eid.clone())) {
+                        let message = if first.value == v.value {
+                            format!("`{}` is listed twice in `implements`", v.value)
+                        } else {
+                            format!(
+                                "`{}` names the same article as `{}` earlier in `implements`",
+                                v.value, first.value
+                            )
+                        };
+                        diagnostics.push(r.source.diagnostic(v.offset, v.len, message).with_help(
+                            "a service implements an article once: remove one of the two entries",
+                        ));
+                        continue;
+                    }
+                    named.insert((policy, eid.clone()), v);
                     let articles = articles_cache
                         .entry(policy)
                         .or_insert_with(|| policy_articles(content, policy));
@@ -896,7 +914,10 @@ fn policy_articles(content: &Content, page: usize) -> Option<Vec<ArticleRef>> {
 
 /// Which policy an `implements` entry means.
 struct Policies {
-    default: Result<usize, String>,
+    /// The policy a short id (`art_15`) means; `Err(None)` when
+    /// `directory.policy` is wrong, which is reported once at its line in
+    /// gongkai.yaml (by `resolve`) rather than at every short id.
+    default: Result<usize, Option<String>>,
     by_rel: HashMap<String, usize>,
 }
 
@@ -909,32 +930,31 @@ impl Policies {
             .filter(|(_, p)| p.page_type == PageType::Policy)
             .map(|(i, p)| (p.rel.clone(), i))
             .collect();
-        let default = match &config.directory.policy {
-            Some(rel) => {
-                let rel = rel.trim_start_matches("@/");
-                by_rel.get(rel).copied().ok_or_else(|| {
-                    format!("directory.policy in gongkai.yaml names `{rel}`, which is not a policy page under content/")
-                })
-            }
-            None if by_rel.len() == 1 => Ok(*by_rel.values().next().expect("one")),
-            None => Err(
+        let default = match crate::resolve::directory_policy(config, content) {
+            Ok(Some(page)) => Ok(page),
+            Err(_) => Err(None),
+            Ok(None) if by_rel.len() == 1 => Ok(*by_rel.values().next().expect("one")),
+            Ok(None) => Err(Some(
                 "a short article id needs `directory.policy` in gongkai.yaml to say which policy it means (the site has more than one, or none); or write @/path.md#art_15".to_string(),
-            ),
+            )),
         };
         Policies { default, by_rel }
     }
 
-    fn resolve(&self, text: &str) -> Result<(usize, String), String> {
+    /// The policy and article an entry names; `Err(None)` when the problem
+    /// was already reported elsewhere.
+    fn resolve(&self, text: &str) -> Result<(usize, String), Option<String>> {
         match text.strip_prefix("@/") {
             Some(rest) => {
-                let (rel, eid) = rest
-                    .split_once('#')
-                    .ok_or_else(|| format!("`{text}` names a policy but no article: add #art_N"))?;
-                let page = self
-                    .by_rel
-                    .get(rel)
-                    .copied()
-                    .ok_or_else(|| format!("`{rel}` is not a policy page under content/"))?;
+                let (rel, eid) = rest.split_once('#').ok_or_else(|| {
+                    Some(format!(
+                        "`{text}` names a policy but no article: add #art_N"
+                    ))
+                })?;
+                let page =
+                    self.by_rel.get(rel).copied().ok_or_else(|| {
+                        Some(format!("`{rel}` is not a policy page under content/"))
+                    })?;
                 Ok((page, eid.to_string()))
             }
             None => Ok((self.default.clone()?, text.to_string())),

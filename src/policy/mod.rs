@@ -747,22 +747,22 @@ pub fn parse(
 
 /// The error for a heading whose number cannot be read.
 fn bad_number(num: &str, unit: char, error: NumberError, line: &Line<'_>) -> StructureError {
-    let what = match unit {
-        '章' => "chapter",
-        '节' => "section",
-        _ => "article",
+    let (what, a_what) = match unit {
+        '章' => ("chapter", "a chapter"),
+        '节' => ("section", "a section"),
+        _ => ("article", "an article"),
     };
     let (message, help) = match error {
         NumberError::TooLarge => (
             format!("`{num}`: the {what} number is too large (the largest is 4294967295)"),
             format!(
-                "check the number; a line that starts with 第…{unit} is read as a {what} heading"
+                "check the number; a line that starts with 第…{unit} is read as {a_what} heading"
             ),
         ),
         NumberError::Invalid => (
             format!("`{num}`: the {what} number cannot be read"),
             format!(
-                "write it as Chinese numerals (第一百零五{unit}, 第一万{unit}, 第廿{unit}) or as digits (第105{unit}); a line that starts with 第…{unit} is read as a {what} heading"
+                "write it as Chinese numerals (第一百零五{unit}, 第一万{unit}, 第廿{unit}) or as digits (第105{unit}); a line that starts with 第…{unit} is read as {a_what} heading"
             ),
         ),
     };

@@ -78,8 +78,9 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
 ];
 
 impl Theme {
-    /// Resolve the theme `name` for the site at `root`.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    /// Resolve the theme that `config` names for the site at `root`.
+    pub fn load(root: &Path, config: &crate::config::Config) -> Result<Theme, Diagnostic> {
+        let name = config.theme.as_str();
         let mut theme = Theme::default();
         let theme_dir = root.join("themes").join(name);
         if theme_dir.is_dir() {
@@ -100,10 +101,14 @@ impl Theme {
                 map.insert(rel.to_string(), file);
             }
         } else {
-            return Err(Diagnostic::in_file(
-                crate::config::CONFIG_FILE,
-                format!("theme `{name}` not found: there is no folder themes/{name}/"),
-            ));
+            return Err(config
+                .error_at(
+                    "theme",
+                    format!("theme `{name}` not found: there is no folder themes/{name}/"),
+                )
+                .with_help(
+                    "leave `theme` out (or write `theme: default`) for the built-in theme",
+                ));
         }
         collect(root, &root.join("templates"), &mut theme.templates)?;
         collect(root, &root.join("static"), &mut theme.statics)?;
