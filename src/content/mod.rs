@@ -700,7 +700,11 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                         .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
                     s.value.clone()
                 }
-                None => slug::from_file_name(default_name),
+                None => {
+                    let segment = slug::from_file_name(default_name);
+                    slug::check_length(&segment).map_err(|m| Diagnostic::in_file(&shown, m))?;
+                    segment
+                }
             };
             let reference =
                 |v: &Option<yaml::Spanned<String>>| v.as_ref().map(|s| reference_of(s, &split));
@@ -753,7 +757,11 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                         .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
                     s.value.clone()
                 }
-                None => slug::from_file_name(&default_name),
+                None => {
+                    let segment = slug::from_file_name(&default_name);
+                    slug::check_length(&segment).map_err(|m| Diagnostic::in_file(&shown, m))?;
+                    segment
+                }
             };
             let mut page = page_from(fm, &shown, rel, &text, &split)?;
             page.disk = file.clone();
