@@ -624,6 +624,11 @@ impl Site {
             &mut out.diagnostics,
         );
         drop(text);
+        // A policy whose structure has errors (reported by the body) has no
+        // document for its templates, which would only add a template error.
+        if is_policy && body.policy.is_none() {
+            return;
+        }
 
         let view = PageView::of(content, &self.resolved, &self.urls, i, &body, true);
         let ld = match &body.policy {

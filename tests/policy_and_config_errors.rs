@@ -194,6 +194,8 @@ fn an_article_number_that_overflows_is_an_error_at_its_line() {
             .assert_place(&format!("{SAMPLE}:{line}:1"))
             .assert_says("`第4294967296条`: the article number is too large");
         assert!(run.stderr.contains("help:"), "{}", run.stderr);
+        // The policy's templates are not rendered without its document.
+        assert!(!run.stderr.contains("template error"), "{}", run.stderr);
     }
 }
 
