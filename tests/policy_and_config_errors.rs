@@ -501,6 +501,20 @@ fn configuration_errors_point_at_their_line_in_gongkai_yaml() {
     }
 }
 
+#[test]
+fn a_section_paginate_by_of_zero_is_an_error_at_its_line() {
+    let site = Site::init();
+    site.write(
+        "content/policies/_index.md",
+        "---\ntitle: 政策文件\npaginate_by: 0\n---\n",
+    );
+    for run in site.check_and_build() {
+        run.assert_rejected()
+            .assert_place("content/policies/_index.md:3:14")
+            .assert_says("paginate_by must be at least 1");
+    }
+}
+
 // ---------------------------------------------------------------------------
 // YAML in words
 
@@ -598,4 +612,25 @@ fn an_over_long_slug_gets_the_same_verdict_from_check_and_build_at_the_content_f
         assert!(!run.stderr.contains("staging"), "{}", run.stderr);
     }
     assert!(!Path::new(&site.out()).join("index.html").exists());
+}
+
+#[test]
+fn a_bad_section_slug_is_an_error_at_its_index_file_not_a_panic() {
+    // A section that cannot be read used to leave its pages without a
+    // place, and the build panicked placing them.
+    for (slug, phrase) in [
+        ("政".repeat(100), "is 300 bytes long; the most is 255 bytes"),
+        ("../a".to_string(), "must be one path segment"),
+    ] {
+        let site = Site::init();
+        site.write(
+            "content/policies/_index.md",
+            &format!("---\ntitle: 政策文件\nslug: {slug}\n---\n"),
+        );
+        for run in site.check_and_build() {
+            run.assert_rejected()
+                .assert_place("content/policies/_index.md:3:7")
+                .assert_says(phrase);
+        }
+    }
 }

@@ -347,6 +347,18 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, Diagnostics> {
         }
     }
 
+    // A section that could not be read (its error is in `diagnostics`)
+    // leaves its pages and subsections without a place: stop here, with
+    // every file's own errors, rather than place them.
+    let sections_found = found
+        .iter()
+        .filter(|f| matches!(f, Found::Section { .. }))
+        .count();
+    if sections.len() < sections_found {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+
     // Draft sections, and everything under them, are left out.
     if !drafts {
         let draft_dirs: Vec<String> = sections
@@ -706,6 +718,16 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                     segment
                 }
             };
+            if let Some(v) = fm.paginate_by.as_ref().filter(|v| v.value == 0) {
+                return Err(front_matter::error_at(
+                    &shown,
+                    &text,
+                    &split,
+                    v,
+                    "paginate_by must be at least 1",
+                )
+                .with_help("it is how many entries a page of this section's list shows, e.g. 20"));
+            }
             let reference =
                 |v: &Option<yaml::Spanned<String>>| v.as_ref().map(|s| reference_of(s, &split));
             let section = Section {
@@ -715,7 +737,7 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 description: fm.description.clone(),
                 weight: fm.weight,
                 sort_by: fm.sort_by,
-                paginate_by: fm.paginate_by,
+                paginate_by: fm.paginate_by.as_ref().map(|v| v.value),
                 template: reference(&fm.template),
                 page_template: reference(&fm.page_template),
                 slug_at: reference(&fm.slug),
