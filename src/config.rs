@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::yaml;
+use crate::content::yaml::{self, Spanned};
 use crate::diagnostics::Diagnostic;
 
 /// The file name of the configuration at the site root.
@@ -67,6 +68,70 @@ pub struct Config {
     /// Free-form values for templates, as `config.extra.<key>`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Where values were written in `gongkai.yaml`, for checks made after
+    /// it is read (a theme that does not exist, a `directory.policy` that
+    /// is not a policy).
+    #[serde(skip)]
+    places: Places,
+}
+
+/// The text of `gongkai.yaml` and where some of its values are, by key
+/// (`theme`, `search.head`).
+#[derive(Debug, Clone, Default)]
+struct Places {
+    source: Option<Arc<str>>,
+    spans: BTreeMap<&'static str, (usize, usize)>,
+}
+
+/// The values whose place later checks need, read again from the same
+/// text with their spans (unknown keys ignored: the full read checked them).
+#[derive(Deserialize)]
+struct Spans {
+    base_url: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    paginate_by: Option<Spanned<usize>>,
+    search: Option<SearchSpans>,
+    directory: Option<DirectorySpans>,
+}
+
+#[derive(Deserialize)]
+struct SearchSpans {
+    head: Option<Spanned<usize>>,
+}
+
+#[derive(Deserialize)]
+struct DirectorySpans {
+    policy: Option<Spanned<String>>,
+}
+
+impl Places {
+    fn read(source: &Arc<str>) -> Places {
+        let mut spans = BTreeMap::new();
+        if let Ok(s) = yaml::parse::<Spans>(Path::new(CONFIG_FILE), source, source, 0) {
+            let mut put = |key: &'static str, place: Option<(usize, usize)>| {
+                if let Some(p) = place {
+                    spans.insert(key, p);
+                }
+            };
+            let at = |v: &Spanned<String>| yaml::place(v, source, 0);
+            let at_number = |v: &Spanned<usize>| yaml::place(v, source, 0);
+            put("base_url", s.base_url.as_ref().map(at));
+            put("theme", s.theme.as_ref().map(at));
+            put("paginate_by", s.paginate_by.as_ref().map(at_number));
+            put(
+                "search.head",
+                s.search.and_then(|s| s.head).as_ref().map(at_number),
+            );
+            put(
+                "directory.policy",
+                s.directory.and_then(|d| d.policy).as_ref().map(at),
+            );
+        }
+        Places {
+            source: Some(source.clone()),
+            spans,
+        }
+    }
 }
 
 /// The `directory:` block of `gongkai.yaml`.
@@ -141,21 +206,18 @@ impl Config {
         }
         let source = crate::content::read_utf8(&path, Path::new(CONFIG_FILE))?;
         let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &source, &source, 0)?;
-        config.base_url = normalise_base_url(&config.base_url).map_err(|m| {
-            let at = source.find("base_url").unwrap_or(0);
-            Diagnostic::at(CONFIG_FILE, &source, at, 8, m)
-        })?;
+        config.places = Places::read(&source);
+        config.base_url =
+            normalise_base_url(&config.base_url).map_err(|m| config.error_at("base_url", m))?;
         if config.paginate_by == 0 {
-            return Err(Diagnostic::in_file(
-                CONFIG_FILE,
-                "paginate_by must be at least 1",
-            ));
+            return Err(config
+                .error_at("paginate_by", "paginate_by must be at least 1")
+                .with_help("it is how many entries a page of a section list shows, e.g. 20"));
         }
         if config.search.head == 0 {
-            return Err(Diagnostic::in_file(
-                CONFIG_FILE,
-                "search.head must be at least 1",
-            ));
+            return Err(config
+                .error_at("search.head", "search.head must be at least 1")
+                .with_help("leave it out for the default (4096)"));
         }
         for (key, names) in [
             ("needs", &config.directory.needs),
@@ -180,8 +242,8 @@ impl Config {
             }
         }
         if config.theme.contains(['/', '\\']) || config.theme.contains("..") {
-            return Err(Diagnostic::in_file(
-                CONFIG_FILE,
+            return Err(config.error_at(
+                "theme",
                 format!(
                     "theme `{}` must be a folder name under themes/",
                     config.theme
@@ -189,6 +251,18 @@ impl Config {
             ));
         }
         Ok(config)
+    }
+
+    /// A problem with the value of `key` (`theme`, `search.head`), placed at
+    /// its line and column in `gongkai.yaml` when it is written there, else
+    /// on the file as a whole.
+    pub fn error_at(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        match (&self.places.source, self.places.spans.get(key)) {
+            (Some(source), Some(&(offset, len))) => {
+                Diagnostic::at(CONFIG_FILE, source, offset, len, message)
+            }
+            _ => Diagnostic::in_file(CONFIG_FILE, message),
+        }
     }
 
     /// Replace the base URL (the `--base-url` flag).
@@ -222,7 +296,7 @@ fn normalise_base_url(url: &str) -> Result<String, String> {
         ));
     }
     let parsed = url::Url::parse(text).map_err(|e| {
-        format!("base_url `{text}` is not a URL ({e}); write the site's address {example}")
+        format!("base_url `{text}` must be an absolute http(s) URL ({e}), {example}")
     })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
         return Err(format!(
@@ -253,7 +327,7 @@ mod tests {
             "https://example.org/\"><script>alert(1)</script>/",
             "https://example.org/a b/",
             "ftp://example.org/",
-            "https:///x",
+            "https://",
             "example.org",
             "https://example.org/?q=1",
             "https://u:p@example.org/",

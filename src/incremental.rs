@@ -478,7 +478,7 @@ impl Session {
     /// `include` (all of them when the header partial changed).
     fn templates(&mut self, names: &[String]) -> Result<Rebuild, Diagnostics> {
         let site = &self.site;
-        let theme = Theme::load(&site.root, &site.config.theme, site.config.follow_symlinks)?;
+        let theme = Theme::load(&site.root, &site.config)?;
         let mut renderer = Renderer::new(&theme)?;
         renderer.set_globals(crate::globals(
             &site.config,

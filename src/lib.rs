@@ -260,7 +260,7 @@ impl Site {
         }
         content::files::set_max_file_mb(config.max_file_mb);
         let urls = Urls::new(&config);
-        let theme = Theme::load(&root, &config.theme, config.follow_symlinks)?;
+        let theme = Theme::load(&root, &config)?;
         let (content, renderer) = rayon::join(
             || content::load(&root, options.drafts, config.follow_symlinks),
             || Renderer::new(&theme),
@@ -665,6 +665,11 @@ impl Site {
             &mut out.diagnostics,
         );
         drop(text);
+        // A policy whose structure has errors (reported by the body) has no
+        // document for its templates, which would only add a template error.
+        if is_policy && body.policy.is_none() {
+            return;
+        }
 
         let view = PageView::of(content, &self.resolved, &self.urls, i, &body, true);
         let ld = match &body.policy {

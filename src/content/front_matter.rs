@@ -163,7 +163,7 @@ pub struct SectionFrontMatter {
     pub weight: Option<i64>,
     #[serde(default)]
     pub sort_by: SortBy,
-    pub paginate_by: Option<usize>,
+    pub paginate_by: Option<Spanned<usize>>,
     pub slug: Option<Spanned<String>>,
     pub template: Option<Spanned<String>>,
     pub page_template: Option<Spanned<String>>,

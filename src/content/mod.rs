@@ -350,6 +350,18 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
         }
     }
 
+    // A section that could not be read (its error is in `diagnostics`)
+    // leaves its pages and subsections without a place: stop here, with
+    // every file's own errors, rather than place them.
+    let sections_found = found
+        .iter()
+        .filter(|f| matches!(f, Found::Section { .. }))
+        .count();
+    if sections.len() < sections_found {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+
     // Draft sections, and everything under them, are left out.
     if !drafts {
         let draft_dirs: Vec<String> = sections
@@ -715,8 +727,22 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                         .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
                     s.value.clone()
                 }
-                None => slug::from_file_name(default_name),
+                None => {
+                    let segment = slug::from_file_name(default_name);
+                    slug::check_length(&segment).map_err(|m| Diagnostic::in_file(&shown, m))?;
+                    segment
+                }
             };
+            if let Some(v) = fm.paginate_by.as_ref().filter(|v| v.value == 0) {
+                return Err(front_matter::error_at(
+                    &shown,
+                    &text,
+                    &split,
+                    v,
+                    "paginate_by must be at least 1",
+                )
+                .with_help("it is how many entries a page of this section's list shows, e.g. 20"));
+            }
             let reference =
                 |v: &Option<yaml::Spanned<String>>| v.as_ref().map(|s| reference_of(s, &split));
             let section = Section {
@@ -726,7 +752,7 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                 description: fm.description.clone(),
                 weight: fm.weight,
                 sort_by: fm.sort_by,
-                paginate_by: fm.paginate_by,
+                paginate_by: fm.paginate_by.as_ref().map(|v| v.value),
                 template: reference(&fm.template),
                 page_template: reference(&fm.page_template),
                 slug_at: reference(&fm.slug),
@@ -768,7 +794,11 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
                         .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
                     s.value.clone()
                 }
-                None => slug::from_file_name(&default_name),
+                None => {
+                    let segment = slug::from_file_name(&default_name);
+                    slug::check_length(&segment).map_err(|m| Diagnostic::in_file(&shown, m))?;
+                    segment
+                }
             };
             let mut page = page_from(fm, &shown, rel, &text, &split)?;
             page.disk = file.clone();

@@ -37,11 +37,16 @@ const SEGMENT: &AsciiSet = &CONTROLS
     .add(b')')
     .add(b':');
 
+/// The longest URL segment: a segment is a folder name in the output, and
+/// Linux file systems take at most 255 bytes per name.
+pub const MAX_SEGMENT_BYTES: usize = 255;
+
 /// Check an explicit `slug:` value.
 pub fn check_slug(slug: &str) -> Result<(), String> {
     if slug.trim().is_empty() {
         return Err("slug is empty".into());
     }
+    check_length(slug)?;
     if slug.contains('/') || slug.contains('\\') {
         return Err(format!(
             "slug `{slug}` must be one path segment: it contains a slash"
@@ -57,6 +62,19 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
         return Err(format!("slug `{slug}` contains a control character"));
     }
     Ok(())
+}
+
+/// Check that a URL segment (a slug, or one made from a file name) can be
+/// a folder name in the output: at most [`MAX_SEGMENT_BYTES`] bytes in UTF-8.
+pub fn check_length(segment: &str) -> Result<(), String> {
+    if segment.len() <= MAX_SEGMENT_BYTES {
+        return Ok(());
+    }
+    let start: String = segment.chars().take(12).collect();
+    Err(format!(
+        "the URL segment `{start}…` is {} bytes long; the most is {MAX_SEGMENT_BYTES} bytes (about 85 Chinese characters), because it becomes a folder name",
+        segment.len()
+    ))
 }
 
 /// A URL segment from a file or folder name: whitespace becomes `-`.
@@ -124,6 +142,16 @@ mod tests {
         assert!(check_slug("a/b").is_err());
         assert!(check_slug("a..b").is_err());
         assert!(check_slug("实施办法").is_ok());
+    }
+
+    #[test]
+    fn a_segment_longer_than_a_file_name_is_refused() {
+        assert!(check_slug(&"a".repeat(255)).is_ok());
+        let e = check_slug(&"a".repeat(300)).unwrap_err();
+        assert!(e.contains("300 bytes"), "{e}");
+        // 86 Chinese characters are 258 bytes.
+        assert!(check_slug(&"政".repeat(85)).is_ok());
+        assert!(check_slug(&"政".repeat(86)).is_err());
     }
 
     #[test]

@@ -16,12 +16,15 @@ use crate::diagnostics::{Diagnostic, Location};
 /// (dates, links, slugs) that must still point at the right line.
 pub type Spanned<T> = serde_saphyr::Spanned<T>;
 
+/// How deeply mappings and lists may nest.
+const MAX_DEPTH: usize = 64;
+
 fn options() -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
     options.strict_booleans = true;
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 64;
+    budget.max_depth = MAX_DEPTH;
     options.budget = Some(budget);
     options.alias_limits.max_total_replayed_events = 10_000;
     options.alias_limits.max_alias_expansions_per_anchor = 100;
@@ -44,7 +47,7 @@ pub fn parse<T: DeserializeOwned>(
         let plain = e.render_with_options(serde_saphyr::render_options! {
             snippets: serde_saphyr::SnippetMode::Off,
         });
-        let message = strip_location_suffix(&plain);
+        let message = plain_words(&e).unwrap_or_else(|| strip_location_suffix(&plain));
         match e.location() {
             Some(l) if l.line() > 0 => {
                 let local =
@@ -61,6 +64,34 @@ pub fn place<T>(value: &Spanned<T>, yaml: &str, offset: usize) -> (usize, usize)
     let l = &value.referenced;
     let local = Location::from_line_column(yaml, l.line() as usize, l.column() as usize);
     (offset + local.offset, (l.span().len() as usize).max(1))
+}
+
+/// Errors whose serde-saphyr text is written for a Rust programmer
+/// (`budget breached: Depth { depth: 65 }`, `use Option<String>`), in words
+/// for an editor. `None` for the others.
+fn plain_words(error: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error;
+    use serde_saphyr::budget::BudgetBreach;
+    let mut e = error;
+    while let Error::WithSnippet { error, .. } | Error::AliasError { error, .. } = e {
+        e = error;
+    }
+    Some(match e {
+        Error::Budget {
+            breach: BudgetBreach::Depth { .. },
+            ..
+        } => format!(
+            "the YAML is nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
+        ),
+        Error::Budget { .. } => {
+            "the YAML is too large or too complex to read safely (too many values, aliases or characters)".to_string()
+        }
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
+            "this value is empty (null) but text is expected; write a value or remove the key"
+                .to_string()
+        }
+        _ => return None,
+    })
 }
 
 /// serde-saphyr's message without its own positions (ours are in the
@@ -146,6 +177,29 @@ mod tests {
                 "alias replay limit exceeded: n=1 > 0 at line 3, column 40 (defined at line 6, column 9) (used at line 1, column 1)"
             ),
             "alias replay limit exceeded: n=1 > 0"
+        );
+    }
+
+    #[test]
+    fn too_deep_and_null_are_said_in_words_at_their_place() {
+        let mut deep = String::from("title: x\nextra:\n");
+        for i in 1..=70 {
+            deep.push_str(&format!("{}a:\n", "  ".repeat(i)));
+        }
+        let e = run(&deep).unwrap_err();
+        assert_eq!(
+            e.message,
+            "the YAML is nested too deeply (more than 64 levels of lists and mappings)"
+        );
+        assert!(e.location.unwrap().line > 60);
+        let e = run("title: ~\n").unwrap_err();
+        assert_eq!(
+            e.message,
+            "this value is empty (null) but text is expected; write a value or remove the key"
+        );
+        assert_eq!(
+            (e.location.unwrap().line, e.location.unwrap().column),
+            (2, 8)
         );
     }
 

@@ -276,10 +276,28 @@ pub(super) fn build(
             .as_ref()
             .and_then(|v| lookup(&org_ids, "organization", r, v, diagnostics))
             .unwrap_or(usize::MAX);
+        // Each article once: the entry that first named it, by article.
+        let mut named: HashMap<(usize, String), &Located<String>> = HashMap::new();
         for v in &p.refs.implements {
             match policies.resolve(&v.value) {
-                Err(m) => diagnostics.push(r.source.diagnostic(v.offset, v.len, m)),
+                Err(None) => {}
+                Err(Some(m)) => diagnostics.push(r.source.diagnostic(v.offset, v.len, m)),
                 Ok((policy, eid)) => {
+                    if let Some(first) = named.get(&(policy, eid.clone())) {
+                        let message = if first.value == v.value {
+                            format!("`{}` is listed twice in `implements`", v.value)
+                        } else {
+                            format!(
+                                "`{}` names the same article as `{}` earlier in `implements`",
+                                v.value, first.value
+                            )
+                        };
+                        diagnostics.push(r.source.diagnostic(v.offset, v.len, message).with_help(
+                            "a service implements an article once: remove one of the two entries",
+                        ));
+                        continue;
+                    }
+                    named.insert((policy, eid.clone()), v);
                     let articles = articles_cache
                         .entry(policy)
                         .or_insert_with(|| policy_articles(content, policy));
@@ -503,11 +521,8 @@ fn organization(mut r: Reader<'_>, record: Record) -> Option<Pending<Organizatio
             _ => (c.value.clone(), None),
         };
         if let Some(u) = url {
-            if !valid_url(u) {
-                r.at(
-                    &c,
-                    format!("`{u}` is not a web address (http:// or https://)"),
-                );
+            if let Some(why) = web_address_problem(u) {
+                r.at(&c, format!("`{u}` is not a web address: {why}"));
                 continue;
             }
         }
@@ -586,8 +601,8 @@ fn service(mut r: Reader<'_>, record: Record) -> Option<Pending<Service>> {
         match service_channel(&c.value) {
             Ok(ch) => {
                 if let (Mode::Online, Some(u)) = (ch.mode, &ch.url) {
-                    if !valid_url(u) {
-                        r.at(&c, format!("`{u}` is not a web address"));
+                    if let Some(why) = web_address_problem(u) {
+                        r.at(&c, format!("`{u}` is not a web address: {why}"));
                         continue;
                     }
                 }
@@ -800,31 +815,51 @@ pub fn valid_email(text: &str) -> bool {
         && !domain.ends_with('.')
 }
 
-pub fn valid_url(text: &str) -> bool {
-    let rest = text
+/// Why `text` is not an http(s) address a page may link to, in words for
+/// the editor; `None` when it is one. The address is parsed (WHATWG URL
+/// rules), not only looked at: `https://exa mple.org/` and
+/// `https://a.example:99999/` are refused with their reason.
+pub fn web_address_problem(text: &str) -> Option<String> {
+    let Some(rest) = text
         .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-            !host.is_empty()
-                && !rest
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c))
-        }
-        None => false,
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return Some("it must start with http:// or https://".to_string());
+    };
+    if let Some(c) = rest
+        .chars()
+        .find(|&c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c))
+    {
+        return Some(if c.is_whitespace() {
+            "it contains a space; write %20 or leave the space out".to_string()
+        } else if c.is_control() {
+            "it contains a control character".to_string()
+        } else {
+            format!("it contains the character {c}, which an address cannot have")
+        });
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() {
+        return Some("there is no host name after the //".to_string());
+    }
+    match url::Url::parse(text) {
+        Ok(_) => None,
+        Err(e) => Some(match e {
+            url::ParseError::InvalidPort => {
+                "the port (after the `:`) is not a number from 0 to 65535".to_string()
+            }
+            url::ParseError::InvalidIpv4Address | url::ParseError::InvalidIpv6Address => {
+                "the IP address is not valid".to_string()
+            }
+            url::ParseError::EmptyHost => "there is no host name after the //".to_string(),
+            _ => "the host name is not valid (a host name is letters, digits, hyphens and dots, such as www.example.org)".to_string(),
+        }),
     }
 }
 
 fn check_url(r: &mut Reader<'_>, v: &Located<String>) {
-    if !valid_url(&v.value) {
-        r.at(
-            v,
-            format!(
-                "`{}` is not a web address: it must start with http:// or https://",
-                v.value
-            ),
-        );
+    if let Some(why) = web_address_problem(&v.value) {
+        r.at(v, format!("`{}` is not a web address: {why}", v.value));
     }
 }
 
@@ -896,7 +931,10 @@ fn policy_articles(content: &Content, page: usize) -> Option<Vec<ArticleRef>> {
 
 /// Which policy an `implements` entry means.
 struct Policies {
-    default: Result<usize, String>,
+    /// The policy a short id (`art_15`) means; `Err(None)` when
+    /// `directory.policy` is wrong, which is reported once at its line in
+    /// gongkai.yaml (by `resolve`) rather than at every short id.
+    default: Result<usize, Option<String>>,
     by_rel: HashMap<String, usize>,
 }
 
@@ -909,32 +947,31 @@ impl Policies {
             .filter(|(_, p)| p.page_type == PageType::Policy)
             .map(|(i, p)| (p.rel.clone(), i))
             .collect();
-        let default = match &config.directory.policy {
-            Some(rel) => {
-                let rel = rel.trim_start_matches("@/");
-                by_rel.get(rel).copied().ok_or_else(|| {
-                    format!("directory.policy in gongkai.yaml names `{rel}`, which is not a policy page under content/")
-                })
-            }
-            None if by_rel.len() == 1 => Ok(*by_rel.values().next().expect("one")),
-            None => Err(
+        let default = match crate::resolve::directory_policy(config, content) {
+            Ok(Some(page)) => Ok(page),
+            Err(_) => Err(None),
+            Ok(None) if by_rel.len() == 1 => Ok(*by_rel.values().next().expect("one")),
+            Ok(None) => Err(Some(
                 "a short article id needs `directory.policy` in gongkai.yaml to say which policy it means (the site has more than one, or none); or write @/path.md#art_15".to_string(),
-            ),
+            )),
         };
         Policies { default, by_rel }
     }
 
-    fn resolve(&self, text: &str) -> Result<(usize, String), String> {
+    /// The policy and article an entry names; `Err(None)` when the problem
+    /// was already reported elsewhere.
+    fn resolve(&self, text: &str) -> Result<(usize, String), Option<String>> {
         match text.strip_prefix("@/") {
             Some(rest) => {
-                let (rel, eid) = rest
-                    .split_once('#')
-                    .ok_or_else(|| format!("`{text}` names a policy but no article: add #art_N"))?;
-                let page = self
-                    .by_rel
-                    .get(rel)
-                    .copied()
-                    .ok_or_else(|| format!("`{rel}` is not a policy page under content/"))?;
+                let (rel, eid) = rest.split_once('#').ok_or_else(|| {
+                    Some(format!(
+                        "`{text}` names a policy but no article: add #art_N"
+                    ))
+                })?;
+                let page =
+                    self.by_rel.get(rel).copied().ok_or_else(|| {
+                        Some(format!("`{rel}` is not a policy page under content/"))
+                    })?;
                 Ok((page, eid.to_string()))
             }
             None => Ok((self.default.clone()?, text.to_string())),
@@ -1188,9 +1225,38 @@ mod tests {
         assert!(valid_email("a@example.org"));
         assert!(!valid_email("a@b"));
         assert!(!valid_email("a b@example.org"));
-        assert!(valid_url("https://zhuji-fulian.example/"));
-        assert!(!valid_url("javascript:alert(1)"));
-        assert!(!valid_url("https://x.example/\"onerror=1"));
+        assert!(web_address_problem("https://zhuji-fulian.example/").is_none());
+        assert!(web_address_problem("javascript:alert(1)").is_some());
+        assert!(web_address_problem("https://x.example/\"onerror=1").is_some());
+    }
+
+    #[test]
+    fn web_addresses_are_parsed_and_the_reason_fits_the_address() {
+        assert_eq!(web_address_problem("https://a.example/x?q=1#f"), None);
+        assert_eq!(web_address_problem("http://127.0.0.1:8080/"), None);
+        assert_eq!(web_address_problem("https://绍兴.example/"), None);
+        let scheme = "it must start with http:// or https://";
+        assert_eq!(
+            web_address_problem("ftp://a.example/").as_deref(),
+            Some(scheme)
+        );
+        assert_eq!(
+            web_address_problem("www.example.org").as_deref(),
+            Some(scheme)
+        );
+        // An https address that is wrong is not told to start with http://.
+        for bad in [
+            "https://exa mple.org/",
+            "https://",
+            "https:///path",
+            "https://a.example:99999/",
+            "https://a_b%zz.example/",
+            "https://[::1/",
+            "https://a.example/<x>",
+        ] {
+            let why = web_address_problem(bad).unwrap_or_else(|| panic!("{bad} passed"));
+            assert!(!why.contains("must start with"), "{bad}: {why}");
+        }
     }
 
     #[test]

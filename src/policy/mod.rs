@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use numbers::{is_chinese_numeral, is_digit, parse_number};
+use numbers::{NumberError, is_chinese_numeral, is_digit, parse_number};
 
 /// A span of the official text: its words and where they are in the file.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -170,6 +170,8 @@ pub struct StructureError {
     pub message: String,
     pub offset: usize,
     pub len: usize,
+    /// How to fix it, when there is more to say than the message.
+    pub help: Option<String>,
 }
 
 /// One line of the body, trimmed of the spaces real documents use.
@@ -231,22 +233,41 @@ enum Kind<'a> {
         num: &'a str,
         rest: &'a str,
     },
+    /// `第X章`, `第X节` or `第X条` whose number cannot be read: an error,
+    /// never a paragraph of the unit before it.
+    BadNumber {
+        num: &'a str,
+        unit: char,
+        error: NumberError,
+    },
     Break,
     Text,
 }
 
-/// `第X章`, `第X节`, `第X条` at the start of a line.
-fn ordinal(text: &str, unit: char) -> Option<(u32, &str, &str)> {
+/// A heading number as written (`第六条`), its value, and the text after it.
+type Ordinal<'a> = (u32, &'a str, &'a str);
+
+/// `第X章`, `第X节`, `第X条` at the start of a line: `None` when the line
+/// is not one, `Some(Err((num, why)))` when it is one whose number cannot be
+/// read (`第4294967296条`, `第十十条`).
+#[allow(clippy::type_complexity)]
+fn ordinal(text: &str, unit: char) -> Option<Result<Ordinal<'_>, (&str, NumberError)>> {
     let rest = text.strip_prefix('第')?;
     let digits_len: usize = rest
         .chars()
         .take_while(|&c| is_chinese_numeral(c) || is_digit(c))
         .map(char::len_utf8)
         .sum();
+    if digits_len == 0 {
+        return None;
+    }
     let after = rest[digits_len..].strip_prefix(unit)?;
-    let number = parse_number(&rest[..digits_len])?;
     let num_len = text.len() - after.len();
-    Some((number, &text[..num_len], after.trim_start_matches(is_space)))
+    let num = &text[..num_len];
+    Some(match numbers::parse(&rest[..digits_len]) {
+        Ok(number) => Ok((number, num, after.trim_start_matches(is_space))),
+        Err(e) => Err((num, e)),
+    })
 }
 
 /// A number followed by one of `seps` at the start of a line (`一、`, `1．`).
@@ -347,14 +368,18 @@ fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
     if is_thematic_break(text) {
         return Kind::Break;
     }
-    if let Some((number, num, rest)) = ordinal(text, '章') {
-        return Kind::Chapter { number, num, rest };
-    }
-    if let Some((number, num, rest)) = ordinal(text, '节') {
-        return Kind::Section { number, num, rest };
-    }
-    if let Some((number, num, rest)) = ordinal(text, '条') {
-        return Kind::Article { number, num, rest };
+    for unit in ['章', '节', '条'] {
+        match ordinal(text, unit) {
+            None => {}
+            Some(Err((num, error))) => return Kind::BadNumber { num, unit, error },
+            Some(Ok((number, num, rest))) => {
+                return match unit {
+                    '章' => Kind::Chapter { number, num, rest },
+                    '节' => Kind::Section { number, num, rest },
+                    _ => Kind::Article { number, num, rest },
+                };
+            }
+        }
     }
     if let Some((number, num, rest)) = enumerator(text, is_chinese_numeral, &['、', '．', '.']) {
         // `一、` is a part of the document, unless the document has 第X章
@@ -472,6 +497,7 @@ pub fn parse(
             message: "a policy has at most two level-1 headings: the notice's title and the title of the main text".into(),
             offset: l.offset,
             len: l.text.len(),
+            help: None,
         });
     }
     let heading_text = |l: &Line<'_>| -> Text {
@@ -530,6 +556,7 @@ pub fn parse(
                 message: format!("`{id}` appears twice: each chapter, section and article number must be unique, or its permanent link would be ambiguous"),
                 offset: line.offset,
                 len: line.text.len(),
+                help: None,
             });
         }
     };
@@ -571,6 +598,9 @@ pub fn parse(
             Kind::Break => {
                 flush_pending(&mut doc, article, &mut pending);
                 in_conclusions = true;
+            }
+            Kind::BadNumber { num, unit, error } => {
+                errors.push(bad_number(num, unit, error, line));
             }
             Kind::Chapter { number, num, rest } => {
                 flush_pending(&mut doc, article, &mut pending);
@@ -712,6 +742,35 @@ pub fn parse(
         Ok(doc)
     } else {
         Err(errors)
+    }
+}
+
+/// The error for a heading whose number cannot be read.
+fn bad_number(num: &str, unit: char, error: NumberError, line: &Line<'_>) -> StructureError {
+    let (what, a_what) = match unit {
+        '章' => ("chapter", "a chapter"),
+        '节' => ("section", "a section"),
+        _ => ("article", "an article"),
+    };
+    let (message, help) = match error {
+        NumberError::TooLarge => (
+            format!("`{num}`: the {what} number is too large (the largest is 4294967295)"),
+            format!(
+                "check the number; a line that starts with 第…{unit} is read as {a_what} heading"
+            ),
+        ),
+        NumberError::Invalid => (
+            format!("`{num}`: the {what} number cannot be read"),
+            format!(
+                "write it as Chinese numerals (第一百零五{unit}, 第一万{unit}, 第廿{unit}) or as digits (第105{unit}); a line that starts with 第…{unit} is read as {a_what} heading"
+            ),
+        ),
+    };
+    StructureError {
+        message,
+        offset: line.offset,
+        len: num.len(),
+        help: Some(help),
     }
 }
 

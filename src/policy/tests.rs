@@ -128,3 +128,40 @@ fn title_headings_without_a_space() {
     assert_eq!(doc.notice.unwrap().title.unwrap().text, "关于印发的通知");
     assert_eq!(doc.title.unwrap().text, "某办法");
 }
+
+#[test]
+fn ten_thousand_and_old_forms_are_articles_of_their_own() {
+    let doc = parse_ok("第一条　甲。\n第廿条　廿。\n第卅一条　卅一。\n第一万条　一万。\n");
+    let eids: Vec<&str> = doc.articles.iter().map(|a| a.eid.as_str()).collect();
+    assert_eq!(eids, ["art_1", "art_20", "art_31", "art_10000"]);
+    assert_eq!(doc.articles[3].label, "第一万条");
+    assert_eq!(
+        doc.articles[0].paragraphs.len(),
+        1,
+        "nothing merged into art_1"
+    );
+}
+
+#[test]
+fn an_article_number_that_cannot_be_read_is_an_error_not_a_paragraph() {
+    for (line, phrase) in [
+        ("第4294967296条　大。", "too large"),
+        (
+            "第四十二亿九千四百九十六万七千二百九十六条　大。",
+            "too large",
+        ),
+        ("第十十条　重。", "cannot be read"),
+        ("第一万万章　大", "cannot be read"),
+        ("第99999999999节　大", "too large"),
+    ] {
+        let body = format!("第一条　甲。\n{line}\n");
+        let errors = parse(&body, 0, 1).expect_err(line);
+        assert_eq!(errors.len(), 1, "{line}: {errors:?}");
+        let e = &errors[0];
+        assert!(e.message.contains(phrase), "{line}: {}", e.message);
+        assert_eq!(e.offset, body.find(line).unwrap(), "{line}");
+        let num = &body[e.offset..e.offset + e.len];
+        assert!(num.starts_with('第') && !num.contains('　'), "{num}");
+        assert!(e.help.is_some());
+    }
+}

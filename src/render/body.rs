@@ -64,7 +64,11 @@ pub fn render(
         Ok(doc) => doc,
         Err(errors) => {
             for e in errors {
-                diagnostics.push(Diagnostic::at(file, text, e.offset, e.len, e.message));
+                let d = Diagnostic::at(file, text, e.offset, e.len, e.message);
+                diagnostics.push(match e.help {
+                    Some(help) => d.with_help(help),
+                    None => d,
+                });
             }
             return Body::default();
         }

@@ -78,8 +78,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
 ];
 
 impl Theme {
-    /// Resolve the theme `name` for the site at `root`.
-    pub fn load(root: &Path, name: &str, follow_symlinks: bool) -> Result<Theme, Diagnostic> {
+    /// Resolve the theme that `config` names for the site at `root`.
+    pub fn load(root: &Path, config: &crate::config::Config) -> Result<Theme, Diagnostic> {
+        let name = config.theme.as_str();
+        let follow_symlinks = config.follow_symlinks;
         let mut theme = Theme::default();
         let theme_dir = root.join("themes").join(name);
         if theme_dir.is_dir() {
@@ -110,10 +112,14 @@ impl Theme {
                 map.insert(rel.to_string(), file);
             }
         } else {
-            return Err(Diagnostic::in_file(
-                crate::config::CONFIG_FILE,
-                format!("theme `{name}` not found: there is no folder themes/{name}/"),
-            ));
+            return Err(config
+                .error_at(
+                    "theme",
+                    format!("theme `{name}` not found: there is no folder themes/{name}/"),
+                )
+                .with_help(
+                    "leave `theme` out (or write `theme: default`) for the built-in theme",
+                ));
         }
         collect(
             root,
