@@ -647,3 +647,23 @@ fn build_output_never_has_the_live_reload_script() {
     // Building into public/ while serving does not disturb the server.
     assert_eq!(server.get("/").status, 200);
 }
+
+/// A FIFO put in `content/` while serving is an error shown in the overlay,
+/// never a read that waits for ever: once it is gone, edits are rebuilt.
+#[test]
+fn a_fifo_in_content_never_wedges_the_rebuild_loop() {
+    let server = Server::start(&[]);
+    let mut events = server.events();
+    assert_eq!(events.next().event, "hello");
+    let fifo = server.site.join("content/fifo.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let error = events.wait_for("error");
+    assert!(error.data.contains("content/fifo.md"), "{}", error.data);
+    assert!(error.data.contains("named pipe"), "{}", error.data);
+    std::fs::remove_file(&fifo).expect("remove the FIFO");
+    events.wait_for("ok");
+    server.edit("content/_index.md", |t| t.replace("欢迎访问", "热烈欢迎"));
+    events.wait_for("reload");
+    assert!(server.get("/").body.contains("热烈欢迎"));
+}
