@@ -57,7 +57,7 @@ impl Claims {
                 "{} would be written at `/{rel}`, whose part `{bad}` is not a safe file name",
                 owner.what
             ))
-            .with_help("names in URLs cannot be empty, `.` or `..`, or hold `\\` or control characters; rename it"));
+            .with_help("names in URLs cannot be empty, `.` or `..`, longer than 255 bytes (85 Chinese characters), or hold `\\` or control characters; rename it"));
         }
         let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         match table.get(rel) {
@@ -94,6 +94,7 @@ impl Claims {
 /// Is `segment` a file name that writes exactly where it says?
 fn is_safe_segment(segment: &str) -> bool {
     !segment.is_empty()
+        && segment.len() <= 255
         && segment != "."
         && segment != ".."
         && !segment.contains('\\')
@@ -122,7 +123,15 @@ mod tests {
     fn unsafe_segments_are_refused() {
         let claims = Claims::default();
         let o = Owner::generated("x");
-        for rel in ["find/./index.html", "a//b", "../x", "a/\u{1}/b", "a\\b/c"] {
+        let long = format!("needs/{}/index.html", "援".repeat(86));
+        for rel in [
+            "find/./index.html",
+            "a//b",
+            "../x",
+            "a/\u{1}/b",
+            "a\\b/c",
+            &long,
+        ] {
             assert!(claims.claim(rel, &o).is_err(), "{rel}");
         }
         claims.claim("find/法律援助/index.html", &o).unwrap();
