@@ -447,3 +447,41 @@ fn hostile_text_stays_text() {
     );
     assert_eq!(script["parent_organization_id"], formula["id"]);
 }
+
+/// A table in a record's body reaches the open data as text (cells apart,
+/// rows on lines), not as `|` markup: the export parses markdown with the
+/// options rendering uses.
+#[test]
+fn a_table_in_a_record_body_is_text_in_the_open_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::portal(tmp.path());
+    let file = site.join("content/organizations/shaoxing-fulian.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        format!("{text}\n\n示例服务时间：\n\n| 窗口 | 时间 |\n|---|---|\n| 维权 | 周一至周五 |\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let organizations = read_json(&out.join("data/organizations.json"));
+    let description = by_id(&organizations, "shaoxing-fulian")["description"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        description.ends_with("示例服务时间：\n窗口 时间\n维权 周一至周五"),
+        "{description}"
+    );
+    let (header, rows) = read_csv(&out.join("data/organizations.csv"));
+    let row = rows
+        .iter()
+        .find(|r| cell(&header, r, "id") == "shaoxing-fulian")
+        .unwrap();
+    let csv_description = cell(&header, row, "description");
+    assert!(!csv_description.contains('|'), "{csv_description}");
+    assert!(
+        csv_description.contains("维权 周一至周五"),
+        "{csv_description}"
+    );
+}

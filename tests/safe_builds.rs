@@ -334,31 +334,6 @@ fn fifos_devices_and_huge_files_are_refused_without_being_read() {
     assert!(stderr.contains("max_file_mb"), "{stderr}");
 }
 
-/// A copy of the example portal (the repository's own site, with its
-/// directory) in `dir`.
-fn portal(dir: &Path) -> PathBuf {
-    let site = dir.join("portal");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for e in walkdir::WalkDir::new(root.join("content"))
-        .into_iter()
-        .chain(walkdir::WalkDir::new(root.join("themes")))
-    {
-        let e = e.unwrap();
-        let to = site.join(e.path().strip_prefix(root).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(e.path(), &to).unwrap();
-        }
-    }
-    for f in ["gongkai.yaml", "synonyms.yaml"] {
-        if root.join(f).exists() {
-            std::fs::copy(root.join(f), site.join(f)).unwrap();
-        }
-    }
-    site
-}
-
 /// Put `text` at `rel` under `site`, check that both commands refuse it
 /// with a message naming `rel` and `phrase`, then take it away again.
 fn refused_file(site: &Path, rel: &str, text: &str, phrase: &str) {
@@ -479,7 +454,7 @@ fn pagination_and_a_page_never_race_for_a_url() {
 #[test]
 fn needs_that_are_not_safe_file_names_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = portal(tmp.path());
+    let site = common::portal(tmp.path());
     common::build(&site, &tmp.path().join("out"), &[]);
     let yaml = std::fs::read_to_string(site.join("gongkai.yaml")).unwrap();
     for (bad, phrase) in [(".", "`.`"), ("法律/援助", "`法律/援助`"), ("..", "`..`")] {

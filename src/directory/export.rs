@@ -386,32 +386,8 @@ impl<'a> Export<'a> {
 /// markup and raw HTML left out.
 fn description(record: &super::Record) -> Option<String> {
     let body = record.body.as_ref()?;
-    let text = plain_text(&body.text);
+    let text = crate::markdown::plain_text(&body.text);
     (!text.is_empty()).then_some(text)
-}
-
-fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
-    let mut out = String::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            // A line break inside a Chinese paragraph is not a space.
-            Event::SoftBreak if out.chars().last().is_some_and(|c| c.is_ascii()) => out.push(' '),
-            Event::HardBreak => out.push('\n'),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::CodeBlock
-                | TagEnd::TableRow
-                | TagEnd::TableHead,
-            ) if !out.ends_with('\n') => out.push('\n'),
-            Event::End(TagEnd::TableCell) => out.push(' '),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
 }
 
 /// Pretty JSON with a final newline. `<`, `>`, `&`, U+2028 and U+2029 are
@@ -1412,13 +1388,5 @@ mod tests {
         assert_eq!(province_of_code("330600"), Some("浙江省"));
         assert_eq!(province_of_code("99"), None);
         assert_eq!(province_of_code("3"), None);
-    }
-
-    #[test]
-    fn plain_text_of_markdown() {
-        assert_eq!(
-            plain_text("# 标题\n\n第一段\n续行，**粗体**。\n\n- 甲\n- 乙"),
-            "标题\n第一段续行，粗体。\n甲\n乙"
-        );
     }
 }

@@ -325,6 +325,34 @@ pub fn summary(body: &str) -> String {
     out.trim().chars().take(200).collect()
 }
 
+/// A markdown body as plain text, parsed with the options rendering uses
+/// (so a table is cells, not `|` text): blocks on their own lines, table
+/// cells apart, markup and raw HTML left out. A line break inside a
+/// Chinese paragraph is not a space. For the open data.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, parser_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak if out.chars().last().is_some_and(|c| c.is_ascii()) => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) if !out.ends_with('\n') => out.push('\n'),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    // Cells end with a space before their row's line break.
+    let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().to_string()
+}
+
 /// Render one paragraph of inline markdown (policy text) without the `<p>`.
 pub fn render_inline(
     input: &Input<'_>,
@@ -452,6 +480,18 @@ mod tests {
             &mut d,
         );
         (r, d)
+    }
+
+    #[test]
+    fn plain_text_of_markdown() {
+        assert_eq!(
+            plain_text("# 标题\n\n第一段\n续行，**粗体**。\n\n- 甲\n- 乙"),
+            "标题\n第一段续行，粗体。\n甲\n乙"
+        );
+        assert_eq!(
+            plain_text("服务时间：\n\n| 日期 | 时间 |\n|---|---|\n| 周一 | 08:30 |\n"),
+            "服务时间：\n日期 时间\n周一 08:30"
+        );
     }
 
     #[test]

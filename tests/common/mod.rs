@@ -65,3 +65,26 @@ pub fn build(root: &Path, out: &Path, extra: &[&str]) {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// A copy of the example portal (the repository's own site, with its
+/// directory) in `dir/portal`, to change without touching the repository.
+pub fn portal(dir: &Path) -> PathBuf {
+    let site = dir.join("portal");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folders = ["content", "themes"].map(|f| walkdir::WalkDir::new(root.join(f)));
+    for e in folders.into_iter().flatten() {
+        let e = e.unwrap();
+        let to = site.join(e.path().strip_prefix(root).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    for f in ["gongkai.yaml", "synonyms.yaml"] {
+        if root.join(f).exists() {
+            std::fs::copy(root.join(f), site.join(f)).unwrap();
+        }
+    }
+    site
+}
