@@ -182,6 +182,17 @@ fn summary(verb: &str, r: &BuildReport) {
 /// The lines `gongkai deploy` prints: the plan of a dry run on stdout, the
 /// summary on stderr.
 fn deploy_summary(r: &gongkai::deploy::DeployReport) {
+    if std::env::var_os("GONGKAI_TIMINGS").is_some() {
+        eprintln!(
+            "timing: deploy sent {} requests; the bucket's state came from {}",
+            r.requests,
+            if r.from_manifest {
+                "the manifest"
+            } else {
+                "a listing"
+            }
+        );
+    }
     if r.dry_run {
         for (group, path) in &r.planned_uploads {
             println!("upload  {path}  ({})", group.name());

@@ -237,6 +237,24 @@ impl Weed {
         out.into_inner().unwrap()
     }
 
+    /// The `Content-Type` and `Cache-Control` of the object at `key`.
+    fn headers_of(&self, key: &str) -> (String, String) {
+        let url = self
+            .bucket()
+            .head_object(Some(&Credentials::new(KEY, SECRET)), key)
+            .sign(SIGN);
+        let r = Self::agent().head(url.as_str()).call().unwrap();
+        assert_eq!(r.status(), 200, "HEAD {key}");
+        let header = |name: &str| {
+            r.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+        (header("content-type"), header("cache-control"))
+    }
+
     fn delete_object(&self, key: &str) {
         let url = self
             .bucket()
@@ -292,8 +310,8 @@ impl Drop for Weed {
 }
 
 /// Run a command that must succeed; its stderr.
-fn ok(mut c: Command) -> String {
-    let o = c.output().unwrap();
+fn ok(mut c: impl std::borrow::BorrowMut<Command>) -> String {
+    let o = c.borrow_mut().output().unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr).to_string();
     assert!(o.status.success(), "deploy failed:\n{stderr}");
     stderr
@@ -415,14 +433,20 @@ fn first_deploy_makes_the_bucket_equal_the_output_and_a_redeploy_uploads_nothing
         "https://qt.shaoxing.example/\n"
     );
 
-    // Nothing changed: nothing uploaded, an empty URL list.
-    let stderr = ok(weed.deploy(
+    // Nothing changed: nothing uploaded, one request (the manifest), an
+    // empty URL list.
+    let mut again = weed.deploy(
         site.path(),
         &out,
         "sx",
         &["--changed-urls", urls.to_str().unwrap()],
-    ));
+    );
+    let stderr = ok(again.env("GONGKAI_TIMINGS", "1"));
     assert_eq!(counts(&stderr), (0, 0, built.len()), "{stderr}");
+    assert!(
+        stderr.contains("sent 1 requests; the bucket's state came from the manifest"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&urls).unwrap(), "");
 
     // A rebuild of the same content is byte-stable, so still nothing.
@@ -552,7 +576,10 @@ fn without_a_manifest_a_listing_compares_etags() {
     // No manifest: the listing's MD5 ETags show that nothing changed.
     weed.delete_object(MANIFEST);
     std::fs::write(out.join("files/5/5.txt"), "edited").unwrap();
-    let stderr = ok(weed.deploy(site.path(), &out, "", &[]));
+    let stderr = ok(weed
+        .deploy(site.path(), &out, "", &[])
+        .env("GONGKAI_TIMINGS", "1"));
+    assert!(stderr.contains("came from a listing"), "{stderr}");
     assert_eq!(counts(&stderr), (1, 0, 30), "{stderr}");
     assert_bucket_equals(&weed, "", &out);
 
@@ -662,4 +689,60 @@ fn wrong_credentials_and_an_unreachable_endpoint_fail_clearly() {
         Vec::<String>::new(),
         "nothing was written"
     );
+}
+
+#[test]
+fn settings_and_header_rules_come_from_gongkai_yaml() {
+    let weed = Weed::start();
+    let (site, out) = synthetic_site(5);
+    let config = |max_age: u32| {
+        let yaml = format!(
+            "title: t\nbase_url: https://example.org/portal/\ndeploy:\n  target: s3://{BUCKET}/cfg\n  endpoint: {}\n  path_style: true\n  max_deletes: 0\n  headers:\n    - glob: \"files/**\"\n      cache_control: public, max-age={max_age}\n    - glob: \"*.txt\"\n      content_type: text/x-test\n",
+            weed.endpoint
+        );
+        std::fs::write(site.path().join("gongkai.yaml"), yaml).unwrap();
+    };
+    let deploy = || {
+        let mut c = gongkai();
+        c.arg("deploy")
+            .arg("--root")
+            .arg(site.path())
+            .env("AWS_ACCESS_KEY_ID", KEY)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET)
+            .env_remove("AWS_SESSION_TOKEN");
+        c
+    };
+    config(5);
+    let stderr = ok(deploy());
+    assert_eq!(counts(&stderr), (6, 0, 0), "{stderr}");
+    assert_eq!(
+        weed.headers_of("cfg/files/1/1.txt"),
+        ("text/x-test".into(), "public, max-age=5".into())
+    );
+    assert_eq!(
+        weed.headers_of("cfg/index.html"),
+        (
+            "text/html; charset=utf-8".into(),
+            "public, max-age=60".into()
+        )
+    );
+
+    // A changed rule re-uploads the objects whose headers it changes.
+    config(6);
+    let stderr = ok(deploy());
+    assert_eq!(counts(&stderr), (5, 0, 1), "{stderr}");
+    assert_eq!(weed.headers_of("cfg/files/1/1.txt").1, "public, max-age=6");
+
+    // max_deletes: 0 in gongkai.yaml, and the flag wins over it.
+    std::fs::remove_file(out.join("files/1/1.txt")).unwrap();
+    let o = deploy().output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("pass --max-deletes 1"));
+    let stderr = ok({
+        let mut c = deploy();
+        c.args(["--max-deletes", "1"]);
+        c
+    });
+    assert_eq!(counts(&stderr), (0, 1, 5), "{stderr}");
+    assert_bucket_equals(&weed, "cfg/", &out);
 }

@@ -10,6 +10,7 @@
 //! an endpoint that refuses connections or a refusal of the credentials is
 //! reported at once, with what to check.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rusty_s3::actions::{DeleteObjects, ListObjectsV2, ObjectIdentifier, S3Action};
@@ -42,6 +43,8 @@ pub struct Client {
     credentials: rusty_s3::Credentials,
     /// The endpoint as the user gave it, for messages.
     endpoint: String,
+    /// HTTP requests sent (retries included).
+    requests: AtomicUsize,
 }
 
 /// What went wrong with one request, before it becomes a message.
@@ -94,6 +97,7 @@ impl Client {
             bucket,
             credentials,
             endpoint: endpoint.url.as_str().trim_end_matches('/').to_string(),
+            requests: AtomicUsize::new(0),
         })
     }
 
@@ -220,6 +224,11 @@ impl Client {
         Ok(())
     }
 
+    /// How many HTTP requests were sent so far.
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
+    }
+
     /// Run one request up to [`TRIES`] times while its failure looks
     /// transient; a 2xx status gives the body.
     fn send(
@@ -229,6 +238,7 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
+            self.requests.fetch_add(1, Ordering::Relaxed);
             let failure = match request() {
                 Ok((status, body)) if (200..300).contains(&status) => return Ok(body),
                 Ok((status, body)) => {

@@ -120,6 +120,8 @@ pub struct DeployReport {
     pub changed_urls_file: Option<PathBuf>,
     /// The base URL, for the directory refresh above 1,000 changed URLs.
     pub base_url: String,
+    /// HTTP requests sent to the storage (retries included).
+    pub requests: usize,
 }
 
 /// Deploy the built site as `options` say. `progress` receives a line
@@ -199,6 +201,7 @@ pub fn deploy(
         report.uploaded = plan.uploads.len();
         report.bytes = plan.upload_bytes();
         report.deleted = plan.deletes.len();
+        report.requests = client.requests();
         report.seconds = started.elapsed().as_secs_f64();
         return Ok(report);
     }
@@ -233,6 +236,7 @@ pub fn deploy(
         ))
     })?;
     report.changed_urls_file = Some(file);
+    report.requests = client.requests();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }

@@ -84,10 +84,13 @@ impl<'a> Publisher<'a> {
             if items.is_empty() {
                 continue;
             }
-            let result = self.upload_group(group, &items, total);
-            // Best effort at a checkpoint; the last write is checked.
-            let _ = self.write_manifest();
-            result?;
+            if let Err(e) = self.upload_group(group, &items, total) {
+                // Record what did go up (best effort: the error is what
+                // the user must see).
+                let _ = self.write_manifest();
+                return Err(e);
+            }
+            self.maybe_checkpoint();
         }
         Ok(())
     }
