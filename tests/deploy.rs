@@ -423,6 +423,8 @@ fn first_deploy_makes_the_bucket_equal_the_output_and_a_redeploy_uploads_nothing
         ("search/manifest.json", "application/json; charset=utf-8"),
         ("sitemap.xml", "application/xml; charset=utf-8"),
         ("calendar.ics", "text/calendar; charset=utf-8"),
+        ("atom.xml", "application/atom+xml; charset=utf-8"),
+        ("data/organizations.csv", "text/csv; charset=utf-8"),
         ("favicon.svg", "image/svg+xml; charset=utf-8"),
     ] {
         assert_eq!(stored[path].1, want, "{path}");

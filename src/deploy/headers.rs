@@ -1,5 +1,6 @@
 //! The HTTP headers each object is stored with: `Content-Type` by extension
-//! (text types with `charset=utf-8`), and `Cache-Control` by rule: short
+//! (text types with `charset=utf-8`; the types `docs/hosting.md` asks of a
+//! web server, such as `application/atom+xml` for the feed), and `Cache-Control` by rule: short
 //! for what changes with the content (HTML, feeds, the search index, open
 //! data), a year and `immutable` for fingerprinted file names, a day for
 //! the other static assets and attachments.
@@ -91,6 +92,11 @@ fn extension(path: &str) -> String {
 /// The media type of a file by its extension; `charset=utf-8` on the text
 /// types gongkai writes, so that Chinese text never depends on sniffing.
 pub fn content_type_of(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name == "atom.xml" {
+        // The feed; any other .xml (the sitemaps) is plain XML.
+        return "application/atom+xml; charset=utf-8";
+    }
     match extension(path).as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -243,6 +249,7 @@ mod tests {
             ("js/search.js", "text/javascript; charset=utf-8"),
             ("search/manifest.json", "application/json; charset=utf-8"),
             ("sitemap.xml", "application/xml; charset=utf-8"),
+            ("atom.xml", "application/atom+xml; charset=utf-8"),
             ("robots.txt", "text/plain; charset=utf-8"),
             ("data/services.csv", "text/csv; charset=utf-8"),
             ("calendar.ics", "text/calendar; charset=utf-8"),
