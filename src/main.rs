@@ -131,6 +131,10 @@ enum Command {
         /// Compare and list what would change; change nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Compare with a listing of the bucket instead of its deploy
+        /// manifest (after objects were changed by other means).
+        #[arg(long)]
+        verify: bool,
         /// Refuse to delete more objects than this (256 by default).
         #[arg(long)]
         max_deletes: Option<usize>,
@@ -377,6 +381,7 @@ fn main() -> ExitCode {
             region,
             path_style,
             dry_run,
+            verify,
             max_deletes,
             changed_urls,
         } => {
@@ -389,6 +394,7 @@ fn main() -> ExitCode {
                 region,
                 path_style,
                 dry_run,
+                verify,
                 max_deletes,
                 changed_urls,
             };
@@ -407,7 +413,13 @@ fn main() -> ExitCode {
             match result {
                 Ok(r) => {
                     deploy_summary(&r);
-                    ExitCode::SUCCESS
+                    match &r.refused {
+                        Some(e) => {
+                            eprintln!("error: {e}");
+                            ExitCode::from(1)
+                        }
+                        None => ExitCode::SUCCESS,
+                    }
                 }
                 Err(e) => {
                     eprintln!("error: {e}");

@@ -549,6 +549,16 @@ fn dry_run_changes_nothing_and_the_delete_guard_holds() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("would upload 2, delete 3"));
     assert_eq!(weed.objects("p/"), before, "a dry run changes nothing");
 
+    // A dry run shows the plan, then says the real deploy would be refused.
+    let o = weed
+        .deploy(site.path(), &out, "p", &["--dry-run", "--max-deletes", "2"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("delete  files/3/3.txt"));
+    assert!(stderr.contains("pass --max-deletes 3"), "{stderr}");
+
     // Three deletions, a limit of two: refused before anything changes.
     let o = weed
         .deploy(site.path(), &out, "p", &["--max-deletes", "2"])
@@ -570,7 +580,7 @@ fn dry_run_changes_nothing_and_the_delete_guard_holds() {
 }
 
 #[test]
-fn without_a_manifest_a_listing_compares_etags() {
+fn without_a_manifest_or_with_verify_a_listing_compares_etags() {
     let weed = Weed::start();
     let (site, out) = synthetic_site(30);
     ok(weed.deploy(site.path(), &out, "", &[]));
@@ -585,7 +595,16 @@ fn without_a_manifest_a_listing_compares_etags() {
     assert_eq!(counts(&stderr), (1, 0, 30), "{stderr}");
     assert_bucket_equals(&weed, "", &out);
 
-    // A manifest that does not parse: the same.
+    // An object deleted behind the manifest's back: the manifest is
+    // trusted, --verify lists the bucket and puts it back.
+    weed.delete_object("files/7/7.txt");
+    let stderr = ok(weed.deploy(site.path(), &out, "", &[]));
+    assert_eq!(counts(&stderr), (0, 0, 31), "{stderr}");
+    let stderr = ok(weed.deploy(site.path(), &out, "", &["--verify"]));
+    assert_eq!(counts(&stderr), (1, 0, 30), "{stderr}");
+    assert_bucket_equals(&weed, "", &out);
+
+    // A manifest that does not parse: the same as none.
     weed.put_object(MANIFEST, b"{not json");
     weed.put_object("stray.txt", b"not built");
     let stderr = ok(weed.deploy(site.path(), &out, "", &[]));

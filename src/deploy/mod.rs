@@ -91,6 +91,9 @@ pub struct DeployOptions {
     pub path_style: bool,
     /// Compare and report, change nothing.
     pub dry_run: bool,
+    /// Compare with a listing of the bucket, not with the manifest (after
+    /// objects were changed by other means).
+    pub verify: bool,
     pub max_deletes: Option<usize>,
     /// Where to write the changed URLs (beside the output folder, as
     /// `changed-urls.txt`, by default).
@@ -122,6 +125,9 @@ pub struct DeployReport {
     pub base_url: String,
     /// HTTP requests sent to the storage (retries included).
     pub requests: usize,
+    /// With `--dry-run`: why the real deploy would be refused (too many
+    /// deletions), after the plan is shown.
+    pub refused: Option<DeployError>,
 }
 
 /// Deploy the built site as `options` say. `progress` receives a line
@@ -165,7 +171,7 @@ pub fn deploy(
             "the built site has a file named {MANIFEST_NAME}, the name of the deploy manifest"
         )));
     }
-    let (stored, from_manifest) = read_bucket(&client, &target)?;
+    let (stored, from_manifest) = read_bucket(&client, &target, options.verify)?;
     let plan = Plan::new(&site, &stored, &rules);
     let mut report = DeployReport {
         dry_run: options.dry_run,
@@ -182,12 +188,16 @@ pub fn deploy(
     };
     if plan.deletes.len() > max_deletes {
         let n = plan.deletes.len();
-        return Err(DeployError::new(format!(
+        let refused = DeployError::new(format!(
             "this deploy would delete {n} objects, more than the limit of {max_deletes}; nothing was changed"
         ))
         .with_help(format!(
             "check the output folder and the target; to allow it, pass --max-deletes {n} (or set deploy.max_deletes)"
-        )));
+        ));
+        if !options.dry_run {
+            return Err(refused);
+        }
+        report.refused = Some(refused);
     }
     let changed = changed::changed_urls(
         &config.base_url,
@@ -242,11 +252,18 @@ pub fn deploy(
 }
 
 /// What the bucket holds under the prefix: from the manifest when there is
-/// a readable one, else from a listing (`false`).
-fn read_bucket(client: &Client, target: &Target) -> Result<(Manifest, bool), DeployError> {
+/// a readable one (and `verify` is not asked for), else from a listing
+/// (`false`).
+fn read_bucket(
+    client: &Client,
+    target: &Target,
+    verify: bool,
+) -> Result<(Manifest, bool), DeployError> {
     let manifest_key = target.key(MANIFEST_NAME);
-    if let Some(manifest) = client.get(&manifest_key)?.and_then(|b| Manifest::parse(&b)) {
-        return Ok((manifest, true));
+    if !verify {
+        if let Some(manifest) = client.get(&manifest_key)?.and_then(|b| Manifest::parse(&b)) {
+            return Ok((manifest, true));
+        }
     }
     let mut stored = Manifest::default();
     for object in client.list(&target.prefix)? {
