@@ -645,7 +645,14 @@ fn a_killed_deploy_run_again_ends_equal_to_the_output() {
     // The checkpoint recorded at least 1,000 uploads.
     assert!(uploaded <= 1001, "only what is left goes up: {stderr}");
     assert_eq!((uploaded + unchanged, deleted), (2001, 0), "{stderr}");
+    // The URLs to refresh are those of both runs: 2,001 files and the
+    // home page's folder URL.
+    assert!(stderr.contains("2002 changed URLs"), "{stderr}");
     assert_bucket_equals(&weed, "k/", &out);
+    // The finished deploy cleared what was pending.
+    let stderr = ok(weed.deploy(site.path(), &out, "k", &[]));
+    assert_eq!(counts(&stderr), (0, 0, 2001), "{stderr}");
+    assert!(stderr.contains("0 changed URLs"), "{stderr}");
 }
 
 #[test]

@@ -11,7 +11,7 @@
 //! not parse), a listing stands in: ETags that are plain MD5s compare, the
 //! others count as changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +39,11 @@ pub struct StoredObject {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Manifest {
     pub objects: BTreeMap<String, StoredObject>,
+    /// The paths a deploy that did not finish set out to change: written
+    /// at its checkpoints, cleared by the deploy that finishes, whose
+    /// changed-URLs list includes them, so that a CDN refresh after a
+    /// killed deploy and its re-run misses nothing.
+    pub pending: BTreeSet<String>,
 }
 
 /// The stored form: compact arrays, since a province portal's manifest has
@@ -48,6 +53,8 @@ pub struct Manifest {
 struct Stored {
     format: String,
     files: BTreeMap<String, (String, u64, String)>,
+    #[serde(default)]
+    pending: Vec<String>,
 }
 
 impl Manifest {
@@ -67,7 +74,12 @@ impl Manifest {
                 json_string(&o.headers)
             ));
         }
-        out.push_str("\n}}\n");
+        out.push_str("\n}");
+        if !self.pending.is_empty() {
+            let pending: Vec<String> = self.pending.iter().map(|p| json_string(p)).collect();
+            out.push_str(&format!(",\n\"pending\":[{}]", pending.join(",\n")));
+        }
+        out.push_str("}\n");
         out.into_bytes()
     }
 
@@ -83,7 +95,10 @@ impl Manifest {
             .into_iter()
             .map(|(path, (md5, size, headers))| (path, StoredObject { md5, size, headers }))
             .collect();
-        Some(Manifest { objects })
+        Some(Manifest {
+            objects,
+            pending: stored.pending.into_iter().collect(),
+        })
     }
 }
 
@@ -123,6 +138,8 @@ mod tests {
         let bytes = m.to_json();
         assert_eq!(Manifest::parse(&bytes), Some(m.clone()));
         assert_eq!(bytes, m.clone().to_json());
+        m.pending.insert("政策/index.html".to_string());
+        assert_eq!(Manifest::parse(&m.to_json()), Some(m.clone()));
         assert!(
             String::from_utf8(bytes)
                 .unwrap()

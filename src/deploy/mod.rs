@@ -199,13 +199,11 @@ pub fn deploy(
         }
         report.refused = Some(refused);
     }
-    let changed = changed::changed_urls(
-        &config.base_url,
-        plan.uploads
-            .iter()
-            .map(|u| u.path.as_str())
-            .chain(plan.deletes.iter().map(String::as_str)),
-    );
+    // What this deploy changes, and what an unfinished one before it did.
+    let mut pending = stored.pending.clone();
+    pending.extend(plan.uploads.iter().map(|u| u.path.clone()));
+    pending.extend(plan.deletes.iter().cloned());
+    let changed = changed::changed_urls(&config.base_url, pending.iter().map(String::as_str));
     report.changed_urls = changed.len();
     if options.dry_run {
         report.uploaded = plan.uploads.len();
@@ -216,19 +214,14 @@ pub fn deploy(
         return Ok(report);
     }
 
-    let publisher = Publisher::new(
-        &client,
-        &target,
-        &output,
-        stored.clone(),
-        site.len(),
-        progress,
-    );
+    let up_to_date = pending.is_empty() && from_manifest;
+    let mut state = stored;
+    state.pending = pending;
+    let publisher = Publisher::new(&client, &target, &output, state, site.len(), progress);
     publisher.upload(&plan.uploads)?;
     publisher.delete(&plan.deletes)?;
-    let nothing_done = plan.uploads.is_empty() && plan.deletes.is_empty();
-    if !(nothing_done && from_manifest) {
-        publisher.write_manifest()?;
+    if !up_to_date {
+        publisher.finish()?;
     }
     (report.uploaded, report.bytes) = publisher.uploaded();
     report.deleted = plan.deletes.len();

@@ -171,8 +171,15 @@ impl<'a> Publisher<'a> {
         Ok(())
     }
 
+    /// The last write of the manifest, when every upload and deletion is
+    /// done: nothing is pending any more.
+    pub fn finish(&self) -> Result<(), DeployError> {
+        lock(&self.state).pending.clear();
+        self.write_manifest()
+    }
+
     /// Write the manifest of what the bucket holds now.
-    pub fn write_manifest(&self) -> Result<(), DeployError> {
+    fn write_manifest(&self) -> Result<(), DeployError> {
         let mut checkpoint = lock(&self.checkpoint);
         let done = self.done.load(Ordering::Relaxed);
         let bytes = lock(&self.state).to_json();
