@@ -6,9 +6,9 @@
 //! thousand. No request carries the `x-amz-checksum-*` headers that newer
 //! AWS SDKs add and that some Chinese clouds reject. Buckets are addressed
 //! virtual-hosted style (`BUCKET.ENDPOINT`) unless path style is asked for.
-//! Transient failures (5xx, 429, a dropped connection) are retried twice;
-//! an endpoint that refuses connections or a refusal of the credentials is
-//! reported at once, with what to check.
+//! Transient failures (5xx, 429, a dropped connection, a timeout) are
+//! retried twice; an endpoint that refuses connections or a refusal of the
+//! credentials is reported at once, with what to check.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -166,7 +166,7 @@ impl Client {
                         .read_to_vec()?;
                     Ok((status, body))
                 })
-                .map_err(|f| self.explain(f, "listing the bucket"))?;
+                .map_err(|f| self.explain(f, "listing the objects"))?;
             let text = String::from_utf8_lossy(&body);
             let page = ListObjectsV2::parse_response(&text).map_err(|e| {
                 DeployError::new(format!(
@@ -253,7 +253,10 @@ impl Client {
             };
             let transient = match &failure {
                 Failure::Status { status, .. } => *status >= 500 || *status == 429,
-                Failure::Transport(e) => matches!(e, ureq::Error::Io(_) | ureq::Error::Timeout(_)),
+                Failure::Transport(ureq::Error::Io(e)) => {
+                    e.kind() != std::io::ErrorKind::ConnectionRefused
+                }
+                Failure::Transport(e) => matches!(e, ureq::Error::Timeout(_)),
             };
             if !transient || attempt >= TRIES {
                 return Err(failure);

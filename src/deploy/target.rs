@@ -85,7 +85,8 @@ pub struct Endpoint {
     pub url: Url,
     /// The signing region (`cn-hangzhou`; `us-east-1` when not given).
     pub region: String,
-    /// `https://ENDPOINT/BUCKET/KEY` instead of `https://BUCKET.ENDPOINT/KEY`.
+    /// `https://ENDPOINT/BUCKET/KEY` instead of `https://BUCKET.ENDPOINT/KEY`
+    /// (always for an IP address or `localhost`).
     pub path_style: bool,
 }
 
@@ -119,10 +120,13 @@ impl Endpoint {
                     "endpoint `{text}` must be an http(s) URL such as https://oss-cn-hangzhou.aliyuncs.com"
                 ))
             })?;
+        // `BUCKET.127.0.0.1` is no host name: an address (or localhost)
+        // can only be addressed path style.
+        let by_address = !matches!(url.host(), Some(url::Host::Domain(d)) if d != "localhost");
         Ok(Endpoint {
             url,
             region,
-            path_style,
+            path_style: path_style || by_address,
         })
     }
 }
@@ -207,6 +211,26 @@ mod tests {
         assert_eq!(e.url.as_str(), "https://s3.eu-west-1.amazonaws.com/");
         let e = Endpoint::new(Some("http://127.0.0.1:8333"), None, true).unwrap();
         assert_eq!(e.region, DEFAULT_REGION);
+        assert!(
+            !Endpoint::new(Some("https://oss-cn-hangzhou.aliyuncs.com"), None, false)
+                .unwrap()
+                .path_style
+        );
+        assert!(
+            Endpoint::new(Some("http://127.0.0.1:8333"), None, false)
+                .unwrap()
+                .path_style
+        );
+        assert!(
+            Endpoint::new(Some("http://[::1]:8333"), None, false)
+                .unwrap()
+                .path_style
+        );
+        assert!(
+            Endpoint::new(Some("http://localhost:9000"), None, false)
+                .unwrap()
+                .path_style
+        );
         assert!(Endpoint::new(Some("127.0.0.1:8333"), None, true).is_err());
     }
 
