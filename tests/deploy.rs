@@ -736,8 +736,9 @@ fn settings_and_header_rules_come_from_gongkai_yaml() {
         c
     };
     config(5);
+    std::fs::write(out.join("empty.txt"), "").unwrap();
     let stderr = ok(deploy());
-    assert_eq!(counts(&stderr), (6, 0, 0), "{stderr}");
+    assert_eq!(counts(&stderr), (7, 0, 0), "{stderr}");
     assert_eq!(
         weed.headers_of("cfg/files/1/1.txt"),
         ("text/x-test".into(), "public, max-age=5".into())
@@ -753,7 +754,7 @@ fn settings_and_header_rules_come_from_gongkai_yaml() {
     // A changed rule re-uploads the objects whose headers it changes.
     config(6);
     let stderr = ok(deploy());
-    assert_eq!(counts(&stderr), (5, 0, 1), "{stderr}");
+    assert_eq!(counts(&stderr), (5, 0, 2), "{stderr}");
     assert_eq!(weed.headers_of("cfg/files/1/1.txt").1, "public, max-age=6");
 
     // max_deletes: 0 in gongkai.yaml, and the flag wins over it.
@@ -766,6 +767,6 @@ fn settings_and_header_rules_come_from_gongkai_yaml() {
         c.args(["--max-deletes", "1"]);
         c
     });
-    assert_eq!(counts(&stderr), (0, 1, 5), "{stderr}");
+    assert_eq!(counts(&stderr), (0, 1, 6), "{stderr}");
     assert_bucket_equals(&weed, "cfg/", &out);
 }
