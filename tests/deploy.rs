@@ -656,6 +656,14 @@ fn a_killed_deploy_run_again_ends_equal_to_the_output() {
     let stderr = ok(weed.deploy(site.path(), &out, "k", &[]));
     assert_eq!(counts(&stderr), (0, 0, 2001), "{stderr}");
     assert!(stderr.contains("0 changed URLs"), "{stderr}");
+
+    // 1,500 deletions go in two requests of at most 1,000 keys.
+    for i in 0..1500 {
+        std::fs::remove_file(out.join(format!("files/{}/{i}.txt", i % 20))).unwrap();
+    }
+    let stderr = ok(weed.deploy(site.path(), &out, "k", &["--max-deletes", "1500"]));
+    assert_eq!(counts(&stderr), (0, 1500, 501), "{stderr}");
+    assert_eq!(weed.try_list("k/").unwrap().len(), 502);
 }
 
 #[test]
