@@ -399,12 +399,16 @@ fn main() -> ExitCode {
                 changed_urls,
             };
             let terminal = std::io::stderr().is_terminal();
-            let show = |line: &str| {
+            // A bar on one line, redrawn in place.
+            let show = |doing: &str, done: usize, total: usize| {
+                const WIDTH: usize = 30;
+                let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
+                let bar = format!("{}{}", "#".repeat(filled), "-".repeat(WIDTH - filled));
                 let mut err = std::io::stderr().lock();
-                let _ = write!(err, "\r{line}\x1b[K");
+                let _ = write!(err, "\r[{bar}] {done}/{total} {doing}\x1b[K");
                 let _ = err.flush();
             };
-            let progress: Option<&(dyn Fn(&str) + Sync)> =
+            let progress: Option<gongkai::deploy::upload::Progress<'_>> =
                 if terminal { Some(&show) } else { None };
             let result = gongkai::deploy::deploy(&options, progress);
             if terminal {

@@ -27,8 +27,9 @@ pub const JOBS: usize = 8;
 /// Write a checkpoint within a group at least this often.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(30);
 
-/// A progress line for a terminal (`uploading detail pages 120/450`).
-pub type Progress<'a> = &'a (dyn Fn(&str) + Sync);
+/// Progress for a terminal: what is being done (`uploading detail pages`),
+/// how many of how many.
+pub type Progress<'a> = &'a (dyn Fn(&str, usize, usize) + Sync);
 
 /// Carries out the uploads and deletions of a plan.
 pub struct Publisher<'a> {
@@ -155,11 +156,7 @@ impl<'a> Publisher<'a> {
     pub fn delete(&self, paths: &[String]) -> Result<(), DeployError> {
         for (i, batch) in paths.chunks(DELETE_BATCH).enumerate() {
             if let Some(progress) = self.progress {
-                progress(&format!(
-                    "deleting {}/{}",
-                    (i * DELETE_BATCH + batch.len()),
-                    paths.len()
-                ));
+                progress("deleting", i * DELETE_BATCH, paths.len());
             }
             let keys: Vec<String> = batch.iter().map(|p| self.target.key(p)).collect();
             self.client.delete(&keys)?;
@@ -207,7 +204,7 @@ impl<'a> Publisher<'a> {
         }
     }
 
-    /// A progress line at most ten times a second.
+    /// Progress at most ten times a second.
     fn show(&self, group: Group, total: usize) {
         let Some(progress) = self.progress else {
             return;
@@ -218,7 +215,7 @@ impl<'a> Publisher<'a> {
         let done = self.done.load(Ordering::Relaxed);
         if shown.elapsed() >= Duration::from_millis(100) || done == total {
             *shown = Instant::now();
-            progress(&format!("uploading {}: {done}/{total}", group.name()));
+            progress(&format!("uploading {}", group.name()), done, total);
         }
     }
 
