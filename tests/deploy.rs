@@ -407,23 +407,40 @@ fn synthetic_site(n: usize) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
+/// The example site, deployed in full, then again unchanged, then after a
+/// page is edited and after it is deleted (one test: each build of the
+/// site takes seconds).
 #[test]
-fn first_deploy_makes_the_bucket_equal_the_output_and_a_redeploy_uploads_nothing() {
+fn the_example_site_goes_up_in_full_then_only_what_changed() {
     let weed = Weed::start();
     let site = example_site();
     let out = site.path().join("public");
-    common::build(site.path(), &out, &[]);
     let urls = site.path().join("urls.txt");
-    let stderr = ok(weed.deploy(
-        site.path(),
-        &out,
-        "sx",
-        &["--changed-urls", urls.to_str().unwrap()],
-    ));
-    let built = files(&out);
-    assert_eq!(counts(&stderr), (built.len(), 0, 0), "{stderr}");
-    let stored = assert_bucket_equals(&weed, "sx/", &out);
+    let deploy = || {
+        let mut c = weed.deploy(
+            site.path(),
+            &out,
+            "sx",
+            &["--changed-urls", urls.to_str().unwrap()],
+        );
+        c.env("GONGKAI_TIMINGS", "1");
+        ok(c)
+    };
+    let listed = || std::fs::read_to_string(&urls).unwrap();
+    let page = site.path().join("content/news/deploy-test.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: 部署测试\ndate: 2026-11-20\n---\n第一版。\n",
+    )
+    .unwrap();
+    common::build(site.path(), &out, &[]);
 
+    // The first deploy makes the bucket equal the output.
+    let stderr = deploy();
+    let before = files(&out);
+    assert_eq!(counts(&stderr), (before.len(), 0, 0), "{stderr}");
+    assert!(stderr.contains("came from a listing"), "{stderr}");
+    let stored = assert_bucket_equals(&weed, "sx/", &out);
     // Content types, with charset=utf-8 on text.
     for (path, want) in [
         ("index.html", "text/html; charset=utf-8"),
@@ -438,44 +455,20 @@ fn first_deploy_makes_the_bucket_equal_the_output_and_a_redeploy_uploads_nothing
         assert_eq!(stored[path].1, want, "{path}");
     }
     // More than 1,000 changed URLs: the file is the directory line.
-    assert_eq!(
-        std::fs::read_to_string(&urls).unwrap(),
-        "https://qt.shaoxing.example/\n"
-    );
+    assert_eq!(listed(), "https://qt.shaoxing.example/\n");
 
     // Nothing changed: nothing uploaded, one request (the manifest), an
     // empty URL list.
-    let mut again = weed.deploy(
-        site.path(),
-        &out,
-        "sx",
-        &["--changed-urls", urls.to_str().unwrap()],
-    );
-    let stderr = ok(again.env("GONGKAI_TIMINGS", "1"));
-    assert_eq!(counts(&stderr), (0, 0, built.len()), "{stderr}");
+    let stderr = deploy();
+    assert_eq!(counts(&stderr), (0, 0, before.len()), "{stderr}");
     assert!(
         stderr.contains("sent 1 requests; the bucket's state came from the manifest"),
         "{stderr}"
     );
-    assert_eq!(std::fs::read_to_string(&urls).unwrap(), "");
-}
+    assert_eq!(listed(), "");
 
-#[test]
-fn an_edited_page_uploads_what_changed_and_a_deleted_page_is_deleted() {
-    let weed = Weed::start();
-    let site = example_site();
-    let out = site.path().join("public");
-    let page = site.path().join("content/news/deploy-test.md");
-    std::fs::write(
-        &page,
-        "---\ntitle: 部署测试\ndate: 2026-11-20\n---\n第一版。\n",
-    )
-    .unwrap();
-    common::build(site.path(), &out, &[]);
-    ok(weed.deploy(site.path(), &out, "", &[]));
-    let before = files(&out);
-
-    // Edit the page: only the files whose bytes changed go up.
+    // Edit the page and rebuild: only the files whose bytes changed go up
+    // (few: the build is byte-stable), and their URLs are listed.
     std::fs::write(
         &page,
         "---\ntitle: 部署测试\ndate: 2026-11-20\n---\n第二版，改了一句。\n",
@@ -498,34 +491,29 @@ fn an_edited_page_uploads_what_changed_and_a_deleted_page_is_deleted() {
         changed.len() < after.len() / 10,
         "a small edit changes few files: {changed:?}"
     );
-    let urls = site.path().join("changed-urls.txt");
-    let stderr = ok(weed.deploy(site.path(), &out, "", &[]));
+    let stderr = deploy();
     assert_eq!(
         counts(&stderr),
         (changed.len(), 0, after.len() - changed.len()),
         "{stderr}"
     );
-    let listed = std::fs::read_to_string(&urls).unwrap();
-    assert!(
-        listed
-            .lines()
-            .any(|l| l == "https://qt.shaoxing.example/news/deploy-test/"),
-        "{listed}"
-    );
-    assert!(
-        listed
-            .lines()
-            .any(|l| l == "https://qt.shaoxing.example/news/deploy-test/index.html")
-    );
+    let list = listed();
+    for url in [
+        "https://qt.shaoxing.example/news/deploy-test/",
+        "https://qt.shaoxing.example/news/deploy-test/index.html",
+    ] {
+        assert!(list.lines().any(|l| l == url), "{url} in {list}");
+    }
 
     // Delete the page: its objects are deleted.
     std::fs::remove_file(&page).unwrap();
     common::build(site.path(), &out, &[]);
-    let stderr = ok(weed.deploy(site.path(), &out, "", &[]));
+    let stderr = deploy();
     let (_, deleted, _) = counts(&stderr);
     assert!(deleted >= 1, "{stderr}");
-    assert!(weed.try_list("news/deploy-test/").unwrap().is_empty());
-    assert_bucket_equals(&weed, "", &out);
+    assert!(weed.try_list("sx/news/deploy-test/").unwrap().is_empty());
+    assert!(listed().contains("https://qt.shaoxing.example/news/deploy-test/\n"));
+    assert_bucket_equals(&weed, "sx/", &out);
 }
 
 #[test]
