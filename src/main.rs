@@ -215,7 +215,7 @@ fn deploy_summary(r: &gongkai::deploy::DeployReport) {
         r.uploaded, r.deleted, r.unchanged, r.bytes, r.seconds
     );
     if let Some(file) = &r.changed_urls_file {
-        if r.changed_urls > gongkai::deploy::changed::URL_REFRESH_LIMIT {
+        if r.changed_urls > gongkai::deploy::URL_REFRESH_LIMIT {
             eprintln!(
                 "{} changed URLs, more than a CDN refreshes by URL: {} names the directory {} to refresh",
                 r.changed_urls,
@@ -408,7 +408,7 @@ fn main() -> ExitCode {
                 let _ = write!(err, "\r[{bar}] {done}/{total} {doing}\x1b[K");
                 let _ = err.flush();
             };
-            let progress: Option<gongkai::deploy::upload::Progress<'_>> =
+            let progress: Option<gongkai::deploy::Progress<'_>> =
                 if terminal { Some(&show) } else { None };
             let result = gongkai::deploy::deploy(&options, progress);
             if terminal {

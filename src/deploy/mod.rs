@@ -2,22 +2,26 @@
 //! (Aliyun OSS, Tencent COS, Huawei OBS, AWS S3, MinIO, SeaweedFS),
 //! incrementally and in an order that keeps links working while it runs.
 //!
-//! The steps, one file each: [`target`] checks where to publish and reads
-//! the credentials; [`local`] hashes the built files; [`manifest`] reads
+//! The steps, one file each: `target` checks where to publish and reads
+//! the credentials; `local` hashes the built files; `manifest` reads
 //! what the bucket holds (one object, or a listing when there is none);
-//! [`plan`] compares the two and orders the uploads; [`headers`] gives each
-//! object its `Content-Type` and `Cache-Control`; [`upload`] carries the
-//! plan out through [`client`] and keeps the manifest true; [`changed`]
+//! `plan` compares the two and orders the uploads; `headers` gives each
+//! object its `Content-Type` and `Cache-Control`; `upload` carries the
+//! plan out through `client` and keeps the manifest true; `changed`
 //! lists the changed URLs for a CDN refresh.
 
-pub mod changed;
-pub mod client;
-pub mod headers;
-pub mod local;
-pub mod manifest;
-pub mod plan;
-pub mod target;
-pub mod upload;
+mod changed;
+mod client;
+mod headers;
+mod local;
+mod manifest;
+mod plan;
+mod target;
+mod upload;
+
+pub use changed::URL_REFRESH_LIMIT;
+pub use plan::Group;
+pub use upload::Progress;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -27,9 +31,9 @@ use crate::config::Config;
 use client::Client;
 use headers::HeaderRules;
 use manifest::{MANIFEST_NAME, Manifest, StoredObject};
-use plan::{Group, Plan};
+use plan::Plan;
 use target::{Credentials, Endpoint, Target};
-use upload::{Progress, Publisher};
+use upload::Publisher;
 
 /// How many deletions a deploy makes without `--max-deletes`.
 pub const DEFAULT_MAX_DELETES: usize = 256;
