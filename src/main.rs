@@ -125,7 +125,8 @@ enum Command {
         /// The signing region (us-east-1 by default).
         #[arg(long)]
         region: Option<String>,
-        /// Address the bucket as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT.
+        /// Address the bucket as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT
+        /// (always so for an IP address or localhost).
         #[arg(long)]
         path_style: bool,
         /// Compare and list what would change; change nothing.
