@@ -81,6 +81,7 @@ fn free_port() -> u16 {
 /// A running `weed mini` with the bucket `site`; killed on drop.
 struct Weed {
     child: Child,
+    grpc_sockets: Vec<PathBuf>,
     endpoint: String,
     _dir: tempfile::TempDir,
     _turn: std::sync::MutexGuard<'static, ()>,
@@ -117,6 +118,9 @@ impl Weed {
             "-admin.ui=false".into(),
             "-master.telemetry=false".into(),
         ];
+        // weed puts a socket per gRPC port in /tmp whatever TMPDIR says;
+        // they are removed when the server stops.
+        let mut grpc_sockets = vec![];
         for name in [
             "master.port",
             "master.port.grpc",
@@ -128,12 +132,20 @@ impl Weed {
             "admin.port",
             "admin.port.grpc",
         ] {
-            args.push(format!("-{name}={}", free_port()));
+            let port = free_port();
+            args.push(format!("-{name}={port}"));
+            if let Some(service) = name.strip_suffix(".port.grpc") {
+                grpc_sockets.push(PathBuf::from(format!(
+                    "/tmp/seaweedfs-{service}-grpc-{port}.sock"
+                )));
+            }
         }
         std::fs::create_dir_all(dir.path().join("data")).unwrap();
         let log = std::fs::File::create(dir.path().join("weed.log")).unwrap();
         let child = Command::new(weed)
             .args(&args)
+            // Its logs go to TMPDIR, removed with the test's folder.
+            .env("TMPDIR", dir.path())
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
@@ -141,6 +153,7 @@ impl Weed {
             .expect("weed starts");
         let server = Weed {
             child,
+            grpc_sockets,
             endpoint: format!("http://127.0.0.1:{s3}"),
             _dir: dir,
             _turn: turn,
@@ -314,6 +327,9 @@ impl Drop for Weed {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        for socket in &self.grpc_sockets {
+            let _ = std::fs::remove_file(socket);
+        }
     }
 }
 
