@@ -617,6 +617,17 @@ fn without_a_manifest_or_with_verify_a_listing_compares_etags() {
     let stderr = ok(weed.deploy(site.path(), &out, "", &[]));
     assert_eq!(counts(&stderr), (0, 1, 31), "{stderr}");
     assert_bucket_equals(&weed, "", &out);
+
+    // The objects a listing compared are taken to have the current
+    // headers, so a new rule still reaches them.
+    let yaml = site.path().join("gongkai.yaml");
+    let mut config = std::fs::read_to_string(&yaml).unwrap();
+    config
+        .push_str("deploy:\n  headers:\n    - glob: \"files/**\"\n      cache_control: no-cache\n");
+    std::fs::write(&yaml, config).unwrap();
+    let stderr = ok(weed.deploy(site.path(), &out, "", &[]));
+    assert_eq!(counts(&stderr), (30, 0, 1), "{stderr}");
+    assert_eq!(weed.headers_of("files/5/5.txt").1, "no-cache");
 }
 
 #[test]

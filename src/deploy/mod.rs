@@ -221,6 +221,14 @@ pub fn deploy(
     let up_to_date = pending.is_empty() && from_manifest;
     let mut state = stored;
     state.pending = pending;
+    // A listing does not tell an object's headers; those that compared
+    // equal are taken to have the current rules' headers, so that the next
+    // change of a rule reaches them.
+    for (path, object) in state.objects.iter_mut() {
+        if object.headers.is_empty() && site.contains_key(path) {
+            object.headers = rules.for_path(path).digest();
+        }
+    }
     let publisher = Publisher::new(&client, &target, &output, state, site.len(), progress);
     publisher.upload(&plan.uploads)?;
     publisher.delete(&plan.deletes)?;
