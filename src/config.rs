@@ -65,6 +65,10 @@ pub struct Config {
     /// The largest file gongkai reads, in megabytes.
     #[serde(default = "default_max_file_mb")]
     pub max_file_mb: u64,
+    /// Settings of `gongkai deploy` (see `docs/hosting.md`, "Deploying to
+    /// object storage"); never credentials.
+    #[serde(default)]
+    pub deploy: DeployConfig,
     /// Free-form values for templates, as `config.extra.<key>`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -147,6 +151,43 @@ pub struct DirectoryConfig {
     /// The allowed audiences, in display order (any value when empty).
     #[serde(default)]
     pub audiences: Vec<String>,
+}
+
+/// The `deploy:` block of `gongkai.yaml`: where `gongkai deploy` publishes
+/// and with which headers. The command line's flags win over it.
+/// Credentials come only from the environment, never from here.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeployConfig {
+    /// `s3://BUCKET` or `s3://BUCKET/PREFIX`.
+    pub target: Option<String>,
+    /// The S3-compatible endpoint (`https://oss-cn-hangzhou.aliyuncs.com`).
+    pub endpoint: Option<String>,
+    /// The signing region (`cn-hangzhou`).
+    pub region: Option<String>,
+    /// Address the bucket as `ENDPOINT/BUCKET` instead of `BUCKET.ENDPOINT`.
+    #[serde(default)]
+    pub path_style: bool,
+    /// Refuse a deploy that would delete more objects than this (256 when
+    /// not set).
+    pub max_deletes: Option<usize>,
+    /// Header rules by glob, tried in order before the defaults.
+    #[serde(default)]
+    pub headers: Vec<HeaderRule>,
+}
+
+/// One rule of `deploy.headers`: the headers of the files matching `glob`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderRule {
+    /// `*.pdf` (a file name in any folder) or `css/**` (a path from the
+    /// output's root); `*` and `?` stay within a folder, `**` crosses
+    /// folders, `{a,b}` is either.
+    pub glob: String,
+    /// The `Cache-Control` header (`public, max-age=600`).
+    pub cache_control: Option<String>,
+    /// The `Content-Type` header (`application/pdf`).
+    pub content_type: Option<String>,
 }
 
 /// The `search:` block of `gongkai.yaml`.
@@ -369,6 +410,31 @@ mod tests {
         let e = Config::load(dir.path()).unwrap_err();
         assert!(format!("{e:?}").contains("search.head"), "{e:?}");
         write("search:\n  heads: 12\n");
+        assert!(Config::load(dir.path()).is_err(), "unknown keys are errors");
+    }
+
+    #[test]
+    fn deploy_block_is_optional_and_strict() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |extra: &str| {
+            std::fs::write(
+                dir.path().join(CONFIG_FILE),
+                format!("title: t\nbase_url: https://example.org/\n{extra}"),
+            )
+            .unwrap();
+        };
+        write("");
+        let c = Config::load(dir.path()).unwrap();
+        assert!(c.deploy.target.is_none() && c.deploy.headers.is_empty());
+        write(
+            "deploy:\n  target: s3://portal/sx\n  path_style: true\n  max_deletes: 10\n  headers:\n    - glob: \"*.pdf\"\n      cache_control: public, max-age=600\n",
+        );
+        let c = Config::load(dir.path()).unwrap();
+        assert_eq!(c.deploy.target.as_deref(), Some("s3://portal/sx"));
+        assert!(c.deploy.path_style);
+        assert_eq!(c.deploy.max_deletes, Some(10));
+        assert_eq!(c.deploy.headers[0].glob, "*.pdf");
+        write("deploy:\n  secret_key: x\n");
         assert!(Config::load(dir.path()).is_err(), "unknown keys are errors");
     }
 

@@ -9,6 +9,7 @@
 
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod diagnostics;
 pub mod directory;
 pub mod incremental;

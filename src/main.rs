@@ -107,6 +107,46 @@ enum Command {
         /// What to search for.
         query: String,
     },
+    /// Publish the built site to an S3-compatible bucket, uploading only
+    /// what changed, in an order that keeps links working, deleting last.
+    /// Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
+    /// AWS_SESSION_TOKEN.
+    Deploy {
+        /// The site root (where gongkai.yaml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The built site (ROOT/public by default).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Where to publish: s3://BUCKET or s3://BUCKET/PREFIX (or deploy.target).
+        #[arg(long)]
+        target: Option<String>,
+        /// The storage's S3 endpoint, e.g. https://oss-cn-hangzhou.aliyuncs.com
+        /// (AWS S3 for the region by default).
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// The signing region (us-east-1 by default).
+        #[arg(long)]
+        region: Option<String>,
+        /// Address the bucket as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT
+        /// (always so for an IP address or localhost).
+        #[arg(long)]
+        path_style: bool,
+        /// Compare and list what would change; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Compare with a listing of the bucket instead of its deploy
+        /// manifest (after objects were changed by other means).
+        #[arg(long)]
+        verify: bool,
+        /// Refuse to delete more objects than this (256 by default).
+        #[arg(long)]
+        max_deletes: Option<usize>,
+        /// Where to write the changed URLs for a CDN refresh
+        /// (OUTPUT/../changed-urls.txt by default).
+        #[arg(long)]
+        changed_urls: Option<PathBuf>,
+    },
     /// Print the CSS for a syntect highlighting theme (for theme authors).
     SyntaxCss {
         #[arg(long, default_value = "InspiredGitHub")]
@@ -145,6 +185,51 @@ fn summary(verb: &str, r: &BuildReport) {
         "{verb} {} pages, {} sections, {} policy articles and {} directory records ({} files) in {:.2} s",
         r.pages, r.sections, r.articles, r.records, r.files_written, r.seconds
     );
+}
+
+/// The lines `gongkai deploy` prints: the plan of a dry run on stdout, the
+/// summary on stderr.
+fn deploy_summary(r: &gongkai::deploy::DeployReport) {
+    if std::env::var_os("GONGKAI_TIMINGS").is_some() {
+        eprintln!(
+            "timing: deploy sent {} requests; the bucket's state came from {}",
+            r.requests,
+            if r.from_manifest {
+                "the manifest"
+            } else {
+                "a listing"
+            }
+        );
+    }
+    if r.dry_run {
+        for (group, path) in &r.planned_uploads {
+            println!("upload  {path}  ({})", group.name());
+        }
+        for path in &r.planned_deletes {
+            println!("delete  {path}");
+        }
+        eprintln!(
+            "dry run: would upload {}, delete {}, unchanged {} ({} bytes); nothing was changed",
+            r.uploaded, r.deleted, r.unchanged, r.bytes
+        );
+        return;
+    }
+    eprintln!(
+        "uploaded {}, deleted {}, unchanged {} ({} bytes) in {:.2} s",
+        r.uploaded, r.deleted, r.unchanged, r.bytes, r.seconds
+    );
+    if let Some(file) = &r.changed_urls_file {
+        if r.changed_urls > gongkai::deploy::URL_REFRESH_LIMIT {
+            eprintln!(
+                "{} changed URLs, more than a CDN refreshes by URL: {} names the directory {} to refresh",
+                r.changed_urls,
+                file.display(),
+                r.base_url
+            );
+        } else {
+            eprintln!("{} changed URLs in {}", r.changed_urls, file.display());
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -291,6 +376,64 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!("error: {e} (build the site first: gongkai build)");
                     ExitCode::from(1)
+                }
+            }
+        }
+        Command::Deploy {
+            root,
+            output,
+            target,
+            endpoint,
+            region,
+            path_style,
+            dry_run,
+            verify,
+            max_deletes,
+            changed_urls,
+        } => {
+            use std::io::{IsTerminal, Write};
+            let options = gongkai::deploy::DeployOptions {
+                root,
+                output,
+                target,
+                endpoint,
+                region,
+                path_style,
+                dry_run,
+                verify,
+                max_deletes,
+                changed_urls,
+            };
+            let terminal = std::io::stderr().is_terminal();
+            // A bar on one line, redrawn in place.
+            let show = |doing: &str, done: usize, total: usize| {
+                const WIDTH: usize = 30;
+                let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
+                let bar = format!("{}{}", "#".repeat(filled), "-".repeat(WIDTH - filled));
+                let mut err = std::io::stderr().lock();
+                let _ = write!(err, "\r[{bar}] {done}/{total} {doing}\x1b[K");
+                let _ = err.flush();
+            };
+            let progress: Option<gongkai::deploy::Progress<'_>> =
+                if terminal { Some(&show) } else { None };
+            let result = gongkai::deploy::deploy(&options, progress);
+            if terminal {
+                eprint!("\r\x1b[K");
+            }
+            match result {
+                Ok(r) => {
+                    deploy_summary(&r);
+                    match &r.refused {
+                        Some(e) => {
+                            eprintln!("error: {e}");
+                            ExitCode::from(1)
+                        }
+                        None => ExitCode::SUCCESS,
+                    }
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(if e.usage { 2 } else { 1 })
                 }
             }
         }
