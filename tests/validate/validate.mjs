@@ -959,7 +959,15 @@ async function crawl(m) {
     const e = await check(loc);
     if (e.status !== 200) fail(section, `sitemap URL ${loc} → ${e.status}`);
   });
-  const unreached = m.files.filter((f) => {
+  // Hidden files (the .gongkai-output marker) are not served: 404.
+  const hidden = m.files.filter((f) => path.relative(m.site, f).split(path.sep).some((p) => p.startsWith('.')));
+  if (hidden.length === 0) fail(section, 'no .gongkai-output marker in the build');
+  await pool(hidden, async (f) => {
+    const rel = path.relative(m.site, f).split(path.sep).join('/');
+    const e = await check(m.base + rel.split('/').map(encodeURIComponent).join('/'));
+    if (e.status !== 404) fail(section, `${rel}: a hidden file is served (${e.status}), not 404`);
+  });
+  const unreached = m.files.filter((f) => !hidden.includes(f)).filter((f) => {
     const rel = path.relative(m.site, f).split(path.sep).join('/');
     const url = m.base + rel.split('/').map(encodeURIComponent).join('/');
     const dirUrl = url.replace(/(^|\/)index\.html$/, '$1');
