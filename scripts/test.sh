@@ -9,10 +9,11 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the browser, validation and hosting tests need: chromium
 # (headless), a CJK font (so screenshots show Chinese, not boxes), nginx
-# (hosting test), libxml2-utils (xmllint, sitemap XSD) and a Java runtime for
-# the Nu HTML Checker when the machine has none.
+# (hosting test), libxml2-utils (xmllint, sitemap XSD), rsync (tests/deploy.rs:
+# a rebuild sends only what changed) and a Java runtime for the Nu HTML
+# Checker when the machine has none.
 install_packages() {
-    local wanted=(chromium fonts-wqy-microhei nginx-light libxml2-utils)
+    local wanted=(chromium fonts-wqy-microhei nginx-light libxml2-utils rsync)
     if ! command -v java >/dev/null; then
         wanted+=(default-jre-headless)
     fi
@@ -38,6 +39,7 @@ echo "== cargo fmt --check"
 cargo fmt --check
 echo "== cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --locked -- -D warnings
+install_packages
 echo "== cargo test"
 cargo test --all-targets --locked
 echo "== doc tests"
@@ -45,7 +47,6 @@ cargo test --doc --locked
 echo "== the fuzz targets still compile (running them is documented in the README)"
 cargo check --locked --manifest-path fuzz/Cargo.toml --bins
 echo "== browser tests: the search client in headless Chromium against the Rust engine"
-install_packages
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 cargo build --locked
 node tests/browser/search.mjs --gongkai target/debug/gongkai

@@ -802,3 +802,69 @@ fn settings_and_header_rules_come_from_gongkai_yaml() {
     assert_eq!(counts(&stderr), (0, 1, 6), "{stderr}");
     assert_bucket_equals(&weed, "cfg/", &out);
 }
+
+/// Plain servers too: a rebuild keeps the modification time of every file
+/// whose bytes did not change, so `rsync -a` to a server sends only what an
+/// edit changed (rsync between two local folders here).
+#[test]
+fn rsync_sends_only_the_files_a_rebuild_changed() {
+    let site = example_site();
+    let out = site.path().join("public");
+    let server = site.path().join("server");
+    common::build(site.path(), &out, &[]);
+    let rsync = |what: &str| {
+        let o = std::process::Command::new("rsync")
+            .args(["-a", "--delete", "--out-format=%n"])
+            .arg(format!("{}/", out.display()))
+            .arg(&server)
+            .output()
+            .unwrap_or_else(|e| panic!("rsync ({what}): {e}; scripts/test.sh installs it"));
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let sent: Vec<String> = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| !l.ends_with('/'))
+            .map(str::to_string)
+            .collect();
+        sent
+    };
+    let first = rsync("first");
+    assert!(first.len() > 900, "{} files sent at first", first.len());
+    // One second, so that a rewritten file would get a different time.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    common::build(site.path(), &out, &[]);
+    let unchanged = rsync("after a rebuild without changes");
+    assert!(
+        unchanged.is_empty(),
+        "an unchanged rebuild sent {unchanged:?}"
+    );
+
+    let before = files(&out);
+    let about = site.path().join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, format!("{text}\n示例：新增的一段。\n")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    common::build(site.path(), &out, &[]);
+    let after = files(&out);
+    let mut changed: Vec<String> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    changed.sort();
+    let mut edited = rsync("after one edit");
+    edited.sort();
+    // Exactly the files whose bytes changed: the page and the parts of the
+    // search index that hold its words.
+    assert_eq!(edited, changed);
+    assert!(
+        edited.contains(&"about/index.html".to_string()),
+        "{edited:?}"
+    );
+    assert!(
+        edited.len() < after.len() / 4,
+        "{} of {}",
+        edited.len(),
+        after.len()
+    );
+    assert!(common::tree(&out) == common::tree(&server));
+}

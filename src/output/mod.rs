@@ -241,6 +241,12 @@ impl Staging {
         if let Some(parent) = path.parent() {
             make_dir(parent)?;
         }
+        // Unchanged bytes: the previous output's file itself (a hard link),
+        // with its modification time, so that `rsync -a` skips it.
+        let previous = self.previous(&path);
+        if same_bytes(&previous, bytes) && std::fs::hard_link(&previous, &path).is_ok() {
+            return Ok(());
+        }
         std::fs::write(&path, bytes)
             .map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))
     }
@@ -255,18 +261,43 @@ impl Staging {
         let file = std::fs::File::create(&path).map_err(cannot)?;
         let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
         fill(&mut writer).map_err(cannot)?;
-        std::io::Write::flush(&mut writer).map_err(cannot)
+        let file = writer.into_inner().map_err(|e| cannot(e.into_error()))?;
+        // Unchanged bytes keep the previous output's modification time.
+        let previous = self.previous(&path);
+        if same_files(&previous, &path) {
+            if let Ok(time) = std::fs::metadata(&previous).and_then(|m| m.modified()) {
+                file.set_modified(time).map_err(cannot)?;
+            }
+        }
+        Ok(())
     }
 
-    /// Copy a file to `rel`.
+    /// Copy a file to `rel`, with the source's modification time (so that
+    /// an unchanged source gives an unchanged output file for `rsync -a`).
     pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
             make_dir(parent)?;
         }
-        std::fs::copy(from, &path)
-            .map(|_| ())
-            .map_err(|e| Diagnostic::in_file(from, format!("cannot copy to the output: {e}")))
+        let failed = |e: std::io::Error| {
+            Diagnostic::in_file(from, format!("cannot copy to the output: {e}"))
+        };
+        std::fs::copy(from, &path).map_err(failed)?;
+        let time = std::fs::metadata(from)
+            .and_then(|m| m.modified())
+            .map_err(failed)?;
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(time))
+            .map_err(failed)
+    }
+
+    /// Where the previous output has the file that `staged` (a path in
+    /// the staging folder) replaces.
+    fn previous(&self, staged: &Path) -> PathBuf {
+        self.output
+            .join(staged.strip_prefix(&self.dir).unwrap_or(staged))
     }
 
     fn path_of(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
@@ -331,6 +362,47 @@ impl Drop for Staging {
             // Removed before the build returns: a failed build leaves
             // nothing behind (small, or the failure is rare).
             let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Does the file at `path` hold exactly `bytes`? (Its size is asked
+/// first: most changed files change size.)
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Do two files hold the same bytes? Read in chunks: streamed files reach
+/// hundreds of megabytes.
+fn same_files(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let size = |p: &Path| {
+        std::fs::symlink_metadata(p)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    };
+    if size(a).is_none() || size(a) != size(b) {
+        return false;
+    }
+    let (Ok(mut fa), Ok(mut fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ba, mut bb) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let (Ok(n), Ok(m)) = (fa.read(&mut ba), fb.read(&mut bb)) else {
+            return false;
+        };
+        if n != m {
+            // Short reads of regular files differ only at the end.
+            return false;
+        }
+        if n == 0 {
+            return true;
+        }
+        if ba[..n] != bb[..m] {
+            return false;
         }
     }
 }
