@@ -9,6 +9,7 @@
 //! before the defaults; the first rule that sets a header decides it.
 
 use crate::config::HeaderRule;
+use crate::output::media_type::media_type;
 
 /// For what changes whenever the content does (pages, feeds, the search
 /// index and its manifest, open data): a CDN and a browser recheck after a
@@ -74,72 +75,15 @@ impl HeaderRules {
             cache_control = cache_control.or_else(|| r.cache_control.clone());
         }
         Headers {
-            content_type: content_type.unwrap_or_else(|| content_type_of(path).to_string()),
+            content_type: content_type.unwrap_or_else(|| media_type(path).to_string()),
             cache_control: cache_control.unwrap_or_else(|| default_cache_control(path).to_string()),
         }
     }
 }
 
-/// The lower-case extension of the file name at the end of `path`.
-fn extension(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    match name.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
-        _ => String::new(),
-    }
-}
-
-/// The media type of a file by its extension; `charset=utf-8` on the text
-/// types gongkai writes, so that Chinese text never depends on sniffing.
-pub fn content_type_of(path: &str) -> &'static str {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    if name == "atom.xml" {
-        // The feed; any other .xml (the sitemaps) is plain XML.
-        return "application/atom+xml; charset=utf-8";
-    }
-    match extension(path).as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json; charset=utf-8",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "svg" => "image/svg+xml; charset=utf-8",
-        "md" => "text/markdown; charset=utf-8",
-        "webmanifest" => "application/manifest+json; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "ttf" => "font/ttf",
-        "otf" => "font/otf",
-        "pdf" => "application/pdf",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xls" => "application/vnd.ms-excel",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "ppt" => "application/vnd.ms-powerpoint",
-        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "wps" => "application/vnd.ms-works",
-        "ofd" => "application/ofd",
-        "zip" => "application/zip",
-        "gz" => "application/gzip",
-        "mp4" => "video/mp4",
-        "mp3" => "audio/mpeg",
-        "wasm" => "application/wasm",
-        _ => "application/octet-stream",
-    }
-}
-
 /// Cache-Control when no rule sets it.
 fn default_cache_control(path: &str) -> &'static str {
-    let ext = extension(path);
+    let ext = crate::output::media_type::extension(path);
     if is_fingerprinted(path) {
         IMMUTABLE
     } else if path.starts_with("search/")
@@ -258,7 +202,7 @@ mod tests {
             ("LICENSE", "application/octet-stream"),
             (".hidden", "application/octet-stream"),
         ] {
-            assert_eq!(content_type_of(path), want, "{path}");
+            assert_eq!(media_type(path), want, "{path}");
         }
     }
 

@@ -6,6 +6,7 @@
 
 pub mod claims;
 pub mod feed;
+pub mod media_type;
 pub mod sitemap;
 
 use std::path::{Path, PathBuf};

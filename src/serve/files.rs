@@ -85,42 +85,9 @@ pub fn lookup(root: &Path, raw_path: &str) -> Lookup {
     }
 }
 
-/// The `Content-Type` of a file, by its name; text types say `utf-8`.
+/// The `Content-Type` of a file, by its name (see [`crate::output::media_type`]).
 pub fn content_type(path: &Path) -> &'static str {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if name == "atom.xml" {
-        return "application/atom+xml; charset=utf-8";
-    }
-    let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
-    match extension {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" | "map" => "application/json; charset=utf-8",
-        "xml" => "application/xml; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "md" => "text/markdown; charset=utf-8",
-        "svg" => "image/svg+xml; charset=utf-8",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "ttf" => "font/ttf",
-        "otf" => "font/otf",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "wasm" => "application/wasm",
-        "zip" => "application/zip",
-        _ => "application/octet-stream",
-    }
+    crate::output::media_type::media_type(&path.to_string_lossy())
 }
 
 /// Whether a content type is HTML (and gets the live-reload script).
