@@ -105,8 +105,18 @@ impl Client {
     pub fn get(&self, key: &str) -> Result<Option<Vec<u8>>, DeployError> {
         let action = self.bucket.get_object(Some(&self.credentials), key);
         let url = action.sign(SIGNED_FOR);
-        let result = self.send(|| {
-            let mut response = self.agent.get(url.as_str()).call()?;
+        let result = self.get_signed(url.as_str());
+        match result {
+            Ok(body) => Ok(Some(body)),
+            Err(Failure::Status { status: 404, .. }) => Ok(None),
+            Err(f) => Err(self.explain(f, &format!("reading {key}"))),
+        }
+    }
+
+    /// The body of a GET of a signed URL, whatever its size.
+    fn get_signed(&self, url: &str) -> Result<Vec<u8>, Failure> {
+        self.send(|| {
+            let mut response = self.agent.get(url).call()?;
             let status = response.status().as_u16();
             let body = response
                 .body_mut()
@@ -114,12 +124,7 @@ impl Client {
                 .limit(u64::MAX)
                 .read_to_vec()?;
             Ok((status, body))
-        });
-        match result {
-            Ok(body) => Ok(Some(body)),
-            Err(Failure::Status { status: 404, .. }) => Ok(None),
-            Err(f) => Err(self.explain(f, &format!("reading {key}"))),
-        }
+        })
     }
 
     /// Store `body` at `key` with `headers`.
@@ -156,16 +161,7 @@ impl Client {
             }
             let url = action.sign(SIGNED_FOR);
             let body = self
-                .send(|| {
-                    let mut response = self.agent.get(url.as_str()).call()?;
-                    let status = response.status().as_u16();
-                    let body = response
-                        .body_mut()
-                        .with_config()
-                        .limit(u64::MAX)
-                        .read_to_vec()?;
-                    Ok((status, body))
-                })
+                .get_signed(url.as_str())
                 .map_err(|f| self.explain(f, "listing the objects"))?;
             let text = String::from_utf8_lossy(&body);
             let page = ListObjectsV2::parse_response(&text).map_err(|e| {
