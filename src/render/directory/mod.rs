@@ -3,14 +3,16 @@
 //! audience, 找组织 in two steps, the calendar by month, the open-data
 //! page), QR codes and iCalendar feeds.
 //!
-//! Every page is rendered from a typed view ([`views`]) that borrows from
-//! the [`Directory`]; its schema.org JSON-LD comes from
-//! [`crate::render::jsonld::directory`]. [`records`] builds the record
-//! pages, [`browse`] the others, [`lists`] the records sections' lists.
+//! Every page is rendered from a typed view ([`views`], with the list
+//! entries of `summaries`) that borrows from the [`Directory`]; its
+//! schema.org JSON-LD comes from [`crate::render::jsonld::directory`].
+//! `records` builds the record pages, `browse` the others, `lists` the
+//! records sections' lists, [`text`] the small formats (`tel:`, dates, QR).
 
 mod browse;
 mod lists;
 mod records;
+mod summaries;
 pub mod text;
 pub mod views;
 
