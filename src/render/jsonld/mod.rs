@@ -1,7 +1,10 @@
-//! schema.org JSON-LD for pages: `Legislation` for policies (with an `@id`
-//! for every article in `hasPart`) and their articles, `Article` for
-//! interpretations, `WebPage` otherwise. The JSON is made safe to embed in
-//! a `<script>` element.
+//! All of the site's schema.org JSON-LD: here `Legislation` for policies
+//! (with an `@id` for every article in `hasPart`) and their articles,
+//! `Article` for interpretations, `WebPage` otherwise; the directory's
+//! records in [`directory`]. The JSON is made safe to embed in a
+//! `<script>` element.
+
+pub mod directory;
 
 use serde_json::{Value, json};
 

@@ -1,0 +1,94 @@
+//! The records sections' lists: each record of a records section as a
+//! page summary (title, link, one line of description), for
+//! `section.html`.
+
+use crate::Site;
+use crate::content::front_matter::{PageType, RecordKind};
+use crate::render::views::PageSummary;
+
+use super::text::{status_zh, when_zh};
+
+impl Site {
+    /// The records of records section `section`, `take` of them from
+    /// `skip`, or `None` when it is not a records section.
+    pub(crate) fn record_summaries(
+        &self,
+        section: usize,
+        skip: usize,
+        take: usize,
+    ) -> Option<Vec<PageSummary>> {
+        let d = &self.directory;
+        let (kind, list) = d.sections.get(&section)?;
+        Some(
+            list.iter()
+                .skip(skip)
+                .take(take)
+                .map(|&i| {
+                    let (title, url, description) = match kind {
+                        RecordKind::Region => {
+                            let r = &d.regions[i];
+                            (
+                                r.name.clone(),
+                                r.record.url.clone(),
+                                format!("{} · {}", r.level.zh(), d.region_names(i).join(" › ")),
+                            )
+                        }
+                        RecordKind::OrgType => {
+                            let t = &d.types[i];
+                            (
+                                t.name.clone(),
+                                t.record.url.clone(),
+                                format!("{}，共 {} 个组织", t.full_name, t.organizations.len()),
+                            )
+                        }
+                        RecordKind::Organization => {
+                            let o = &d.organizations[i];
+                            (
+                                o.name.clone(),
+                                o.record.url.clone(),
+                                format!(
+                                    "{} · {}",
+                                    d.types[o.org_type].name, d.regions[o.region].name
+                                ),
+                            )
+                        }
+                        RecordKind::Service => {
+                            let s = &d.services[i];
+                            (
+                                s.title.clone(),
+                                s.record.url.clone(),
+                                format!(
+                                    "{} · {}",
+                                    d.organizations[s.provider].name,
+                                    s.needs.join("、")
+                                ),
+                            )
+                        }
+                        RecordKind::Activity => {
+                            let a = &d.activities[i];
+                            (
+                                a.title.clone(),
+                                a.record.url.clone(),
+                                format!(
+                                    "{} · {}{}",
+                                    when_zh(a),
+                                    a.place,
+                                    status_zh(a.status)
+                                        .map(|s| format!(" · {s}"))
+                                        .unwrap_or_default()
+                                ),
+                            )
+                        }
+                    };
+                    PageSummary {
+                        title,
+                        url,
+                        date: None,
+                        description,
+                        kind: PageType::Page,
+                    }
+                })
+                .collect(),
+        )
+    }
+}
