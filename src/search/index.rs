@@ -6,15 +6,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
-use serde::Serialize;
-use serde_json::{Value, json};
 
 use super::documents::{Document, KINDS};
+use super::format::{self, Card, Facet, FacetValue, Fragment, Manifest, RegionFile, to_json};
 use super::t2s;
 use super::text;
 use crate::directory::Directory;
 
-pub const VERSION: u32 = 2;
 /// Documents per fragment chunk.
 pub const CHUNK: usize = 16;
 /// Excerpt text kept per document, in characters.
@@ -370,15 +368,19 @@ fn write_with(
     for (path, text) in &region_files {
         emit(path, text);
     }
-    let manifest = json!({
-        "version": VERSION,
-        "documents": docs.len(),
-        "shards": shards,
-        "chunk": CHUNK,
-        "fold": fold,
-        "kinds": KINDS.iter().map(|(k, l)| (k.to_string(), Value::from(*l))).collect::<serde_json::Map<_, _>>(),
-        "facets": facets,
-    });
+    let manifest = Manifest {
+        chunk: CHUNK as u32,
+        constants: format::Constants::current(),
+        documents: docs.len() as u64,
+        facets,
+        fold,
+        kinds: KINDS
+            .iter()
+            .map(|(k, l)| (k.to_string(), l.to_string()))
+            .collect(),
+        shards,
+        version: format::VERSION,
+    };
     emit("search/manifest.json", &to_json(&manifest));
     Ok(())
 }
@@ -762,12 +764,12 @@ impl FragmentStore {
         })
     }
 
-    /// Keep a fragment's fields (as [`CARD_FIELDS`] texts, each after its
-    /// length), not its JSON: a card is made from them without parsing.
+    /// Keep a fragment's fields (`u`, `t`, `k`, `l`, `x`, each text after
+    /// its length), not its JSON: a card is made from them without parsing.
     fn push(&mut self, f: &Fragment) -> std::io::Result<()> {
         use std::io::Write;
         let start = self.at;
-        for text in [f.u, f.t, f.k, f.l, &f.x] {
+        for text in [&f.u, &f.t, &f.k, &f.l, &f.x] {
             self.out.write_all(&(text.len() as u32).to_le_bytes())?;
             self.out.write_all(text.as_bytes())?;
             self.at += 4 + text.len() as u64;
@@ -787,33 +789,38 @@ impl FragmentStore {
 impl Fragments {
     /// Document `doc`'s card for `term` (docs/search.md, "Cards"): its
     /// fragment with the excerpt text cut to a window around the term.
-    fn card(&self, doc: u32, term: &str) -> std::io::Result<Value> {
+    fn card(&self, doc: u32, term: &str) -> std::io::Result<Card> {
         use std::os::unix::fs::FileExt;
         let bad = || std::io::Error::other("the index's fragments on disk are truncated");
         let &(at, len) = self.offsets.get(doc as usize).ok_or_else(bad)?;
         let mut bytes = vec![0; len as usize];
         self.file.read_exact_at(&mut bytes, at)?;
-        let mut card = serde_json::Map::new();
-        card.insert("i".into(), Value::from(doc));
         let mut rest = bytes.as_slice();
-        for field in CARD_FIELDS {
+        let mut next = || -> std::io::Result<&str> {
             let (n, tail) = rest.split_first_chunk::<4>().ok_or_else(bad)?;
             let n = u32::from_le_bytes(*n) as usize;
             let text = std::str::from_utf8(tail.get(..n).ok_or_else(bad)?).map_err(|_| bad())?;
-            let text = if field == "x" {
-                card_window(text, term)
-            } else {
-                text.to_string()
-            };
-            card.insert(field.into(), Value::from(text));
             rest = &tail[n..];
-        }
-        Ok(Value::Object(card))
+            Ok(text)
+        };
+        // In the order `push` wrote them.
+        let (u, t, k, l) = (
+            next()?.into(),
+            next()?.into(),
+            next()?.into(),
+            next()?.into(),
+        );
+        let x = card_window(next()?, term);
+        Ok(Card {
+            i: doc,
+            k,
+            l,
+            t,
+            u,
+            x,
+        })
     }
 }
-
-/// The fields of a fragment that a card repeats (`x` cut, below).
-const CARD_FIELDS: [&str; 5] = ["u", "t", "k", "l", "x"];
 
 /// Characters of a card's text before and after the term's first
 /// occurrence.
@@ -1015,10 +1022,10 @@ fn shard_files(
     fragments: &Fragments,
 ) -> std::io::Result<ShardFiles> {
     let mut tails = Vec::new();
-    let mut entries = serde_json::Map::new();
+    let mut entries = format::Shard::new();
     for (t, e) in terms {
         let v = if e.tail.is_empty() && e.cards.is_empty() {
-            json!([e.idf, e.head])
+            format::Entry::Short(e.idf, e.head)
         } else {
             let from = tails.len();
             for piece in &e.tail {
@@ -1031,24 +1038,19 @@ fn shard_files(
                 .cards
                 .iter()
                 .map(|&d| fragments.card(d, &t))
-                .collect::<std::io::Result<Vec<Value>>>()?;
-            json!([e.idf, e.head, e.df, from, e.tail.len(), cards])
+                .collect::<std::io::Result<Vec<Card>>>()?;
+            format::Entry::Long(
+                e.idf,
+                e.head,
+                u64::from(e.df),
+                from as u32,
+                e.tail.len() as u32,
+                cards,
+            )
         };
         entries.insert(t, v);
     }
     Ok((to_json(&entries), tails))
-}
-
-/// What the client shows of a document, as the index writes it
-/// (docs/search.md, "Fragment chunks"): the fields in the order of their
-/// names, as every version of the index has had them.
-#[derive(Serialize)]
-struct Fragment<'a> {
-    k: &'static str,
-    l: &'a str,
-    t: &'a str,
-    u: &'a str,
-    x: String,
 }
 
 /// The fragment of `d`.
@@ -1079,17 +1081,12 @@ fn fragment(d: &Document) -> Fragment<'_> {
         }
     }
     Fragment {
-        k: KINDS[d.kind].0,
-        l: &d.location,
-        t: &d.title,
-        u: &d.url,
-        x,
+        k: KINDS[d.kind].0.into(),
+        l: d.location.as_str().into(),
+        t: d.title.as_str().into(),
+        u: d.url.as_str().into(),
+        x: x.into(),
     }
-}
-
-fn to_json<T: Serialize>(value: &T) -> String {
-    // Plain maps, strings and numbers: serializing cannot fail.
-    serde_json::to_string(value).expect("search index serializes")
 }
 
 /// The region and its ancestors, from the top down.
@@ -1203,7 +1200,7 @@ fn exact_names(name: &str) -> Vec<String> {
 }
 
 /// The facets for the manifest, and the region files below its two levels.
-fn facets(docs: &[Document], dir: &Directory) -> (Vec<Value>, Vec<(String, String)>) {
+fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(String, String)>) {
     let mut kinds: Vec<Vec<u32>> = vec![Vec::new(); KINDS.len()];
     let mut types: Vec<Vec<u32>> = vec![Vec::new(); dir.types.len()];
     let mut regions: Vec<Vec<u32>> = vec![Vec::new(); dir.regions.len()];
@@ -1227,45 +1224,54 @@ fn facets(docs: &[Document], dir: &Directory) -> (Vec<Value>, Vec<(String, Strin
             needs.entry(n).or_default().push(id);
         }
     }
-    let value =
-        |id: &str, label: &str, docs: &[u32]| json!({"id": id, "label": label, "docs": runs(docs)});
-    let kind_values: Vec<Value> = KINDS
+    let value = |id: &str, label: &str, docs: &[u32]| FacetValue {
+        docs: runs(docs),
+        id: id.to_string(),
+        label: label.to_string(),
+        more: None,
+        parent: None,
+    };
+    let kind_values: Vec<FacetValue> = KINDS
         .iter()
         .zip(&kinds)
         .filter(|(_, d)| !d.is_empty())
         .map(|((k, l), d)| value(k, l, d))
         .collect();
-    let type_values: Vec<Value> = dir
+    let type_values: Vec<FacetValue> = dir
         .types
         .iter()
         .zip(&types)
         .filter(|(_, d)| !d.is_empty())
         .map(|(t, d)| value(&t.record.id, &t.name, d))
         .collect();
-    let term_values =
-        |vocabulary: &[crate::directory::Term], found: &BTreeMap<&str, Vec<u32>>| -> Vec<Value> {
-            vocabulary
-                .iter()
-                .filter_map(|t| {
-                    found
-                        .get(t.name.as_str())
-                        .map(|d| value(&t.name, &t.name, d))
-                })
-                .collect()
-        };
+    let term_values = |vocabulary: &[crate::directory::Term],
+                       found: &BTreeMap<&str, Vec<u32>>|
+     -> Vec<FacetValue> {
+        vocabulary
+            .iter()
+            .filter_map(|t| {
+                found
+                    .get(t.name.as_str())
+                    .map(|d| value(&t.name, &t.name, d))
+            })
+            .collect()
+    };
     let depth = |r: usize| region_chain(dir, r).len() - 1;
     let region_value = |r: usize| {
         let reg = &dir.regions[r];
         let more = reg.children.iter().any(|&c| !regions[c].is_empty());
-        json!({
-            "id": reg.record.id,
-            "label": reg.name,
-            "parent": reg.parent.map_or(String::new(), |p| dir.regions[p].record.id.clone()),
-            "docs": runs(&regions[r]),
-            "more": more && depth(r) >= 1,
-        })
+        FacetValue {
+            docs: runs(&regions[r]),
+            id: reg.record.id.clone(),
+            label: reg.name.clone(),
+            more: Some(more && depth(r) >= 1),
+            parent: Some(
+                reg.parent
+                    .map_or(String::new(), |p| dir.regions[p].record.id.clone()),
+            ),
+        }
     };
-    let region_values: Vec<Value> = (0..dir.regions.len())
+    let region_values: Vec<FacetValue> = (0..dir.regions.len())
         .filter(|&r| !regions[r].is_empty() && depth(r) <= 1)
         .map(region_value)
         .collect();
@@ -1274,7 +1280,7 @@ fn facets(docs: &[Document], dir: &Directory) -> (Vec<Value>, Vec<(String, Strin
         if regions[r].is_empty() || depth(r) < 1 {
             continue;
         }
-        let children: Vec<Value> = dir.regions[r]
+        let values: Vec<FacetValue> = dir.regions[r]
             .children
             .iter()
             .filter(|&&c| !regions[c].is_empty())
@@ -1282,10 +1288,17 @@ fn facets(docs: &[Document], dir: &Directory) -> (Vec<Value>, Vec<(String, Strin
             .collect();
         region_files.push((
             format!("search/r/{}.json", dir.regions[r].record.id),
-            to_json(&json!({"self": region_value(r), "values": children})),
+            to_json(&RegionFile {
+                own: region_value(r),
+                values,
+            }),
         ));
     }
-    let facet = |name: &str, label: &str, values: Vec<Value>| json!({"name": name, "label": label, "values": values});
+    let facet = |name: &str, label: &str, values: Vec<FacetValue>| Facet {
+        label: label.to_string(),
+        name: name.to_string(),
+        values,
+    };
     let mut out = vec![facet("kind", "类别", kind_values)];
     if !type_values.is_empty() {
         out.push(facet("type", "组织类型", type_values));
@@ -1326,6 +1339,7 @@ pub fn runs(ids: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     /// Every file written, by path.
     fn index_of(docs: Vec<Document>, head: usize, spill_at: usize) -> BTreeMap<String, String> {
