@@ -1,7 +1,8 @@
 //! The search index's files as types, one definition for the writer
 //! ([`super::index`]) and the engine ([`super::query`]): the manifest, the
 //! facet values and region files, the term shards' entries with their
-//! cards, and the fragment chunks (`docs/search.md`, "Files"). The
+//! cards, and the fragment chunks (`docs/search.md`, "Files"), with the
+//! document runs of facet values written and read here too. The
 //! manifest also carries [`Constants`]: the numbers and the alphabet the
 //! JavaScript client needs to read the index and rank as the engine does,
 //! so that `search.js` takes them from the index instead of repeating them.
@@ -162,6 +163,41 @@ pub struct Fragment<'a> {
     pub x: Cow<'a, str>,
 }
 
+/// Sorted document ids as runs: pairs (gap after the previous run, length).
+pub fn runs(ids: &[u32]) -> String {
+    let mut s = String::new();
+    let mut end = 0u32;
+    let mut i = 0;
+    while i < ids.len() {
+        let start = ids[i];
+        let mut j = i + 1;
+        while j < ids.len() && ids[j] == ids[j - 1] + 1 {
+            j += 1;
+        }
+        text::push_varint(&mut s, u64::from(start - end));
+        text::push_varint(&mut s, (j - i) as u64);
+        end = start + (j - i) as u32;
+        i = j;
+    }
+    s
+}
+
+/// Runs as the sorted list of their ids; an error when malformed.
+pub fn run_ids(runs: &str) -> Result<Vec<u32>, String> {
+    let v = text::varints(runs).ok_or("malformed runs in the index")?;
+    let mut ids = Vec::new();
+    let mut end = 0u64;
+    for pair in v.chunks(2) {
+        let [gap, len] = pair else {
+            return Err("malformed runs in the index".into());
+        };
+        let start = end + gap;
+        ids.extend((start..start + len).map(|i| i as u32));
+        end = start + len;
+    }
+    Ok(ids)
+}
+
 /// `value` as the index writes it.
 pub fn to_json<T: Serialize>(value: &T) -> String {
     // Plain structs, maps, strings and numbers: serializing cannot fail.
@@ -171,6 +207,15 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_encode_gaps_and_lengths() {
+        let s = runs(&[0, 1, 2, 5, 9, 10]);
+        assert_eq!(text::varints(&s).unwrap(), [0, 3, 2, 1, 3, 2]);
+        assert_eq!(runs(&[]), "");
+        assert_eq!(run_ids(&s).unwrap(), [0, 1, 2, 5, 9, 10]);
+        assert!(run_ids("A").is_err(), "a gap without a length");
+    }
 
     #[test]
     fn entries_are_arrays_short_or_long() {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::format::{self, Entry, FacetValue, Fragment, Manifest, RegionFile, Shard};
+use super::format::{self, Entry, FacetValue, Fragment, Manifest, RegionFile, Shard, run_ids};
 use super::text;
 
 /// A group's score in a document and the positions of its term there
@@ -102,22 +102,6 @@ pub struct Results {
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// Runs as a sorted list of ids.
-fn run_ids(runs: &str) -> Result<Vec<u32>, String> {
-    let v = text::varints(runs).ok_or("malformed runs in the index")?;
-    let mut ids = Vec::new();
-    let mut end = 0u64;
-    for pair in v.chunks(2) {
-        let [gap, len] = pair else {
-            return Err("malformed runs in the index".into());
-        };
-        let start = end + gap;
-        ids.extend((start..start + len).map(|i| i as u32));
-        end = start + len;
-    }
-    Ok(ids)
 }
 
 impl Index {

@@ -1,12 +1,11 @@
 //! The facets of the manifest (kind, organization type, region, audience,
-//! need), the region files below its two levels, and document ids as runs
-//! (docs/search.md, "`manifest.json`", "Integer encodings").
+//! need) and the region files below its two levels (docs/search.md,
+//! "`manifest.json`").
 
 use std::collections::BTreeMap;
 
 use super::super::documents::{Document, KINDS};
-use super::super::format::{Facet, FacetValue, RegionFile, to_json};
-use super::super::text;
+use super::super::format::{Facet, FacetValue, RegionFile, runs, to_json};
 use crate::directory::Directory;
 
 /// The region and its ancestors, from the top down.
@@ -132,23 +131,4 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
         out.push(facet("need", "需求", need_values));
     }
     (out, region_files)
-}
-
-/// Sorted document ids as runs: pairs (gap after the previous run, length).
-pub(super) fn runs(ids: &[u32]) -> String {
-    let mut s = String::new();
-    let mut end = 0u32;
-    let mut i = 0;
-    while i < ids.len() {
-        let start = ids[i];
-        let mut j = i + 1;
-        while j < ids.len() && ids[j] == ids[j - 1] + 1 {
-            j += 1;
-        }
-        text::push_varint(&mut s, u64::from(start - end));
-        text::push_varint(&mut s, (j - i) as u64);
-        end = start + (j - i) as u32;
-        i = j;
-    }
-    s
 }

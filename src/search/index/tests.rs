@@ -1,12 +1,11 @@
 //! The writer's unit tests: spilled and held postings give the same
-//! index, heads, cards, keys, tokens, fragments and runs.
+//! index, heads, cards, keys, tokens and fragments.
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
 use super::encode::{CARD_MIN, CARDS};
-use super::facets::runs;
 use super::fragments::{CARD_AFTER, CARD_BEFORE, EXCERPT, card_window};
 use super::terms::{text_key, word_key};
 use super::*;
@@ -337,11 +336,4 @@ fn a_cards_text_is_cut_around_the_term() {
     assert_eq!(card_window("短文本", "gonghui"), "短文本");
     assert!(card_window(&x, "=工会").starts_with('…'));
     assert_eq!(card_window("", "工会"), "");
-}
-
-#[test]
-fn runs_encode_gaps_and_lengths() {
-    let s = runs(&[0, 1, 2, 5, 9, 10]);
-    assert_eq!(text::varints(&s).unwrap(), [0, 3, 2, 1, 3, 2]);
-    assert_eq!(runs(&[]), "");
 }
