@@ -37,6 +37,9 @@ pub const ADJACENT_DIVISOR: i64 = 4;
 pub struct Manifest {
     /// Documents per fragment chunk.
     pub chunk: u32,
+    /// For the client; the engine has its own. A manifest written before
+    /// they were added reads as having this build's.
+    #[serde(default = "Constants::current")]
     pub constants: Constants,
     pub documents: u64,
     pub facets: Vec<Facet>,
@@ -264,6 +267,14 @@ mod tests {
             r#"{"docs":"BC","id":"org","label":"组织","more":true,"parent":""}"#
         );
         assert_eq!(region.parent(), "");
+    }
+
+    #[test]
+    fn a_manifest_written_before_the_constants_reads_with_this_builds() {
+        let old =
+            r#"{"chunk":16,"documents":0,"facets":[],"fold":"","kinds":{},"shards":1,"version":2}"#;
+        let m: Manifest = serde_json::from_str(old).unwrap();
+        assert_eq!(m.constants, Constants::current());
     }
 
     #[test]
