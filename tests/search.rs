@@ -227,6 +227,67 @@ fn the_index_is_sharded_and_no_file_is_over_1_mb() {
     assert!(manifest["fold"].as_str().unwrap().contains("婦妇"));
 }
 
+/// One search format: every file of the index reads as the types the
+/// writer and the engine share, and the manifest carries the constants the
+/// JavaScript client needs, which the client does not repeat.
+#[test]
+fn every_index_file_reads_as_the_shared_types_and_the_client_takes_its_constants_from_the_manifest()
+{
+    use gongkai::search::format::{self, Constants, Fragment, Manifest, RegionFile, Shard};
+    let dir = built().join("search");
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+    let manifest: Manifest = serde_json::from_str(&read(&dir.join("manifest.json"))).unwrap();
+    assert_eq!(manifest.version, format::VERSION);
+    assert_eq!(manifest.constants, Constants::current());
+    // Written back, each file is the same text: no field is lost or reordered.
+    assert_eq!(format::to_json(&manifest), read(&dir.join("manifest.json")));
+    let mut seen = [0; 4];
+    for e in walkdir::WalkDir::new(&dir) {
+        let e = e.unwrap();
+        let folder = e.path().parent().and_then(|p| p.file_name());
+        let Some(folder) = folder.filter(|_| e.file_type().is_file()) else {
+            continue;
+        };
+        let text = read(e.path());
+        let again = match folder.to_str().unwrap() {
+            "t" => {
+                seen[0] += 1;
+                format::to_json(&serde_json::from_str::<Shard>(&text).unwrap())
+            }
+            "f" => {
+                seen[1] += 1;
+                format::to_json(&serde_json::from_str::<Vec<Fragment>>(&text).unwrap())
+            }
+            "r" => {
+                seen[2] += 1;
+                format::to_json(&serde_json::from_str::<RegionFile>(&text).unwrap())
+            }
+            "x" => {
+                seen[3] += 1;
+                format::to_json(&serde_json::from_str::<String>(&text).unwrap())
+            }
+            _ => continue,
+        };
+        assert_eq!(again, text, "{}", e.path().display());
+    }
+    assert!(seen[..3].iter().all(|&n| n > 0), "{seen:?}");
+    // The client reads them from the manifest rather than repeating them.
+    let js =
+        read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/js/search.js"));
+    let c = Constants::current();
+    assert!(js.contains("m.constants"));
+    for repeated in [
+        c.alphabet.clone(),
+        c.exact_bonus.to_string(),
+        format!("= {};", c.query_max),
+        "QUERY_MAX".into(),
+        "PREFIX_MAX".into(),
+        "ENOUGH".into(),
+    ] {
+        assert!(!js.contains(&repeated), "search.js repeats {repeated}");
+    }
+}
+
 #[test]
 fn the_cli_prints_the_same_results_as_json() {
     let o = common::gongkai()

@@ -8,9 +8,12 @@
 //! - [`t2s`]: the Traditional → Simplified table;
 //! - [`synonyms`]: the editors' synonym table and the type aliases;
 //! - [`documents`]: what is indexed;
+//! - [`format`]: the index's files as types, shared by the writer and
+//!   the engine, and the constants the client reads from the manifest;
 //! - [`index`]: the writer; [`query`]: the engine.
 
 pub mod documents;
+pub mod format;
 pub mod index;
 pub mod query;
 pub mod synonyms;

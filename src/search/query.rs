@@ -5,49 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::format::{self, Entry, FacetValue, Fragment, Manifest, RegionFile, Shard, run_ids};
 use super::text;
-
-/// A facet value as the manifest and region files hold it.
-#[derive(Debug, Clone, Deserialize)]
-struct RawValue {
-    id: String,
-    label: String,
-    #[serde(default)]
-    parent: String,
-    docs: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct RawFacet {
-    name: String,
-    values: Vec<RawValue>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Manifest {
-    version: u32,
-    documents: u64,
-    shards: u32,
-    chunk: u32,
-    facets: Vec<RawFacet>,
-}
-
-#[derive(Debug, Deserialize)]
-struct RegionFile {
-    #[serde(rename = "self")]
-    own: RawValue,
-    values: Vec<RawValue>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Fragment {
-    u: String,
-    t: String,
-    k: String,
-    l: String,
-}
 
 /// A group's score in a document and the positions of its term there
 /// (`None`: the document lacks the group).
@@ -55,17 +16,6 @@ type GroupScore = Option<(i64, Vec<u32>)>;
 
 /// One term's postings: per document, its impact and stored positions.
 type Postings = BTreeMap<u32, (u32, Vec<u32>)>;
-
-/// A term's entry in its shard: `[idf, head]`, or `[idf, head, df, from,
-/// count, cards]` for a term with a tail (`count` pieces from
-/// `x/<shard>-<from>.json`) or cards. The engine reads fragments, not cards
-/// (they hold the same title, URL, kind and location).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-enum RawEntry {
-    Tailed(i64, String, u64, u32, u32, serde::de::IgnoredAny),
-    Whole(i64, String),
-}
 
 /// A term's postings as one pass of a query sees them.
 struct TermPostings {
@@ -77,15 +27,11 @@ struct TermPostings {
     list: Postings,
 }
 
-/// Results in a query's head pass before the tails are loaded
-/// (docs/search.md, "Heads and tails"): a page.
-pub const ENOUGH: usize = 10;
-
 /// A loaded index; shards and fragments are read as queries need them.
 pub struct Index {
     dir: PathBuf,
     manifest: Manifest,
-    shards: HashMap<u32, HashMap<String, RawEntry>>,
+    shards: HashMap<u32, Shard>,
 }
 
 /// Matches of a query in one pass: (groups matched, score, document),
@@ -158,34 +104,20 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Runs as a sorted list of ids.
-fn run_ids(runs: &str) -> Result<Vec<u32>, String> {
-    let v = text::varints(runs).ok_or("malformed runs in the index")?;
-    let mut ids = Vec::new();
-    let mut end = 0u64;
-    for pair in v.chunks(2) {
-        let [gap, len] = pair else {
-            return Err("malformed runs in the index".into());
-        };
-        let start = end + gap;
-        ids.extend((start..start + len).map(|i| i as u32));
-        end = start + len;
-    }
-    Ok(ids)
-}
-
 impl Index {
     /// Open the index in `dir` (the output's `search/` folder).
     pub fn open(dir: &Path) -> Result<Index, String> {
-        let manifest: Manifest = read_json(&dir.join("manifest.json"))?;
-        if manifest.version != super::index::VERSION {
+        let path = dir.join("manifest.json");
+        let version: format::Version = read_json(&path)?;
+        if version.version != format::VERSION {
             return Err(format!(
                 "{}: index version {} (this gongkai reads {})",
                 dir.display(),
-                manifest.version,
-                super::index::VERSION
+                version.version,
+                format::VERSION
             ));
         }
+        let manifest: Manifest = read_json(&path)?;
         Ok(Index {
             dir: dir.to_path_buf(),
             manifest,
@@ -200,31 +132,32 @@ impl Index {
         for route in text::routes(term) {
             let s = text::shard(&route, self.manifest.shards);
             if !self.shards.contains_key(&s) {
-                let shard: HashMap<String, RawEntry> =
-                    read_json(&self.dir.join(format!("t/{s}.json")))?;
+                let shard: Shard = read_json(&self.dir.join(format!("t/{s}.json")))?;
                 self.shards.insert(s, shard);
             }
-            if let Some(entry) = self.shards[&s].get(term) {
-                found = Some((s, entry.clone()));
+            if self.shards[&s].contains_key(term) {
+                found = Some(s);
                 break;
             }
         }
-        let Some((s, entry)) = found else {
+        let Some(s) = found else {
             return Ok(None);
         };
         let mut list = Postings::new();
-        Ok(Some(match entry {
-            RawEntry::Whole(idf, head) => {
-                decode_postings(&head, &mut list)?;
+        // The engine reads fragments, not cards (they hold the same
+        // title, URL, kind and location).
+        Ok(Some(match &self.shards[&s][term] {
+            Entry::Short(idf, head) => {
+                decode_postings(head, &mut list)?;
                 TermPostings {
-                    idf,
+                    idf: *idf,
                     df: list.len() as u64,
                     tailed: false,
                     list,
                 }
             }
-            RawEntry::Tailed(idf, head, df, from, count, _) => {
-                decode_postings(&head, &mut list)?;
+            &Entry::Long(idf, ref head, df, from, count, _) => {
+                decode_postings(head, &mut list)?;
                 if tails {
                     for i in from..from.saturating_add(count) {
                         let piece: String = read_json(&self.dir.join(format!("x/{s}-{i}.json")))?;
@@ -309,12 +242,12 @@ impl Index {
                 for a in &q.adjacent {
                     if let (Some((sa, pa)), Some((sb, pb))) = (&per[a.first], &per[a.second]) {
                         if pa.iter().any(|p| pb.contains(&(p + a.offset))) {
-                            score += (sa + sb).div_euclid(4);
+                            score += (sa + sb).div_euclid(format::ADJACENT_DIVISOR);
                         }
                     }
                 }
                 if exact.as_ref().is_some_and(|e| e.list.contains_key(&doc)) {
-                    score += 1_000_000;
+                    score += format::EXACT_BONUS;
                 }
                 (matched, score, doc)
             })
@@ -329,7 +262,7 @@ impl Index {
         })
     }
 
-    fn region_value(&self, id: &str) -> Result<Option<RawValue>, String> {
+    fn region_value(&self, id: &str) -> Result<Option<FacetValue>, String> {
         if let Some(v) = self
             .manifest
             .facets
@@ -399,7 +332,8 @@ impl Index {
         };
         let mut ranked = self.rank(&q, all)?;
         if ranked.tailed
-            && (ranked.partial || ranked.hits.iter().filter(|r| passes(r.2, None)).count() < ENOUGH)
+            && (ranked.partial
+                || ranked.hits.iter().filter(|r| passes(r.2, None)).count() < format::ENOUGH)
         {
             ranked = self.rank(&q, true)?;
         }
@@ -423,11 +357,11 @@ impl Index {
                 } else {
                     // Without a region filter: the top level and its children.
                     values.retain(|v| {
-                        v.parent.is_empty()
+                        v.parent().is_empty()
                             || facet
                                 .values
                                 .iter()
-                                .any(|p| p.id == v.parent && p.parent.is_empty())
+                                .any(|p| p.id == v.parent() && p.parent().is_empty())
                     });
                 }
             }
@@ -451,7 +385,7 @@ impl Index {
             .map(|r| (r.2, r.1))
             .collect();
         empty.total = hits.len();
-        let mut chunks: HashMap<u32, Vec<Fragment>> = HashMap::new();
+        let mut chunks: HashMap<u32, Vec<Fragment<'static>>> = HashMap::new();
         for &(doc, score) in hits.iter().take(limit) {
             let c = doc / self.manifest.chunk.max(1);
             let list = match chunks.entry(c) {
@@ -465,10 +399,10 @@ impl Index {
                 .ok_or("a fragment is missing from the index")?;
             empty.results.push(Hit {
                 id: doc,
-                url: f.u.clone(),
-                title: f.t.clone(),
-                kind: f.k.clone(),
-                location: f.l.clone(),
+                url: f.u.to_string(),
+                title: f.t.to_string(),
+                kind: f.k.to_string(),
+                location: f.l.to_string(),
                 score,
             });
         }

@@ -427,7 +427,8 @@ pub fn shard(route: &str, shards: u32) -> u32 {
     fnv1a32(route) % shards.max(1)
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// The digits of the varint encoding (docs/search.md, "Integer encodings").
+pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Append `v` as a varint string.
 pub fn push_varint(out: &mut String, mut v: u64) {

@@ -6,16 +6,44 @@
 // Safety: indexed and query text reaches the page only through
 // textContent, createElement and setAttribute; links only from the
 // index's paths that start with a single "/".
+//
+// The numbers the two engines must share (the query length limit, the
+// prefix length, the varint alphabet, the exact-name bonus, the adjacency
+// divisor, the head pass's "enough") are not repeated here: they come
+// from the manifest's `constants`, read into `rules` (see rulesOf).
 
-const QUERY_MAX = 256;
-const PREFIX_MAX = 12;
 const PAGE = 10;
 const EXCERPT = 80;
-const EXACT_BONUS = 1000000;
 const FACETS = ['kind', 'type', 'region', 'audience', 'need'];
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
+
+// ---- The manifest's constants ----
+
+const isCount = (n) => Number.isInteger(n) && n > 0;
+
+/**
+ * The rules of an index, from its manifest: `{table, queryMax, prefixMax,
+ * digit, exactBonus, adjacentDivisor, enough}` (`digit`: the value of each
+ * ASCII code in the varint alphabet, -1 for none). Null when the manifest
+ * lacks them.
+ */
+export function rulesOf(m) {
+  const c = m && m.constants;
+  if (!c || typeof c !== 'object') return null;
+  const { alphabet } = c;
+  if (typeof alphabet !== 'string' || alphabet.length !== 64 || !/^[\x21-\x7e]+$/.test(alphabet)) return null;
+  if (![c.query_max, c.prefix_max, c.exact_bonus, c.adjacent_divisor, c.enough].every(isCount)) return null;
+  const digit = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) digit[alphabet.charCodeAt(i)] = i;
+  return {
+    table: foldTable(m.fold),
+    queryMax: c.query_max,
+    prefixMax: c.prefix_max,
+    digit,
+    exactBonus: c.exact_bonus,
+    adjacentDivisor: c.adjacent_divisor,
+    enough: c.enough,
+  };
+}
 
 // ---- Text: folding, classes, runs (docs/search.md, "Text") ----
 
@@ -74,10 +102,12 @@ function runsOf(folded) {
 /**
  * The groups of a query (docs/search.md, "Query groups"):
  * `{groups: [term], adjacent: [[first, second, offset]], exact}`.
- * `prefix`: whether the last word may be a prefix.
+ * `rules`: the index's (rulesOf); `prefix`: whether the last word may be a
+ * prefix.
  */
-export function parseQuery(text, table, prefix = true) {
-  const folded = codePoints(String(text)).slice(0, QUERY_MAX).map((c) => fold(c, table));
+export function parseQuery(text, rules, prefix = true) {
+  const table = rules.table;
+  const folded = codePoints(String(text)).slice(0, rules.queryMax).map((c) => fold(c, table));
   const { runs, trailing } = runsOf(folded);
   const groups = [];
   const adjacent = [];
@@ -104,7 +134,7 @@ export function parseQuery(text, table, prefix = true) {
         prev = [g, s];
       }
     } else if (r.k === WORD) {
-      if (prefix && ri === lastContent && !trailing && cs.length >= 2) add(str(cs.slice(0, PREFIX_MAX)) + '*');
+      if (prefix && ri === lastContent && !trailing && cs.length >= 2) add(str(cs.slice(0, rules.prefixMax)) + '*');
       else add(str(cs));
     }
   });
@@ -125,9 +155,9 @@ export function fnv1a32(s) {
  * What a term may be routed by: itself, or for `=key` the groups of key
  * (the writer picks the one in fewest documents; readers look in each).
  */
-export function routes(term, table) {
+export function routes(term, rules) {
   if (term[0] !== '=') return [term];
-  const g = parseQuery(term.slice(1), table, false).groups;
+  const g = parseQuery(term.slice(1), rules, false).groups;
   return g.length ? g : [term];
 }
 
@@ -137,14 +167,14 @@ export function shardOf(route, shards) {
 
 // ---- Integer encodings ----
 
-/** A varint string's numbers, or null when it is malformed. */
-export function varints(s) {
+/** A varint string's numbers, or null when it is malformed (`digit`: rulesOf). */
+export function varints(s, digit) {
   const out = [];
   let v = 0;
   let m = 1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const d = c < 128 ? DIGIT[c] : -1;
+    const d = c < 128 ? digit[c] : -1;
     if (d < 0) return null;
     v += (d & 31) * m;
     if (d >= 32) {
@@ -160,11 +190,11 @@ export function varints(s) {
 }
 
 /** Postings: `{ids, imp, pos}` in ascending id order (empty when malformed). */
-export function decodePostings(s) {
+export function decodePostings(s, digit) {
   const ids = [];
   const imp = [];
   const pos = [];
-  const v = typeof s === 'string' ? varints(s) : null;
+  const v = typeof s === 'string' ? varints(s, digit) : null;
   if (!v) return { ids, imp, pos };
   let id = 0;
   for (let i = 0; i < v.length;) {
@@ -183,8 +213,8 @@ export function decodePostings(s) {
 }
 
 /** Runs `(gap, length)` as flat half-open ranges [s0, e0, s1, e1, …]. */
-export function decodeRuns(s) {
-  const v = typeof s === 'string' ? varints(s) : null;
+export function decodeRuns(s, digit) {
+  const v = typeof s === 'string' ? varints(s, digit) : null;
   const out = [];
   let end = 0;
   if (v) {
@@ -246,7 +276,8 @@ function manifest(ix) {
   return once(ix.files, 'm', async () => {
     const m = await getJSON(ix.base + 'manifest.json');
     if (!m || m.version !== 2) throw new Error('search index: unknown version');
-    ix.table = foldTable(m.fold);
+    ix.rules = rulesOf(m);
+    if (!ix.rules) throw new Error('search index: no constants in the manifest');
     for (const f of m.facets || []) {
       if (f.name !== 'region') continue;
       addRegions(ix, f.values || []);
@@ -315,7 +346,7 @@ async function termHead(ix, m, term) {
   // An exact term is in the shard of one of its routes.
   let n = -1;
   let e = null;
-  for (const r of routes(term, ix.table)) {
+  for (const r of routes(term, ix.rules)) {
     n = shardOf(r, m.shards);
     const s = await shard(ix, n);
     e = Object.prototype.hasOwnProperty.call(s, term) ? s[term] : null;
@@ -323,7 +354,7 @@ async function termHead(ix, m, term) {
   }
   let p = NO_POSTINGS;
   if (Array.isArray(e) && typeof e[0] === 'number') {
-    const head = decodePostings(e[1]);
+    const head = decodePostings(e[1], ix.rules.digit);
     const long = e.length === 6 && [2, 3, 4].every((i) => Number.isInteger(e[i]) && e[i] >= 0);
     const cards = long && Array.isArray(e[5]) ? e[5].filter((c) => c && typeof c === 'object' && Number.isInteger(c.i)) : [];
     p = { idf: e[0], df: long ? e[2] : head.ids.length, tail: long && e[4] > 0 ? [n, e[3], e[4]] : null, cards, ...head };
@@ -341,7 +372,7 @@ async function termPostings(ix, m, term, tails) {
   const [n, from, count] = h.tail;
   const pieces = await Promise.all(Array.from({ length: Math.min(count, 4096) }, (_, i) => tailPiece(ix, n, from + i)));
   // Head and tail are each in document order: merge them.
-  const parts = [h, ...pieces.map(decodePostings)];
+  const parts = [h, ...pieces.map((s) => decodePostings(s, ix.rules.digit))];
   const all = { idf: h.idf, df: h.df, tail: null, tailed: false, cards: h.cards, ids: [], imp: [], pos: [] };
   const at = parts.map(() => 0);
   for (;;) {
@@ -361,7 +392,7 @@ async function termPostings(ix, m, term, tails) {
   return all;
 }
 
-const ranges = (v) => v._r || (v._r = decodeRuns(v.docs));
+const ranges = (ix, v) => v._r || (v._r = decodeRuns(v.docs, ix.rules.digit));
 
 /** Fragments `{u, t, k, l, x}` of documents, by id. */
 async function fragments(ix, m, ids) {
@@ -421,10 +452,10 @@ async function rank(ix, m, q, tails) {
       if (ia < 0 || ib < 0) continue;
       const pb = lists[b].pos[ib];
       if (lists[a].pos[ia].some((p) => pb.includes(p + off))) {
-        d.score += Math.floor((lists[a].idf * lists[a].imp[ia] + lists[b].idf * lists[b].imp[ib]) / 4);
+        d.score += Math.floor((lists[a].idf * lists[a].imp[ia] + lists[b].idf * lists[b].imp[ib]) / ix.rules.adjacentDivisor);
       }
     }
-    if (exactIds.has(d.id)) d.score += EXACT_BONUS;
+    if (exactIds.has(d.id)) d.score += ix.rules.exactBonus;
     hits.push({ id: d.id, n: d.n, score: d.score });
   }
   hits.sort((x, y) => y.n - x.n || y.score - x.score || x.id - y.id);
@@ -465,12 +496,12 @@ async function selection(ix, m, filters) {
     }
     // A region filter includes its descendants (the ones loaded so far;
     // a region's own runs are expected to cover them already).
-    const sets = [ranges(v)];
+    const sets = [ranges(ix, v)];
     if (f.name === 'region') {
       const stack = [...(ix.children.get(v.id) || [])];
       while (stack.length) {
         const c = stack.pop();
-        sets.push(ranges(c));
+        sets.push(ranges(ix, c));
         stack.push(...(ix.children.get(c.id) || []));
       }
     }
@@ -507,7 +538,7 @@ async function facetCounts(ix, m, hits, sel) {
         id: v.id,
         label: String(v.label || v.id),
         parent: v.parent || '',
-        count: countIn(ids, ranges(v)),
+        count: countIn(ids, ranges(ix, v)),
         selected: v === chosen,
       })),
     });
@@ -520,18 +551,15 @@ export function safePath(u) {
   return typeof u === 'string' && /^\/(?![/\\])[^\s\\<>"]*$/.test(u) ? u : null;
 }
 
-/** Results in a head pass that make its tails unneeded: a page. */
-const ENOUGH = 10;
-
 async function run(base, query, filters, all) {
   const ix = index(base);
   const m = await manifest(ix);
-  const q = parseQuery(typeof query === 'string' ? query : '', ix.table);
+  const q = parseQuery(typeof query === 'string' ? query : '', ix.rules);
   const sel = await selection(ix, m, filters || {});
   const tests = Object.values(sel).map((s) => s.test);
   const pass = (h) => tests.every((t) => t(h.id));
   let r = await rank(ix, m, q, !!all);
-  if (r.tailed && (r.partial || r.hits.filter(pass).length < ENOUGH)) r = await rank(ix, m, q, true);
+  if (r.tailed && (r.partial || r.hits.filter(pass).length < ix.rules.enough)) r = await rank(ix, m, q, true);
   const kept = r.hits.filter(pass);
   const facets = q.groups.length ? await facetCounts(ix, m, r.hits, sel) : [];
   return { ix, m, q, partial: r.partial, complete: !r.tailed, hits: kept, all: r.hits.length, facets, cards: r.cards };
@@ -684,7 +712,7 @@ export function init(root) {
       if (kind) meta.append(el('span', { class: 'search-result-kind' }, kind));
       if (it.location) meta.append(el('span', { class: 'search-result-location' }, it.location));
       if (meta.firstChild) li.append(meta);
-      const parts = excerpt(it.text, r.q.groups, r.ix.table);
+      const parts = excerpt(it.text, r.q.groups, r.ix.rules.table);
       if (parts.length) {
         const p = el('p', { class: 'search-result-excerpt' });
         for (const [t, marked] of parts) p.append(marked ? el('mark', null, t) : document.createTextNode(t));

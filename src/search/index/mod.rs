@@ -1,0 +1,271 @@
+//! The index writer: numbers the documents, tokenizes their fields, turns
+//! term frequencies into BM25 impacts, and writes the manifest, the term
+//! shards, the fragment chunks and the region facet files described in
+//! `docs/search.md`, as the types of [`super::format`].
+//!
+//! - [`terms`]: terms packed into 64-bit keys, and a term's postings while
+//!   the index is made;
+//! - [`tokenize`]: the terms of one document;
+//! - [`fragments`]: what is shown of a document, kept aside for the cards;
+//! - [`encode`]: a term's postings as the index stores them (impacts,
+//!   head and tail, the documents of its cards);
+//! - [`shards`]: the term shards' files, from postings held in memory;
+//! - [`spill`]: a large site's postings on disk, and the shards from them;
+//! - [`facets`]: the facets, the region files and document runs.
+
+mod encode;
+mod facets;
+mod fragments;
+mod shards;
+mod spill;
+mod terms;
+#[cfg(test)]
+mod tests;
+mod tokenize;
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use super::documents::{Document, KINDS};
+use super::format::{self, Fragment, Manifest, to_json};
+use super::t2s;
+use super::text;
+use crate::directory::Directory;
+use encode::{B, K1, encode};
+use facets::{facets, region_chain};
+use fragments::{FragmentStore, fragment};
+use shards::in_memory_shards;
+use spill::{SPILL_AT, Spill};
+use terms::{FastMap, Key, PARTITIONS, TermBuf, WORD, cjk_text, put};
+use tokenize::{Tokenized, tokenize};
+
+/// Documents per fragment chunk.
+const CHUNK: usize = 16;
+/// Documents tokenized together before their postings are added.
+const BATCH: usize = 1024;
+const _: () = assert!(BATCH % CHUNK == 0);
+
+/// Write the index's files through `emit` (path under the output, text),
+/// term shards a batch at a time, so that only the compact postings and a
+/// few shards' text are in memory at once; a large site's postings go to
+/// temporary files in runs (see [`Spill`]). An error is one of those files
+/// failing.
+pub fn write(
+    docs: Vec<Document>,
+    dir: &Directory,
+    synonyms: &[Vec<String>],
+    head: usize,
+    fill: &(dyn Fn(&mut Document) + Sync),
+    emit: &mut dyn FnMut(&str, &str),
+) -> std::io::Result<()> {
+    write_with(docs, dir, synonyms, head, fill, emit, SPILL_AT)
+}
+
+/// [`write`], with postings going to disk once more than `spill_at`
+/// bytes of them are held.
+#[allow(clippy::too_many_arguments)]
+fn write_with(
+    mut docs: Vec<Document>,
+    dir: &Directory,
+    synonyms: &[Vec<String>],
+    head: usize,
+    fill: &(dyn Fn(&mut Document) + Sync),
+    emit: &mut dyn FnMut(&str, &str),
+    spill_at: usize,
+) -> std::io::Result<()> {
+    let order = |d: &Document| {
+        let chain = d.region.map(|r| region_chain(dir, r)).unwrap_or_default();
+        (
+            d.kind,
+            d.org_type.unwrap_or(usize::MAX),
+            chain,
+            d.url.clone(),
+        )
+    };
+    docs.par_sort_by_cached_key(order);
+    let folded: Vec<Vec<String>> = synonyms
+        .iter()
+        .map(|g| g.iter().map(|m| text::fold_text(m)).collect())
+        .collect();
+    // Tokenize a batch of documents in parallel, then add its postings in
+    // document order; only one batch's token lists are held at a time.
+    let started = std::time::Instant::now();
+    let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
+    // Postings in partitions by key, each filled by one thread, in
+    // document order (adding postings is most of the indexing time).
+    let mut partitions: Vec<FastMap<Key, TermBuf>> =
+        (0..PARTITIONS).map(|_| FastMap::default()).collect();
+    let mut words: FastMap<Key, String> = FastMap::default();
+    let mut held = 0usize;
+    let mut spill: Option<Spill> = None;
+    // Every fragment again, for the cards of frequent and exact terms.
+    let mut store = FragmentStore::new()?;
+    // Wall-clock time of the steps below, for GONGKAI_TIMINGS.
+    let mut spent = [std::time::Duration::ZERO; 4];
+    let mut postings_added = 0usize;
+    for (b, batch) in docs.chunks_mut(BATCH).enumerate() {
+        let step = std::time::Instant::now();
+        batch.par_iter_mut().for_each(fill);
+        spent[0] += step.elapsed();
+        let step = std::time::Instant::now();
+        let tokenized: Vec<Tokenized> = batch
+            .par_iter()
+            .map(|d| tokenize(d, &folded, &words))
+            .collect();
+        spent[1] += step.elapsed();
+        postings_added += tokenized.iter().map(|t| t.terms.len()).sum::<usize>();
+        let step = std::time::Instant::now();
+        // The batch's fragment chunks (BATCH is a multiple of CHUNK), then
+        // its texts are let go: a large site's bodies are not all held
+        // while its postings grow.
+        let chunks: Vec<(String, Vec<Fragment>)> = batch
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let fragments: Vec<Fragment> = chunk.iter().map(fragment).collect();
+                (to_json(&fragments), fragments)
+            })
+            .collect();
+        for (c, (json, fragments)) in chunks.iter().enumerate() {
+            let i = b * (BATCH / CHUNK) + c;
+            emit(&format!("search/f/{i}.json"), json);
+            for f in fragments {
+                store.push(f)?;
+            }
+        }
+        drop(chunks);
+        for d in batch.iter_mut() {
+            d.body = String::new();
+            d.meta = String::new();
+        }
+        spent[2] += step.elapsed();
+        let step = std::time::Instant::now();
+        let batch = &*batch;
+        for (t, d) in tokenized.iter().zip(batch) {
+            lengths.push((t.length, if d.boost == 0 { 100 } else { d.boost }));
+            for (k, w) in &t.words {
+                words.entry(*k).or_insert_with(|| w.clone());
+            }
+        }
+        held += partitions
+            .par_iter_mut()
+            .enumerate()
+            .map(|(part, postings)| {
+                let mut added = 0;
+                for (i, t) in tokenized.iter().enumerate() {
+                    let id = (b * BATCH + i) as u32;
+                    let range = t.parts[part] as usize..t.parts[part + 1] as usize;
+                    for &(k, wtf, positions, count) in &t.terms[range] {
+                        let buf = postings.entry(k).or_default();
+                        let before = buf.bytes.len();
+                        put(&mut buf.bytes, id - buf.last);
+                        buf.last = id;
+                        buf.df += 1;
+                        put(&mut buf.bytes, wtf);
+                        put(&mut buf.bytes, u32::from(count));
+                        let mut last = 0;
+                        for &p in &positions[..usize::from(count)] {
+                            put(&mut buf.bytes, p - last);
+                            last = p;
+                        }
+                        added += buf.bytes.len() - before;
+                    }
+                }
+                added
+            })
+            .sum::<usize>();
+        spent[3] += step.elapsed();
+        // A large site's postings go to disk in runs, so that they are not
+        // all held until the shards are written.
+        if held > spill_at {
+            let s = match &mut spill {
+                Some(s) => s,
+                None => spill.insert(Spill::new(head)?),
+            };
+            s.run(&mut partitions)?;
+            held = 0;
+        }
+    }
+    let n = docs.len().max(1) as f64;
+    let avgdl = (lengths.iter().map(|&(l, _)| f64::from(l)).sum::<f64>() / n).max(1.0);
+    // Each document's BM25 length norm and prior, once rather than per
+    // posting (see `encode`).
+    let norms: Vec<(f64, f64)> = lengths
+        .iter()
+        .map(|&(dl, boost)| (K1 * (1.0 - B + B * f64::from(dl) / avgdl), f64::from(boost)))
+        .collect();
+    if std::env::var_os("GONGKAI_TIMINGS").is_some() {
+        let bufs = || partitions.iter().flat_map(|p| p.values());
+        eprintln!(
+            "index: {} documents, {} postings; texts {:.1} s, tokens {:.1} s, fragments {:.1} s, postings {:.1} s; {} runs on disk; in memory {} terms, {} postings, {} MiB of postings ({} MiB allocated)",
+            docs.len(),
+            postings_added,
+            spent[0].as_secs_f64(),
+            spent[1].as_secs_f64(),
+            spent[2].as_secs_f64(),
+            spent[3].as_secs_f64(),
+            spill.as_ref().map_or(0, |s| s.runs),
+            partitions.iter().map(|p| p.len()).sum::<usize>(),
+            bufs().map(|b| u64::from(b.df)).sum::<u64>(),
+            bufs().map(|b| b.bytes.len()).sum::<usize>() >> 20,
+            bufs().map(|b| b.bytes.capacity()).sum::<usize>() >> 20,
+        );
+    }
+    crate::timing("s-merge", started);
+    let started = std::time::Instant::now();
+    let term_text = |k: Key| -> String {
+        if k & WORD == 0 {
+            cjk_text(k)
+        } else {
+            words.get(&k).cloned().unwrap_or_default()
+        }
+    };
+    let dense = (docs.len() / 8).max(1000) as u32;
+    let mut chars: BTreeSet<char> = BTreeSet::new();
+    let encode_term = |buf: &TermBuf, t: &str| encode(buf, t, n, &norms, buf.df <= dense, head);
+    let store = store.finish()?;
+    let shards = match spill {
+        Some(spill) => spill.shards(
+            partitions,
+            &term_text,
+            &mut chars,
+            encode_term,
+            &store,
+            emit,
+        )?,
+        None => in_memory_shards(
+            partitions,
+            head,
+            &term_text,
+            &mut chars,
+            encode_term,
+            &store,
+            emit,
+        )?,
+    };
+    crate::timing("s-shards", started);
+    let fold: String = t2s::pairs()
+        .iter()
+        .filter(|(_, s)| chars.contains(s))
+        .flat_map(|(t, s)| [*t, *s])
+        .collect();
+    let (facets, region_files) = facets(&docs, dir);
+    for (path, text) in &region_files {
+        emit(path, text);
+    }
+    let manifest = Manifest {
+        chunk: CHUNK as u32,
+        constants: format::Constants::current(),
+        documents: docs.len() as u64,
+        facets,
+        fold,
+        kinds: KINDS
+            .iter()
+            .map(|(k, l)| (k.to_string(), l.to_string()))
+            .collect(),
+        shards,
+        version: format::VERSION,
+    };
+    emit("search/manifest.json", &to_json(&manifest));
+    Ok(())
+}
