@@ -128,6 +128,11 @@ output_size() {
     BYTES=$(find "$OUT" -type f ! -name .gongkai-output -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
 }
 
+# weed_cpu: CPU seconds (user + system) the SeaweedFS server has used so far.
+weed_cpu() {
+    awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$WEED_PID/stat"
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -194,6 +199,8 @@ done
 log "    ready after $((SECONDS - started)) s"
 
 deploy() {
+    local weed_before
+    weed_before=$(weed_cpu)
     run_timed "$1" env -u AWS_SESSION_TOKEN GONGKAI_TIMINGS=1 AWS_ACCESS_KEY_ID="$KEY" \
         AWS_SECRET_ACCESS_KEY="$SECRET" "$GONGKAI" deploy --root "$SITE" --output "$OUT" \
         --target "s3://$BUCKET" --endpoint "$ENDPOINT" --path-style \
@@ -205,15 +212,16 @@ deploy() {
     read -r UP DEL UNCH UPBYTES DSECS < <(sed -nE \
         's/^uploaded ([0-9]+), deleted ([0-9]+), unchanged ([0-9]+) \(([0-9]+) bytes\) in ([0-9.]+) s.*/\1 \2 \3 \4 \5/p' <<<"$SUMMARY")
     URLS=$(wc -l <"$LOGS/$1.urls")
-    log "    $SUMMARY; $REQ requests; state from $STATE; $URLS lines in the changed-URLs file"
+    WEED_CPU=$(awk -v a="$weed_before" -v b="$(weed_cpu)" 'BEGIN { printf "%.1f", b - a }')
+    log "    $SUMMARY; $REQ requests; state from $STATE; $URLS lines in the changed-URLs file; SeaweedFS used ${WEED_CPU} CPU s"
 }
 
-declare -A R_WALL R_PEAK R_CPU R_LOAD R_REQ R_UP R_DEL R_UNCH R_BYTES R_FILES R_OUTBYTES R_STATE
+declare -A R_WEED R_WALL R_PEAK R_CPU R_LOAD R_REQ R_UP R_DEL R_UNCH R_BYTES R_FILES R_OUTBYTES R_STATE
 
 record() {
     R_WALL[$1]=$WALL R_PEAK[$1]=$PEAK R_CPU[$1]=$CPU R_LOAD[$1]=$LOAD R_REQ[$1]=$REQ
     R_UP[$1]=$UP R_DEL[$1]=$DEL R_UNCH[$1]=$UNCH R_BYTES[$1]=$UPBYTES R_STATE[$1]=$STATE
-    R_FILES[$1]=$2 R_OUTBYTES[$1]=$3
+    R_FILES[$1]=$2 R_OUTBYTES[$1]=$3 R_WEED[$1]=$WEED_CPU
 }
 
 # 1. First deploy.
@@ -246,7 +254,7 @@ REBUILD_WALL=$WALL REBUILD_PEAK=$PEAK REBUILD_LOAD=$LOAD
 log "    $(grep -v '^timing:' "$LOGS/rebuild.log" | tail -n 1)"
 # A rebuild keeps the modification time of every output file whose bytes did
 # not change: the newer ones are the changed ones.
-find "$OUT" -type f -newer "$DIR/stamp" ! -name .gongkai-output -printf '%P\n' | sort >"$LOGS/changed-files"
+find "$OUT" -type f -newer "$DIR/stamp" ! -name .gongkai-output -printf '%12s  %P\n' | sort -k2 >"$LOGS/changed-files"
 CHANGED=$(wc -l <"$LOGS/changed-files")
 output_size
 deploy edited
@@ -254,29 +262,31 @@ record edited "$FILES" "$BYTES"
 
 # --- Report ------------------------------------------------------------------------
 echo
-echo "Deploy benchmark: $("$GONGKAI" --version 2>/dev/null || echo gongkai), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)," \
+echo "Deploy benchmark: $("$GONGKAI" --version 2>/dev/null || echo gongkai), checkout at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ "$CARGO" == 1 ]] || echo ' (CARGO=0: the binaries may be older)')," \
     "$(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "Province directory at $SCALE%: $COUNTS"
 echo "SeaweedFS $("$WEED" version 2>/dev/null | awk 'NR == 1 { print $3 }') (weed mini) on 127.0.0.1; site, output and bucket data on $WORK"
 echo "Build: ${BUILD_WALL} s, peak ${BUILD_PEAK} MiB (load ${BUILD_LOAD}); output $FILES1 files, $BYTES1 bytes"
 echo
-printf '%-22s  %8s  %8s  %6s  %8s  %8s  %7s  %9s  %12s  %7s  %12s  %s\n' \
-    step "wall s" "peak MiB" CPU requests uploaded deleted unchanged "bytes up" "files" "output bytes" "load (1/5/15 min)"
+printf '%-16s  %8s  %8s  %6s  %7s  %8s  %8s  %7s  %9s  %12s  %7s  %12s  %s\n' \
+    step "wall s" "peak MiB" CPU "weed s" requests uploaded deleted unchanged "bytes up" "files" "output bytes" "load (1/5/15 min)"
 for step in first unchanged edited; do
     case $step in
     first) label="1. first deploy" ;;
     unchanged) label="2. no change" ;;
     edited) label="3. one row edit" ;;
     esac
-    printf '%-22s  %8s  %8s  %6s  %8s  %8s  %7s  %9s  %12s  %7s  %12s  %s\n' \
-        "$label" "${R_WALL[$step]}" "${R_PEAK[$step]}" "${R_CPU[$step]}" "${R_REQ[$step]}" \
+    printf '%-16s  %8s  %8s  %6s  %7s  %8s  %8s  %7s  %9s  %12s  %7s  %12s  %s\n' \
+        "$label" "${R_WALL[$step]}" "${R_PEAK[$step]}" "${R_CPU[$step]}" "${R_WEED[$step]}" "${R_REQ[$step]}" \
         "${R_UP[$step]}" "${R_DEL[$step]}" "${R_UNCH[$step]}" "${R_BYTES[$step]}" \
         "${R_FILES[$step]}" "${R_OUTBYTES[$step]}" "${R_LOAD[$step]}"
 done
+echo "(wall s, peak MiB, CPU: the gongkai process, from /usr/bin/time -v; weed s: CPU seconds the SeaweedFS server used meanwhile;"
+echo " bytes up: bytes uploaded; files, output bytes: the built output, without its .gongkai-output marker)"
 echo
 echo "Bucket state from: first ${R_STATE[first]}, no change ${R_STATE[unchanged]}, edit ${R_STATE[edited]}"
 echo "One row edit: $ORG_ID in organizations/hangzhou.csv line $line; rebuild ${REBUILD_WALL} s, peak ${REBUILD_PEAK} MiB (load ${REBUILD_LOAD});"
-echo "  $CHANGED output files changed bytes (newer than the edit):"
+echo "  $CHANGED output files changed bytes (newer than the edit), $(awk '{ s += $1 } END { printf "%.0f", s }' "$LOGS/changed-files") bytes in all; size and path:"
 sed -n '1,40p' "$LOGS/changed-files" | sed 's/^/    /'
 [[ "$CHANGED" -gt 40 ]] && echo "    … and $((CHANGED - 40)) more"
 echo "  changed-URLs file of the edit deploy: $(wc -l <"$LOGS/edited.urls") lines"
