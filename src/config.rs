@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::yaml::{self, Spanned};
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::yaml::{self, Spanned};
 
 /// The file name of the configuration at the site root.
 pub const CONFIG_FILE: &str = "gongkai.yaml";
@@ -218,7 +218,7 @@ fn default_language() -> String {
     "zh-CN".to_string()
 }
 fn default_max_file_mb() -> u64 {
-    crate::content::files::DEFAULT_MAX_FILE_MB
+    crate::base::files::DEFAULT_MAX_FILE_MB
 }
 
 fn default_theme() -> String {
@@ -245,7 +245,7 @@ impl Config {
             )
             .with_help("a site root holds gongkai.yaml; `gongkai init DIR` makes one"));
         }
-        let source = crate::content::read_utf8(&path, Path::new(CONFIG_FILE))?;
+        let source = crate::base::files::read_utf8(&path, Path::new(CONFIG_FILE))?;
         let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &source, &source, 0)?;
         config.places = Places::read(&source);
         config.base_url =
@@ -265,7 +265,7 @@ impl Config {
             ("audiences", &config.directory.audiences),
         ] {
             for name in names {
-                let bad = crate::content::slug::check_slug(name).err().or_else(|| {
+                let bad = crate::base::slug::check_slug(name).err().or_else(|| {
                     name.contains(['?', '#', '%'])
                         .then(|| format!("`{name}` contains ? # or %"))
                 });

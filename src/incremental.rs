@@ -30,8 +30,8 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::content::{self, front_matter::PageType};
-use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::Renderer;
 use crate::render::theme::Theme;
 use crate::{BuildOptions, BuildReport, Headers, Outcome, Site, Task};

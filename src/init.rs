@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use crate::render::theme::DEFAULT_THEME;
 
 const CONFIG: &str = "title: 我的政务公开网站

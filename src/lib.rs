@@ -7,10 +7,10 @@
 //! [`output`] writes them into a staging folder that replaces the output
 //! only when everything succeeded.
 
+pub mod base;
 pub mod config;
 pub mod content;
 pub mod deploy;
-pub mod diagnostics;
 pub mod directory;
 pub mod incremental;
 pub mod init;
@@ -29,10 +29,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use base::diagnostics::{Diagnostic, Diagnostics};
+use base::sink::{Emit, Fill, Sink};
+use base::timing::timing;
 use config::Config;
 use content::Content;
 use content::front_matter::PageType;
-use diagnostics::{Diagnostic, Diagnostics};
 use markdown::Target;
 use output::Staging;
 use output::claims::{Claims, Owner};
@@ -44,39 +46,6 @@ use render::views::{
 };
 use render::{Renderer, jsonld, theme::Theme};
 use resolve::{Resolved, Urls};
-
-/// Print how long a stage took, when `GONGKAI_TIMINGS` is set (for the
-/// benchmarks; never in normal output).
-pub(crate) fn timing(stage: &str, since: Instant) {
-    if std::env::var_os("GONGKAI_TIMINGS").is_some() {
-        eprintln!(
-            "timing: {stage:<10} {:>8.1} ms{}",
-            since.elapsed().as_secs_f64() * 1000.0,
-            memory()
-        );
-    }
-}
-
-/// The process's resident and peak resident memory, from Linux's
-/// `/proc/self/status` (empty elsewhere), for `GONGKAI_TIMINGS`.
-fn memory() -> String {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return String::new();
-    };
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().strip_suffix(" kB"))
-            .and_then(|kb| kb.trim().parse::<u64>().ok())
-            .map_or(0, |kb| kb / 1024)
-    };
-    format!(
-        "  rss {:>5} MiB  peak {:>5} MiB",
-        field("VmRSS:"),
-        field("VmHWM:")
-    )
-}
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -259,7 +228,7 @@ impl Site {
         if let Some(url) = &options.base_url {
             config.set_base_url(url)?;
         }
-        content::files::set_max_file_mb(config.max_file_mb);
+        base::files::set_max_file_mb(config.max_file_mb);
         let urls = Urls::new(&config);
         let theme = Theme::load(&root, &config)?;
         let (content, renderer) = rayon::join(
@@ -992,35 +961,6 @@ impl Site {
     }
 }
 
-/// Where rendered files go: the staging folder, memory (incremental
-/// rebuilds), or nowhere (`check`). Any `Fn(&str, &[u8])` closure is one.
-pub(crate) trait Sink: Sync {
-    /// Write `bytes` at `rel`, a `/`-separated path below the output.
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
-
-    /// Write the file at `rel` as `fill` produces it. The open-data files
-    /// reach hundreds of megabytes at province scale; streamed, none is
-    /// held in memory. By default `fill` writes into memory and then
-    /// [`Sink::write`] takes the bytes.
-    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
-        let mut bytes = Vec::new();
-        fill(&mut bytes).map_err(|e| Diagnostic::new(format!("cannot make {rel}: {e}")))?;
-        self.write(rel, &bytes)
-    }
-}
-
-/// Produces a streamed file's bytes into a writer.
-pub(crate) type Fill<'a> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
-
-impl<F> Sink for F
-where
-    F: Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync,
-{
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        self(rel, bytes)
-    }
-}
-
 impl Sink for output::Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         output::Staging::write(self, rel, bytes)
@@ -1066,33 +1006,6 @@ impl Sink for Discard {
 
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
         fill(&mut std::io::sink()).map_err(|e| Diagnostic::new(format!("cannot make {rel}: {e}")))
-    }
-}
-
-/// The files made after the render tasks, counted as they are written;
-/// write failures are collected, not fatal at once.
-pub(crate) struct Emit<'a> {
-    sink: &'a dyn Sink,
-    written: usize,
-    diagnostics: Vec<Diagnostic>,
-}
-
-impl Emit<'_> {
-    /// A file whose bytes are already made.
-    pub(crate) fn bytes(&mut self, rel: &str, bytes: &[u8]) {
-        self.done(self.sink.write(rel, bytes));
-    }
-
-    /// A file written as `fill` produces it (see [`Sink::stream`]).
-    pub(crate) fn stream(&mut self, rel: &str, fill: &mut Fill<'_>) {
-        self.done(self.sink.stream(rel, fill));
-    }
-
-    fn done(&mut self, result: Result<(), Diagnostic>) {
-        match result {
-            Ok(()) => self.written += 1,
-            Err(d) => self.diagnostics.push(d),
-        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gongkai::diagnostics::Diagnostics;
+use gongkai::base::diagnostics::Diagnostics;
 use gongkai::{BuildOptions, BuildReport};
 
 #[global_allocator]

@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
+use crate::base::slug;
 use crate::config::Config;
 use crate::content::front_matter::PageType;
-use crate::content::{Content, Page, Reference, slug};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::content::{Content, Page, Reference};
 use crate::markdown::{LinkMap, MarkdownOptions, Target};
 
 /// A link to another page of the site, or to an outside URL.

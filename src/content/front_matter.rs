@@ -9,8 +9,8 @@ use std::sync::Arc;
 use jiff::civil::{Date, DateTime};
 use serde::Deserialize;
 
-use super::yaml::{self, Spanned};
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::yaml::{self, Spanned};
 
 /// A file split into its front matter and its body.
 pub struct Split<'a> {

@@ -3,11 +3,8 @@
 //! assets with their URL paths. Everything here is about what the editor
 //! wrote; links and relations are completed later by `resolve`.
 
-pub mod files;
 pub mod front_matter;
-pub mod slug;
 pub mod svg;
-pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -16,8 +13,9 @@ use std::sync::Arc;
 use jiff::civil::{Date, DateTime};
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
-pub use files::read_utf8;
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
+use crate::base::files::{self, read_utf8};
+use crate::base::{slug, yaml};
 use front_matter::{
     PageFrontMatter, PageType, PolicyStatus, RecordKind, SectionFrontMatter, SortBy, Split,
 };
@@ -261,7 +259,7 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
     let found = walk(&content_dir, follow_symlinks, &mut diagnostics);
-    crate::timing("walk", started);
+    crate::base::timing::timing("walk", started);
     let started = std::time::Instant::now();
 
     // Sections first: a section that holds records turns its pages and
@@ -326,7 +324,7 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
             .map(|f| load_one(root, f)),
     );
 
-    crate::timing("read", started);
+    crate::base::timing::timing("read", started);
     let mut sections: Vec<Section> = Vec::new();
     let mut pages: Vec<Page> = Vec::new();
     let mut page_slugs: Vec<(String, Option<String>)> = Vec::new(); // (section dir, segment)

@@ -3,7 +3,7 @@
 //! `index.html`. CDNs refresh at most 1,000 URLs a request; above that the
 //! list is the one directory line of the whole site instead.
 
-use crate::content::slug::encode_path;
+use crate::base::slug::encode_path;
 
 /// Above this many URLs a CDN wants a directory refresh instead.
 pub const URL_REFRESH_LIMIT: usize = 1000;

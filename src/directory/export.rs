@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use super::hours::{self, OpeningHours};
 use super::{Activity, Directory, Level, Mode, Organization, Service};
-use crate::Emit;
+use crate::base::sink::Emit;
 use crate::config::Config;
 use crate::content::Content;
 use crate::resolve::Urls;

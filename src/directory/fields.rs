@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::content::yaml::{self, Spanned};
-use crate::content::{RecordFile, RecordFormat, front_matter, read_utf8};
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::files::read_utf8;
+use crate::base::yaml::{self, Spanned};
+use crate::content::{RecordFile, RecordFormat, front_matter};
 
 /// A file that records were read from, kept while they are checked so that
 /// later problems (a parent that does not exist) can still show the line.

@@ -17,10 +17,10 @@ use jiff::civil::DateTime;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::config::Config;
 use crate::content::Content;
 use crate::content::front_matter::RecordKind;
-use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::resolve::Urls;
 pub use fields::{Markdown, Source};
 pub use hours::OpeningHours;
@@ -377,10 +377,10 @@ pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory
             Err(d) => diagnostics.push(d),
         }
     }
-    crate::timing("dir-read", started);
+    crate::base::timing::timing("dir-read", started);
     let started = std::time::Instant::now();
     let mut dir = records::build(config, content, urls, raws, &mut diagnostics);
-    crate::timing("dir-build", started);
+    crate::base::timing::timing("dir-build", started);
     dir.now = Some(build_time());
     diagnostics.into_result(dir)
 }

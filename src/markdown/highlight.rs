@@ -19,8 +19,8 @@ fn syntaxes() -> &'static SyntaxSet {
 /// A `<pre>` block for `text` in language `lang` (a fence token such as
 /// `rust`, `yaml`, `json`); unknown languages are escaped plain text.
 pub fn code_block(lang: &str, text: &str) -> String {
-    let lang_attr = crate::render::escape_html(lang);
-    let body = highlight(lang, text).unwrap_or_else(|| crate::render::escape_html(text));
+    let lang_attr = crate::base::escape::escape_html(lang);
+    let body = highlight(lang, text).unwrap_or_else(|| crate::base::escape::escape_html(text));
     if lang.is_empty() {
         format!("<pre class=\"code\"><code>{body}</code></pre>\n")
     } else {

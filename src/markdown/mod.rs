@@ -14,7 +14,7 @@ use std::sync::Arc;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 
 /// What an `@/` link can point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,7 +173,7 @@ pub fn render(
                                 id
                             }
                             None => {
-                                unique_id(&crate::content::slug::anchor_id(&heading_text), used_ids)
+                                unique_id(&crate::base::slug::anchor_id(&heading_text), used_ids)
                             }
                         };
                         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut held[index] {

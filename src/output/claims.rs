@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 
 /// Who writes a file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]

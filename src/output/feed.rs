@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use jiff::civil::DateTime;
 
-use super::escape_xml;
+use crate::base::escape::escape_xml;
 
 /// One feed entry.
 pub struct FeedEntry {

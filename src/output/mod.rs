@@ -12,7 +12,7 @@ pub mod sitemap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 
 /// A folder being filled by a build, to become the output.
 pub struct Staging {
@@ -253,7 +253,11 @@ impl Staging {
     }
 
     /// Write the file at `rel` as `fill` produces it, through a buffer.
-    pub fn stream(&self, rel: &str, fill: &mut crate::Fill<'_>) -> Result<(), Diagnostic> {
+    pub fn stream(
+        &self,
+        rel: &str,
+        fill: &mut crate::base::sink::Fill<'_>,
+    ) -> Result<(), Diagnostic> {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
             make_dir(parent)?;
@@ -441,29 +445,5 @@ fn remove_in_background(path: &Path) {
         .spawn();
     if spawned.is_err() {
         let _ = std::fs::remove_dir_all(path);
-    }
-}
-
-/// XML-escape text, leaving out the characters XML 1.0 does not allow
-/// (control characters other than tab and line breaks, U+FFFE and U+FFFF):
-/// one of them in a title would make the whole feed or sitemap unreadable.
-pub fn escape_xml(text: &str) -> String {
-    let allowed = |c: char| {
-        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-    };
-    if text.chars().all(allowed) {
-        return crate::render::escape_html(text);
-    }
-    let kept: String = text.chars().filter(|&c| allowed(c)).collect();
-    crate::render::escape_html(&kept)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn xml_text_keeps_only_characters_xml_allows() {
-        assert_eq!(escape_xml("a\u{1}b\u{1b}c\tд<\u{FFFF}"), "abc\tд&lt;");
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::escape_xml;
+use crate::base::escape::escape_xml;
 
 /// The protocol's limit of URLs per sitemap file.
 pub const MAX_URLS: usize = 50_000;

@@ -42,7 +42,7 @@ fn items(out: &mut String, list: &[Item]) {
             out,
             "<li id=\"{}\"><span class=\"num\">{}</span>{}",
             item.eid,
-            crate::render::escape_html(&item.num),
+            crate::base::escape::escape_html(&item.num),
             item.text.html
         );
         items(out, &item.items);
@@ -56,7 +56,7 @@ fn opening(out: &mut String, a: &Article) {
     let _ = write!(
         out,
         "<span class=\"num\">{}</span>",
-        crate::render::escape_html(&a.num)
+        crate::base::escape::escape_html(&a.num)
     );
     if let Some(h) = &a.heading {
         let _ = write!(out, "<strong class=\"article-heading\">{}</strong>", h.html);
@@ -70,7 +70,7 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
         out,
         "<section class=\"article\" id=\"{}\" aria-label=\"{}\">",
         a.eid,
-        crate::render::escape_html(&a.title())
+        crate::base::escape::escape_html(&a.title())
     );
     for (i, p) in a.paragraphs.iter().enumerate() {
         let id = p
@@ -97,15 +97,15 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
             .map(|h| {
                 format!(
                     "<span class=\"visually-hidden\">（{}）</span>",
-                    crate::render::escape_html(h)
+                    crate::base::escape::escape_html(h)
                 )
             })
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "<p class=\"article-link\"><a href=\"{}\">单独查看{}{hidden}</a></p>",
-            crate::render::escape_html(link),
-            crate::render::escape_html(&a.label),
+            crate::base::escape::escape_html(link),
+            crate::base::escape::escape_html(&a.label),
         );
     }
     out.push_str("</section>\n");
@@ -146,7 +146,7 @@ pub fn document(doc: &PolicyDocument, article_url: &dyn Fn(&Article) -> String) 
             "<section class=\"chapter\" id=\"{0}\" aria-labelledby=\"{0}__heading\">\n<h{1} id=\"{0}__heading\"><span class=\"num\">{2}</span>{3}</h{1}>",
             chapter.eid,
             heading_level,
-            crate::render::escape_html(&chapter.num),
+            crate::base::escape::escape_html(&chapter.num),
             chapter.heading.html
         );
         blocks(
@@ -201,7 +201,7 @@ fn section(
         "<section class=\"policy-section\" id=\"{0}\" aria-labelledby=\"{0}__heading\">\n<h{1} id=\"{0}__heading\"><span class=\"num\">{2}</span>{3}</h{1}>",
         sec.eid,
         level,
-        crate::render::escape_html(&sec.num),
+        crate::base::escape::escape_html(&sec.num),
         sec.heading.html
     );
     blocks(out, &format!("{}__intro", sec.eid), "intro", &sec.intro);

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use crate::markdown::{self, AnchorLink, Heading, Input};
 use crate::policy::{self, PolicyDocument};
 use crate::resolve::Resolved;

@@ -15,24 +15,8 @@ use std::sync::Arc;
 
 use tera::{Context, Tera};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::base::diagnostics::{Diagnostic, Diagnostics, Location};
 use theme::Theme;
-
-/// HTML-escape text for element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// The templates a template names in `{% extends "…" %}` and
 /// `{% include "…" %}`.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 
 /// Where a theme file comes from.
 #[derive(Debug, Clone)]
@@ -158,7 +158,7 @@ fn collect(
                 .unwrap_or_default();
             Diagnostic::in_file(shown, format!("cannot read theme file: {e}"))
         })?;
-        if let Some((message, help)) = crate::content::files::refusal(
+        if let Some((message, help)) = crate::base::files::refusal(
             entry.path(),
             entry.path_is_symlink(),
             entry.file_type(),
@@ -192,7 +192,7 @@ impl ThemeFile {
     /// The file's text (templates), or a diagnostic naming it.
     pub fn text(&self) -> Result<Arc<str>, Diagnostic> {
         match &self.origin {
-            Origin::File(path) => crate::content::read_utf8(path, &self.shown),
+            Origin::File(path) => crate::base::files::read_utf8(path, &self.shown),
             Origin::Builtin(bytes) => Ok(Arc::from(String::from_utf8_lossy(bytes).as_ref())),
         }
     }

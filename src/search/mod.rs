@@ -28,7 +28,7 @@ use crate::Site;
 pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> std::io::Result<()> {
     let started = std::time::Instant::now();
     let docs = documents::collect(site);
-    crate::timing("s-collect", started);
+    crate::base::timing::timing("s-collect", started);
     let groups = synonyms::with_types(&site.synonyms, &site.directory);
     let fill = |d: &mut documents::Document| documents::fill(site, d);
     let head = site.config.search.head;

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use crate::directory::Directory;
 
 /// The table's file, relative to the site root.
@@ -19,9 +19,9 @@ pub fn load(root: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
     if !path.exists() {
         return Ok(vec![]);
     }
-    let text = crate::content::read_utf8(&path, Path::new(FILE))?;
+    let text = crate::base::files::read_utf8(&path, Path::new(FILE))?;
     let source: Arc<str> = text.clone();
-    let groups: Vec<Vec<String>> = crate::content::yaml::parse(Path::new(FILE), &source, &text, 0)
+    let groups: Vec<Vec<String>> = crate::base::yaml::parse(Path::new(FILE), &source, &text, 0)
         .map_err(|d| {
             d.with_help("synonyms.yaml is a list of groups, one per line: `- [红十字会, 红会]`")
         })?;

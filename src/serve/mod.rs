@@ -32,7 +32,7 @@ use tokio::sync::{broadcast, mpsc};
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::incremental::{Rebuild, Session};
 use crate::{BuildOptions, BuildReport};
 use files::Lookup;

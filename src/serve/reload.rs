@@ -22,7 +22,7 @@ use std::path::{Component, Path};
 
 use serde_json::json;
 
-use crate::diagnostics::Diagnostics;
+use crate::base::diagnostics::Diagnostics;
 
 /// Where the script is served.
 pub const SCRIPT_PATH: &str = "/__gongkai/livereload.js";
@@ -196,7 +196,7 @@ fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Diagnostic;
+    use crate::base::diagnostics::Diagnostic;
     use std::path::PathBuf;
     use std::sync::Arc;
 

@@ -20,10 +20,11 @@ use std::collections::HashSet;
 
 use tera::Context;
 
+use crate::base::sink::{Emit, Sink};
 use crate::directory::{Directory, Record, export, ics};
 use crate::markdown::{self, Input};
 use crate::render::views::{self as page_views, Crumb};
-use crate::{Emit, Outcome, Sink, Site};
+use crate::{Outcome, Site};
 
 pub use text::{qr_svg, tel, when_zh};
 

@@ -4,10 +4,11 @@
 
 use tera::Context;
 
+use crate::base::sink::Sink;
 use crate::directory::{Level, ics};
 use crate::render::jsonld;
 use crate::render::views::DateView;
-use crate::{Outcome, Sink, Site};
+use crate::{Outcome, Site};
 
 use super::text::{iso, qr_svg, tel};
 use super::views::{

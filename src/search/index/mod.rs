@@ -211,7 +211,7 @@ fn write_with(
             bufs().map(|b| b.bytes.capacity()).sum::<usize>() >> 20,
         );
     }
-    crate::timing("s-merge", started);
+    crate::base::timing::timing("s-merge", started);
     let started = std::time::Instant::now();
     let term_text = |k: Key| -> String {
         if k & WORD == 0 {
@@ -243,7 +243,7 @@ fn write_with(
             emit,
         )?,
     };
-    crate::timing("s-shards", started);
+    crate::base::timing::timing("s-shards", started);
     let fold: String = t2s::pairs()
         .iter()
         .filter(|(_, s)| chars.contains(s))

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::base::diagnostics::{Diagnostic, Location};
 
 /// A YAML value with the place it was written, for checks made after parsing
 /// (dates, links, slugs) that must still point at the right line.

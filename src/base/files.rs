@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 
 /// The default limit on a file gongkai reads (front matter, markdown,
 /// tables, templates, configuration), in megabytes: generous, since a real

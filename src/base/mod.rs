@@ -1,0 +1,13 @@
+//! The base layer: utilities every stage shares (diagnostics, escaping,
+//! file reading, YAML, slugs, timing, and the sinks rendered files go to).
+//!
+//! It imports nothing else of the crate: no path in `base/` names a module
+//! outside `base/` (`tests/layers.rs` checks it).
+
+pub mod diagnostics;
+pub mod escape;
+pub mod files;
+pub(crate) mod sink;
+pub mod slug;
+pub(crate) mod timing;
+pub mod yaml;
