@@ -338,7 +338,7 @@ fn fifos_devices_and_huge_files_are_refused_without_being_read() {
 
 /// Put `text` at `rel` under `site`, check that both commands refuse it
 /// with a message naming `rel` and `phrase`, then take it away again.
-fn refused_file(site: &Path, rel: &str, text: &str, phrase: &str) {
+fn refused_file(site: &Path, rel: &str, text: &str, phrase: &str) -> String {
     let path = site.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, text).unwrap();
@@ -351,6 +351,7 @@ fn refused_file(site: &Path, rel: &str, text: &str, phrase: &str) {
     while dir != site && std::fs::remove_dir(dir).is_ok() {
         dir = dir.parent().unwrap();
     }
+    stderr
 }
 
 #[test]
@@ -375,13 +376,12 @@ fn content_files_never_replace_generated_files() {
         } else {
             script
         };
-        refused_file(
+        let stderr = refused_file(
             &site,
             rel,
             text,
             &format!("two sources would write the same file `{url}`"),
         );
-        let stderr = both_refuse_with(&site, rel, text);
         assert!(messages(&stderr).contains(generated), "{rel}: {stderr}");
     }
     // A section that claims the search page's URL.
@@ -407,16 +407,6 @@ fn content_files_never_replace_generated_files() {
     );
     std::fs::remove_dir_all(site.join("content/policies/sample")).unwrap();
     std::fs::write(site.join("content/policies/sample.md"), sample).unwrap();
-}
-
-/// The messages of a build of `site` with `text` at `rel` (then removed).
-fn both_refuse_with(site: &Path, rel: &str, text: &str) -> String {
-    let path = site.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, text).unwrap();
-    let o = run(site, "check", site, &[]);
-    refused_file(site, rel, text, "two sources would write the same file");
-    stderr(&o)
 }
 
 /// A section paginated by one and a page at its second list page's URL

@@ -63,6 +63,12 @@ pub fn refusal(
             }
         }
     }
+    not_ordinary(file_type)
+}
+
+/// Why a file of this type is never read (a FIFO, device or socket), or
+/// `None` for ordinary files and folders.
+fn not_ordinary(file_type: std::fs::FileType) -> Option<(String, String)> {
     if file_type.is_file() || file_type.is_dir() {
         return None;
     }
@@ -92,7 +98,7 @@ pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
         .open(path)
         .map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
-    if let Some((message, help)) = refusal(path, false, meta.file_type(), Path::new("/"), true) {
+    if let Some((message, help)) = not_ordinary(meta.file_type()) {
         return Err(Diagnostic::in_file(shown, message).with_help(help));
     }
     let limit = max_file_bytes();
