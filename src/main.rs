@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gongkai::base::diagnostics::Diagnostics;
+use gongkai::Diagnostics;
 use gongkai::{BuildOptions, BuildReport};
 
 #[global_allocator]
@@ -189,7 +189,7 @@ fn summary(verb: &str, r: &BuildReport) {
 
 /// The lines `gongkai deploy` prints: the plan of a dry run on stdout, the
 /// summary on stderr.
-fn deploy_summary(r: &gongkai::deploy::DeployReport) {
+fn deploy_summary(r: &gongkai::DeployReport) {
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         eprintln!(
             "timing: deploy sent {} requests; the bucket's state came from {}",
@@ -219,7 +219,7 @@ fn deploy_summary(r: &gongkai::deploy::DeployReport) {
         r.uploaded, r.deleted, r.unchanged, r.bytes, r.seconds
     );
     if let Some(file) = &r.changed_urls_file {
-        if r.changed_urls > gongkai::deploy::URL_REFRESH_LIMIT {
+        if r.changed_urls > gongkai::URL_REFRESH_LIMIT {
             eprintln!(
                 "{} changed URLs, more than a CDN refreshes by URL: {} names the directory {} to refresh",
                 r.changed_urls,
@@ -235,7 +235,7 @@ fn deploy_summary(r: &gongkai::deploy::DeployReport) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Init { dir } => match gongkai::init::init(&dir) {
+        Command::Init { dir } => match gongkai::init(&dir) {
             Ok(()) => {
                 eprintln!(
                     "created a new site in {}; build it with: gongkai build --root {}",
@@ -300,18 +300,18 @@ fn main() -> ExitCode {
             poll,
             drafts,
         } => {
-            let options = gongkai::serve::ServeOptions {
+            let options = gongkai::ServeOptions {
                 root,
                 bind,
                 port,
                 poll,
                 drafts,
             };
-            let reporter = gongkai::serve::Reporter {
+            let reporter = gongkai::Reporter {
                 errors: report_errors,
                 built: |r| summary("built", r),
             };
-            match gongkai::serve::run(&options, reporter) {
+            match gongkai::serve(&options, reporter) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     report_errors(&d);
@@ -333,7 +333,7 @@ fn main() -> ExitCode {
             query,
         } => {
             let dir = output.unwrap_or_else(|| root.join("public")).join("search");
-            let mut filters = gongkai::search::query::Filters::new();
+            let mut filters = gongkai::search_index::Filters::new();
             for (name, value) in [
                 ("kind", kind),
                 ("type", org_type),
@@ -345,7 +345,7 @@ fn main() -> ExitCode {
                     filters.insert(name.to_string(), v);
                 }
             }
-            let found = gongkai::search::query::Index::open(&dir)
+            let found = gongkai::search_index::Index::open(&dir)
                 .and_then(|mut index| index.search(&query, &filters, limit, all));
             match found {
                 Ok(r) if json => {
@@ -392,7 +392,7 @@ fn main() -> ExitCode {
             changed_urls,
         } => {
             use std::io::{IsTerminal, Write};
-            let options = gongkai::deploy::DeployOptions {
+            let options = gongkai::DeployOptions {
                 root,
                 output,
                 target,
@@ -414,9 +414,8 @@ fn main() -> ExitCode {
                 let _ = write!(err, "\r[{bar}] {done}/{total} {doing}\x1b[K");
                 let _ = err.flush();
             };
-            let progress: Option<gongkai::deploy::Progress<'_>> =
-                if terminal { Some(&show) } else { None };
-            let result = gongkai::deploy::deploy(&options, progress);
+            let progress: Option<gongkai::Progress<'_>> = if terminal { Some(&show) } else { None };
+            let result = gongkai::deploy(&options, progress);
             if terminal {
                 eprint!("\r\x1b[K");
             }
@@ -437,7 +436,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::SyntaxCss { theme } => match gongkai::markdown::highlight::theme_css(&theme) {
+        Command::SyntaxCss { theme } => match gongkai::theme_css(&theme) {
             Ok(css) => {
                 print!("{css}");
                 ExitCode::SUCCESS

@@ -11,7 +11,7 @@ use common::{gongkai, tree};
 use std::path::{Path, PathBuf};
 
 use gongkai::BuildOptions;
-use gongkai::incremental::{Rebuild, Session};
+use gongkai::{Rebuild, Session};
 
 /// A small deterministic generator (xorshift64*).
 struct Random(u64);

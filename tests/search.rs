@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use gongkai::search::query::{Filters, Index};
+use gongkai::search_index::{Filters, Index};
 
 /// The example site, built once for this file's tests.
 fn built() -> &'static Path {
@@ -233,7 +233,7 @@ fn the_index_is_sharded_and_no_file_is_over_1_mb() {
 #[test]
 fn every_index_file_reads_as_the_shared_types_and_the_client_takes_its_constants_from_the_manifest()
 {
-    use gongkai::search::format::{self, Constants, Fragment, Manifest, RegionFile, Shard};
+    use gongkai::search_index::format::{self, Constants, Fragment, Manifest, RegionFile, Shard};
     let dir = built().join("search");
     let read = |p: &Path| std::fs::read_to_string(p).unwrap();
     let manifest: Manifest = serde_json::from_str(&read(&dir.join("manifest.json"))).unwrap();

@@ -9,9 +9,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::base::diagnostics::Diagnostic;
-use crate::markdown::{self, AnchorLink, Heading, Input};
-use crate::policy::{self, PolicyDocument};
-use crate::resolve::Resolved;
+use crate::model::policy::{self, PolicyDocument};
+use crate::model::site::Resolved;
+use crate::render::markdown::{self, AnchorLink, Heading, Input};
 
 /// A rendered body.
 #[derive(Debug, Default)]
@@ -59,8 +59,7 @@ pub fn render(
             anchor_links: r.anchor_links,
         };
     }
-    let first_line = text[..body_offset].matches('\n').count() + 1;
-    let mut doc = match policy::parse(body, body_offset, first_line) {
+    let mut doc = match policy::parse(body, body_offset) {
         Ok(doc) => doc,
         Err(errors) => {
             for e in errors {
@@ -97,7 +96,7 @@ pub fn render(
     }
     let mut anchors = doc.eids();
     anchors.sort();
-    let html = policy::html::document(&doc, &|a| format!("{page_url}{}/", a.eid));
+    let html = super::policy::document(&doc, &|a| format!("{page_url}{}/", a.eid));
     Body {
         html,
         toc: vec![],

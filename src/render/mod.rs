@@ -5,7 +5,13 @@
 
 pub mod body;
 pub mod directory;
+pub mod headers;
+pub mod ics;
 pub mod jsonld;
+pub mod markdown;
+pub mod page;
+pub mod pages;
+pub mod policy;
 pub mod theme;
 pub mod views;
 

@@ -79,7 +79,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
 
 impl Theme {
     /// Resolve the theme that `config` names for the site at `root`.
-    pub fn load(root: &Path, config: &crate::config::Config) -> Result<Theme, Diagnostic> {
+    pub fn load(root: &Path, config: &crate::model::config::Config) -> Result<Theme, Diagnostic> {
         let name = config.theme.as_str();
         let follow_symlinks = config.follow_symlinks;
         let mut theme = Theme::default();

@@ -5,12 +5,13 @@
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 
-use crate::content::front_matter::{PageType, PolicyStatus};
-use crate::content::{Content, Page, Section};
-use crate::markdown::Heading;
-use crate::policy::{Article, PolicyDocument};
+use crate::model::content::{Content, Page, Section};
+use crate::model::content::{PageType, PolicyStatus};
+use crate::model::links::Urls;
+use crate::model::policy::{Article, PolicyDocument};
+use crate::model::site::{Link, Resolved};
 use crate::render::body::Body;
-use crate::resolve::{Link, Resolved, Urls};
+use crate::render::markdown::Heading;
 
 /// `2015年12月16日`
 pub fn date_zh(d: Date) -> String {

@@ -7,9 +7,9 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
-use crate::Site;
-use crate::content::front_matter::PageType;
-use crate::directory::Directory;
+use crate::model::content::PageType;
+use crate::model::directory::Directory;
+use crate::model::site::Site;
 
 /// The kinds of result, in facet order, with their labels.
 pub const KINDS: &[(&str, &str)] = &[
@@ -88,7 +88,7 @@ pub fn collect(site: &Site) -> Vec<Document> {
 fn page_documents(
     site: &Site,
     index: usize,
-    page: &crate::content::Page,
+    page: &crate::model::content::Page,
     section: String,
 ) -> Vec<Document> {
     if page.page_type != PageType::Policy {
@@ -109,12 +109,11 @@ fn page_documents(
     let Ok(text) = page.read() else {
         return vec![];
     };
-    let Ok(offset) = crate::content::body_of(&page.file, &text) else {
+    let Ok(offset) = crate::load::content::body_of(&page.file, &text) else {
         return vec![];
     };
     let body = &text[offset..];
-    let first_line = text[..offset].matches('\n').count() + 1;
-    let Ok(policy) = crate::policy::parse(body, offset, first_line) else {
+    let Ok(policy) = crate::model::policy::parse(body, offset) else {
         return vec![];
     };
     let meta = page.policy_meta.as_ref().map_or(String::new(), |m| {
@@ -237,7 +236,7 @@ pub fn fill(site: &Site, d: &mut Document) {
     let Ok(text) = page.read() else {
         return;
     };
-    let Ok(offset) = crate::content::body_of(&page.file, &text) else {
+    let Ok(offset) = crate::load::content::body_of(&page.file, &text) else {
         return;
     };
     let (headings, plain) = plain_text(&text[offset..]);
@@ -248,7 +247,7 @@ pub fn fill(site: &Site, d: &mut Document) {
     d.body = plain;
 }
 
-fn push_items(items: &[crate::policy::Item], out: &mut Vec<String>) {
+fn push_items(items: &[crate::model::policy::Item], out: &mut Vec<String>) {
     for i in items {
         out.push(i.text.text.clone());
         push_items(&i.items, out);
@@ -294,7 +293,7 @@ fn region_names(d: &Directory, region: usize) -> String {
 /// An organization's name and the short names people use: the type's
 /// full name replaced by its short one (绍兴市妇女联合会 → 绍兴市妇联), and
 /// that without the city or county stem (市妇联). The name comes first.
-fn short_names(d: &Directory, o: &crate::directory::Organization) -> Vec<String> {
+fn short_names(d: &Directory, o: &crate::model::directory::Organization) -> Vec<String> {
     let t = &d.types[o.org_type];
     let mut names = vec![o.name.clone()];
     if !t.full_name.is_empty() && o.name.contains(&t.full_name) {
@@ -325,7 +324,7 @@ fn short_names(d: &Directory, o: &crate::directory::Organization) -> Vec<String>
     names
 }
 
-fn record_text(r: &crate::directory::Record) -> String {
+fn record_text(r: &crate::model::directory::Record) -> String {
     r.body
         .as_ref()
         .map(|b| plain_text(&b.text).1)

@@ -16,11 +16,10 @@ pub mod documents;
 pub mod format;
 pub mod index;
 pub mod query;
-pub mod synonyms;
 pub mod t2s;
 pub mod text;
 
-use crate::Site;
+use crate::model::site::Site;
 
 /// Write the index of `site` through `emit` (path under the output, text).
 /// A large site's postings pass through temporary files; failing to use
@@ -29,7 +28,7 @@ pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> std::io::Result<(
     let started = std::time::Instant::now();
     let docs = documents::collect(site);
     crate::base::timing::timing("s-collect", started);
-    let groups = synonyms::with_types(&site.synonyms, &site.directory);
+    let groups = crate::load::synonyms::with_types(&site.synonyms, &site.directory);
     let fill = |d: &mut documents::Document| documents::fill(site, d);
     let head = site.config.search.head;
     index::write(docs, &site.directory, &groups, head, &fill, emit)

@@ -153,7 +153,8 @@ impl Term<'_> {
 /// Hands the tokens of one field's text to `emit` with their positions,
 /// starting at `*position`, which is left after the text. `unigrams`:
 /// whether CJK characters are also indexed one by one (title and meta,
-/// not body).
+/// not body). The definition the tests check the one-pass reading against.
+#[cfg(test)]
 pub fn field_terms(
     text: &str,
     unigrams: bool,

@@ -85,9 +85,9 @@ pub fn lookup(root: &Path, raw_path: &str) -> Lookup {
     }
 }
 
-/// The `Content-Type` of a file, by its name (see [`crate::output::media_type`]).
+/// The `Content-Type` of a file, by its name (see [`crate::write::media_type`]).
 pub fn content_type(path: &Path) -> &'static str {
-    crate::output::media_type::media_type(&path.to_string_lossy())
+    crate::write::media_type::media_type(&path.to_string_lossy())
 }
 
 /// Whether a content type is HTML (and gets the live-reload script).

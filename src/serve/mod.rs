@@ -13,6 +13,7 @@
 //! served while pages show the error.
 
 pub mod files;
+pub mod incremental;
 pub mod reload;
 pub mod watch;
 
@@ -33,8 +34,8 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
-use crate::incremental::{Rebuild, Session};
-use crate::{BuildOptions, BuildReport};
+use crate::build::{BuildOptions, BuildReport};
+use crate::serve::incremental::{Rebuild, Session};
 use files::Lookup;
 use reload::Message;
 
@@ -103,7 +104,7 @@ impl Shared {
 /// Serve the site until Ctrl-C (or SIGTERM). Errors: the site root has no
 /// readable configuration, or no port could be bound.
 pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics> {
-    crate::config::Config::load(&options.root)?;
+    crate::model::config::Config::load(&options.root)?;
     let root = std::fs::canonicalize(&options.root).map_err(|e| {
         Diagnostic::in_file(&options.root, format!("cannot open the site root: {e}"))
     })?;
@@ -307,7 +308,7 @@ async fn rebuild_loop(
 type SessionSlot = Arc<std::sync::Mutex<Option<Session>>>;
 
 /// Rebuild into the served folder — incrementally when the session allows,
-/// in full otherwise (see [`crate::incremental`]) — then tell the pages.
+/// in full otherwise (see [`crate::serve::incremental`]) — then tell the pages.
 async fn rebuild(
     shared: &Shared,
     session: &SessionSlot,

@@ -2,13 +2,13 @@
 //! page summary (title, link, one line of description), for
 //! `section.html`.
 
-use crate::Site;
-use crate::content::front_matter::{PageType, RecordKind};
+use crate::model::content::{PageType, RecordKind};
+use crate::render::pages::Pages;
 use crate::render::views::PageSummary;
 
 use super::text::{status_zh, when_zh};
 
-impl Site {
+impl Pages<'_> {
     /// The records of records section `section`, `take` of them from
     /// `skip`, or `None` when it is not a records section.
     pub(crate) fn record_summaries(
@@ -17,7 +17,7 @@ impl Site {
         skip: usize,
         take: usize,
     ) -> Option<Vec<PageSummary>> {
-        let d = &self.directory;
+        let d = &self.site.directory;
         let (kind, list) = d.sections.get(&section)?;
         Some(
             list.iter()

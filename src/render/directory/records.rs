@@ -5,10 +5,11 @@
 use tera::Context;
 
 use crate::base::sink::Sink;
-use crate::directory::{Level, ics};
+use crate::model::directory::Level;
+use crate::render::ics;
 use crate::render::jsonld;
+use crate::render::pages::{Outcome, Pages};
 use crate::render::views::DateView;
-use crate::{Outcome, Site};
 
 use super::text::{iso, qr_svg, tel};
 use super::views::{
@@ -21,15 +22,15 @@ use super::{Template, crumb, dir_url, record_body, record_crumbs, write_file};
 /// Region `i`: its regions below, its organizations by type, its upcoming
 /// activities.
 pub(super) fn region(
-    site: &Site,
+    pages: &Pages<'_>,
     i: usize,
     permalink: &str,
     ctx: &mut Context,
     out: &mut Outcome,
 ) -> Template {
-    let d = &site.directory;
+    let d = &pages.site.directory;
     let g = &d.regions[i];
-    let mut crumbs = record_crumbs(site, &g.record);
+    let mut crumbs = record_crumbs(pages, &g.record);
     let mut chain = d.region_chain(i);
     chain.reverse();
     chain.pop();
@@ -71,7 +72,7 @@ pub(super) fn region(
         level_zh: g.level.zh(),
         code: g.code.as_deref(),
         url: &g.record.url,
-        content: record_body(site, &g.record, out),
+        content: record_body(pages, &g.record, out),
         path_names: d.region_names(i),
         children: g
             .children
@@ -88,7 +89,7 @@ pub(super) fn region(
     };
     ctx.insert("region", &view);
     ctx.insert("breadcrumbs", &crumbs);
-    let ld = jsonld::directory::region(d, &site.urls, i, permalink);
+    let ld = jsonld::directory::region(d, &pages.site.urls, i, permalink);
     ctx.insert("jsonld", &jsonld::to_script(&ld));
     ("directory/region.html", Some(g.record.section))
 }
@@ -96,13 +97,13 @@ pub(super) fn region(
 /// Organization type `i`: its organizations by region from the top (the
 /// city, then each county with its townships and villages below).
 pub(super) fn org_type(
-    site: &Site,
+    pages: &Pages<'_>,
     i: usize,
     permalink: &str,
     ctx: &mut Context,
     out: &mut Outcome,
 ) -> Template {
-    let d = &site.directory;
+    let d = &pages.site.directory;
     let t = &d.types[i];
     let mut groups = vec![];
     for (r, region) in d.regions.iter().enumerate() {
@@ -136,12 +137,12 @@ pub(super) fn org_type(
         full_name: &t.full_name,
         aliases: &t.aliases,
         hotline: t.hotline.as_ref(),
-        content: record_body(site, &t.record, out),
+        content: record_body(pages, &t.record, out),
         count: t.organizations.len(),
         groups,
     };
     ctx.insert("org_type", &view);
-    ctx.insert("breadcrumbs", &record_crumbs(site, &t.record));
+    ctx.insert("breadcrumbs", &record_crumbs(pages, &t.record));
     let ld = jsonld::directory::org_type(d, i, permalink);
     ctx.insert("jsonld", &jsonld::to_script(&ld));
     ("directory/org-type.html", Some(t.record.section))
@@ -150,14 +151,14 @@ pub(super) fn org_type(
 /// Organization `i`, and beside its page its QR code and (when it has
 /// activities) its calendar.
 pub(super) fn organization(
-    site: &Site,
+    pages: &Pages<'_>,
     i: usize,
     permalink: &str,
     ctx: &mut Context,
     sink: &dyn Sink,
     out: &mut Outcome,
 ) -> Template {
-    let d = &site.directory;
+    let d = &pages.site.directory;
     let o = &d.organizations[i];
     let now = d.now();
     let upcoming: Vec<usize> = o
@@ -202,15 +203,15 @@ pub(super) fn organization(
         serves: &o.serves,
         channels: &o.channels,
         verified: o.verified.map(DateView::of),
-        content: record_body(site, &o.record, out),
+        content: record_body(pages, &o.record, out),
         services: ServiceSummary::all(d, &o.services),
         activities: ActivitySummary::all(d, &upcoming),
         qr: format!("{}qr.svg", o.record.url),
         calendar: (!o.activities.is_empty()).then(|| format!("{}calendar.ics", o.record.url)),
     };
     ctx.insert("organization", &view);
-    ctx.insert("breadcrumbs", &record_crumbs(site, &o.record));
-    let ld = jsonld::directory::organization(d, &site.urls, i);
+    ctx.insert("breadcrumbs", &record_crumbs(pages, &o.record));
+    let ld = jsonld::directory::organization(d, &pages.site.urls, i);
     ctx.insert("jsonld", &jsonld::to_script(&ld));
     write_file(
         &format!("{}qr.svg", o.record.path),
@@ -219,7 +220,13 @@ pub(super) fn organization(
         out,
     );
     if !o.activities.is_empty() {
-        let ics = ics::calendar(&o.name, d, &o.activities, &site.urls, site.host());
+        let ics = ics::calendar(
+            &o.name,
+            d,
+            &o.activities,
+            &pages.site.urls,
+            pages.site.config.host(),
+        );
         write_file(
             &format!("{}calendar.ics", o.record.path),
             ics.as_bytes(),
@@ -232,8 +239,13 @@ pub(super) fn organization(
 
 /// Service `i`: its provider, who it is for, how to reach it, the
 /// articles it carries out.
-pub(super) fn service(site: &Site, i: usize, ctx: &mut Context, out: &mut Outcome) -> Template {
-    let d = &site.directory;
+pub(super) fn service(
+    pages: &Pages<'_>,
+    i: usize,
+    ctx: &mut Context,
+    out: &mut Outcome,
+) -> Template {
+    let d = &pages.site.directory;
     let s = &d.services[i];
     let p = &d.organizations[s.provider];
     let t = &d.types[p.org_type];
@@ -268,7 +280,7 @@ pub(super) fn service(site: &Site, i: usize, ctx: &mut Context, out: &mut Outcom
             .implements
             .iter()
             .map(|a| {
-                let policy = &site.content.pages[a.policy];
+                let policy = &pages.site.content.pages[a.policy];
                 ImplementsView {
                     eid: &a.eid,
                     label: &a.label,
@@ -279,19 +291,24 @@ pub(super) fn service(site: &Site, i: usize, ctx: &mut Context, out: &mut Outcom
                 }
             })
             .collect(),
-        content: record_body(site, &s.record, out),
+        content: record_body(pages, &s.record, out),
     };
     ctx.insert("service", &view);
-    ctx.insert("breadcrumbs", &record_crumbs(site, &s.record));
-    let ld = jsonld::directory::service(d, &site.urls, i);
+    ctx.insert("breadcrumbs", &record_crumbs(pages, &s.record));
+    let ld = jsonld::directory::service(d, &pages.site.urls, i);
     ctx.insert("jsonld", &jsonld::to_script(&ld));
     ("directory/service.html", Some(s.record.section))
 }
 
 /// Activity `i`: its summary with the organizers in full, where and when,
 /// and its month in the calendar.
-pub(super) fn activity(site: &Site, i: usize, ctx: &mut Context, out: &mut Outcome) -> Template {
-    let d = &site.directory;
+pub(super) fn activity(
+    pages: &Pages<'_>,
+    i: usize,
+    ctx: &mut Context,
+    out: &mut Outcome,
+) -> Template {
+    let d = &pages.site.directory;
     let a = &d.activities[i];
     let view = ActivityView {
         summary: ActivitySummary::with(d, i, |o| OrgSummary::of(d, o)),
@@ -300,15 +317,15 @@ pub(super) fn activity(site: &Site, i: usize, ctx: &mut Context, out: &mut Outco
         audiences: &a.audiences,
         signup: a.signup.as_deref(),
         capacity: a.capacity,
-        content: record_body(site, &a.record, out),
+        content: record_body(pages, &a.record, out),
         month_url: dir_url(
-            site,
+            pages,
             &format!("calendar/{:04}-{:02}/", a.start.year(), a.start.month()),
         ),
     };
     ctx.insert("activity", &view);
-    ctx.insert("breadcrumbs", &record_crumbs(site, &a.record));
-    let ld = jsonld::directory::activity(d, &site.urls, i);
+    ctx.insert("breadcrumbs", &record_crumbs(pages, &a.record));
+    let ld = jsonld::directory::activity(d, &pages.site.urls, i);
     ctx.insert("jsonld", &jsonld::to_script(&ld));
     ("directory/activity.html", Some(a.record.section))
 }

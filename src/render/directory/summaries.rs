@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::directory::{ActivityStatus, Directory, Term};
+use crate::model::directory::{ActivityStatus, Directory, Term};
 
 use super::text::{iso, status_zh, when_zh};
 

@@ -1,7 +1,7 @@
 //! Small formats of the directory's pages: `tel:` links, ISO and Chinese
 //! dates of activities, month names and the QR code of a page.
 
-use crate::directory::{Activity, ActivityStatus};
+use crate::model::directory::{Activity, ActivityStatus};
 use crate::render::views;
 
 /// `tel:` link of a phone number (digits and `+` only; an extension after `转`

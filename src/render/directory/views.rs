@@ -4,11 +4,11 @@
 //! formatted dates, URLs) is owned. The field names are the templates'
 //! contract (see the README).
 //!
-//! [`Directory`]: crate::directory::Directory
+//! [`Directory`]: crate::model::directory::Directory
 
 use serde::Serialize;
 
-use crate::directory::{Channel, Hotline, Level, Mode};
+use crate::model::directory::{Channel, Hotline, Level, Mode};
 use crate::render::views::DateView;
 
 pub use super::summaries::{

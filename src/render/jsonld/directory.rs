@@ -6,9 +6,9 @@
 
 use serde_json::{Value, json};
 
-use crate::directory::{ActivityStatus, Directory, Mode, hours};
+use crate::model::directory::{ActivityStatus, Directory, Mode, hours};
+use crate::model::links::Urls;
 use crate::render::directory::text::{iso, when_zh};
-use crate::resolve::Urls;
 
 /// JSON-LD for region `i`, whose page is at `permalink`.
 pub fn region(d: &Directory, urls: &Urls, i: usize, permalink: &str) -> Value {

@@ -8,10 +8,11 @@ pub mod directory;
 
 use serde_json::{Value, json};
 
-use crate::content::front_matter::PolicyStatus;
-use crate::content::{Content, Page};
-use crate::policy::{Article, PolicyDocument};
-use crate::resolve::{Resolved, Urls};
+use crate::model::content::PolicyStatus;
+use crate::model::content::{Content, Page};
+use crate::model::links::Urls;
+use crate::model::policy::{Article, PolicyDocument};
+use crate::model::site::Resolved;
 
 /// Serialise for a `<script type="application/ld+json">` block: `<`, `>`
 /// and `&` are escaped so no text can close the element.

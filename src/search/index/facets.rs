@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::super::documents::{Document, KINDS};
 use super::super::format::{Facet, FacetValue, RegionFile, runs, to_json};
-use crate::directory::Directory;
+use crate::model::directory::Directory;
 
 /// The region and its ancestors, from the top down.
 pub(super) fn region_chain(dir: &Directory, region: usize) -> Vec<usize> {
@@ -60,7 +60,7 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
         .filter(|(_, d)| !d.is_empty())
         .map(|(t, d)| value(&t.record.id, &t.name, d))
         .collect();
-    let term_values = |vocabulary: &[crate::directory::Term],
+    let term_values = |vocabulary: &[crate::model::directory::Term],
                        found: &BTreeMap<&str, Vec<u32>>|
      -> Vec<FacetValue> {
         vocabulary

@@ -31,7 +31,7 @@ use super::documents::{Document, KINDS};
 use super::format::{self, Fragment, Manifest, to_json};
 use super::t2s;
 use super::text;
-use crate::directory::Directory;
+use crate::model::directory::Directory;
 use encode::{B, K1, encode};
 use facets::{facets, region_chain};
 use fragments::{FragmentStore, fragment};

@@ -1,0 +1,479 @@
+//! Raw records: the named values of a markdown record's front matter, a
+//! YAML table entry or a CSV row, each with its place in the file, before
+//! they are checked and typed. All three formats go through this one shape,
+//! and the typed reading in `records` reads only this shape, so that a row
+//! and a markdown page with the same fields make the same record.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::super::front_matter;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::files::read_utf8;
+use crate::base::yaml::{self, Spanned};
+use crate::model::content::{RecordFile, RecordFormat};
+use crate::model::directory::{Field, Markdown, Source};
+
+/// One record as written.
+#[derive(Debug)]
+pub struct Raw {
+    pub source: Arc<Source>,
+    /// Where the record starts (the row, or the front matter).
+    pub offset: usize,
+    pub fields: BTreeMap<String, Field>,
+    pub body: Option<Markdown>,
+    /// The id a markdown record has when it does not say: its file name.
+    pub default_id: Option<String>,
+}
+
+impl Raw {
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        self.source.diagnostic(self.offset, 1, message)
+    }
+
+    pub fn diagnostic_at(&self, field: &Field, message: impl Into<String>) -> Diagnostic {
+        self.source.diagnostic(field.offset, field.len, message)
+    }
+}
+
+/// A file's records, and the problems of rows that could not be read.
+pub type Read = (Vec<Raw>, Vec<Diagnostic>);
+
+/// Read one record file into raw records, with the problems of rows that
+/// could not be read (the file's other rows are still read).
+pub fn read(file: &RecordFile) -> Result<Read, Diagnostic> {
+    let text = read_utf8(&file.disk, &file.file)?;
+    let source = Arc::new(Source::new(file.file.clone(), text));
+    match file.format {
+        RecordFormat::Markdown => markdown(source).map(|r| (vec![r], vec![])),
+        RecordFormat::Yaml => yaml_table(source).map(|r| (r, vec![])),
+        RecordFormat::Csv => csv_table(source),
+    }
+}
+
+type SpannedMap = BTreeMap<String, Spanned<Value>>;
+
+fn spanned_fields(map: SpannedMap, yaml_text: &str, offset: usize) -> BTreeMap<String, Field> {
+    map.into_iter()
+        .map(|(k, v)| {
+            let (offset, len) = yaml::place(&v, yaml_text, offset);
+            (
+                k,
+                Field {
+                    value: v.value,
+                    offset,
+                    len,
+                },
+            )
+        })
+        .collect()
+}
+
+fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
+    let text = source.text.clone();
+    let split = front_matter::split(&source.file, &text, &text)?;
+    let map: SpannedMap = yaml::parse(&source.file, &text, split.yaml, split.yaml_offset)?;
+    let mut fields = spanned_fields(map, split.yaml, split.yaml_offset);
+    let body = (!split.body.trim().is_empty()).then(|| Markdown {
+        text: split.body.to_string(),
+        offset: split.body_offset,
+    });
+    if body.is_some() {
+        if let Some(f) = fields.get("body") {
+            return Err(source.diagnostic(
+                f.offset,
+                f.len,
+                "this record has both a `body` field and a markdown body: keep one",
+            ));
+        }
+    }
+    let body = body.or_else(|| take_body(&mut fields));
+    let default_id = source
+        .file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_string);
+    Ok(Raw {
+        offset: split.yaml_offset.saturating_sub(4),
+        source,
+        fields,
+        body,
+        default_id,
+    })
+}
+
+fn take_body(fields: &mut BTreeMap<String, Field>) -> Option<Markdown> {
+    let f = fields.remove("body")?;
+    match f.value {
+        Value::String(text) if !text.trim().is_empty() => Some(Markdown {
+            text,
+            offset: f.offset,
+        }),
+        _ => None,
+    }
+}
+
+fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
+    let text = source.text.clone();
+    let rows: Vec<Spanned<SpannedMap>> = yaml::parse(&source.file, &text, &text, 0)
+        .map_err(|d| d.with_help("a YAML table is a list of records: `- id: …` for each"))?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let (offset, _) = yaml::place(&row, &text, 0);
+            let mut fields = spanned_fields(row.value, &text, 0);
+            let body = take_body(&mut fields);
+            Raw {
+                source: source.clone(),
+                offset,
+                fields,
+                body,
+                default_id: None,
+            }
+        })
+        .collect())
+}
+
+fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnostic> {
+    let text = source.text.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let csv_error = |e: csv::Error| {
+        let offset = e.position().map_or(0, |p| p.byte() as usize);
+        source.diagnostic(offset, 1, format!("cannot read this CSV table: {e}"))
+    };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(csv_error)?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    for (i, h) in headers.iter().enumerate() {
+        if h.is_empty() {
+            return Err(source.diagnostic(
+                0,
+                1,
+                format!("column {} of the header row has no name", i + 1),
+            ));
+        }
+        if headers[..i].contains(h) {
+            return Err(source.diagnostic(
+                0,
+                1,
+                format!("column `{h}` is named twice in the header row"),
+            ));
+        }
+    }
+    let mut raws = vec![];
+    let mut errors = vec![];
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => return Err(csv_error(e)),
+        };
+        // The reader's position can be at blank lines it skipped.
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
+            start += 1;
+        }
+        let line = source.line_of(start);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != headers.len() {
+            errors.push(source.diagnostic(
+                start,
+                1,
+                format!(
+                    "row on line {line} has {} columns, but the header row has {}",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        let mut fields = BTreeMap::new();
+        let mut at = start;
+        for (name, cell) in headers.iter().zip(record.iter()) {
+            let len = cell.len();
+            // Quoted cells start one byte later.
+            let quoted = text.as_bytes().get(at) == Some(&b'"');
+            let offset = at + usize::from(quoted);
+            at += len + 1 + 2 * usize::from(quoted);
+            let value = cell.trim();
+            if value.is_empty() {
+                continue;
+            }
+            fields.insert(
+                name.clone(),
+                Field {
+                    value: Value::String(value.to_string()),
+                    offset,
+                    len: len.max(1),
+                },
+            );
+        }
+        let body = take_body(&mut fields);
+        raws.push(Raw {
+            source: source.clone(),
+            offset: start,
+            fields,
+            body,
+            default_id: None,
+        });
+    }
+    // Every row with the wrong width is reported; the good rows are kept,
+    // so that records they hold are still found by those that name them.
+    Ok((raws, errors))
+}
+
+/// Reading typed values out of a raw record, collecting problems.
+pub struct Reader<'a> {
+    pub raw: &'a mut Raw,
+    pub errors: &'a mut Vec<Diagnostic>,
+}
+
+/// A value read from a field, with where it was written.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub value: T,
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&mut self, field: &Field, message: String) {
+        let d = self.raw.diagnostic_at(field, message);
+        self.errors.push(d);
+    }
+
+    /// A text field; numbers are read as their digits.
+    pub fn text(&mut self, key: &str) -> Option<Located<String>> {
+        let field = self.raw.fields.remove(key)?;
+        let text = match &field.value {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            Value::Null => return None,
+            _ => {
+                self.error(&field, format!("`{key}` must be text"));
+                return None;
+            }
+        };
+        (!text.is_empty()).then_some(Located {
+            value: text,
+            offset: field.offset,
+            len: field.len,
+        })
+    }
+
+    /// A text field that must be there.
+    pub fn required(&mut self, key: &str) -> Option<Located<String>> {
+        let v = self.text(key);
+        if v.is_none() {
+            let d = self
+                .raw
+                .diagnostic(format!("this record has no `{key}`, which it needs"));
+            self.errors.push(d);
+        }
+        v
+    }
+
+    /// A list: a YAML sequence, or text with `;` or `；` between items.
+    pub fn list(&mut self, key: &str) -> Vec<Located<String>> {
+        let Some(field) = self.raw.fields.remove(key) else {
+            return vec![];
+        };
+        // Each item is located by finding its text in the file after the
+        // previous item (exact for plain text; the field's place otherwise).
+        let text = self.raw.source.text.clone();
+        let mut from = field.offset;
+        let mut at = |value: String| {
+            let mut end = (from + 65_536).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &text[from.min(end)..end];
+            match window.find(value.as_str()) {
+                Some(i) => {
+                    let offset = from + i;
+                    from = offset + value.len();
+                    Located {
+                        len: value.len().max(1),
+                        value,
+                        offset,
+                    }
+                }
+                None => Located {
+                    value,
+                    offset: field.offset,
+                    len: field.len,
+                },
+            }
+        };
+        match &field.value {
+            Value::String(s) => s
+                .split([';', '；'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| at(s.to_string()))
+                .collect(),
+            Value::Number(n) => vec![at(n.to_string())],
+            Value::Null => vec![],
+            Value::Array(items) => {
+                let mut out = vec![];
+                for item in items {
+                    match item {
+                        Value::String(s) if !s.trim().is_empty() => {
+                            out.push(at(s.trim().to_string()))
+                        }
+                        Value::Number(n) => out.push(at(n.to_string())),
+                        Value::String(_) | Value::Null => {}
+                        _ => {
+                            self.error(&field, format!("the items of `{key}` must be text"));
+                            return vec![];
+                        }
+                    }
+                }
+                out
+            }
+            _ => {
+                self.error(
+                    &field,
+                    format!("`{key}` must be a list, or text with `;` between the items"),
+                );
+                vec![]
+            }
+        }
+    }
+
+    /// A whole number (0 or more).
+    pub fn count(&mut self, key: &str) -> Option<u32> {
+        let field = self.raw.fields.get(key)?.clone();
+        let text = self.text(key)?;
+        match text.value.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.error(
+                    &field,
+                    format!(
+                        "`{key}` must be a whole number (0 or more), not `{}`",
+                        text.value
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Report what was written and not read: unknown field names.
+    pub fn finish(self, known: &[&str]) {
+        let fields = std::mem::take(&mut self.raw.fields);
+        for (key, field) in fields {
+            let close = known
+                .iter()
+                .find(|k| strsim_close(k, &key))
+                .map(|k| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
+            let d = self
+                .raw
+                .diagnostic_at(&field, format!("unknown field `{key}`{close}"))
+                .with_help(format!(
+                    "the fields of this kind of record are: {}",
+                    known.join(", ")
+                ));
+            self.errors.push(d);
+        }
+    }
+
+    pub fn at<T>(&mut self, value: &Located<T>, message: impl Into<String>) {
+        let d = self.raw.source.diagnostic(value.offset, value.len, message);
+        self.errors.push(d);
+    }
+}
+
+/// Two field names one typing slip apart (a letter missing, extra, changed
+/// or two swapped).
+fn strsim_close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    // Levenshtein distance ≤ 1, or one adjacent swap.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    let swapped = a.len() == b.len() && {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]]
+    };
+    prev[b.len()] <= 1 || swapped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn source(name: &str, text: &str) -> Arc<Source> {
+        Arc::new(Source::new(PathBuf::from(name), Arc::from(text)))
+    }
+
+    #[test]
+    fn csv_rows_have_their_lines_and_cells() {
+        let (raws, _) = csv_table(source("t.csv", "id,name\na,甲\n\nb,\"乙, 丙\"\n")).unwrap();
+        assert_eq!(raws.len(), 2);
+        assert_eq!(raws[1].source.line_of(raws[1].offset), 4);
+        let f = &raws[1].fields["name"];
+        assert_eq!(f.value, Value::String("乙, 丙".into()));
+        assert_eq!(&raws[1].source.text[f.offset..f.offset + f.len], "乙, 丙");
+    }
+
+    #[test]
+    fn csv_row_of_the_wrong_width_names_its_line() {
+        let (rows, errors) = csv_table(source("t.csv", "id,name\na,甲\nb,乙,丙\nc,丁\n")).unwrap();
+        assert_eq!(rows.len(), 2, "the good rows are kept");
+        let e = &errors[0];
+        assert!(e.to_string().contains("t.csv:3:1"), "{e}");
+        assert!(e.to_string().contains("3 columns"), "{e}");
+    }
+
+    #[test]
+    fn a_yaml_row_and_a_markdown_record_read_alike() {
+        let rows = yaml_table(source("t.yaml", "- id: a\n  phones: 1; 2\n  body: 正文\n")).unwrap();
+        let md = markdown(source(
+            "a.md",
+            "---\nid: a\nphones: [\"1\", \"2\"]\n---\n正文\n",
+        ))
+        .unwrap();
+        for mut raw in [rows.into_iter().next().unwrap(), md] {
+            let mut errors = vec![];
+            let mut r = Reader {
+                raw: &mut raw,
+                errors: &mut errors,
+            };
+            let phones: Vec<String> = r.list("phones").into_iter().map(|l| l.value).collect();
+            assert_eq!(phones, ["1", "2"]);
+            assert_eq!(r.text("id").unwrap().value, "a");
+            r.finish(&[]);
+            assert!(errors.is_empty());
+            assert_eq!(raw.body.unwrap().text.trim(), "正文");
+        }
+    }
+
+    #[test]
+    fn close_names_are_suggested() {
+        assert!(strsim_close("phones", "phone"));
+        assert!(strsim_close("region", "regoin"));
+        assert!(!strsim_close("region", "type"));
+    }
+}

@@ -1,0 +1,234 @@
+//! Front matter: the YAML block between `---` lines at the top of a page or
+//! section file, split from the body and parsed into typed fields. Dates are
+//! checked here, with the line and column of the bad value.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::civil::{Date, DateTime};
+use serde::Deserialize;
+
+use crate::base::diagnostics::Diagnostic;
+use crate::base::yaml::{self, Spanned};
+use crate::model::content::{PageType, PolicyStatus, RecordKind, SortBy};
+
+/// A file split into its front matter and its body.
+pub struct Split<'a> {
+    /// The YAML text (without the `---` lines).
+    pub yaml: &'a str,
+    /// Byte offset of the YAML in the file.
+    pub yaml_offset: usize,
+    /// The body after the closing `---` line.
+    pub body: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+/// Split `text` at its `---` lines. A file without front matter is all body.
+pub fn split<'a>(file: &Path, source: &Arc<str>, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[bom..];
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != "---" {
+        return Ok(Split {
+            yaml: "",
+            yaml_offset: bom,
+            body: rest,
+            body_offset: bom,
+        });
+    }
+    let yaml_offset = bom + first_line_end;
+    let mut offset = yaml_offset;
+    for line in text[yaml_offset..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let body_offset = offset + line.len();
+            return Ok(Split {
+                yaml: &text[yaml_offset..offset],
+                yaml_offset,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        offset += line.len();
+    }
+    Err(
+        Diagnostic::at(file, source, bom, 3, "front matter is not terminated")
+            .with_label("this `---` opens the front matter")
+            .with_help("close the front matter with a line that holds only `---`"),
+    )
+}
+
+/// The front matter of a page, as written.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub date: Option<Spanned<String>>,
+    pub updated: Option<Spanned<String>>,
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<Spanned<String>>,
+    pub template: Option<Spanned<String>>,
+    #[serde(rename = "type", default)]
+    pub page_type: Option<Spanned<PageType>>,
+    /// For an interpretation: the policy it explains, as `@/path.md`.
+    pub interprets: Option<Spanned<String>>,
+    // Policy metadata (only with `type: policy`).
+    /// 发文机关
+    pub issuer: Option<Spanned<String>>,
+    /// 发文字号
+    pub doc_number: Option<Spanned<String>>,
+    /// 成文日期
+    pub written: Option<Spanned<String>>,
+    /// 发布日期
+    pub published: Option<Spanned<String>>,
+    /// 主送
+    pub addressee: Option<Spanned<String>>,
+    /// 主题分类
+    pub topics: Option<Spanned<Vec<String>>>,
+    /// 有效性
+    pub status: Option<Spanned<PolicyStatus>>,
+    pub amended_by: Option<Spanned<String>>,
+    pub repealed_by: Option<Spanned<String>>,
+    /// A short name people use for the policy.
+    pub short_title: Option<Spanned<String>>,
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// The front matter of a section (`_index.md`).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFrontMatter {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub sort_by: SortBy,
+    pub paginate_by: Option<Spanned<usize>>,
+    pub slug: Option<Spanned<String>>,
+    pub template: Option<Spanned<String>>,
+    pub page_template: Option<Spanned<String>>,
+    /// The kind of directory record the section holds (`organization` …):
+    /// its pages and tables are records, not pages.
+    pub records: Option<RecordKind>,
+    /// Leave the section out of the site navigation.
+    #[serde(default)]
+    pub hidden: bool,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Parse front matter of type `T` from a split file.
+pub fn parse<T: serde::de::DeserializeOwned>(
+    file: &Path,
+    source: &Arc<str>,
+    split: &Split<'_>,
+) -> Result<T, Diagnostic> {
+    yaml::parse(file, source, split.yaml, split.yaml_offset)
+}
+
+/// A diagnostic at a front matter value.
+pub fn error_at<T>(
+    file: &Path,
+    source: &Arc<str>,
+    split: &Split<'_>,
+    value: &Spanned<T>,
+    message: impl Into<String>,
+) -> Diagnostic {
+    let (offset, len) = yaml::place(value, split.yaml, split.yaml_offset);
+    Diagnostic::at(file, source, offset, len, message)
+}
+
+/// Parse a date or date-time as editors write them: `2015-12-16`,
+/// `2015-12-16 09:30`, `2015-12-16T09:30:00` (local time, Asia/Shanghai).
+pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
+    let t = text.trim();
+    // jiff reads `2026-12-04 09:00` as a date too (dropping the time), so
+    // only a bare date is taken as one.
+    if is_bare_date(t) {
+        if let Ok(d) = t.parse::<Date>() {
+            return Ok(d.to_datetime(jiff::civil::Time::midnight()));
+        }
+    }
+    let normal = t.replacen(' ', "T", 1);
+    if let Ok(dt) = normal.parse::<DateTime>() {
+        return Ok(dt);
+    }
+    if let Ok(ts) = normal.parse::<jiff::Timestamp>() {
+        let offset = jiff::tz::offset(8);
+        return Ok(offset.to_datetime(ts));
+    }
+    Err(format!(
+        "`{t}` is not a date: write it as YYYY-MM-DD (2015-12-16) or YYYY-MM-DD HH:MM"
+    ))
+}
+
+/// `2015-12-16`, with no time.
+pub fn is_bare_date(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains([':', 'T', ' '])
+}
+
+/// Parse a calendar date (`2015-12-16`).
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let parsed = if is_bare_date(text) {
+        text.trim().parse::<Date>().ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
+        format!(
+            "`{}` is not a date: write it as YYYY-MM-DD (2015-12-16)",
+            text.trim()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(s: &str) -> Arc<str> {
+        Arc::from(s)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let s = src("---\ntitle: a\n---\nbody\n");
+        let sp = split(Path::new("a.md"), &s, &s).unwrap();
+        assert_eq!(sp.yaml, "title: a\n");
+        assert_eq!(sp.body, "body\n");
+        assert_eq!(&s[sp.body_offset..], "body\n");
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_an_error_at_line_one() {
+        let s = src("---\ntitle: a\nbody\n");
+        let e = split(Path::new("a.md"), &s, &s).err().unwrap();
+        assert_eq!(e.location.unwrap().line, 1);
+        assert!(e.message.contains("not terminated"));
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let s = src("# hi\n");
+        let sp = split(Path::new("a.md"), &s, &s).unwrap();
+        assert_eq!(sp.body, "# hi\n");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(parse_datetime("2015-12-16").is_ok());
+        assert!(parse_datetime("2015-12-16 09:30").is_ok());
+        assert!(parse_datetime("2015-13-16").is_err());
+        assert!(parse_date("2015年12月16日").is_err());
+    }
+}

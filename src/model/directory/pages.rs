@@ -1,0 +1,74 @@
+//! The pages the directory has: one per record, the browse pages (by need,
+//! by audience, 找组织 in two steps), the calendar and the open-data page,
+//! with their URL paths.
+
+use crate::model::directory::Directory;
+
+/// One page of the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirPage {
+    Region(usize),
+    OrgType(usize),
+    Organization(usize),
+    Service(usize),
+    Activity(usize),
+    /// 找组织 step 1: the needs.
+    FindStart,
+    /// Step 2: where you live, for a need.
+    FindNeed(usize),
+    /// The answer for a need and a region.
+    FindAnswer(usize, usize),
+    Need(usize),
+    Audience(usize),
+    Calendar,
+    Month(usize),
+    Data,
+}
+
+impl DirPage {
+    /// Every page of the directory.
+    pub fn all(dir: &Directory) -> Vec<DirPage> {
+        if dir.is_empty() {
+            return vec![];
+        }
+        let mut pages = vec![];
+        pages.extend((0..dir.regions.len()).map(DirPage::Region));
+        pages.extend((0..dir.types.len()).map(DirPage::OrgType));
+        pages.extend((0..dir.organizations.len()).map(DirPage::Organization));
+        pages.extend((0..dir.services.len()).map(DirPage::Service));
+        pages.extend((0..dir.activities.len()).map(DirPage::Activity));
+        pages.push(DirPage::FindStart);
+        let regions = dir.find_regions();
+        for n in 0..dir.needs.len() {
+            pages.push(DirPage::FindNeed(n));
+            pages.extend(regions.iter().map(|&r| DirPage::FindAnswer(n, r)));
+            pages.push(DirPage::Need(n));
+        }
+        pages.extend((0..dir.audiences.len()).map(DirPage::Audience));
+        pages.push(DirPage::Calendar);
+        pages.extend((0..dir.months.len()).map(DirPage::Month));
+        pages.push(DirPage::Data);
+        pages
+    }
+
+    /// Its URL path.
+    pub fn path(self, dir: &Directory) -> String {
+        match self {
+            DirPage::Region(i) => dir.regions[i].record.path.clone(),
+            DirPage::OrgType(i) => dir.types[i].record.path.clone(),
+            DirPage::Organization(i) => dir.organizations[i].record.path.clone(),
+            DirPage::Service(i) => dir.services[i].record.path.clone(),
+            DirPage::Activity(i) => dir.activities[i].record.path.clone(),
+            DirPage::FindStart => "find/".into(),
+            DirPage::FindNeed(n) => format!("find/{}/", dir.needs[n].name),
+            DirPage::FindAnswer(n, r) => {
+                format!("find/{}/{}/", dir.needs[n].name, dir.regions[r].record.id)
+            }
+            DirPage::Need(n) => dir.needs[n].path.clone(),
+            DirPage::Audience(a) => dir.audiences[a].path.clone(),
+            DirPage::Calendar => "calendar/".into(),
+            DirPage::Month(m) => format!("calendar/{}/", dir.months[m].0),
+            DirPage::Data => "data/".into(),
+        }
+    }
+}

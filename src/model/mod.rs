@@ -1,0 +1,11 @@
+//! The model: the site as types and pure functions, without I/O or HTML.
+//! `load` fills it, `resolve` completes it, and every later stage only
+//! reads it.
+
+pub mod config;
+pub mod content;
+pub mod directory;
+pub mod links;
+pub mod policy;
+pub mod site;
+pub mod text;

@@ -1,0 +1,167 @@
+//! Structure detection against the real 2015 measures and against the
+//! spacing and punctuation variants editors paste.
+
+use super::*;
+
+fn parse_ok(body: &str) -> PolicyDocument {
+    parse(body, 0).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn numbered_style_with_chapters_items_and_conclusion() {
+    let doc = parse_ok(
+        "# 关于某事的通知\n各单位：\n现将办法印发给你们。\n          某某市委\n2015年12月16日\n# 某某办法\n前言一段。\n一、第一章标题\n章导语。\n1．第一条标题。正文一。\n2.第二条标题。正文二。\n（一）甲项；\n（二）乙项。\n二、第二章标题\n3． 第三条标题。正文三。\n结尾段落。\n",
+    );
+    let notice = doc.notice.as_ref().unwrap();
+    assert_eq!(notice.title.as_ref().unwrap().text, "关于某事的通知");
+    assert_eq!(doc.addressee(), Some("各单位"));
+    let kinds: Vec<BlockKind> = notice.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Addressee,
+            BlockKind::Paragraph,
+            BlockKind::Signature,
+            BlockKind::Date
+        ]
+    );
+    assert_eq!(doc.title.as_ref().unwrap().text, "某某办法");
+    assert_eq!(doc.preamble.len(), 1);
+    assert_eq!(doc.chapters.len(), 2);
+    assert_eq!(doc.chapters[0].eid, "chp_1");
+    assert_eq!(doc.chapters[0].intro.len(), 1);
+    assert_eq!(doc.articles.len(), 3);
+    let a2 = &doc.articles[1];
+    assert_eq!(a2.eid, "art_2");
+    assert_eq!(a2.label, "第2条");
+    assert_eq!(a2.short_heading(), Some("第二条标题"));
+    assert_eq!(a2.paragraphs[0].items.len(), 2);
+    assert_eq!(a2.paragraphs[0].items[1].eid, "art_2__item_2");
+    assert_eq!(doc.articles[2].chapter, Some(1));
+    assert_eq!(
+        doc.articles[2].heading.as_ref().unwrap().text,
+        "第三条标题。"
+    );
+    assert_eq!(doc.conclusions.len(), 1);
+}
+
+#[test]
+fn tiao_style_with_paragraphs_sections_and_spaces() {
+    let doc = parse_ok(
+        "第一章　总则\n第一条　为了规范工作，制定本办法。\n第二条 本办法适用于：\n（一）工会；\n(二)共青团。\n\u{a0}第二款的内容。\n第二章\t组织\n第一节 一般规定\n第三条本条没有空格。\n  1. 子项一\n第十条 跳号也可以。\n",
+    );
+    assert_eq!(doc.style, Some(ArticleStyle::Tiao));
+    assert_eq!(doc.chapters.len(), 2);
+    assert_eq!(doc.chapters[1].heading.text, "组织");
+    assert_eq!(doc.sections[0].eid, "chp_2__sec_1");
+    assert_eq!(doc.articles.len(), 4);
+    let a2 = &doc.articles[1];
+    assert_eq!(a2.label, "第二条");
+    assert_eq!(a2.paragraphs.len(), 2);
+    assert_eq!(a2.paragraphs[1].eid.as_deref(), Some("art_2__para_2"));
+    assert_eq!(a2.paragraphs[0].items[0].eid, "art_2__para_1__item_1");
+    assert_eq!(doc.articles[2].paragraphs[0].text.text, "本条没有空格。");
+    assert_eq!(doc.articles[2].paragraphs[0].items.len(), 1);
+    assert_eq!(doc.articles[3].eid, "art_10");
+    assert!(doc.conclusions.is_empty());
+}
+
+#[test]
+fn duplicate_article_numbers_are_errors() {
+    let errors = parse("一、甲\n1．一。\n1．二。\n", 0).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("art_1"));
+}
+
+#[test]
+fn numbers_in_text_are_not_articles() {
+    let doc = parse_ok("一、甲\n1．一。正文。\n2015年的工作。\n1.5倍的增长。\n");
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(doc.conclusions.len(), 2);
+}
+
+#[test]
+fn explicit_break_starts_the_closing_text() {
+    let doc = parse_ok("第一条 甲。\n第二款。\n***\n本办法自发布之日起施行。\n");
+    assert_eq!(doc.articles[0].paragraphs.len(), 2);
+    assert_eq!(doc.conclusions.len(), 1);
+}
+
+#[test]
+fn the_2015_measures_as_published() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/policies/shaoxing-measures-2015.md"
+    );
+    let file = std::fs::read_to_string(path).unwrap();
+    let body_start = file[4..].find("\n---\n").unwrap() + 4 + 5;
+    let doc = parse_ok(&file[body_start..]);
+    assert!(doc.notice.is_some());
+    assert_eq!(doc.chapters.len(), 6);
+    assert_eq!(doc.articles.len(), 30);
+    for (i, a) in doc.articles.iter().enumerate() {
+        assert_eq!(a.eid, format!("art_{}", i + 1));
+        assert!(a.heading.is_some(), "article {} has a heading", i + 1);
+    }
+    let per_chapter: Vec<usize> = doc.chapters.iter().map(|c| c.articles.len()).collect();
+    assert_eq!(per_chapter, [4, 5, 3, 8, 4, 6]);
+    assert_eq!(doc.articles[5].short_heading(), Some("加快抢占网上阵地"));
+    assert_eq!(doc.conclusions.len(), 1);
+    assert_eq!(
+        doc.addressee(),
+        Some("各区、县（市）党委，市级各部门、各单位党委（党组、工委）")
+    );
+}
+
+#[test]
+fn chinese_enumerations_inside_tiao_articles_are_items() {
+    let doc =
+        parse_ok("第一条\u{3000}本办法适用于：\n一、工会；\n二、共青团。\n第二条\u{3000}施行。\n");
+    assert!(doc.chapters.is_empty());
+    assert_eq!(doc.articles.len(), 2);
+    assert_eq!(doc.articles[0].paragraphs[0].items.len(), 2);
+}
+
+#[test]
+fn title_headings_without_a_space() {
+    let doc = parse_ok("#关于印发的通知\n各单位：\n#\u{3000}某办法\n第一条 甲。\n");
+    assert_eq!(doc.notice.unwrap().title.unwrap().text, "关于印发的通知");
+    assert_eq!(doc.title.unwrap().text, "某办法");
+}
+
+#[test]
+fn ten_thousand_and_old_forms_are_articles_of_their_own() {
+    let doc = parse_ok("第一条　甲。\n第廿条　廿。\n第卅一条　卅一。\n第一万条　一万。\n");
+    let eids: Vec<&str> = doc.articles.iter().map(|a| a.eid.as_str()).collect();
+    assert_eq!(eids, ["art_1", "art_20", "art_31", "art_10000"]);
+    assert_eq!(doc.articles[3].label, "第一万条");
+    assert_eq!(
+        doc.articles[0].paragraphs.len(),
+        1,
+        "nothing merged into art_1"
+    );
+}
+
+#[test]
+fn an_article_number_that_cannot_be_read_is_an_error_not_a_paragraph() {
+    for (line, phrase) in [
+        ("第4294967296条　大。", "too large"),
+        (
+            "第四十二亿九千四百九十六万七千二百九十六条　大。",
+            "too large",
+        ),
+        ("第十十条　重。", "cannot be read"),
+        ("第一万万章　大", "cannot be read"),
+        ("第99999999999节　大", "too large"),
+    ] {
+        let body = format!("第一条　甲。\n{line}\n");
+        let errors = parse(&body, 0).expect_err(line);
+        assert_eq!(errors.len(), 1, "{line}: {errors:?}");
+        let e = &errors[0];
+        assert!(e.message.contains(phrase), "{line}: {}", e.message);
+        assert_eq!(e.offset, body.find(line).unwrap(), "{line}");
+        let num = &body[e.offset..e.offset + e.len];
+        assert!(num.starts_with('第') && !num.contains('　'), "{num}");
+        assert!(e.help.is_some());
+    }
+}

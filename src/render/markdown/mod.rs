@@ -1,0 +1,426 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough,
+//! task lists; heading ids (explicit `{#id}` or generated, unique within a
+//! page) and a table of contents; `@/path.md#anchor` links resolved to URLs;
+//! fenced code highlighted by syntect into class-based spans that themes
+//! style; raw HTML sanitised (ammonia) unless the site trusts its editors.
+
+pub mod highlight;
+pub mod sanitize;
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::base::diagnostics::Diagnostic;
+use crate::model::links::{LinkMap, Target};
+use crate::model::site::MarkdownOptions;
+use crate::model::text::parser_options;
+
+/// One heading, for the table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A link with an anchor into another page, checked once every page's
+/// anchors are known.
+#[derive(Debug, Clone)]
+pub struct AnchorLink {
+    pub target: Target,
+    pub anchor: String,
+    pub link: String,
+    /// Byte offset and length of the link in the file.
+    pub offset: usize,
+    pub len: usize,
+}
+
+/// The result of rendering one body.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    /// Every id this body defines.
+    pub anchors: HashSet<String>,
+    pub anchor_links: Vec<AnchorLink>,
+}
+
+/// Everything a render needs to report errors against the right file.
+pub struct Input<'a> {
+    pub file: &'a Path,
+    pub source: &'a Arc<str>,
+    /// The markdown, a slice of `source` starting at `offset`.
+    pub text: &'a str,
+    pub offset: usize,
+    /// Make relative links absolute against this URL (policy text, which
+    /// is also shown on each article's own page, one folder deeper).
+    pub relative_base: Option<&'a str>,
+}
+
+/// Render a markdown body. `used_ids` holds ids already taken on the page
+/// (policy eIds); generated heading ids avoid them.
+pub fn render(
+    input: &Input<'_>,
+    links: &LinkMap,
+    options: MarkdownOptions,
+    used_ids: &mut HashSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let mut out = Rendered::default();
+    let mut html = String::new();
+    let mut parser = Parser::new_ext(input.text, parser_options()).into_offset_iter();
+    // Events stream from the parser to the HTML writer (a 50 MB page never
+    // holds all its events at once); only a heading's events wait, until
+    // its end gives the text its id is made from.
+    let mut held: Vec<Event<'_>> = Vec::new();
+    let mut ready: std::collections::VecDeque<Event<'_>> = Default::default();
+    let mut heading: Option<(usize, HeadingLevel, Option<String>)> = None; // (index in held, level, explicit id)
+    let mut heading_text = String::new();
+    let mut code: Option<(String, String)> = None; // (lang, text)
+    let mut raw_html = false;
+
+    let events = std::iter::from_fn(|| {
+        loop {
+            if let Some(event) = ready.pop_front() {
+                return Some(event);
+            }
+            let (event, range) = parser.next()?;
+            let event = match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    heading = Some((held.len(), level, id.map(|i| i.to_string())));
+                    heading_text.clear();
+                    Event::Start(Tag::Heading {
+                        level,
+                        id: None,
+                        classes,
+                        attrs,
+                    })
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    if let Some((index, _, explicit)) = heading.take() {
+                        let id = match explicit {
+                            Some(id) => {
+                                if !used_ids.insert(id.clone()) {
+                                    diagnostics.push(Diagnostic::at(
+                                        input.file,
+                                        input.source,
+                                        input.offset + range.start,
+                                        range.len(),
+                                        format!("heading id `{id}` is used twice on this page"),
+                                    ));
+                                }
+                                id
+                            }
+                            None => {
+                                unique_id(&crate::base::slug::anchor_id(&heading_text), used_ids)
+                            }
+                        };
+                        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut held[index] {
+                            *slot = Some(CowStr::from(id.clone()));
+                        }
+                        out.anchors.insert(id.clone());
+                        out.toc.push(Heading {
+                            level: level as u8,
+                            id,
+                            title: heading_text.trim().to_string(),
+                        });
+                    }
+                    Event::End(TagEnd::Heading(level))
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                    continue;
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().unwrap_or_default();
+                    Event::Html(CowStr::from(highlight::code_block(&lang, &text)))
+                }
+                Event::Text(text) if code.is_some() => {
+                    if let Some((_, buf)) = &mut code {
+                        buf.push_str(&text);
+                    }
+                    continue;
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    })
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = rewrite_link(input, links, &dest_url, &range, &mut out, diagnostics);
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    })
+                }
+                Event::Html(_) | Event::InlineHtml(_) if !options.allow_raw_html => {
+                    raw_html = true;
+                    event
+                }
+                other => other,
+            };
+            if let Event::Text(t) | Event::Code(t) = &event {
+                if heading.is_some() {
+                    heading_text.push_str(t);
+                }
+            }
+            if heading.is_some() {
+                held.push(event);
+                continue;
+            }
+            if !held.is_empty() {
+                // The heading's end: its start now has its id.
+                held.push(event);
+                ready.extend(held.drain(..));
+                continue;
+            }
+            return Some(event);
+        }
+    });
+    pulldown_cmark::html::push_html(&mut html, events);
+    out.html = html;
+    // Without raw HTML, pulldown-cmark's output is safe as it is (text is
+    // escaped, dangerous link targets were dropped above); with it, the
+    // whole body goes through the sanitiser, so that an opening tag in one
+    // event and its closing tag in another are judged together.
+    if raw_html {
+        out.html = sanitize::clean(&out.html);
+    }
+    out
+}
+
+/// Render one paragraph of inline markdown (policy text) without the `<p>`.
+pub fn render_inline(
+    input: &Input<'_>,
+    links: &LinkMap,
+    options: MarkdownOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (String, Vec<AnchorLink>) {
+    let mut used = HashSet::new();
+    let r = render(input, links, options, &mut used, diagnostics);
+    let html = r.html.trim_end();
+    let html = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(html)
+        .to_string();
+    (html, r.anchor_links)
+}
+
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn rewrite_link<'a>(
+    input: &Input<'_>,
+    links: &LinkMap,
+    dest: &CowStr<'a>,
+    range: &std::ops::Range<usize>,
+    out: &mut Rendered,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> CowStr<'a> {
+    if dest.starts_with("@/") {
+        return match links.resolve(dest) {
+            Ok((target, anchor, href)) => {
+                if let Some(anchor) = anchor {
+                    out.anchor_links.push(AnchorLink {
+                        target,
+                        anchor: anchor.to_string(),
+                        link: dest.to_string(),
+                        offset: input.offset + range.start,
+                        len: range.len(),
+                    });
+                }
+                CowStr::from(href)
+            }
+            Err(message) => {
+                diagnostics.push(
+                    Diagnostic::at(
+                        input.file,
+                        input.source,
+                        input.offset + range.start,
+                        range.len(),
+                        message,
+                    )
+                    .with_help(
+                        "`@/` paths start at content/, e.g. `@/policies/measures-2015.md#art_6`",
+                    ),
+                );
+                CowStr::from("#")
+            }
+        };
+    }
+    if is_dangerous_url(dest) {
+        return CowStr::from("#");
+    }
+    if let Some(base) = input.relative_base {
+        let has_scheme = dest
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':'));
+        if !dest.is_empty() && !dest.starts_with(['/', '#', '?']) && !has_scheme {
+            return CowStr::from(format!("{base}{dest}"));
+        }
+    }
+    dest.clone()
+}
+
+/// `javascript:`, `vbscript:` and `data:` (other than images) never become links.
+pub fn is_dangerous_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    cleaned.starts_with("javascript:")
+        || cleaned.starts_with("vbscript:")
+        || (cleaned.starts_with("data:") && !cleaned.starts_with("data:image/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn links() -> LinkMap {
+        let mut by_rel = HashMap::new();
+        by_rel.insert("a.md".to_string(), (Target::Page(0), "/a/".to_string()));
+        LinkMap {
+            by_rel,
+            drafts: HashSet::new(),
+        }
+    }
+
+    fn run(md: &str) -> (Rendered, Vec<Diagnostic>) {
+        let source: Arc<str> = Arc::from(md);
+        let input = Input {
+            file: Path::new("x.md"),
+            source: &source,
+            text: md,
+            offset: 0,
+            relative_base: None,
+        };
+        let mut d = vec![];
+        let r = render(
+            &input,
+            &links(),
+            MarkdownOptions {
+                allow_raw_html: false,
+            },
+            &mut HashSet::new(),
+            &mut d,
+        );
+        (r, d)
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (r, _) = run("# 概述\n\n## 概述\n\n## Custom {#mine}\n");
+        assert!(r.html.contains(r#"<h1 id="概述">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="概述-1">"#));
+        assert!(r.html.contains(r#"<h2 id="mine">"#));
+        assert_eq!(r.toc.len(), 3);
+    }
+
+    #[test]
+    fn at_links_resolve_and_missing_ones_are_errors() {
+        let (r, d) = run("see [a](@/a.md#x) and\n[b](@/b.md)\n");
+        assert!(r.html.contains(r#"href="/a/#x""#));
+        assert_eq!(r.anchor_links.len(), 1);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].location.unwrap().line, 2);
+    }
+
+    #[test]
+    fn extensions_work() {
+        let (r, _) = run("|a|b|\n|-|-|\n|1|2|\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("checkbox"));
+        assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_and_javascript_links_are_dropped() {
+        let src = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=\"alert(2)\">粗</b>\n\n<img src=x onerror=alert(3)>\n";
+        let (r, _) = run(src);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(
+            !r.html.contains("onclick") && !r.html.contains("onerror"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<b>粗</b>"), "{}", r.html);
+        assert!(r.html.contains(r#"<img src="x">"#), "{}", r.html);
+        // Trusted editors' HTML passes as written.
+        let mut used = HashSet::new();
+        let mut diagnostics = vec![];
+        let source: Arc<str> = Arc::from(src);
+        let input = Input {
+            file: Path::new("t.md"),
+            source: &source,
+            text: src,
+            offset: 0,
+            relative_base: None,
+        };
+        let trusted = render(
+            &input,
+            &links(),
+            MarkdownOptions {
+                allow_raw_html: true,
+            },
+            &mut used,
+            &mut diagnostics,
+        );
+        assert!(trusted.html.contains("<script>alert(1)</script>"));
+        assert!(trusted.html.contains(r#"onclick="alert(2)""#));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let (r, _) = run("```rust\nfn main() {}\n```\n");
+        assert!(
+            r.html.contains(r#"class="hl-"#) || r.html.contains("hl-source"),
+            "{}",
+            r.html
+        );
+    }
+}

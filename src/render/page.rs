@@ -1,0 +1,298 @@
+//! The pages of `content/`: a section's list (one file per pager), a page,
+//! and a policy with a page for each of its articles.
+
+use tera::Context;
+
+use crate::base::sink::Sink;
+use crate::load::content::body_of;
+use crate::model::content::PageType;
+use crate::model::links::Target;
+use crate::render::body::{self, Body};
+use crate::render::pages::{Outcome, Pages};
+use crate::render::views::{
+    self, ArticleView, ChapterView, PageSummary, PageView, Paginator, SectionView,
+};
+use crate::render::{jsonld, policy};
+
+impl Pages<'_> {
+    pub(super) fn render_section(
+        &self,
+        index: usize,
+        pager: usize,
+        sink: &dyn Sink,
+        out: &mut Outcome,
+    ) {
+        let content = &self.site.content;
+        let s = &content.sections[index];
+        let mut diagnostics = Vec::new();
+        let body = match s
+            .read()
+            .and_then(|text| Ok((body_of(&s.file, &text)?, text)))
+        {
+            Ok((offset, text)) => body::render(
+                &s.file,
+                &text,
+                offset,
+                false,
+                &s.url,
+                &self.site.resolved,
+                &mut diagnostics,
+            ),
+            Err(d) => {
+                diagnostics.push(d);
+                Body::default()
+            }
+        };
+        // The body's problems and anchors are reported once, by page 1.
+        if pager == 1 {
+            out.source = Some(Target::Section(index));
+            out.diagnostics = diagnostics;
+            out.anchors.clone_from(&body.anchors);
+            out.anchor_links.clone_from(&body.anchor_links);
+        }
+        let per = self.per_pager(s);
+        let total_pages = self.pager_count(s);
+        let listed = match self.record_summaries(index, (pager - 1) * per, per) {
+            Some(records) => records,
+            None => s
+                .pages
+                .iter()
+                .skip((pager - 1) * per)
+                .take(per)
+                .map(|&p| PageSummary::of(content, p))
+                .collect(),
+        };
+        let paginator = Paginator {
+            pages: listed,
+            current: pager,
+            total: self.list_len(s),
+            total_pages,
+            previous: (pager > 1)
+                .then(|| self.site.urls.url(&views::pager_path(&s.path, pager - 1))),
+            next: (pager < total_pages)
+                .then(|| self.site.urls.url(&views::pager_path(&s.path, pager + 1))),
+            first: s.url.clone(),
+            last: self.site.urls.url(&views::pager_path(&s.path, total_pages)),
+        };
+        let mut ctx = Context::new();
+        ctx.insert(
+            "section",
+            &SectionView::of(content, &self.site.urls, index, &body.html),
+        );
+        ctx.insert("paginator", &paginator);
+        let template = match &s.template {
+            Some(t) => t.target.clone(),
+            None if s.parent.is_none() => {
+                ctx.insert("recent", &self.recent(10));
+                ctx.insert("policies", &self.policies());
+                "index.html".into()
+            }
+            None => "section.html".into(),
+        };
+        let path = format!("{}index.html", views::pager_path(&s.path, pager));
+        self.emit(&template, &path, Some(index), &mut ctx, sink, out);
+    }
+
+    /// A page, and for a policy the page of each of its articles.
+    pub(super) fn render_page(&self, i: usize, sink: &dyn Sink, out: &mut Outcome) {
+        let content = &self.site.content;
+        let lang = &self.site.config.language;
+        let p = &content.pages[i];
+        out.source = Some(Target::Page(i));
+        let text = match p.read() {
+            Ok(t) => t,
+            Err(d) => return out.diagnostics.push(d),
+        };
+        let offset = match body_of(&p.file, &text) {
+            Ok(o) => o,
+            Err(d) => return out.diagnostics.push(d),
+        };
+        let is_policy = p.page_type == PageType::Policy;
+        let body = body::render(
+            &p.file,
+            &text,
+            offset,
+            is_policy,
+            &p.url,
+            &self.site.resolved,
+            &mut out.diagnostics,
+        );
+        drop(text);
+        // A policy whose structure has errors (reported by the body) has no
+        // document for its templates, which would only add a template error.
+        if is_policy && body.policy.is_none() {
+            return;
+        }
+
+        let view = PageView::of(
+            content,
+            &self.site.resolved,
+            &self.site.urls,
+            i,
+            &body,
+            true,
+        );
+        let ld = match &body.policy {
+            Some(doc) if is_policy => jsonld::policy(p, doc, &view.permalink, lang),
+            _ => jsonld::page(content, &self.site.resolved, &self.site.urls, i, lang),
+        };
+        let mut ctx = Context::new();
+        ctx.insert("jsonld", &jsonld::to_script(&ld));
+        ctx.insert("page", &view);
+        if let Some(doc) = &body.policy {
+            // 落实情况: each article that services implement, with how many.
+            let progress: Vec<serde_json::Value> = doc
+                .articles
+                .iter()
+                .filter_map(|a| {
+                    let services = self
+                        .site
+                        .directory
+                        .implemented_by
+                        .get(&(i, a.eid.clone()))?;
+                    Some(serde_json::json!({
+                        "eid": a.eid,
+                        "title": a.title(),
+                        "url": format!("{}{}/", p.url, a.eid),
+                        "services": services.len(),
+                    }))
+                })
+                .collect();
+            ctx.insert("implementation_progress", &progress);
+        }
+        let template = match (&p.template, &content.sections[p.section].page_template) {
+            (Some(t), _) => t.target.clone(),
+            (None, _) if is_policy => "policy.html".into(),
+            (None, Some(t)) => t.target.clone(),
+            (None, None) => "page.html".into(),
+        };
+        self.emit(
+            &template,
+            &format!("{}index.html", p.path),
+            Some(p.section),
+            &mut ctx,
+            sink,
+            out,
+        );
+
+        if let Some(doc) = &body.policy {
+            let view = PageView::of(
+                content,
+                &self.site.resolved,
+                &self.site.urls,
+                i,
+                &body,
+                false,
+            );
+            // Serialised once and shared by every article page of the policy.
+            let page_value = tera::Value::from_serializable(&view);
+            for (k, a) in doc.articles.iter().enumerate() {
+                let mut html = String::new();
+                policy::article(&mut html, a, None);
+                let path = format!("{}{}/", p.path, a.eid);
+                let entry = |j: usize| views::article_entry(&doc.articles[j], &view.url);
+                let mut ctx = Context::new();
+                ctx.insert(
+                    "article",
+                    &ArticleView {
+                        eid: a.eid.clone(),
+                        label: a.label.clone(),
+                        title: a.title(),
+                        heading: a.short_heading().map(str::to_string),
+                        html,
+                        url: self.site.urls.url(&path),
+                        permalink: self.site.urls.permalink(&path),
+                        anchor_url: format!("{}#{}", view.url, a.eid),
+                    },
+                );
+                ctx.insert(
+                    "chapter",
+                    &a.chapter.map(|c| {
+                        let c = &doc.chapters[c];
+                        ChapterView {
+                            eid: c.eid.clone(),
+                            num: c.num.clone(),
+                            heading: c.heading.text.clone(),
+                            url: format!("{}#{}", view.url, c.eid),
+                        }
+                    }),
+                );
+                ctx.insert("implementations", &self.implementations(i, &a.eid));
+                ctx.insert("previous", &k.checked_sub(1).map(entry));
+                ctx.insert("next", &(k + 1 < doc.articles.len()).then(|| entry(k + 1)));
+                ctx.insert(
+                    "jsonld",
+                    &jsonld::to_script(&jsonld::article(p, a, &view.permalink, lang)),
+                );
+                ctx.insert_value("page", page_value.clone());
+                self.emit(
+                    "article.html",
+                    &format!("{path}index.html"),
+                    Some(p.section),
+                    &mut ctx,
+                    sink,
+                    out,
+                );
+                out.articles.push(a.eid.clone());
+            }
+        }
+        out.anchors = body.anchors;
+        out.anchor_links = body.anchor_links;
+    }
+
+    /// 落实情况 of an article: the services that implement it, with their
+    /// organizations.
+    fn implementations(&self, policy: usize, eid: &str) -> Vec<serde_json::Value> {
+        let d = &self.site.directory;
+        d.implemented_by
+            .get(&(policy, eid.to_string()))
+            .map(|services| {
+                services
+                    .iter()
+                    .map(|&s| {
+                        let s = &d.services[s];
+                        let o = &d.organizations[s.provider];
+                        serde_json::json!({
+                            "title": s.title,
+                            "url": s.record.url,
+                            "organization": o.name,
+                            "organization_url": o.record.url,
+                            "region": d.regions[o.region].name,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn recent(&self, n: usize) -> Vec<PageSummary> {
+        let mut dated: Vec<usize> = (0..self.site.content.pages.len())
+            .filter(|&i| self.site.content.pages[i].date.is_some())
+            .collect();
+        dated.sort_by(|&a, &b| {
+            let (pa, pb) = (&self.site.content.pages[a], &self.site.content.pages[b]);
+            pb.date.cmp(&pa.date).then(pa.rel.cmp(&pb.rel))
+        });
+        dated.truncate(n);
+        dated
+            .into_iter()
+            .map(|i| PageSummary::of(&self.site.content, i))
+            .collect()
+    }
+
+    fn policies(&self) -> Vec<PageSummary> {
+        let mut list: Vec<usize> = (0..self.site.content.pages.len())
+            .filter(|&i| self.site.content.pages[i].page_type == PageType::Policy)
+            .collect();
+        list.sort_by(|&a, &b| {
+            self.site.content.pages[b]
+                .date
+                .cmp(&self.site.content.pages[a].date)
+                .then(a.cmp(&b))
+        });
+        list.truncate(10);
+        list.into_iter()
+            .map(|i| PageSummary::of(&self.site.content, i))
+            .collect()
+    }
+}

@@ -1,0 +1,554 @@
+//! Incremental rebuilds, for `gongkai serve`. A [`Session`] keeps the
+//! loaded site and what every render task found, and answers a batch of
+//! changed files with the smallest rebuild its dependency rules allow:
+//!
+//! - an edit to a page's **body** (its front matter unchanged) re-renders
+//!   that page (and, for a policy, its article pages); if the page's
+//!   summary changed, also what shows the summary: the section list page
+//!   that lists it, its previous and next pages, the home page, and the
+//!   interpretations or policy it is linked with. Anchors into every page
+//!   are checked again, and the sitemap, feed and robots.txt rewritten;
+//! - an edit to **templates** (the site's or the theme's) parses the theme
+//!   again and re-renders the tasks that used them, directly or through
+//!   `extends`/`include` — every task when the header partial changed;
+//! - an edit to a page's **front matter** loads the site again; if no page,
+//!   section, URL or list page appeared or went, it re-renders the page,
+//!   the pages and list pages of its section, the home page, and pages
+//!   whose relations to it changed (a changed title is shown by the policy
+//!   it succeeds, say);
+//! - an edit to **static files** copies them;
+//! - anything else (a new, renamed or deleted page, a section, the
+//!   configuration) is a full build.
+//!
+//! Either way the result is byte-identical to a full build of the same
+//! input (a test checks this over random edits), and a rebuild with errors
+//! writes nothing: the last good site stays served.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
+use crate::build::{Build, BuildOptions, BuildReport, Theming};
+use crate::load::front_matter;
+use crate::model::content::{self, PageType};
+use crate::render::headers::Headers;
+use crate::render::pages::{Outcome, Task};
+
+/// What a rebuild did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rebuild {
+    /// A full build, and its report.
+    Full(BuildReport),
+    /// Only what the changed pages touch.
+    Partial {
+        /// Render tasks run (a page with its articles, or a list page).
+        tasks: usize,
+        /// Files whose bytes changed and were written.
+        files_written: usize,
+    },
+}
+
+/// A site kept in memory between rebuilds.
+pub struct Session {
+    options: BuildOptions,
+    output: PathBuf,
+    build: Build,
+    tasks: Vec<Task>,
+    outcomes: Vec<Outcome>,
+    /// The task of each page.
+    page_task: Vec<usize>,
+    /// The task of each (section, list page number).
+    section_task: HashMap<(usize, usize), usize>,
+    /// Each page's file, canonical, to its index.
+    by_path: HashMap<PathBuf, usize>,
+    /// Whether an edit since the last full build or [`Session::refresh_search`]
+    /// changed text that the search index holds.
+    search_stale: bool,
+}
+
+impl Session {
+    /// A full build into `options.output` (required), kept for later edits.
+    pub fn start(options: BuildOptions) -> Result<(Session, BuildReport), Diagnostics> {
+        let output = options
+            .output
+            .clone()
+            .ok_or_else(|| Diagnostic::new("an incremental session needs an output folder"))?;
+        let site = Build::load(&options)?;
+        Session::build(options, output, site)
+    }
+
+    /// A full build of a loaded site into `output`, kept as a session.
+    fn build(
+        options: BuildOptions,
+        output: PathBuf,
+        build: Build,
+    ) -> Result<(Session, BuildReport), Diagnostics> {
+        let rendered = build.write_all(&output)?;
+        let report = rendered.report.clone();
+        let session = Session::new(options, output, build, rendered.tasks, rendered.outcomes);
+        Ok((session, report))
+    }
+
+    fn new(
+        options: BuildOptions,
+        output: PathBuf,
+        build: Build,
+        tasks: Vec<Task>,
+        outcomes: Vec<Outcome>,
+    ) -> Session {
+        let mut page_task = vec![0; build.site().content.pages.len()];
+        let mut section_task = HashMap::new();
+        for (t, task) in tasks.iter().enumerate() {
+            match *task {
+                Task::Page(i) => page_task[i] = t,
+                Task::Section { index, pager } => {
+                    section_task.insert((index, pager), t);
+                }
+                Task::NotFound | Task::Search | Task::Directory(_) => {}
+            }
+        }
+        let by_path = build
+            .site()
+            .content
+            .pages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| std::fs::canonicalize(&p.disk).ok().map(|d| (d, i)))
+            .collect();
+        Session {
+            options,
+            output,
+            build,
+            tasks,
+            outcomes,
+            page_task,
+            section_task,
+            by_path,
+            search_stale: false,
+        }
+    }
+
+    /// Write the search index again if an edit left it stale; the number of
+    /// its files that changed or went. Incremental rebuilds leave this for after
+    /// the pages are written and the browser told: the index is made from
+    /// every document (seconds on a large site), and a preview should not
+    /// wait for it.
+    pub fn refresh_search(&mut self) -> Result<usize, Diagnostics> {
+        if !self.search_stale {
+            return Ok(0);
+        }
+        let mut written = 0;
+        let mut failed: Option<Diagnostics> = None;
+        let mut index: HashSet<PathBuf> = HashSet::new();
+        let output = self.output.clone();
+        let result = crate::search::write(self.build.site(), &mut |name, text| {
+            index.insert(output.join(name));
+            if failed.is_none() {
+                match write_if_changed(&output, name, text.as_bytes()) {
+                    Ok(changed) => written += usize::from(changed),
+                    Err(e) => failed = Some(e),
+                }
+            }
+        });
+        if let Err(e) = result {
+            return Err(Diagnostic::new(format!(
+                "cannot write the search index: its temporary files failed: {e}"
+            ))
+            .into());
+        }
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        // Files of the old index that the new one does not have (an edit
+        // can change the number of shards): a full build would not have them.
+        for folder in ["t", "x", "f", "r"] {
+            let dir = output.join("search").join(folder);
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if !index.contains(&path) {
+                    std::fs::remove_file(&path).map_err(|e| {
+                        Diagnostics::from(Diagnostic::in_file(&path, format!("cannot remove: {e}")))
+                    })?;
+                    written += 1;
+                }
+            }
+        }
+        self.search_stale = false;
+        Ok(written)
+    }
+
+    /// Rebuild after `changed` files changed. On error nothing is written
+    /// and the session keeps the last good site. The search index is
+    /// brought up to date by [`Session::refresh_search`].
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
+        if let Some(names) = self.templates_only(changed) {
+            return self.templates(&names);
+        }
+        if let Some(files) = self.statics_only(changed) {
+            return self.statics(&files);
+        }
+        let Some(pages) = self.known_pages(changed) else {
+            return self.full();
+        };
+        if self.bodies_only(&pages) && !self.implemented(&pages) {
+            self.partial(&pages)
+        } else {
+            self.front_matter(&pages)
+        }
+    }
+
+    /// The pages the changed files are, when every one is a known page.
+    fn known_pages(&self, changed: &[PathBuf]) -> Option<Vec<usize>> {
+        let mut pages = BTreeSet::new();
+        for path in changed {
+            // Paths may be given relative to the site root (as the watcher does).
+            let canonical = std::fs::canonicalize(self.options.root.join(path)).ok()?;
+            pages.insert(*self.by_path.get(&canonical)?);
+        }
+        (!pages.is_empty()).then(|| pages.into_iter().collect())
+    }
+
+    /// Whether a page is a policy whose articles directory services
+    /// implement: its text decides which `implements` are valid, which only
+    /// loading the whole site checks.
+    fn implemented(&self, pages: &[usize]) -> bool {
+        self.build
+            .site()
+            .directory
+            .implemented_by
+            .keys()
+            .any(|(policy, _)| pages.contains(policy))
+    }
+
+    /// Whether the pages' front matter is as it was (only bodies changed).
+    fn bodies_only(&self, pages: &[usize]) -> bool {
+        pages.iter().all(|&i| {
+            let page = &self.build.site().content.pages[i];
+            let Ok(text) = page.read() else { return false };
+            front_matter::split(&page.file, &text, &text)
+                .is_ok_and(|split| content::hash_text(split.yaml) == page.front_hash)
+        })
+    }
+
+    /// Front matter changed: load the site again, and when its shape (pages,
+    /// sections, URLs, list pages) is the same, re-render the changed pages,
+    /// every page of their sections (order and neighbours may change), the
+    /// list pages of those sections, the home page, and every page whose
+    /// relations (interpretations, successors) changed. Otherwise a full
+    /// build.
+    fn front_matter(&mut self, pages: &[usize]) -> Result<Rebuild, Diagnostics> {
+        let build = Build::load(&self.options)?;
+        let (old, new) = (&self.build.site().content, &build.site().content);
+        let same_shape = old.pages.len() == new.pages.len()
+            && old.sections.len() == new.sections.len()
+            && old
+                .pages
+                .iter()
+                .zip(&new.pages)
+                .all(|(a, b)| a.rel == b.rel && a.path == b.path)
+            && old
+                .sections
+                .iter()
+                .zip(&new.sections)
+                .all(|(a, b)| a.path == b.path)
+            && build.pages().tasks() == self.tasks;
+        if !same_shape {
+            return self.full_with(build);
+        }
+        let mut tasks = BTreeSet::new();
+        for &i in pages {
+            let s = new.pages[i].section;
+            tasks.extend(new.sections[s].pages.iter().map(|&p| self.page_task[p]));
+            tasks.extend(
+                self.section_task
+                    .iter()
+                    .filter(|((section, _), _)| {
+                        *section == s || new.sections[*section].parent.is_none()
+                    })
+                    .map(|(_, &t)| t),
+            );
+        }
+        let (was, is) = (&self.build.site().resolved, &build.site().resolved);
+        for j in 0..new.pages.len() {
+            let changed = was.interprets[j] != is.interprets[j]
+                || was.interpretations[j] != is.interpretations[j]
+                || was.successors[j].as_ref().map(|l| (&l.title, &l.url))
+                    != is.successors[j].as_ref().map(|l| (&l.title, &l.url))
+                || is.interprets[j].is_some_and(|t| pages.contains(&t))
+                || is.interpretations[j].iter().any(|t| pages.contains(t));
+            if changed {
+                tasks.insert(self.page_task[j]);
+            }
+        }
+        let previous = std::mem::replace(&mut self.build, build);
+        let result = self.rerender(tasks.into_iter().collect(), true, true);
+        if result.is_err() {
+            self.build = previous;
+        }
+        result
+    }
+
+    fn full(&mut self) -> Result<Rebuild, Diagnostics> {
+        let build = Build::load(&self.options)?;
+        self.full_with(build)
+    }
+
+    /// A full build of a site already loaded.
+    fn full_with(&mut self, build: Build) -> Result<Rebuild, Diagnostics> {
+        let (session, report) = Session::build(self.options.clone(), self.output.clone(), build)?;
+        *self = session;
+        Ok(Rebuild::Full(report))
+    }
+
+    fn partial(&mut self, pages: &[usize]) -> Result<Rebuild, Diagnostics> {
+        // New summaries first: list pages and neighbours show them.
+        let mut old_summaries = Vec::new();
+        let mut tasks = BTreeSet::new();
+        for &i in pages {
+            tasks.insert(self.page_task[i]);
+            let page = &self.build.site().content.pages[i];
+            let text = page.read().map_err(Diagnostics::from)?;
+            let offset =
+                crate::load::content::body_of(&page.file, &text).map_err(Diagnostics::from)?;
+            let body = &text[offset..];
+            let summary = if page.page_type == PageType::Policy {
+                crate::model::policy::summary(body)
+            } else {
+                crate::model::text::summary(body)
+            };
+            if summary != page.summary {
+                self.summary_dependents(i, &mut tasks);
+                let old =
+                    std::mem::replace(&mut self.build.site_mut().content.pages[i].summary, summary);
+                old_summaries.push((i, old));
+            }
+        }
+
+        let summaries_changed = !old_summaries.is_empty();
+        // The search index holds the bodies: a body edit rewrites it.
+        let result = self.rerender(tasks.into_iter().collect(), summaries_changed, true);
+        if result.is_err() {
+            for (i, summary) in old_summaries {
+                self.build.site_mut().content.pages[i].summary = summary;
+            }
+        }
+        result
+    }
+
+    /// Render `tasks` again into memory, check anchors site-wide, and write
+    /// what changed; on error restore the tasks' old outcomes and write
+    /// nothing. The sitemap and feed are written again with
+    /// `site_files_changed`, or when a policy's articles changed; with
+    /// either or `text_changed` the search index is marked stale.
+    fn rerender(
+        &mut self,
+        tasks: Vec<usize>,
+        site_files_changed: bool,
+        text_changed: bool,
+    ) -> Result<Rebuild, Diagnostics> {
+        let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
+        let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
+            files
+                .lock()
+                .map_err(|_| Diagnostic::new("a render thread failed"))?
+                .push((rel.to_string(), bytes.to_vec()));
+            Ok(())
+        };
+        let fresh: Vec<Outcome> = tasks
+            .par_iter()
+            .map(|&t| self.build.pages().render_task(&self.tasks[t], &sink))
+            .collect();
+        let mut previous: Vec<(usize, Outcome)> = Vec::with_capacity(tasks.len());
+        for (&t, outcome) in tasks.iter().zip(fresh) {
+            previous.push((t, std::mem::replace(&mut self.outcomes[t], outcome)));
+        }
+        let articles_changed = previous
+            .iter()
+            .any(|(t, old)| old.articles != self.outcomes[*t].articles);
+        let site_files = articles_changed || site_files_changed;
+        if let Err(diagnostics) = self.build.finish(&self.outcomes, &sink, site_files, false) {
+            for (t, outcome) in previous {
+                self.outcomes[t] = outcome;
+            }
+            return Err(diagnostics);
+        }
+
+        self.search_stale |= site_files || text_changed;
+
+        // Article pages a policy no longer has.
+        for (t, old) in &previous {
+            if let Task::Page(i) = self.tasks[*t] {
+                let path = &self.build.site().content.pages[i].path;
+                for eid in old
+                    .articles
+                    .iter()
+                    .filter(|e| !self.outcomes[*t].articles.contains(e))
+                {
+                    let dir = self.output.join(path).join(eid);
+                    std::fs::remove_dir_all(&dir).map_err(|e| {
+                        Diagnostics::from(Diagnostic::in_file(&dir, format!("cannot remove: {e}")))
+                    })?;
+                }
+            }
+        }
+        let files = files
+            .into_inner()
+            .map_err(|_| Diagnostic::new("a render thread failed"))?;
+        let mut written = 0;
+        for (rel, bytes) in &files {
+            if write_if_changed(&self.output, rel, bytes)? {
+                written += 1;
+            }
+        }
+        Ok(Rebuild::Partial {
+            tasks: tasks.len(),
+            files_written: written,
+        })
+    }
+
+    /// The changed static files (output name, source), when every change
+    /// is a static file of the site or its theme that still exists and is
+    /// not shadowed by the site's own file of the same name.
+    fn statics_only(&self, changed: &[PathBuf]) -> Option<Vec<(String, PathBuf)>> {
+        let root = std::fs::canonicalize(&self.options.root).ok()?;
+        let mut files = Vec::new();
+        for path in changed {
+            let (name, from_site) = self.theme_file(&root, path, "static")?;
+            let absolute = root.join(path);
+            let shadowed = !from_site && root.join("static").join(&name).is_file();
+            if !absolute.is_file() || shadowed {
+                return None;
+            }
+            files.push((name, absolute));
+        }
+        (!files.is_empty()).then_some(files)
+    }
+
+    /// The name of `path` inside the site's `folder` (`templates`, `static`)
+    /// or the theme's, and whether it is the site's own.
+    fn theme_file(&self, root: &Path, path: &Path, folder: &str) -> Option<(String, bool)> {
+        let absolute = root.join(path);
+        let rel = absolute.strip_prefix(root).ok()?;
+        let theme = Path::new("themes")
+            .join(&self.build.site().config.theme)
+            .join(folder);
+        let (name, from_site) = match rel.strip_prefix(folder) {
+            Ok(name) => (name, true),
+            Err(_) => (rel.strip_prefix(&theme).ok()?, false),
+        };
+        Some((name.to_str()?.replace('\\', "/"), from_site))
+    }
+
+    /// Static files changed: copy them; nothing renders.
+    fn statics(&mut self, files: &[(String, PathBuf)]) -> Result<Rebuild, Diagnostics> {
+        let mut written = 0;
+        for (name, source) in files {
+            let bytes = std::fs::read(source).map_err(|e| {
+                Diagnostics::from(Diagnostic::in_file(source, format!("cannot read: {e}")))
+            })?;
+            if write_if_changed(&self.output, name, &bytes)? {
+                written += 1;
+            }
+        }
+        Ok(Rebuild::Partial {
+            tasks: 0,
+            files_written: written,
+        })
+    }
+
+    /// The names of the changed templates, when every change is a template
+    /// (of the site, or of its theme).
+    fn templates_only(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
+        let root = std::fs::canonicalize(&self.options.root).ok()?;
+        let names: Option<Vec<String>> = changed
+            .iter()
+            .map(|path| {
+                self.theme_file(&root, path, "templates")
+                    .map(|(name, _)| name)
+            })
+            .collect();
+        names.filter(|n| !n.is_empty())
+    }
+
+    /// Templates changed: parse the theme again, and render again every task
+    /// that used a changed template, directly or through `extends` and
+    /// `include` (all of them when the header partial changed).
+    fn templates(&mut self, names: &[String]) -> Result<Rebuild, Diagnostics> {
+        let theming = Theming::reload(self.build.root(), self.build.site())?;
+        let renderer = &theming.renderer;
+        let affected: BTreeSet<String> = names.iter().flat_map(|n| renderer.users_of(n)).collect();
+        let everything = affected.contains(Headers::TEMPLATE);
+        let tasks: Vec<usize> = (0..self.tasks.len())
+            .filter(|&t| {
+                everything
+                    || self.outcomes[t]
+                        .templates
+                        .iter()
+                        .any(|u| affected.contains(u))
+            })
+            .collect();
+        let old = self.build.replace_theming(theming);
+        let result = self.rerender(tasks, false, false);
+        if result.is_err() {
+            self.build.replace_theming(old);
+        }
+        result
+    }
+
+    /// Tasks that show page `i`'s summary.
+    fn summary_dependents(&self, i: usize, tasks: &mut BTreeSet<usize>) {
+        let content = &self.build.site().content;
+        let page = &content.pages[i];
+        let section = &content.sections[page.section];
+        if let Some(position) = section.pages.iter().position(|&p| p == i) {
+            let pager = position / self.build.pages().per_pager(section) + 1;
+            tasks.extend(self.section_task.get(&(page.section, pager)));
+            if position > 0 {
+                tasks.insert(self.page_task[section.pages[position - 1]]);
+            }
+            if let Some(&next) = section.pages.get(position + 1) {
+                tasks.insert(self.page_task[next]);
+            }
+        }
+        // The home page lists recent pages and policies.
+        for (&(s, _), &t) in &self.section_task {
+            if content.sections[s].parent.is_none() {
+                tasks.insert(t);
+            }
+        }
+        let resolved = &self.build.site().resolved;
+        tasks.extend(resolved.interprets[i].map(|j| self.page_task[j]));
+        tasks.extend(
+            resolved.interpretations[i]
+                .iter()
+                .map(|&j| self.page_task[j]),
+        );
+    }
+}
+
+/// Write `bytes` at `rel` below `output` unless the file already holds them;
+/// through a temporary file and a rename, so a reader never sees half a
+/// page. Returns whether it wrote.
+fn write_if_changed(output: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostics> {
+    let path = output.join(rel);
+    if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let failed = |e: std::io::Error| {
+        Diagnostics::from(Diagnostic::in_file(&path, format!("cannot write: {e}")))
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(failed)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.gongkai-tmp"));
+    std::fs::write(&temporary, bytes).map_err(failed)?;
+    std::fs::rename(&temporary, &path).map_err(failed)?;
+    Ok(true)
+}

@@ -1,0 +1,115 @@
+//! The files that need the whole site: sitemap, Atom feed, robots.txt, the
+//! site calendar and the open data.
+
+use crate::base::sink::Emit;
+use crate::model::directory::pages::DirPage;
+use crate::model::site::Site;
+use crate::render::ics;
+use crate::write::feed::{self, FeedEntry};
+use crate::write::open_data;
+use crate::write::sitemap::{self, Entry};
+
+/// sitemap, feed and robots.txt. `articles` holds each policy's article ids.
+pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
+    let mut files: Vec<(String, String)> = vec![];
+    let c = &site.content;
+    if site.config.sitemap {
+        let mut entries = vec![];
+        for s in &c.sections {
+            entries.push(Entry {
+                loc: site.urls.permalink(&s.path),
+                lastmod: None,
+            });
+        }
+        for (i, p) in c.pages.iter().enumerate() {
+            let lastmod = p.updated.or(p.date).map(|d| d.date().to_string());
+            entries.push(Entry {
+                loc: site.urls.permalink(&p.path),
+                lastmod: lastmod.clone(),
+            });
+            for eid in &articles[i] {
+                entries.push(Entry {
+                    loc: site.urls.permalink(&format!("{}{eid}/", p.path)),
+                    lastmod: lastmod.clone(),
+                });
+            }
+        }
+        for page in DirPage::all(&site.directory) {
+            entries.push(Entry {
+                loc: site.urls.permalink(&page.path(&site.directory)),
+                lastmod: None,
+            });
+        }
+        files.extend(sitemap::files(entries, &site.config.base_url));
+    }
+    if site.config.feed {
+        let mut dated: Vec<usize> = (0..c.pages.len())
+            .filter(|&i| c.pages[i].date.is_some())
+            .collect();
+        dated.sort_by(|&a, &b| {
+            let key = |i: usize| c.pages[i].updated.or(c.pages[i].date);
+            key(b)
+                .cmp(&key(a))
+                .then(c.pages[a].rel.cmp(&c.pages[b].rel))
+        });
+        dated.truncate(site.config.feed_limit);
+        let entries: Vec<FeedEntry> = dated
+            .into_iter()
+            .map(|i| {
+                let p = &c.pages[i];
+                let published = p.date.expect("filtered to dated pages");
+                FeedEntry {
+                    title: p.title.clone(),
+                    permalink: site.urls.permalink(&p.path),
+                    published,
+                    updated: p.updated.unwrap_or(published),
+                    summary: p.description.clone().unwrap_or_else(|| p.summary.clone()),
+                }
+            })
+            .collect();
+        files.push((
+            "atom.xml".into(),
+            feed::atom(
+                &site.config.title,
+                &site.config.base_url,
+                &site.config.language,
+                &entries,
+            ),
+        ));
+    }
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if site.config.sitemap {
+        robots.push_str(&format!("Sitemap: {}sitemap.xml\n", site.config.base_url));
+    }
+    files.push(("robots.txt".into(), robots));
+    for (name, text) in files {
+        emit.bytes(&name, text.as_bytes());
+    }
+    directory_files(site, emit);
+}
+
+/// Files made from the whole directory, the site calendar and open
+/// data, handed to `emit` one at a time.
+pub fn directory_files(site: &Site, emit: &mut Emit<'_>) {
+    let d = &site.directory;
+    if d.is_empty() {
+        return;
+    }
+    let all: Vec<usize> = d
+        .months
+        .iter()
+        .flat_map(|(_, l)| l.iter().copied())
+        .collect();
+    emit.bytes(
+        "calendar.ics",
+        ics::calendar(
+            &format!("{} 活动", site.config.title),
+            d,
+            &all,
+            &site.urls,
+            site.config.host(),
+        )
+        .as_bytes(),
+    );
+    open_data::files(d, &site.content, &site.urls, &site.config, emit);
+}
