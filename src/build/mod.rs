@@ -148,7 +148,7 @@ impl Build {
         // (broken links), not instead of them.
         let pending = headers::check_templates(&content, &renderer);
         let resolved = resolve::resolve(&config, &mut content, &urls);
-        let directory = load::directory::load(&config, &content, &urls);
+        let directory = resolve::directory::directory(&config, &content, &urls);
         let synonyms = synonyms::load(&root);
         let (resolved, directory, synonyms) = match (resolved, directory, synonyms) {
             (Ok(r), Ok(d), Ok(s)) => (r, d, s),

@@ -5,6 +5,7 @@
 
 pub mod body;
 pub mod directory;
+pub mod formats;
 pub mod headers;
 pub mod ics;
 pub mod jsonld;

@@ -3,6 +3,8 @@
 //! interpretations and their policies, and policies and their successors,
 //! are linked both ways.
 
+pub mod directory;
+
 use std::collections::HashMap;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};

@@ -1,39 +1,19 @@
-//! The directory's records read from the records sections of `content/`
-//! (markdown records and CSV/YAML tables alike), checked, and linked to
-//! each other and to the articles of the measures they implement. The
-//! format is documented in `docs/directory.md`.
+//! The records sections of `content/` read into raw records (markdown
+//! records, YAML and CSV tables), each field with where it was written;
+//! `resolve::directory` checks and links them.
 
 mod fields;
-mod records;
 
-use std::collections::HashMap;
-
-use jiff::civil::DateTime;
 use rayon::prelude::*;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::config::Config;
 use crate::model::content::Content;
-use crate::model::directory::{Directory, Record};
-use crate::model::links::Urls;
+pub use fields::{Located, Raw, Reader};
 
-/// The time the build runs at, in Asia/Shanghai: `SOURCE_DATE_EPOCH` when
-/// set (reproducible builds), otherwise the clock.
-pub fn build_time() -> DateTime {
-    let ts = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .unwrap_or_else(jiff::Timestamp::now);
-    jiff::tz::offset(8).to_datetime(ts)
-}
-
-/// Read, check and link every record of the site.
-pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory, Diagnostics> {
-    if content.records.is_empty() {
-        return Ok(Directory::default());
-    }
-    let started = std::time::Instant::now();
+/// Every record file of `content`, read in parallel: the raw records with
+/// the index of their file, and the problems of files and rows that could
+/// not be read (the other rows of a file are still read).
+pub fn read(content: &Content) -> (Vec<(usize, Raw)>, Diagnostics) {
     let read: Vec<(usize, Result<fields::Read, Diagnostic>)> = content
         .records
         .par_iter()
@@ -41,7 +21,7 @@ pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory
         .map(|(i, f)| (i, fields::read(f)))
         .collect();
     let mut diagnostics = Diagnostics::default();
-    let mut raws: Vec<(usize, fields::Raw)> = vec![];
+    let mut raws: Vec<(usize, Raw)> = vec![];
     for (i, r) in read {
         match r {
             Ok((rs, errors)) => {
@@ -51,38 +31,5 @@ pub fn load(config: &Config, content: &Content, urls: &Urls) -> Result<Directory
             Err(d) => diagnostics.push(d),
         }
     }
-    crate::base::timing::timing("dir-read", started);
-    let started = std::time::Instant::now();
-    let mut dir = records::build(config, content, urls, raws, &mut diagnostics);
-    crate::base::timing::timing("dir-build", started);
-    dir.now = Some(build_time());
-    diagnostics.into_result(dir)
-}
-
-/// An index from ids to positions, reporting duplicates.
-pub(crate) fn index_ids<'a>(
-    records: impl Iterator<Item = &'a Record>,
-    kind: &str,
-    diagnostics: &mut Diagnostics,
-) -> HashMap<String, usize> {
-    let mut map: HashMap<String, usize> = HashMap::new();
-    let mut all: Vec<&Record> = vec![];
-    for (i, r) in records.enumerate() {
-        all.push(r);
-        if let Some(&first) = map.get(&r.id) {
-            let first: &Record = all[first];
-            diagnostics.push(
-                r.diagnostic(format!(
-                    "{kind} id `{}` is already used at {}:{}",
-                    r.id,
-                    first.file().display(),
-                    first.line()
-                ))
-                .with_help("ids must be unique within their kind"),
-            );
-        } else {
-            map.insert(r.id.clone(), i);
-        }
-    }
-    map
+    (raws, diagnostics)
 }

@@ -12,12 +12,12 @@ use crate::model::links::Urls;
 use crate::render::pages::Pages;
 use crate::render::views::Crumb;
 
-use super::text::{month_zh, tel};
 use super::views::{
     ActivitySummary, CalendarView, DataCounts, FindAnswer, FindNeed, FindNeedLink, FindView,
     HotlineView, MonthLink, NameUrl, OrgSummary, RegionTree, ServiceSummary, TermSummary, TermView,
 };
 use super::{Template, crumb, dir_url, home_crumb};
+use crate::render::formats::{month_zh, tel};
 
 /// 找组织 at its step: the needs (`FindStart`), the regions for a need
 /// (`FindNeed`), or who helps with a need in a region (`FindAnswer`).

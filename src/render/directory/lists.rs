@@ -6,7 +6,7 @@ use crate::model::content::{PageType, RecordKind};
 use crate::render::pages::Pages;
 use crate::render::views::PageSummary;
 
-use super::text::{status_zh, when_zh};
+use crate::render::formats::{status_zh, when_zh};
 
 impl Pages<'_> {
     /// The records of records section `section`, `take` of them from

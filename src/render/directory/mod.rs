@@ -7,13 +7,12 @@
 //! entries of `summaries`) that borrows from the [`Directory`]; its
 //! schema.org JSON-LD comes from [`crate::render::jsonld::directory`].
 //! `records` builds the record pages, `browse` the others, `lists` the
-//! records sections' lists, [`text`] the small formats (`tel:`, dates, QR).
+//! records sections' lists, and `crate::render::formats` the small formats (`tel:`, dates, QR).
 
 mod browse;
 mod lists;
 mod records;
 mod summaries;
-pub mod text;
 pub mod views;
 
 use std::collections::HashSet;

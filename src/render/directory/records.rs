@@ -11,13 +11,13 @@ use crate::render::jsonld;
 use crate::render::pages::{Outcome, Pages};
 use crate::render::views::DateView;
 
-use super::text::{iso, qr_svg, tel};
 use super::views::{
     ActivitySummary, ActivityView, ChannelView, ImplementsView, OrgSummary, OrgTypeView,
     OrganizationView, Phone, RegionChild, RegionGroup, RegionRef, RegionView, ServiceSummary,
     ServiceView, TermLink, TypeGroup, TypeRef,
 };
 use super::{Template, crumb, dir_url, record_body, record_crumbs, write_file};
+use crate::render::formats::{iso, qr_svg, tel};
 
 /// Region `i`: its regions below, its organizations by type, its upcoming
 /// activities.

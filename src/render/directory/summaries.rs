@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::directory::{ActivityStatus, Directory, Term};
 
-use super::text::{iso, status_zh, when_zh};
+use crate::render::formats::{iso, status_zh, when_zh};
 
 /// An organization in a list (`org-list.html`).
 #[derive(Debug, Serialize)]

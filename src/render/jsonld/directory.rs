@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::model::directory::{ActivityStatus, Directory, Mode, hours};
 use crate::model::links::Urls;
-use crate::render::directory::text::{iso, when_zh};
+use crate::render::formats::{iso, when_zh};
 
 /// JSON-LD for region `i`, whose page is at `permalink`.
 pub fn region(d: &Directory, urls: &Urls, i: usize, permalink: &str) -> Value {

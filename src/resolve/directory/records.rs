@@ -6,9 +6,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::fields::{Located, Raw, Reader};
 use super::*;
+use crate::base::diagnostics::Diagnostic;
 use crate::load::content::body_of;
+use crate::load::directory::{Located, Raw, Reader};
 use crate::load::front_matter::{self, parse_datetime};
 use crate::model::content::{PageType, RecordKind};
 use crate::model::directory::*;

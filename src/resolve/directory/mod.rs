@@ -1,0 +1,73 @@
+//! The directory: the records `load` read from the records sections of
+//! `content/` (markdown records and CSV/YAML tables alike), checked, typed,
+//! and linked to each other and to the articles of the measures they
+//! implement. The format is documented in `docs/directory.md`.
+
+mod records;
+
+use std::collections::HashMap;
+
+use crate::base::diagnostics::Diagnostics;
+use crate::model::config::Config;
+use crate::model::content::Content;
+use crate::model::directory::{Directory, Record};
+use crate::model::links::Urls;
+use jiff::civil::DateTime;
+
+/// The time the build runs at, in Asia/Shanghai: `SOURCE_DATE_EPOCH` when
+/// set (reproducible builds), otherwise the clock.
+pub fn build_time() -> DateTime {
+    let ts = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    jiff::tz::offset(8).to_datetime(ts)
+}
+
+/// Read, check and link every record of the site.
+pub fn directory(
+    config: &Config,
+    content: &Content,
+    urls: &Urls,
+) -> Result<Directory, Diagnostics> {
+    if content.records.is_empty() {
+        return Ok(Directory::default());
+    }
+    let started = std::time::Instant::now();
+    let (raws, mut diagnostics) = crate::load::directory::read(content);
+    crate::base::timing::timing("dir-read", started);
+    let started = std::time::Instant::now();
+    let mut dir = records::build(config, content, urls, raws, &mut diagnostics);
+    crate::base::timing::timing("dir-build", started);
+    dir.now = Some(build_time());
+    diagnostics.into_result(dir)
+}
+
+/// An index from ids to positions, reporting duplicates.
+pub(crate) fn index_ids<'a>(
+    records: impl Iterator<Item = &'a Record>,
+    kind: &str,
+    diagnostics: &mut Diagnostics,
+) -> HashMap<String, usize> {
+    let mut map: HashMap<String, usize> = HashMap::new();
+    let mut all: Vec<&Record> = vec![];
+    for (i, r) in records.enumerate() {
+        all.push(r);
+        if let Some(&first) = map.get(&r.id) {
+            let first: &Record = all[first];
+            diagnostics.push(
+                r.diagnostic(format!(
+                    "{kind} id `{}` is already used at {}:{}",
+                    r.id,
+                    first.file().display(),
+                    first.line()
+                ))
+                .with_help("ids must be unique within their kind"),
+            );
+        } else {
+            map.insert(r.id.clone(), i);
+        }
+    }
+    map
+}
