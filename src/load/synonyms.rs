@@ -1,13 +1,12 @@
 //! The editors' synonym table: `synonyms.yaml` at the site root, a list of
 //! groups of words that mean the same (`- [红十字会, 红会]`). A document
-//! containing any member of a group is also found by the others. The
-//! aliases of the organization types are added as groups of their own.
+//! containing any member of a group is also found by the others
+//! (`crate::search::synonyms` adds the organization types' aliases).
 
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::base::diagnostics::Diagnostic;
-use crate::model::directory::Directory;
 
 /// The table's file, relative to the site root.
 pub const FILE: &str = "synonyms.yaml";
@@ -50,20 +49,4 @@ pub fn load(root: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
         out.push(members);
     }
     Ok(out)
-}
-
-/// The editors' groups plus one per organization type (its name, full
-/// name and aliases).
-pub fn with_types(groups: &[Vec<String>], dir: &Directory) -> Vec<Vec<String>> {
-    let mut all = groups.to_vec();
-    for t in &dir.types {
-        let mut group = vec![t.name.clone(), t.full_name.clone()];
-        group.extend(t.aliases.iter().cloned());
-        group.retain(|m| !m.trim().is_empty());
-        group.dedup();
-        if group.len() >= 2 {
-            all.push(group);
-        }
-    }
-    all
 }

@@ -16,6 +16,7 @@ pub mod documents;
 pub mod format;
 pub mod index;
 pub mod query;
+pub mod synonyms;
 pub mod t2s;
 pub mod text;
 
@@ -28,7 +29,7 @@ pub fn write(site: &Site, emit: &mut dyn FnMut(&str, &str)) -> std::io::Result<(
     let started = std::time::Instant::now();
     let docs = documents::collect(site);
     crate::base::timing::timing("s-collect", started);
-    let groups = crate::load::synonyms::with_types(&site.synonyms, &site.directory);
+    let groups = synonyms::with_types(&site.synonyms, &site.directory);
     let fill = |d: &mut documents::Document| documents::fill(site, d);
     let head = site.config.search.head;
     index::write(docs, &site.directory, &groups, head, &fill, emit)
