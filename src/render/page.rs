@@ -10,7 +10,8 @@ use crate::model::links::Target;
 use crate::render::body::{self, Body};
 use crate::render::pages::{Outcome, Pages};
 use crate::render::views::{
-    self, ArticleView, ChapterView, PageSummary, PageView, Paginator, SectionView,
+    self, ArticleView, ChapterView, ImplementationView, PageSummary, PageView, Paginator,
+    ProgressView, SectionView,
 };
 use crate::render::{jsonld, policy};
 
@@ -141,7 +142,7 @@ impl Pages<'_> {
         ctx.insert("page", &view);
         if let Some(doc) = &body.policy {
             // 落实情况: each article that services implement, with how many.
-            let progress: Vec<serde_json::Value> = doc
+            let progress: Vec<ProgressView<'_>> = doc
                 .articles
                 .iter()
                 .filter_map(|a| {
@@ -150,12 +151,12 @@ impl Pages<'_> {
                         .directory
                         .implemented_by
                         .get(&(i, a.eid.clone()))?;
-                    Some(serde_json::json!({
-                        "eid": a.eid,
-                        "title": a.title(),
-                        "url": format!("{}{}/", p.url, a.eid),
-                        "services": services.len(),
-                    }))
+                    Some(ProgressView {
+                        eid: &a.eid,
+                        title: a.title(),
+                        url: format!("{}{}/", p.url, a.eid),
+                        services: services.len(),
+                    })
                 })
                 .collect();
             ctx.insert("implementation_progress", &progress);
@@ -242,7 +243,7 @@ impl Pages<'_> {
 
     /// 落实情况 of an article: the services that implement it, with their
     /// organizations.
-    fn implementations(&self, policy: usize, eid: &str) -> Vec<serde_json::Value> {
+    fn implementations(&self, policy: usize, eid: &str) -> Vec<ImplementationView<'_>> {
         let d = &self.site.directory;
         d.implemented_by
             .get(&(policy, eid.to_string()))
@@ -252,13 +253,13 @@ impl Pages<'_> {
                     .map(|&s| {
                         let s = &d.services[s];
                         let o = &d.organizations[s.provider];
-                        serde_json::json!({
-                            "title": s.title,
-                            "url": s.record.url,
-                            "organization": o.name,
-                            "organization_url": o.record.url,
-                            "region": d.regions[o.region].name,
-                        })
+                        ImplementationView {
+                            title: &s.title,
+                            url: &s.record.url,
+                            organization: &o.name,
+                            organization_url: &o.record.url,
+                            region: &d.regions[o.region].name,
+                        }
                     })
                     .collect()
             })

@@ -408,3 +408,24 @@ pub struct ChapterView {
     pub heading: String,
     pub url: String,
 }
+
+/// 落实情况 on a policy page: an article that services implement, and how
+/// many do.
+#[derive(Serialize)]
+pub struct ProgressView<'a> {
+    pub eid: &'a str,
+    pub title: String,
+    pub url: String,
+    pub services: usize,
+}
+
+/// 落实情况 on an article page: a service that implements the article,
+/// with its organization.
+#[derive(Serialize)]
+pub struct ImplementationView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub organization: &'a str,
+    pub organization_url: &'a str,
+    pub region: &'a str,
+}
