@@ -68,12 +68,14 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// One problem found while loading, checking or building a site.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// What is wrong, in a sentence.
     pub message: String,
     /// The file, relative to the site root where possible.
     pub file: Option<PathBuf>,
     /// The lines around the problem, for the snippet (boxed, like
     /// `notes`, to keep `Result<_, Diagnostic>` small).
     pub snippet: Option<Box<Snippet>>,
+    /// The line and column in `file`, when the problem has one place.
     pub location: Option<Location>,
     /// The snippet's label and a hint on how to fix it (boxed: rarely set,
     /// and it keeps `Result<_, Diagnostic>` small).
@@ -124,11 +126,13 @@ impl Diagnostic {
         }
     }
 
+    /// Label the snippet's caret (what is at that place).
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
         self.notes.get_or_insert_default().label = Some(label.into());
         self
     }
 
+    /// Say how to fix it.
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.notes.get_or_insert_default().help = Some(help.into());
         self
@@ -303,18 +307,22 @@ impl SourceCode for Snippet {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Add one problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
     }
 
+    /// Add problems.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(other);
     }
 
+    /// No problem found.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// How many problems.
     pub fn len(&self) -> usize {
         self.0.len()
     }

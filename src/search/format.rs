@@ -41,13 +41,17 @@ pub struct Manifest {
     /// they were added reads as having this build's.
     #[serde(default = "Constants::current")]
     pub constants: Constants,
+    /// How many documents the index holds.
     pub documents: u64,
+    /// The filters, in display order.
     pub facets: Vec<Facet>,
     /// Traditional → Simplified pairs whose Simplified side is indexed.
     pub fold: String,
     /// Kind id → label.
     pub kinds: BTreeMap<String, String>,
+    /// How many term shards (`t/<n>.json`) there are.
     pub shards: u32,
+    /// The format's version ([`VERSION`]).
     pub version: u32,
 }
 
@@ -55,6 +59,7 @@ pub struct Manifest {
 /// version is reported as such rather than as a missing field.
 #[derive(Debug, Clone, Copy, Deserialize)]
 pub struct Version {
+    /// The format's version.
     pub version: u32,
 }
 
@@ -94,9 +99,11 @@ impl Constants {
 /// A facet of the manifest: its values in display order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Facet {
+    /// What the filter is called on the page.
     pub label: String,
     /// `kind`, `type`, `region`, `audience` or `need`.
     pub name: String,
+    /// Its values, in display order.
     pub values: Vec<FacetValue>,
 }
 
@@ -105,11 +112,16 @@ pub struct Facet {
 /// (`more`); other values have neither.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FacetValue {
+    /// Its documents, as [`runs`].
     pub docs: String,
+    /// What a query names it by.
     pub id: String,
+    /// What the page shows.
     pub label: String,
+    /// A region: whether its child regions hold documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub more: Option<bool>,
+    /// A region: its parent region's id (`""` at the top).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
 }
@@ -124,8 +136,10 @@ impl FacetValue {
 /// `search/r/<region>.json`: a region's own value and its children's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionFile {
+    /// The region's own value.
     #[serde(rename = "self")]
     pub own: FacetValue,
+    /// Its child regions' values.
     pub values: Vec<FacetValue>,
 }
 
@@ -138,7 +152,9 @@ pub type Shard = BTreeMap<String, Entry>;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Entry {
+    /// A term with a tail or cards: idf, head, df, from, count, cards.
     Long(i64, String, u64, u32, u32, Vec<Card>),
+    /// A term whose postings fit its entry: idf, postings.
     Short(i64, String),
 }
 
@@ -146,11 +162,17 @@ pub enum Entry {
 /// (docs/search.md, "Cards"): `i` the document, `x` cut around the term.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
+    /// The document's number.
     pub i: u32,
+    /// Its kind id.
     pub k: String,
+    /// Its place: the region names, or the policy and chapter.
     pub l: String,
+    /// Its title.
     pub t: String,
+    /// Its URL.
     pub u: String,
+    /// The excerpt, cut around the term.
     pub x: String,
 }
 
@@ -159,10 +181,15 @@ pub struct Card {
 /// where the writer has the text; owned when read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fragment<'a> {
+    /// Its kind id.
     pub k: Cow<'a, str>,
+    /// Its place: the region names, or the policy and chapter.
     pub l: Cow<'a, str>,
+    /// Its title.
     pub t: Cow<'a, str>,
+    /// Its URL.
     pub u: Cow<'a, str>,
+    /// The start of its text, for the excerpt.
     pub x: Cow<'a, str>,
 }
 

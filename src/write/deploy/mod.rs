@@ -88,8 +88,11 @@ pub struct DeployOptions {
     pub root: PathBuf,
     /// The built site (ROOT/public by default).
     pub output: Option<PathBuf>,
+    /// The bucket, as `s3://bucket/prefix` (or `deploy.target` in gongkai.yaml).
     pub target: Option<String>,
+    /// The S3 endpoint URL (or `deploy.endpoint`).
     pub endpoint: Option<String>,
+    /// The S3 region (or `deploy.region`).
     pub region: Option<String>,
     /// Path-style addressing (also when `deploy.path_style` is set).
     pub path_style: bool,
@@ -98,6 +101,7 @@ pub struct DeployOptions {
     /// Compare with a listing of the bucket, not with the manifest (after
     /// objects were changed by other means).
     pub verify: bool,
+    /// Refuse to delete more objects than this (a guard against deploying the wrong folder).
     pub max_deletes: Option<usize>,
     /// Where to write the changed URLs (beside the output folder, as
     /// `changed-urls.txt`, by default).
@@ -107,23 +111,28 @@ pub struct DeployOptions {
 /// What a deploy did (or, with `--dry-run`, would do).
 #[derive(Debug, Clone, Default)]
 pub struct DeployReport {
+    /// Whether this was `--dry-run`.
     pub dry_run: bool,
     /// Files uploaded and their bytes.
     pub uploaded: usize,
+    /// The bytes uploaded.
     pub bytes: u64,
     /// Objects deleted.
     pub deleted: usize,
     /// Built files the bucket already held as they are.
     pub unchanged: usize,
+    /// Wall time.
     pub seconds: f64,
     /// Whether the bucket's manifest was used (otherwise a listing was).
     pub from_manifest: bool,
     /// The uploads (group and path, in order) and deletions planned.
     pub planned_uploads: Vec<(Group, String)>,
+    /// The objects deleted (or to delete).
     pub planned_deletes: Vec<String>,
     /// How many URLs changed, and the file that lists them (not written
     /// with `--dry-run`).
     pub changed_urls: usize,
+    /// The file that lists the changed URLs.
     pub changed_urls_file: Option<PathBuf>,
     /// The base URL, for the directory refresh above 1,000 changed URLs.
     pub base_url: String,
