@@ -15,6 +15,8 @@
 //! base            diagnostics, escaping, file reading, YAML, slugs, timing
 //! ```
 
+#![warn(missing_docs)]
+
 mod base;
 mod build;
 mod init;

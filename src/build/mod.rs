@@ -12,7 +12,6 @@ use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::sink::{Emit, Fill, Sink};
 use crate::base::timing::timing;
 use crate::load::synonyms;
-use crate::model::config::Config;
 use crate::model::links::{Target, Urls};
 use crate::model::site::Site;
 use crate::render::Renderer;
@@ -26,16 +25,20 @@ use crate::{load, resolve, search, write};
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The site's root: the folder of `gongkai.yaml`.
     pub root: PathBuf,
     /// Where the site goes; `root/public` by default.
     pub output: Option<PathBuf>,
+    /// Serve the site from this address instead of `base_url`.
     pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
     pub drafts: bool,
     /// Replace an existing output folder that gongkai did not write.
     pub force: bool,
 }
 
 impl BuildOptions {
+    /// Build the site at `root` into `root/public`, without drafts.
     pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
         BuildOptions {
             root: root.into(),
@@ -56,12 +59,17 @@ impl BuildOptions {
 /// What a build did.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct BuildReport {
+    /// Content pages.
     pub pages: usize,
+    /// Sections (`_index.md` folders).
     pub sections: usize,
+    /// Policy articles, each a page of its own.
     pub articles: usize,
     /// Directory records (regions, types, organizations, services, activities).
     pub records: usize,
+    /// Files the build put in the output.
     pub files_written: usize,
+    /// Wall time of the build.
     pub seconds: f64,
 }
 
@@ -115,7 +123,7 @@ impl Build {
     pub fn load(options: &BuildOptions) -> Result<Build, Diagnostics> {
         let started = Instant::now();
         let root = options.root.clone();
-        let mut config = Config::load(&root)?;
+        let mut config = crate::load::config::load(&root)?;
         if let Some(url) = &options.base_url {
             config.set_base_url(url)?;
         }

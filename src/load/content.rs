@@ -19,11 +19,6 @@ use crate::model::content::{
     RecordFormat, RecordKind, Reference, Section, SortBy, diagnostic_at, hash_text,
 };
 
-/// The body of a file: everything after the front matter, and where it starts.
-pub fn body_of(file: &Path, text: &Arc<str>) -> Result<usize, Diagnostic> {
-    front_matter::split(file, text, text).map(|s| s.body_offset)
-}
-
 /// One file found by the walk, before it is read.
 enum Found {
     Section {
@@ -603,11 +598,7 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
             let mut page = page_from(fm, &shown, rel, &text, &split)?;
             page.disk = file.clone();
             page.front_hash = hash_text(split.yaml);
-            page.summary = if page.page_type == PageType::Policy {
-                crate::model::policy::summary(split.body)
-            } else {
-                crate::model::text::summary(split.body)
-            };
+            page.summary = page.page_type.summary(split.body);
             Ok(Loaded::Page(Box::new(page), section_dir.clone(), segment))
         }
         Found::Asset { .. } => unreachable!("assets are filtered out before loading"),

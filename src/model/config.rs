@@ -235,19 +235,11 @@ fn default_paginate_by() -> usize {
 }
 
 impl Config {
-    /// Read and validate `gongkai.yaml` under `root`.
-    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-        let path = root.join(CONFIG_FILE);
-        if !path.exists() {
-            return Err(Diagnostic::in_file(
-                &path,
-                "cannot read the site configuration: it is missing",
-            )
-            .with_help("a site root holds gongkai.yaml; `gongkai init DIR` makes one"));
-        }
-        let source = crate::base::files::read_utf8(&path, Path::new(CONFIG_FILE))?;
-        let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &source, &source, 0)?;
-        config.places = Places::read(&source);
+    /// Parse and validate the text of `gongkai.yaml` (`load::config` reads
+    /// it). `source` is shared so that a diagnostic can show its snippet.
+    pub fn parse(source: &Arc<str>) -> Result<Config, Diagnostic> {
+        let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), source, source, 0)?;
+        config.places = Places::read(source);
         config.base_url =
             normalise_base_url(&config.base_url).map_err(|m| config.error_at("base_url", m))?;
         if config.paginate_by == 0 {
@@ -273,7 +265,7 @@ impl Config {
                     let at = source.find(name.as_str()).unwrap_or(0);
                     return Err(Diagnostic::at(
                         CONFIG_FILE,
-                        &source,
+                        source,
                         at,
                         name.len(),
                         format!("directory.{key}: `{name}` cannot name a page ({why})"),
@@ -399,50 +391,41 @@ mod tests {
         assert_eq!(c.base_path(), "/portal/");
     }
 
+    /// A minimal `gongkai.yaml` with `extra` added.
+    fn parse(extra: &str) -> Result<Config, Diagnostic> {
+        Config::parse(&Arc::from(format!(
+            "title: t\nbase_url: https://example.org/\n{extra}"
+        )))
+    }
+
     #[test]
     fn search_head_defaults_and_must_be_positive() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |extra: &str| {
-            std::fs::write(
-                dir.path().join(CONFIG_FILE),
-                format!("title: t\nbase_url: https://example.org/\n{extra}"),
-            )
-            .unwrap();
-        };
-        write("");
-        assert_eq!(Config::load(dir.path()).unwrap().search.head, 4096);
-        write("search:\n  head: 12\n");
-        assert_eq!(Config::load(dir.path()).unwrap().search.head, 12);
-        write("search:\n  head: 0\n");
-        let e = Config::load(dir.path()).unwrap_err();
+        assert_eq!(parse("").unwrap().search.head, 4096);
+        assert_eq!(parse("search:\n  head: 12\n").unwrap().search.head, 12);
+        let e = parse("search:\n  head: 0\n").unwrap_err();
         assert!(format!("{e:?}").contains("search.head"), "{e:?}");
-        write("search:\n  heads: 12\n");
-        assert!(Config::load(dir.path()).is_err(), "unknown keys are errors");
+        assert!(
+            parse("search:\n  heads: 12\n").is_err(),
+            "unknown keys are errors"
+        );
     }
 
     #[test]
     fn deploy_block_is_optional_and_strict() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |extra: &str| {
-            std::fs::write(
-                dir.path().join(CONFIG_FILE),
-                format!("title: t\nbase_url: https://example.org/\n{extra}"),
-            )
-            .unwrap();
-        };
-        write("");
-        let c = Config::load(dir.path()).unwrap();
+        let c = parse("").unwrap();
         assert!(c.deploy.target.is_none() && c.deploy.headers.is_empty());
-        write(
+        let c = parse(
             "deploy:\n  target: s3://portal/sx\n  path_style: true\n  max_deletes: 10\n  headers:\n    - glob: \"*.pdf\"\n      cache_control: public, max-age=600\n",
-        );
-        let c = Config::load(dir.path()).unwrap();
+        )
+        .unwrap();
         assert_eq!(c.deploy.target.as_deref(), Some("s3://portal/sx"));
         assert!(c.deploy.path_style);
         assert_eq!(c.deploy.max_deletes, Some(10));
         assert_eq!(c.deploy.headers[0].glob, "*.pdf");
-        write("deploy:\n  secret_key: x\n");
-        assert!(Config::load(dir.path()).is_err(), "unknown keys are errors");
+        assert!(
+            parse("deploy:\n  secret_key: x\n").is_err(),
+            "unknown keys are errors"
+        );
     }
 
     #[test]

@@ -222,6 +222,17 @@ pub enum PageType {
     Interpretation,
 }
 
+impl PageType {
+    /// The summary of a body of this kind, for lists and feeds: a policy's
+    /// first provision, otherwise the first paragraph.
+    pub fn summary(self, body: &str) -> String {
+        match self {
+            PageType::Policy => super::policy::summary(body),
+            PageType::Page | PageType::Interpretation => super::text::summary(body),
+        }
+    }
+}
+
 /// The validity of a policy (有效性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
 #[serde(rename_all = "snake_case")]

@@ -2,7 +2,7 @@
 //! uses too, a body's summary for lists and feeds, and its text for the
 //! open data.
 
-use pulldown_cmark::{Event, Options, Parser, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The markdown features gongkai turns on, for rendering and for text alike
 /// (so that a table is cells everywhere, never `|` text).
@@ -72,9 +72,37 @@ pub fn summary(body: &str) -> String {
 /// cells apart, markup and raw HTML left out. A line break inside a
 /// Chinese paragraph is not a space. For the open data.
 pub fn plain_text(markdown: &str) -> String {
+    walk(markdown, None)
+}
+
+/// [`plain_text`] with the headings apart (space-separated) instead of on
+/// lines of their own in the text. For the search index, where headings
+/// weigh more than the body.
+pub fn plain_text_and_headings(markdown: &str) -> (String, String) {
+    let mut headings = String::new();
+    let text = walk(markdown, Some(&mut headings));
+    (headings.trim().to_string(), text)
+}
+
+/// The one walk over a markdown text: into `headings` when given,
+/// otherwise headings are lines of the text.
+fn walk(markdown: &str, mut headings: Option<&mut String>) -> String {
     let mut out = String::new();
+    let mut in_heading = false;
     for event in Parser::new_ext(markdown, parser_options()) {
         match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = headings.is_some(),
+            Event::End(TagEnd::Heading(_)) if in_heading => {
+                in_heading = false;
+                if let Some(h) = headings.as_deref_mut() {
+                    h.push(' ');
+                }
+            }
+            Event::Text(t) | Event::Code(t) if in_heading => {
+                if let Some(h) = headings.as_deref_mut() {
+                    h.push_str(&t);
+                }
+            }
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak if out.chars().last().is_some_and(|c| c.is_ascii()) => out.push(' '),
             Event::HardBreak => out.push('\n'),
@@ -108,6 +136,18 @@ mod tests {
         assert_eq!(
             plain_text("服务时间：\n\n| 日期 | 时间 |\n|---|---|\n| 周一 | 08:30 |\n"),
             "服务时间：\n日期 时间\n周一 08:30"
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_headings_apart_when_asked() {
+        let markdown = "# 标题\n\n正文**加粗**，[链接](https://a.example)。\n\n## 小节\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n";
+        let (headings, text) = plain_text_and_headings(markdown);
+        assert_eq!(headings, "标题 小节");
+        assert_eq!(text, "正文加粗，链接。\n甲 乙\n1 2");
+        assert_eq!(
+            plain_text(markdown),
+            "标题\n正文加粗，链接。\n小节\n甲 乙\n1 2"
         );
     }
 

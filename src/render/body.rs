@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::base::diagnostics::Diagnostic;
-use crate::model::policy::{self, PolicyDocument};
+use crate::load::body::PageText;
+use crate::model::policy::PolicyDocument;
 use crate::model::site::Resolved;
 use crate::render::markdown::{self, AnchorLink, Heading, Input};
 
@@ -25,25 +25,23 @@ pub struct Body {
     pub anchor_links: Vec<AnchorLink>,
 }
 
-/// Render the body of `text` (a whole file whose body starts at
-/// `body_offset`). `page_url` is where the page is served, for a policy's
+/// Render the body of a page's `text`. `page_url` is where the page is served, for a policy's
 /// article links. Problems are pushed to `diagnostics`.
 pub fn render(
     file: &Path,
-    text: &Arc<str>,
-    body_offset: usize,
+    page_text: &PageText,
     is_policy: bool,
     page_url: &str,
     resolved: &Resolved,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let (links, options) = (&resolved.links, resolved.markdown);
-    let body = &text[body_offset..];
+    let (text, body_offset) = (&page_text.text, page_text.offset);
     if !is_policy {
         let input = Input {
             file,
             source: text,
-            text: body,
+            text: page_text.body(),
             offset: body_offset,
             relative_base: None,
         };
@@ -59,7 +57,7 @@ pub fn render(
             anchor_links: r.anchor_links,
         };
     }
-    let mut doc = match policy::parse(body, body_offset) {
+    let mut doc = match page_text.policy() {
         Ok(doc) => doc,
         Err(errors) => {
             for e in errors {

@@ -4,7 +4,7 @@
 use tera::Context;
 
 use crate::base::sink::Sink;
-use crate::load::content::body_of;
+use crate::load::body::PageText;
 use crate::model::content::PageType;
 use crate::model::links::Target;
 use crate::render::body::{self, Body};
@@ -26,14 +26,10 @@ impl Pages<'_> {
         let content = &self.site.content;
         let s = &content.sections[index];
         let mut diagnostics = Vec::new();
-        let body = match s
-            .read()
-            .and_then(|text| Ok((body_of(&s.file, &text)?, text)))
-        {
-            Ok((offset, text)) => body::render(
+        let body = match PageText::of_section(s) {
+            Ok(text) => body::render(
                 &s.file,
                 &text,
-                offset,
                 false,
                 &s.url,
                 &self.site.resolved,
@@ -100,19 +96,14 @@ impl Pages<'_> {
         let lang = &self.site.config.language;
         let p = &content.pages[i];
         out.source = Some(Target::Page(i));
-        let text = match p.read() {
+        let text = match PageText::of_page(p) {
             Ok(t) => t,
-            Err(d) => return out.diagnostics.push(d),
-        };
-        let offset = match body_of(&p.file, &text) {
-            Ok(o) => o,
             Err(d) => return out.diagnostics.push(d),
         };
         let is_policy = p.page_type == PageType::Policy;
         let body = body::render(
             &p.file,
             &text,
-            offset,
             is_policy,
             &p.url,
             &self.site.resolved,

@@ -4,12 +4,13 @@
 //! where it sits, its exact names and its facet values. Built from the
 //! loaded site; page files are read again (texts are not kept in memory).
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
+use crate::load::body::PageText;
 use crate::model::content::PageType;
 use crate::model::directory::Directory;
 use crate::model::site::Site;
+use crate::model::text::{plain_text, plain_text_and_headings};
 
 /// The kinds of result, in facet order, with their labels.
 pub const KINDS: &[(&str, &str)] = &[
@@ -106,14 +107,10 @@ fn page_documents(
         }];
     }
     // A page that cannot be read again was reported by the render.
-    let Ok(text) = page.read() else {
+    let Ok(policy) = PageText::of_page(page).map(|t| t.policy()) else {
         return vec![];
     };
-    let Ok(offset) = crate::load::content::body_of(&page.file, &text) else {
-        return vec![];
-    };
-    let body = &text[offset..];
-    let Ok(policy) = crate::model::policy::parse(body, offset) else {
+    let Ok(policy) = policy else {
         return vec![];
     };
     let meta = page.policy_meta.as_ref().map_or(String::new(), |m| {
@@ -233,13 +230,10 @@ pub fn fill(site: &Site, d: &mut Document) {
     let Some(page) = d.lazy.take().and_then(|i| site.content.pages.get(i)) else {
         return;
     };
-    let Ok(text) = page.read() else {
+    let Ok(text) = PageText::of_page(page) else {
         return;
     };
-    let Ok(offset) = crate::load::content::body_of(&page.file, &text) else {
-        return;
-    };
-    let (headings, plain) = plain_text(&text[offset..]);
+    let (headings, plain) = plain_text_and_headings(text.body());
     if !headings.is_empty() {
         d.meta.push(' ');
         d.meta.push_str(&headings);
@@ -252,33 +246,6 @@ fn push_items(items: &[crate::model::policy::Item], out: &mut Vec<String>) {
         out.push(i.text.text.clone());
         push_items(&i.items, out);
     }
-}
-
-/// The headings and the whole text of a markdown body, without markup.
-pub fn plain_text(markdown: &str) -> (String, String) {
-    let mut headings = String::new();
-    let mut text = String::new();
-    let mut in_heading = false;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => in_heading = true,
-            Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
-                headings.push(' ');
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if in_heading {
-                    headings.push_str(&t);
-                } else {
-                    text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => text.push('\n'),
-            _ => {}
-        }
-    }
-    (headings.trim().to_string(), text.trim().to_string())
 }
 
 fn region_depth(d: &Directory, region: usize) -> usize {
@@ -327,7 +294,7 @@ fn short_names(d: &Directory, o: &crate::model::directory::Organization) -> Vec<
 fn record_text(r: &crate::model::directory::Record) -> String {
     r.body
         .as_ref()
-        .map(|b| plain_text(&b.text).1)
+        .map(|b| plain_text(&b.text))
         .unwrap_or_default()
 }
 
@@ -499,20 +466,5 @@ fn directory_documents(d: &Directory, docs: &mut Vec<Document>) {
             audiences: a.audiences.clone(),
             ..Document::default()
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_text_drops_markup_and_keeps_headings_apart() {
-        let (h, t) =
-            plain_text("# 标题\n\n正文**加粗**，[链接](https://a.example)。\n\n- 一\n- 二\n");
-        assert_eq!(h, "标题");
-        assert!(t.contains("正文加粗，链接。"));
-        assert!(t.contains('一') && t.contains('二'));
-        assert!(!t.contains("https"));
     }
 }

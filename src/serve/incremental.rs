@@ -32,8 +32,9 @@ use rayon::prelude::*;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::build::{Build, BuildOptions, BuildReport, Theming};
+use crate::load::body::PageText;
 use crate::load::front_matter;
-use crate::model::content::{self, PageType};
+use crate::model::content;
 use crate::render::headers::Headers;
 use crate::render::pages::{Outcome, Task};
 
@@ -310,15 +311,8 @@ impl Session {
         for &i in pages {
             tasks.insert(self.page_task[i]);
             let page = &self.build.site().content.pages[i];
-            let text = page.read().map_err(Diagnostics::from)?;
-            let offset =
-                crate::load::content::body_of(&page.file, &text).map_err(Diagnostics::from)?;
-            let body = &text[offset..];
-            let summary = if page.page_type == PageType::Policy {
-                crate::model::policy::summary(body)
-            } else {
-                crate::model::text::summary(body)
-            };
+            let text = PageText::of_page(page).map_err(Diagnostics::from)?;
+            let summary = page.page_type.summary(text.body());
             if summary != page.summary {
                 self.summary_dependents(i, &mut tasks);
                 let old =

@@ -57,7 +57,9 @@ pub struct ServeOptions {
 /// How the command line prints build results (the same way `build` does).
 #[derive(Clone, Copy)]
 pub struct Reporter {
+    /// Print the diagnostics of a build that failed.
     pub errors: fn(&Diagnostics),
+    /// Print the summary of a build that succeeded.
     pub built: fn(&BuildReport),
 }
 
@@ -104,7 +106,7 @@ impl Shared {
 /// Serve the site until Ctrl-C (or SIGTERM). Errors: the site root has no
 /// readable configuration, or no port could be bound.
 pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics> {
-    crate::model::config::Config::load(&options.root)?;
+    crate::load::config::load(&options.root)?;
     let root = std::fs::canonicalize(&options.root).map_err(|e| {
         Diagnostic::in_file(&options.root, format!("cannot open the site root: {e}"))
     })?;

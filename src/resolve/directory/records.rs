@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::*;
 use crate::base::diagnostics::Diagnostic;
-use crate::load::content::body_of;
+use crate::load::body::PageText;
 use crate::load::directory::{Located, Raw, Reader};
 use crate::load::front_matter::{self, parse_datetime};
 use crate::model::content::{PageType, RecordKind};
@@ -915,10 +915,10 @@ struct ArticleRef {
 /// page is rendered with). `None` when the policy's text has problems, which
 /// its own page reports.
 fn policy_articles(content: &Content, page: usize) -> Option<Vec<ArticleRef>> {
-    let p = &content.pages[page];
-    let text = p.read().ok()?;
-    let offset = body_of(&p.file, &text).ok()?;
-    let doc = crate::model::policy::parse(&text[offset..], offset).ok()?;
+    let doc = PageText::of_page(&content.pages[page])
+        .ok()?
+        .policy()
+        .ok()?;
     Some(
         doc.articles
             .iter()

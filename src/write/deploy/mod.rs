@@ -27,7 +27,6 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::model::config::Config;
 use client::Client;
 use headers::HeaderRules;
 use manifest::{MANIFEST_NAME, Manifest, StoredObject};
@@ -150,7 +149,8 @@ pub fn deploy(
     progress: Option<Progress<'_>>,
 ) -> Result<DeployReport, DeployError> {
     let started = Instant::now();
-    let config = Config::load(&options.root).map_err(|d| DeployError::usage(d.to_string()))?;
+    let config =
+        crate::load::config::load(&options.root).map_err(|d| DeployError::usage(d.to_string()))?;
     let settings = &config.deploy;
     let target_text = options
         .target
