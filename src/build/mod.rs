@@ -3,13 +3,17 @@
 //! parallel through a sink, then the files that need the whole site, and
 //! write through a staging folder that replaces the output only when
 //! everything succeeded.
+
+mod options;
+mod sinks;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
-use crate::base::sink::{Emit, Fill, Sink};
+use crate::base::sink::{Emit, Sink};
 use crate::base::timing::timing;
 use crate::load::synonyms;
 use crate::model::links::{Target, Urls};
@@ -22,56 +26,8 @@ use crate::write::Staging;
 use crate::write::claims::{Claims, Owner};
 use crate::{load, resolve, search, write};
 
-/// What a build is asked to do.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site's root: the folder of `gongkai.yaml`.
-    pub root: PathBuf,
-    /// Where the site goes; `root/public` by default.
-    pub output: Option<PathBuf>,
-    /// Serve the site from this address instead of `base_url`.
-    pub base_url: Option<String>,
-    /// Include pages marked `draft: true`.
-    pub drafts: bool,
-    /// Replace an existing output folder that gongkai did not write.
-    pub force: bool,
-}
-
-impl BuildOptions {
-    /// Build the site at `root` into `root/public`, without drafts.
-    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
-        BuildOptions {
-            root: root.into(),
-            output: None,
-            base_url: None,
-            drafts: false,
-            force: false,
-        }
-    }
-
-    fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.root.join("public"))
-    }
-}
-
-/// What a build did.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct BuildReport {
-    /// Content pages.
-    pub pages: usize,
-    /// Sections (`_index.md` folders).
-    pub sections: usize,
-    /// Policy articles, each a page of its own.
-    pub articles: usize,
-    /// Directory records (regions, types, organizations, services, activities).
-    pub records: usize,
-    /// Files the build put in the output.
-    pub files_written: usize,
-    /// Wall time of the build.
-    pub seconds: f64,
-}
+pub use options::{BuildOptions, BuildReport};
+use sinks::{Claimed, Discard};
 
 /// A site loaded with its theme: what a build renders, and what `serve`
 /// keeps between edits.
@@ -454,38 +410,6 @@ impl Build {
 enum Copy<'a> {
     File(&'a Path),
     Bytes(&'static [u8]),
-}
-
-/// A sink that claims every path for `owner` before writing it.
-struct Claimed<'a> {
-    sink: &'a dyn Sink,
-    claims: &'a Claims,
-    owner: &'a Owner,
-}
-
-impl Sink for Claimed<'_> {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        self.claims.claim(rel, self.owner)?;
-        self.sink.write(rel, bytes)
-    }
-
-    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
-        self.claims.claim(rel, self.owner)?;
-        self.sink.stream(rel, fill)
-    }
-}
-
-/// `check`'s sink: renders everything, keeps nothing.
-struct Discard;
-
-impl Sink for Discard {
-    fn write(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
-        Ok(())
-    }
-
-    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
-        fill(&mut std::io::sink()).map_err(|e| Diagnostic::new(format!("cannot make {rel}: {e}")))
-    }
 }
 
 /// A finished render: the report, and what each task found.
