@@ -410,17 +410,18 @@ fn date_that_does_not_parse() {
 }
 
 #[test]
-fn chinese_written_date_on_a_policy() {
+fn chinese_written_date_that_names_no_day() {
+    // `2015年12月16日` is read; a day that does not exist is refused.
     // Columns count characters: `written: ` is nine, the value starts at 10.
     expect_rejected(
         |f| {
             f.write(
                 "content/policies/bad.md",
-                "---\ntitle: x\ntype: policy\nissuer: 某单位\nwritten: 2015年12月16日\n---\n第一条　内容。\n",
+                "---\ntitle: x\ntype: policy\nissuer: 某单位\nwritten: 2015年2月30日\n---\n第一条　内容。\n",
             );
         },
         &["content/policies/bad.md:5:10"],
-        &["`2015年12月16日` is not a date"],
+        &["`2015年2月30日` is not a date"],
     );
 }
 

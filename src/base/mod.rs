@@ -1,5 +1,6 @@
 //! The base layer: utilities every stage shares (diagnostics, escaping,
-//! file reading, YAML, slugs, timing, and the sinks rendered files go to).
+//! file reading, YAML, slugs, timing, full-width folding, and the sinks
+//! rendered files go to).
 //!
 //! It imports nothing else of the crate: no path in `base/` names a module
 //! outside `base/` (`tests/layers.rs` checks it).
@@ -10,4 +11,5 @@ pub mod files;
 pub(crate) mod sink;
 pub mod slug;
 pub(crate) mod timing;
+pub mod width;
 pub mod yaml;

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::{Date, DateTime, Time};
 use serde::Deserialize;
 
 use crate::base::diagnostics::Diagnostic;
+use crate::base::width;
 use crate::base::yaml::{self, Spanned};
 use crate::model::content::{PageType, PolicyStatus, RecordKind, SortBy};
 
@@ -147,16 +148,15 @@ pub fn error_at<T>(
     Diagnostic::at(file, source, offset, len, message)
 }
 
-/// Parse a date or date-time as editors write them: `2015-12-16`,
-/// `2015-12-16 09:30`, `2015-12-16T09:30:00` (local time, Asia/Shanghai).
+/// Parse a date or date-time as editors and Excel write them (local time,
+/// Asia/Shanghai): `2015-12-16`, `2015-1-6`, `2015/12/16`, `2015年12月16日`,
+/// each optionally followed by a time (`09:30`, `9:30`, `09:30:00`), and
+/// the ISO forms `2015-12-16T09:30:00` and `2015-12-16T09:30:00+08:00`.
+/// Full-width digits and separators are read as ASCII ones.
 pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
-    let t = text.trim();
-    // jiff reads `2026-12-04 09:00` as a date too (dropping the time), so
-    // only a bare date is taken as one.
-    if is_bare_date(t) {
-        if let Ok(d) = t.parse::<Date>() {
-            return Ok(d.to_datetime(jiff::civil::Time::midnight()));
-        }
+    let t = width::fold(text.trim());
+    if let Some((date, time)) = editor_date(&t) {
+        return Ok(date.to_datetime(time.unwrap_or(Time::midnight())));
     }
     let normal = t.replacen(' ', "T", 1);
     if let Ok(dt) = normal.parse::<DateTime>() {
@@ -167,29 +167,87 @@ pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
         return Ok(offset.to_datetime(ts));
     }
     Err(format!(
-        "`{t}` is not a date: write it as YYYY-MM-DD (2015-12-16) or YYYY-MM-DD HH:MM"
+        "`{}` is not a date: write it as 2015-12-16, 2015/12/16 or 2015年12月16日, with a time after a space if needed (2015-12-16 09:30)",
+        text.trim()
     ))
 }
 
-/// `2015-12-16`, with no time.
+/// A date with no time (`2015-12-16`, `2015年12月16日`): an all-day event.
 pub fn is_bare_date(text: &str) -> bool {
-    let t = text.trim();
+    let t = width::fold(text.trim());
     !t.contains([':', 'T', ' '])
 }
 
-/// Parse a calendar date (`2015-12-16`).
+/// Parse a calendar date (`2015-12-16`, `2015/12/16`, `2015年12月16日`).
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    let parsed = if is_bare_date(text) {
-        text.trim().parse::<Date>().ok()
-    } else {
-        None
-    };
-    parsed.ok_or_else(|| {
-        format!(
-            "`{}` is not a date: write it as YYYY-MM-DD (2015-12-16)",
+    match editor_date(&width::fold(text.trim())) {
+        Some((date, None)) => Ok(date),
+        _ => Err(format!(
+            "`{}` is not a date: write it as 2015-12-16, 2015/12/16 or 2015年12月16日",
             text.trim()
-        )
-    })
+        )),
+    }
+}
+
+/// `year sep month sep day [日] [time]` with the separators `-`, `/` or
+/// `年`/`月`; the time after a space, `T` or straight after `日`. `None`
+/// when the text is not of that shape or names no real date or time
+/// (`2027/13/1`, `25:00`).
+fn editor_date(text: &str) -> Option<(Date, Option<Time>)> {
+    let (year, rest) = leading_number(text, 4).filter(|(_, rest)| text.len() - rest.len() == 4)?;
+    let sep = rest.chars().next()?;
+    let rest = &rest[sep.len_utf8()..];
+    let (month_end, day_end) = match sep {
+        '-' => ('-', None),
+        '/' => ('/', None),
+        '年' => ('月', Some('日')),
+        _ => return None,
+    };
+    let (month, rest) = leading_number(rest, 2)?;
+    let rest = rest.strip_prefix(month_end)?;
+    let (day, rest) = leading_number(rest, 2)?;
+    let rest = match day_end {
+        Some(end) => rest.strip_prefix(end)?,
+        None => rest,
+    };
+    let date = Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix('T').unwrap_or(rest);
+    if rest.is_empty() {
+        return Some((date, None));
+    }
+    let mut parts = rest.split(':');
+    let hour = clock_number(parts.next()?, 1)?;
+    let minute = clock_number(parts.next()?, 2)?;
+    let second = match parts.next() {
+        None => 0,
+        Some(s) => clock_number(s, 2)?,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((date, Some(Time::new(hour, minute, second, 0).ok()?)))
+}
+
+/// The digits at the start of `text` (one to `max`) as a number, and the
+/// rest.
+fn leading_number(text: &str, max: usize) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > max {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, &text[digits..]))
+}
+
+/// An hour, minute or second: `min` or two digits.
+fn clock_number(text: &str, min: usize) -> Option<i8> {
+    let ok = (min..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| text.parse().ok()).flatten()
 }
 
 #[cfg(test)]
@@ -229,6 +287,55 @@ mod tests {
         assert!(parse_datetime("2015-12-16").is_ok());
         assert!(parse_datetime("2015-12-16 09:30").is_ok());
         assert!(parse_datetime("2015-13-16").is_err());
-        assert!(parse_date("2015年12月16日").is_err());
+        assert!(parse_datetime("2015-12-16T09:30:00+08:00").is_ok());
+    }
+
+    #[test]
+    fn dates_as_chinese_offices_and_excel_write_them() {
+        let day = |t: &str| parse_date(t).unwrap_or_else(|e| panic!("{t}: {e}"));
+        let expected = jiff::civil::date(2027, 1, 15);
+        for t in [
+            "2027-01-15",
+            "2027-1-15",
+            "2027/1/15",
+            "2027年1月15日",
+            "２０２７年１月１５日",
+        ] {
+            assert_eq!(day(t), expected, "{t}");
+            assert!(is_bare_date(t), "{t}");
+        }
+        let at_nine = jiff::civil::date(2027, 1, 15).at(9, 0, 0, 0);
+        for t in [
+            "2027/1/15 9:00",
+            "2027-1-15 09:00",
+            "2027年1月15日 9:00",
+            "2027年1月15日9:00",
+            "２０２７／１／１５\u{3000}９：００",
+            "2027-01-15T09:00:00",
+        ] {
+            assert_eq!(parse_datetime(t), Ok(at_nine), "{t}");
+            assert!(!is_bare_date(t), "{t}");
+        }
+        for bad in [
+            "2027/13/1",
+            "2027/2/30",
+            "2027-1-15 25:00",
+            "2027/1/15 9:60",
+            "2027年1月15",
+            "2027/1-15",
+            "27/1/15",
+            "2027/1/15 9",
+            "2015-12-16 09:30",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        for bad in [
+            "2027/13/1",
+            "2027-1-15 25:00",
+            "2027/1/15 9:60",
+            "2027年1月15",
+        ] {
+            assert!(parse_datetime(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::base::width;
+
 /// Monday first, as in China.
 pub const DAYS_ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 /// schema.org / HSDS names.
@@ -21,8 +23,13 @@ pub const DAYS_EN: [&str; 7] = [
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OpeningHours {
     /// 0 = Monday … 6 = Sunday, ascending.
+    /// Empty for an entry that is only a note.
     pub days: Vec<u8>,
     pub times: Vec<TimeRange>,
+    /// A holiday note written with the hours (`法定节假日除外`), or the
+    /// whole entry (`法定节假日休息`): shown with the hours, not a schedule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,7 +48,16 @@ impl OpeningHours {
             .iter()
             .map(|t| format!("{}–{}", t.opens, t.closes))
             .collect();
-        format!("{} {}", days_zh(&self.days), times.join("、"))
+        let hours = if self.days.is_empty() {
+            String::new()
+        } else {
+            format!("{} {}", days_zh(&self.days), times.join("、"))
+        };
+        match &self.note {
+            Some(note) if hours.is_empty() => note.clone(),
+            Some(note) => format!("{hours}（{note}）"),
+            None => hours,
+        }
     }
 }
 
@@ -69,25 +85,78 @@ pub fn days_zh(days: &[u8]) -> String {
     parts.join("、")
 }
 
-/// Parse one entry.
+/// Parse one entry. Full-width digits and separators are read as ASCII
+/// ones; a note in brackets (`（法定节假日除外）`), or a holiday note after
+/// the times or on its own (`法定节假日休息`), is kept as the entry's note.
 pub fn parse(entry: &str) -> Result<OpeningHours, String> {
     let entry = entry.trim();
     let hint =
         "write opening hours as days then times, such as `周一至周五 08:30-12:00,14:00-17:30`";
-    let split = entry
-        .find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        .ok_or_else(|| format!("opening hours `{entry}` have no times: {hint}"))?;
-    let (days_text, times_text) = entry.split_at(split);
+    let folded = width::fold(entry);
+    let (text, mut notes) = bracketed_notes(&folded);
+    let Some(split) = text.find(|c: char| c.is_ascii_digit()) else {
+        if is_holiday_note(&text) {
+            notes.insert(0, text.trim().to_string());
+        }
+        if !notes.iter().any(|n| is_holiday_note(n)) {
+            return Err(format!("opening hours `{entry}` have no times: {hint}"));
+        }
+        return Ok(OpeningHours {
+            days: vec![],
+            times: vec![],
+            note: Some(notes.join("，")),
+        });
+    };
+    let (days_text, times_text) = text.split_at(split);
     let days = parse_days(days_text.trim())
         .map_err(|m| format!("opening hours `{entry}`: {m}; {hint}"))?;
     let mut times = vec![];
-    for range in times_text
-        .split([',', '，', ' ', '、', '\u{3000}', ';'])
+    for part in times_text
+        .split([',', '，', ' ', '、', ';', '；'])
         .filter(|s| !s.trim().is_empty())
     {
-        times.push(parse_range(range.trim()).map_err(|m| format!("opening hours `{entry}`: {m}"))?);
+        let part = part.trim();
+        if is_holiday_note(part) && !part.contains(|c: char| c.is_ascii_digit()) {
+            notes.push(part.to_string());
+            continue;
+        }
+        times.push(parse_range(part).map_err(|m| format!("opening hours `{entry}`: {m}"))?);
     }
-    Ok(OpeningHours { days, times })
+    let note = (!notes.is_empty()).then(|| notes.join("，"));
+    Ok(OpeningHours { days, times, note })
+}
+
+/// A note about holidays (节假日, 寒暑假): the one kind of words that may
+/// stand with opening hours.
+fn is_holiday_note(text: &str) -> bool {
+    text.contains('假')
+}
+
+/// `text` without its bracketed parts (`（…）`, `(…)`), and those parts.
+fn bracketed_notes(text: &str) -> (String, Vec<String>) {
+    let mut rest = String::new();
+    let mut notes = vec![];
+    let mut note: Option<String> = None;
+    for c in text.chars() {
+        match (c, &mut note) {
+            ('（' | '(', None) => note = Some(String::new()),
+            ('）' | ')', Some(n)) => {
+                let n = n.trim();
+                if !n.is_empty() {
+                    notes.push(n.to_string());
+                }
+                note = None;
+                rest.push(' ');
+            }
+            (c, Some(n)) => n.push(c),
+            (c, None) => rest.push(c),
+        }
+    }
+    if let Some(unclosed) = note {
+        rest.push('(');
+        rest.push_str(&unclosed);
+    }
+    (rest, notes)
 }
 
 fn day_of(name: &str) -> Option<u8> {
@@ -119,12 +188,9 @@ fn parse_days(text: &str) -> Result<Vec<u8>, String> {
             "工作日" => days.extend(0..5),
             "周末" | "双休日" => days.extend(5..7),
             _ => {
-                let range = part
-                    .split_once('至')
-                    .or_else(|| part.split_once('-'))
-                    .or_else(|| part.split_once('～'))
-                    .or_else(|| part.split_once('~'))
-                    .or_else(|| part.split_once('–'));
+                let range = ['至', '到', '-', '~', '–', '—']
+                    .iter()
+                    .find_map(|sep| part.split_once(*sep));
                 match range {
                     Some((a, b)) => {
                         let (a, b) = (
@@ -152,15 +218,7 @@ fn parse_days(text: &str) -> Result<Vec<u8>, String> {
 }
 
 fn parse_time(text: &str) -> Option<(u32, String)> {
-    let text: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '：' => ':',
-            c => c,
-        })
-        .collect();
+    let text = text.trim();
     let (h, m) = text.split_once(':')?;
     let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
     if m > 59 || h > 24 || (h == 24 && m > 0) || !(1..=2).contains(&text.find(':')?) {
@@ -170,7 +228,7 @@ fn parse_time(text: &str) -> Option<(u32, String)> {
 }
 
 fn parse_range(text: &str) -> Result<TimeRange, String> {
-    let (a, b) = ['-', '–', '—', '～', '~', '至']
+    let (a, b) = ['-', '–', '—', '~', '至', '到']
         .iter()
         .find_map(|sep| text.split_once(*sep))
         .ok_or_else(|| format!("`{text}` is not a time range such as 08:30-12:00"))?;
@@ -201,12 +259,55 @@ mod tests {
         assert_eq!(parse("每天 00:00-24:00").unwrap().days.len(), 7);
         assert_eq!(parse("Mo-Fr 9:00-17:00").unwrap().days, [0, 1, 2, 3, 4]);
         assert_eq!(parse("周一、周三 09:00-11:00").unwrap().days, [0, 2]);
-        assert!(parse("星期六 ９：００－12:00").is_err());
         assert_eq!(
             parse("星期六 ９：００-12:00").unwrap().times[0].opens,
             "09:00"
         );
         assert_eq!(days_zh(&[0, 1, 5, 6]), "周一、周二、周六、周日");
+    }
+
+    #[test]
+    fn chinese_conventions_editors_type() {
+        for (entry, days, text) in [
+            (
+                "周一到周五 08:30-17:00",
+                &[0, 1, 2, 3, 4][..],
+                "周一至周五 08:30–17:00",
+            ),
+            (
+                "工作日 9:00-17:00",
+                &[0, 1, 2, 3, 4],
+                "周一至周五 09:00–17:00",
+            ),
+            (
+                "每天 08:00到20:00",
+                &[0, 1, 2, 3, 4, 5, 6],
+                "每天 08:00–20:00",
+            ),
+            (
+                "周一至周五 ０８：３０－１２：００，１４：００～１７：３０",
+                &[0, 1, 2, 3, 4],
+                "周一至周五 08:30–12:00、14:00–17:30",
+            ),
+            (
+                "周一至周五 08:30-17:00（法定节假日除外）",
+                &[0, 1, 2, 3, 4],
+                "周一至周五 08:30–17:00（法定节假日除外）",
+            ),
+            (
+                "周六、周日 09:00-16:00 节假日照常开放",
+                &[5, 6],
+                "周六、周日 09:00–16:00（节假日照常开放）",
+            ),
+            ("法定节假日休息", &[], "法定节假日休息"),
+        ] {
+            let h = parse(entry).unwrap_or_else(|e| panic!("{entry}: {e}"));
+            assert_eq!(h.days, days, "{entry}");
+            assert_eq!(h.to_zh(), text, "{entry}");
+        }
+        let note = parse("周一至周五 08:30-17:00（法定节假日除外）").unwrap();
+        assert_eq!(note.note.as_deref(), Some("法定节假日除外"));
+        assert_eq!(note.times.len(), 1);
     }
 
     #[test]
@@ -219,6 +320,10 @@ mod tests {
             "周一 25:00-26:00",
             "周一 0830-1200",
             "全年无休",
+            "周八到周五 08:00-12:00",
+            "周一到周五 25:00-26:00",
+            "周一到周五 08:30-17:00 上午",
+            "（请电话预约）",
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
