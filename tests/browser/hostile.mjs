@@ -4,7 +4,7 @@
 //   node tests/browser/hostile.mjs [--gongkai BIN] [--chromium BIN]
 //
 // Copies the fixture to a temporary folder, adds a page with 10,000 nested
-// list, quote and <div> levels (tests/hostile.rs also adds a 50 MB page and
+// list, quote and <div> levels (tests/it/hostile.rs also adds a 50 MB page and
 // reads every file with html5ever; a browser is not needed for that one),
 // builds it, serves it on 127.0.0.1 and opens every HTML page, then the
 // search page with queries that return the payloads as results. Every

@@ -2,7 +2,7 @@
 //! through the Rust engine, with hit@1, hit@3 and MRR printed and hit@3 at
 //! least 0.95; hostile queries; the index's shape; the synonym table.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -12,7 +12,7 @@
 //! output folder. tests/browser/hostile.mjs opens the same pages in
 //! Chromium and watches for dialogs.
 
-mod common;
+use crate::common;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};

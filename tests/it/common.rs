@@ -1,5 +1,4 @@
 //! Helpers shared by the whole-site tests.
-#![allow(dead_code)] // each test file uses its own subset
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,7 @@
 //! A build that is killed, or that cannot write its output, leaves the
 //! previous output exactly as it was, and the next build succeeds.
 
-mod common;
-
-use common::{gongkai, tree};
+use crate::common::{gongkai, tree};
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;

@@ -4,9 +4,7 @@
 //! link and its fix) is applied to a session, and after every edit the
 //! session's output is compared byte for byte with a fresh full build.
 
-mod common;
-
-use common::{gongkai, tree};
+use crate::common::{self, gongkai, tree};
 
 use std::path::{Path, PathBuf};
 

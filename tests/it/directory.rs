@@ -13,9 +13,7 @@
 //! making the same page, the 示例数据 notice, and escaping of markup in
 //! names and titles. Tests marked `` show product bugs.
 
-mod common;
-
-use common::{gongkai, tree};
+use crate::common::{self, gongkai, tree};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -379,7 +377,7 @@ struct Run {
 
 impl Run {
     /// The diagnostic messages without snippets, miette's wrapping undone
-    /// (as in tests/bad_input.rs).
+    /// (as in tests/it/bad_input.rs).
     fn messages(&self) -> String {
         common::messages(&self.stderr)
     }

@@ -16,7 +16,7 @@
 //! once and expect every problem in one report, and one positive test checks
 //! that `title: NO` stays the string "NO" (YAML 1.2 booleans).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

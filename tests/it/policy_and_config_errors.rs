@@ -10,12 +10,10 @@
 //! Each test starts from a small site written here (the `gongkai init`
 //! site, or a minimal directory), breaks it in one way and runs the binary.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::gongkai;
+use crate::common::{self, gongkai};
 use tempfile::TempDir;
 
 /// What one run of the binary did.

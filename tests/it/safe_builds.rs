@@ -5,9 +5,7 @@
 //! publishes what is outside the site, never hangs on a FIFO and never reads
 //! a huge file; no content file replaces a generated one.
 
-mod common;
-
-use common::{gongkai, messages, tree};
+use crate::common::{self, gongkai, messages, tree};
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

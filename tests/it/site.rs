@@ -4,9 +4,7 @@
 //! pagination, Chinese slugs, theme overrides and the site-wide outputs
 //! behave as the README documents.
 
-mod common;
-
-use common::{build, gongkai, tree};
+use crate::common::{build, gongkai, tree};
 
 use std::path::{Path, PathBuf};
 

@@ -3,9 +3,7 @@
 //! the specification's own schemas (formats checked too). Text from records
 //! cannot become a spreadsheet formula or close a `<script>`.
 
-mod common;
-
-use common::{build, gongkai};
+use crate::common::{self, build, gongkai};
 
 use std::path::{Path, PathBuf};
 

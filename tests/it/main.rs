@@ -1,0 +1,27 @@
+//! The whole-site tests, in one test binary: each file here was a binary of
+//! its own (`tests/<name>.rs`), and each of those compiled the helpers of
+//! `common` and linked the whole crate again, which was most of the time
+//! `cargo test` spent before running anything. Run one file's tests with
+//! `cargo test --test it <name>::`.
+//!
+//! The tests of every file now share one process and run on its threads at
+//! the same time, so none of them may change what the process shares: no
+//! `std::env::set_var`, no `set_current_dir`, no fixed port. Environment
+//! variables and working folders go to the child `Command`s; ports are
+//! ephemeral; what must run alone takes a lock (as `deploy`'s servers do).
+
+mod common;
+
+mod bad_input;
+mod deploy;
+mod directory;
+mod hostile;
+mod incremental;
+mod interrupted;
+mod layers;
+mod open_data;
+mod policy_and_config_errors;
+mod safe_builds;
+mod search;
+mod serve;
+mod site;
