@@ -85,13 +85,16 @@ enum Command {
         /// How many results to show.
         #[arg(long, default_value_t = 10)]
         limit: usize,
-        /// Only results of this kind: policy, article, org, service, activity, page.
+        /// Only results of this kind: policy (政策), article (条款), org (组织),
+        /// service (服务), activity (活动), page (页面); the id or the name.
         #[arg(long)]
         kind: Option<String>,
-        /// Only results of this organization type (its id, e.g. fulian).
+        /// Only results of this organization type (its id or name, e.g.
+        /// fulian or 妇联).
         #[arg(long = "type")]
         org_type: Option<String>,
-        /// Only results in this region or below it (its id, e.g. zhuji).
+        /// Only results in this region or below it (its id, e.g. zhuji, or the
+        /// name of a region of the first two levels, e.g. 诸暨市).
         #[arg(long)]
         region: Option<String>,
         /// Only results for this audience (e.g. 残疾人).
@@ -333,6 +336,13 @@ fn main() -> ExitCode {
             query,
         } => {
             let dir = output.unwrap_or_else(|| root.join("public")).join("search");
+            let mut index = match gongkai::search_index::Index::open(&dir) {
+                Ok(index) => index,
+                Err(e) => {
+                    eprintln!("error: {e} (build the site first: gongkai build)");
+                    return ExitCode::from(1);
+                }
+            };
             let mut filters = gongkai::search_index::Filters::new();
             for (name, value) in [
                 ("kind", kind),
@@ -341,12 +351,16 @@ fn main() -> ExitCode {
                 ("audience", audience),
                 ("need", need),
             ] {
-                if let Some(v) = value {
-                    filters.insert(name.to_string(), v);
-                }
+                let Some(v) = value else { continue };
+                match index.filter_value(name, &v) {
+                    Ok(id) => filters.insert(name.to_string(), id),
+                    Err(e) => {
+                        eprintln!("error: --{name}: {e}");
+                        return ExitCode::from(2);
+                    }
+                };
             }
-            let found = gongkai::search_index::Index::open(&dir)
-                .and_then(|mut index| index.search(&query, &filters, limit, all));
+            let found = index.search(&query, &filters, limit, all);
             match found {
                 Ok(r) if json => {
                     println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());

@@ -281,6 +281,59 @@ impl Index {
         Ok(Some(file.own))
     }
 
+    /// The id of a filter value written as its id or as the label a page
+    /// shows (`policy` or `政策`, `fulian` or `妇联`). A value that is neither
+    /// is an error that names the accepted ones, so that a mistyped filter
+    /// is not mistaken for "0 results".
+    pub fn filter_value(&self, facet: &str, text: &str) -> Result<String, String> {
+        let text = text.trim();
+        if facet == "region" && self.region_value(text)?.is_some() {
+            return Ok(text.to_string());
+        }
+        let values: Vec<(&str, &str)> = if facet == "kind" {
+            let kinds = self.manifest.kinds.iter();
+            kinds
+                .map(|(id, label)| (id.as_str(), label.as_str()))
+                .collect()
+        } else {
+            let facets = self.manifest.facets.iter().filter(|f| f.name == facet);
+            let values = facets.flat_map(|f| &f.values);
+            values.map(|v| (v.id.as_str(), v.label.as_str())).collect()
+        };
+        if let Some((id, _)) = values.iter().find(|(id, _)| *id == text) {
+            return Ok(id.to_string());
+        }
+        let by_label: Vec<&str> = values
+            .iter()
+            .filter(|(_, label)| *label == text)
+            .map(|(id, _)| *id)
+            .collect();
+        if let [id] = by_label[..] {
+            return Ok(id.to_string());
+        }
+        let accepted: Vec<String> = values
+            .iter()
+            .take(20)
+            .map(|(id, label)| format!("{id} ({label})"))
+            .collect();
+        let more = if values.len() > accepted.len() {
+            "…"
+        } else {
+            ""
+        };
+        Err(match (by_label.len(), accepted.is_empty()) {
+            (0, true) => format!("this site has no `{facet}` filter values"),
+            (0, false) => format!(
+                "`{text}` is not a {facet} of this site; use one of: {}{more}",
+                accepted.join(", ")
+            ),
+            _ => format!(
+                "`{text}` names several values of {facet}: {}; use the id",
+                by_label.join(", ")
+            ),
+        })
+    }
+
     /// The documents of a filter value; `None` when the value is unknown
     /// (which matches nothing).
     fn filter_docs(&self, facet: &str, id: &str) -> Result<Option<Vec<u32>>, String> {

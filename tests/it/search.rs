@@ -314,6 +314,60 @@ fn the_cli_prints_the_same_results_as_json() {
 }
 
 #[test]
+fn the_cli_takes_filters_by_their_chinese_names_and_names_the_accepted_ones() {
+    let search = |args: &[&str]| {
+        common::gongkai()
+            .args(["search", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
+            .arg(built())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let json = |args: &[&str]| {
+        let o = search(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    for (id, name, query) in [
+        ("policy", "政策", "群团"),
+        ("article", "条款", "群团"),
+        ("org", "组织", "妇联"),
+    ] {
+        let by_id = json(&["--json", "--kind", id, query]);
+        let by_name = json(&["--json", "--kind", name, query]);
+        assert!(by_id["total"].as_u64().unwrap() > 0, "{id}: {by_id}");
+        assert_eq!(by_id, by_name, "--kind {name}");
+    }
+    // The type filter takes the label the search page shows, too.
+    let by_id = json(&["--json", "--type", "fulian", "妇联"]);
+    let label = by_id["facets"]["type"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "fulian")
+        .unwrap()["label"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(label, "fulian");
+    assert_eq!(
+        json(&["--json", "--type", &label, "妇联"]),
+        by_id,
+        "{label}"
+    );
+    // An unknown name: exit 2 and the accepted values, not "0 results".
+    let o = search(&["--kind", "政策文件", "群团"]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("`政策文件` is not a kind")
+            && stderr.contains("policy (政策)")
+            && stderr.contains("page (页面)"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_synonym_table_is_read_and_a_bad_one_is_an_error_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
