@@ -1,6 +1,7 @@
 //! Structure detection against the real 2015 measures and against the
 //! spacing and punctuation variants editors paste.
 
+use super::document::ArticleStyle;
 use super::*;
 
 fn parse_ok(body: &str) -> PolicyDocument {

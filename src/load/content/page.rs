@@ -1,0 +1,276 @@
+//! A page from its markdown file: front matter → [`Page`], with the URL
+//! segment its file name or `slug:` gives it, and the checks of its
+//! metadata (policy fields only on policies, `interprets` only on
+//! interpretations, a title on every page).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::{Date, DateTime};
+
+use super::walk::{relative_name, site_relative};
+use super::{Loaded, reference_of};
+use crate::base::diagnostics::Diagnostic;
+use crate::base::files::read_utf8;
+use crate::base::{slug, yaml};
+use crate::load::front_matter::{self, PageFrontMatter, Split};
+use crate::model::content::{Page, PageType, PolicyMeta, PolicyStatus, hash_text};
+
+/// Read the page in `file`, in the section of folder `section_dir`; `bundle`
+/// is its folder when it is a page bundle (`dir/index.md`).
+pub(super) fn load(
+    content_dir: &Path,
+    file: &Path,
+    section_dir: &str,
+    bundle: &Option<String>,
+) -> Result<Loaded, Diagnostic> {
+    let shown = site_relative(content_dir, file);
+    let rel = relative_name(content_dir, file).unwrap_or_default();
+    let text = read_utf8(file, &shown)?;
+    let split = front_matter::split(&shown, &text, &text)?;
+    let fm: PageFrontMatter = front_matter::parse(&shown, &text, &split)?;
+    let default_name = match bundle {
+        Some(b) => b.rsplit('/').next().unwrap_or_default().to_string(),
+        None => rel
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".md")
+            .to_string(),
+    };
+    let segment = match &fm.slug {
+        Some(s) => {
+            slug::check_slug(&s.value)
+                .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
+            s.value.clone()
+        }
+        None => {
+            let segment = slug::from_file_name(&default_name);
+            slug::check_length(&segment).map_err(|m| Diagnostic::in_file(&shown, m))?;
+            segment
+        }
+    };
+    let mut page = page_from(fm, &shown, rel, &text, &split)?;
+    page.disk = file.to_path_buf();
+    page.front_hash = hash_text(split.yaml);
+    page.summary = page.page_type.summary(split.body);
+    Ok(Loaded::Page(
+        Box::new(page),
+        section_dir.to_string(),
+        segment,
+    ))
+}
+
+fn page_from(
+    fm: PageFrontMatter,
+    shown: &Path,
+    rel: String,
+    text: &Arc<str>,
+    split: &Split<'_>,
+) -> Result<Page, Diagnostic> {
+    let at =
+        |v: &yaml::Spanned<String>, m: String| front_matter::error_at(shown, text, split, v, m);
+    let datetime = |v: &Option<yaml::Spanned<String>>| -> Result<Option<DateTime>, Diagnostic> {
+        match v {
+            Some(s) => front_matter::parse_datetime(&s.value)
+                .map(Some)
+                .map_err(|m| at(s, m)),
+            None => Ok(None),
+        }
+    };
+    let date_only = |v: &Option<yaml::Spanned<String>>| -> Result<Option<Date>, Diagnostic> {
+        match v {
+            Some(s) => front_matter::parse_date(&s.value)
+                .map(Some)
+                .map_err(|m| at(s, m)),
+            None => Ok(None),
+        }
+    };
+    let page_type = fm.page_type.as_ref().map(|t| t.value).unwrap_or_default();
+    let date = datetime(&fm.date)?;
+    let updated = datetime(&fm.updated)?;
+    let written = date_only(&fm.written)?;
+    let published = date_only(&fm.published)?;
+
+    // Policy metadata belongs to policies only.
+    let policy_fields: [(&str, Option<&yaml::Spanned<String>>); 8] = [
+        ("issuer", fm.issuer.as_ref()),
+        ("doc_number", fm.doc_number.as_ref()),
+        ("written", fm.written.as_ref()),
+        ("published", fm.published.as_ref()),
+        ("addressee", fm.addressee.as_ref()),
+        ("amended_by", fm.amended_by.as_ref()),
+        ("repealed_by", fm.repealed_by.as_ref()),
+        ("short_title", fm.short_title.as_ref()),
+    ];
+    if page_type != PageType::Policy {
+        if let Some((name, Some(v))) = policy_fields.iter().find(|(_, v)| v.is_some()) {
+            return Err(at(
+                v,
+                format!("`{name}` is policy metadata: it is only allowed with `type: policy`"),
+            ));
+        }
+    }
+    if page_type != PageType::Policy {
+        if let Some(v) = &fm.topics {
+            let (offset, len) = yaml::place(v, split.yaml, split.yaml_offset);
+            return Err(Diagnostic::at(
+                shown,
+                text,
+                offset,
+                len,
+                "`topics` is policy metadata: it is only allowed with `type: policy`",
+            ));
+        }
+    }
+    if page_type != PageType::Interpretation {
+        if let Some(v) = &fm.interprets {
+            return Err(at(
+                v,
+                "`interprets` is only allowed with `type: interpretation`".into(),
+            ));
+        }
+    }
+
+    let policy_meta = if page_type == PageType::Policy {
+        let missing = |field: &str| {
+            Diagnostic::at(
+                shown,
+                text,
+                split.yaml_offset.saturating_sub(4),
+                3,
+                format!("a policy needs `{field}` in its front matter"),
+            )
+            .with_help("see the front matter reference in README.md (policy metadata)")
+        };
+        let issuer = fm.issuer.as_ref().ok_or_else(|| missing("issuer"))?;
+        let written = written.ok_or_else(|| missing("written"))?;
+        let status = fm.status.as_ref().map(|s| s.value).unwrap_or_default();
+        let policy = PolicyMeta {
+            issuer: issuer.value.clone(),
+            doc_number: fm.doc_number.as_ref().map(|v| v.value.clone()),
+            written,
+            published,
+            addressee: fm.addressee.as_ref().map(|v| v.value.clone()),
+            topics: fm
+                .topics
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default(),
+            status,
+            amended_by: fm.amended_by.as_ref().map(|v| reference_of(v, split)),
+            repealed_by: fm.repealed_by.as_ref().map(|v| reference_of(v, split)),
+            short_title: fm.short_title.as_ref().map(|v| v.value.clone()),
+        };
+        for (field, value, needs) in [
+            ("amended_by", &fm.amended_by, PolicyStatus::Amended),
+            ("repealed_by", &fm.repealed_by, PolicyStatus::Repealed),
+        ] {
+            if let Some(v) = value {
+                if status != needs {
+                    let word = if needs == PolicyStatus::Amended {
+                        "amended"
+                    } else {
+                        "repealed"
+                    };
+                    return Err(at(
+                        v,
+                        format!("`{field}` is set, so `status` must be `{word}`"),
+                    ));
+                }
+            }
+        }
+        if status == PolicyStatus::Repealed && policy.repealed_by.is_none() {
+            if let Some(s) = &fm.status {
+                let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
+                return Err(Diagnostic::at(
+                    shown,
+                    text,
+                    offset,
+                    len,
+                    "a repealed policy needs `repealed_by`: the policy that repealed it",
+                )
+                .with_help("write `repealed_by: \"@/policies/new.md\"` or a URL"));
+            }
+        }
+        if status == PolicyStatus::Amended && policy.amended_by.is_none() {
+            if let Some(s) = &fm.status {
+                let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
+                return Err(Diagnostic::at(
+                    shown,
+                    text,
+                    offset,
+                    len,
+                    "an amended policy needs `amended_by`: the policy that amended it",
+                )
+                .with_help("write `amended_by: \"@/policies/new.md\"` or a URL"));
+            }
+        }
+        Some(policy)
+    } else {
+        if let Some(s) = &fm.status {
+            let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
+            return Err(Diagnostic::at(
+                shown,
+                text,
+                offset,
+                len,
+                "`status` is policy metadata: it is only allowed with `type: policy`",
+            ));
+        }
+        None
+    };
+    let interprets = match (page_type, &fm.interprets) {
+        (PageType::Interpretation, Some(v)) => Some(reference_of(v, split)),
+        (PageType::Interpretation, None) => {
+            return Err(Diagnostic::at(
+                shown,
+                text,
+                split.yaml_offset,
+                1,
+                "an interpretation needs `interprets: \"@/policies/<policy>.md\"`",
+            ));
+        }
+        _ => None,
+    };
+    let title = fm.title.clone().unwrap_or_default();
+    if title.trim().is_empty() {
+        return Err(Diagnostic::at(
+            shown,
+            text,
+            split.yaml_offset.saturating_sub(4),
+            3,
+            "a page needs a `title`",
+        ));
+    }
+    // Policy dates stand in for the page date.
+    let date = date.or_else(|| {
+        policy_meta.as_ref().map(|m| {
+            m.published
+                .unwrap_or(m.written)
+                .to_datetime(jiff::civil::Time::midnight())
+        })
+    });
+    Ok(Page {
+        file: shown.to_path_buf(),
+        disk: PathBuf::new(),
+        summary: String::new(),
+        front_hash: 0,
+        rel,
+        title,
+        description: fm.description.clone(),
+        date,
+        updated,
+        weight: fm.weight,
+        draft: fm.draft,
+        template: fm.template.as_ref().map(|v| reference_of(v, split)),
+        slug_at: fm.slug.as_ref().map(|v| reference_of(v, split)),
+        page_type,
+        policy_meta,
+        interprets,
+        extra: fm.extra,
+        path: String::new(),
+        url: String::new(),
+        section: 0,
+    })
+}

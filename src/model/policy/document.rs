@@ -1,0 +1,233 @@
+//! The parsed document: its parts from the notice to the closing text
+//! (chapters, sections, articles, paragraphs, items), the structural
+//! errors a body can have, and what callers read off a parsed document
+//! (its ids, its texts, its addressee).
+
+use serde::Serialize;
+
+/// A span of the official text: its words and where they are in the file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Text {
+    pub text: String,
+    /// Byte offset in the file.
+    #[serde(skip)]
+    pub offset: usize,
+    /// Rendered inline HTML (filled after parsing).
+    pub html: String,
+}
+
+/// How a block of free text is set in the published document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Paragraph,
+    /// 主送: the line that names whom the notice is sent to, ending in `：`.
+    Addressee,
+    /// The issuer's name set flush right under the text.
+    Signature,
+    /// The date line (`2015年12月16日`).
+    Date,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: Text,
+}
+
+/// The notice (通知) that issued the document.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Notice {
+    /// Lines above the notice title (the issuer's banner).
+    pub header: Vec<Block>,
+    pub title: Option<Text>,
+    pub blocks: Vec<Block>,
+}
+
+/// How articles are marked in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleStyle {
+    /// `第六条　…`
+    Tiao,
+    /// `6．…`: numbered paragraphs, each opening with a heading sentence.
+    Numbered,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub eid: String,
+    pub number: u32,
+    /// The number as written: `（一）`, `(1)`.
+    pub num: String,
+    pub text: Text,
+    pub items: Vec<Item>,
+}
+
+/// A paragraph (款) of an article, with its items (项).
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// Set when the article has more than one paragraph.
+    pub eid: Option<String>,
+    pub text: Text,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    pub eid: String,
+    pub number: u32,
+    /// The number as written: `6．`, `第六条`.
+    pub num: String,
+    /// How to cite it: `第6条`, `第六条`.
+    pub label: String,
+    /// The heading sentence of a numbered article (`加快抢占网上阵地。`).
+    pub heading: Option<Text>,
+    pub paragraphs: Vec<Paragraph>,
+    pub chapter: Option<usize>,
+    pub section: Option<usize>,
+}
+
+impl Article {
+    /// The heading without its closing full stop, for titles and lists.
+    pub fn short_heading(&self) -> Option<&str> {
+        self.heading
+            .as_ref()
+            .map(|h| h.text.trim_end_matches(['。', '.', '：', ':']))
+    }
+
+    /// `第6条 加快抢占网上阵地`, or just the label.
+    pub fn title(&self) -> String {
+        match self.short_heading() {
+            Some(h) => format!("{} {h}", self.label),
+            None => self.label.clone(),
+        }
+    }
+}
+
+/// A section (节) inside a chapter.
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicySection {
+    pub eid: String,
+    pub number: u32,
+    pub num: String,
+    pub heading: Text,
+    pub intro: Vec<Block>,
+    pub chapter: Option<usize>,
+    /// Indices into the document's `articles`.
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Chapter {
+    pub eid: String,
+    pub number: u32,
+    /// The number as written: `一、`, `第二章`.
+    pub num: String,
+    pub heading: Text,
+    pub intro: Vec<Block>,
+    /// Indices into the document's `sections`.
+    pub sections: Vec<usize>,
+    /// Indices into the document's `articles`, in order.
+    pub articles: Vec<usize>,
+}
+
+/// A whole policy document, in reading order.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PolicyDocument {
+    pub notice: Option<Notice>,
+    /// The title of the main text.
+    pub title: Option<Text>,
+    pub preamble: Vec<Block>,
+    pub chapters: Vec<Chapter>,
+    pub sections: Vec<PolicySection>,
+    pub articles: Vec<Article>,
+    /// Closing text after the last article.
+    pub conclusions: Vec<Block>,
+    pub style: Option<ArticleStyle>,
+}
+
+/// A structural problem, with the byte offset of its line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructureError {
+    pub message: String,
+    pub offset: usize,
+    pub len: usize,
+    /// How to fix it, when there is more to say than the message.
+    pub help: Option<String>,
+}
+
+impl PolicyDocument {
+    /// Every id the document defines, for `@/…#anchor` checks.
+    pub fn eids(&self) -> Vec<String> {
+        let mut ids = vec![];
+        if self.notice.is_some() {
+            ids.push("notice".to_string());
+        }
+        if !self.preamble.is_empty() {
+            ids.push("preamble".to_string());
+        }
+        if !self.conclusions.is_empty() {
+            ids.push("conclusions".to_string());
+        }
+        for c in &self.chapters {
+            ids.push(c.eid.clone());
+        }
+        for s in &self.sections {
+            ids.push(s.eid.clone());
+        }
+        for a in &self.articles {
+            ids.push(a.eid.clone());
+            for p in &a.paragraphs {
+                ids.extend(p.eid.clone());
+                for i in &p.items {
+                    ids.push(i.eid.clone());
+                    ids.extend(i.items.iter().map(|s| s.eid.clone()));
+                }
+            }
+        }
+        ids
+    }
+
+    /// Every text of the document, to render its inline markdown.
+    pub fn texts_mut(&mut self) -> Vec<&mut Text> {
+        let mut out: Vec<&mut Text> = vec![];
+        if let Some(n) = &mut self.notice {
+            out.extend(n.header.iter_mut().map(|b| &mut b.text));
+            out.extend(n.title.as_mut());
+            out.extend(n.blocks.iter_mut().map(|b| &mut b.text));
+        }
+        out.extend(self.title.as_mut());
+        out.extend(self.preamble.iter_mut().map(|b| &mut b.text));
+        for c in &mut self.chapters {
+            out.push(&mut c.heading);
+            out.extend(c.intro.iter_mut().map(|b| &mut b.text));
+        }
+        for s in &mut self.sections {
+            out.push(&mut s.heading);
+            out.extend(s.intro.iter_mut().map(|b| &mut b.text));
+        }
+        for a in &mut self.articles {
+            out.extend(a.heading.as_mut());
+            for p in &mut a.paragraphs {
+                out.push(&mut p.text);
+                for i in &mut p.items {
+                    out.push(&mut i.text);
+                    out.extend(i.items.iter_mut().map(|s| &mut s.text));
+                }
+            }
+        }
+        out.extend(self.conclusions.iter_mut().map(|b| &mut b.text));
+        out
+    }
+
+    /// The addressee line of the notice (主送), if there is one.
+    pub fn addressee(&self) -> Option<&str> {
+        self.notice
+            .as_ref()?
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Addressee)
+            .map(|b| b.text.text.trim_end_matches(['：', ':']))
+    }
+}

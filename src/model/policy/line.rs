@@ -1,0 +1,274 @@
+//! The lines of a policy body and what each one is: a chapter, section
+//! or article heading, an item, a break, or free text (and which kind of
+//! free block), read from its number as written (`第六条`, `一、`, `（一）`).
+
+use super::document::BlockKind;
+use super::numbers::{self, NumberError, is_chinese_numeral, is_digit, parse_number};
+
+/// One line of the body, trimmed of the spaces real documents use.
+pub(super) struct Line<'a> {
+    /// Trimmed content.
+    pub(super) text: &'a str,
+    /// Byte offset of `text` in the file.
+    pub(super) offset: usize,
+    /// Count of leading whitespace characters (to spot flush-right lines).
+    pub(super) indent: usize,
+}
+
+pub(super) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' | '\u{feff}')
+}
+
+pub(super) fn lines(body: &str, body_offset: usize) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = body_offset;
+    for raw in body.split_inclusive('\n') {
+        let without_newline = raw.trim_end_matches('\n');
+        let start = without_newline.len() - without_newline.trim_start_matches(is_space).len();
+        let text = without_newline.trim_matches(is_space);
+        if !text.is_empty() {
+            out.push(Line {
+                text,
+                offset: offset + start,
+                indent: without_newline[..start].chars().count(),
+            });
+        }
+        offset += raw.len();
+    }
+    out
+}
+
+/// What a line of the main text is.
+#[derive(Debug, PartialEq)]
+pub(super) enum Kind<'a> {
+    Chapter {
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
+    Section {
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
+    Article {
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
+    Item {
+        level: u8,
+        number: u32,
+        num: &'a str,
+        rest: &'a str,
+    },
+    /// `第X章`, `第X节` or `第X条` whose number cannot be read: an error,
+    /// never a paragraph of the unit before it.
+    BadNumber {
+        num: &'a str,
+        unit: char,
+        error: NumberError,
+    },
+    Break,
+    Text,
+}
+
+/// A heading number as written (`第六条`), its value, and the text after it.
+type Ordinal<'a> = (u32, &'a str, &'a str);
+
+/// `第X章`, `第X节`, `第X条` at the start of a line: `None` when the line
+/// is not one, `Some(Err((num, why)))` when it is one whose number cannot be
+/// read (`第4294967296条`, `第十十条`).
+#[allow(clippy::type_complexity)]
+pub(super) fn ordinal(text: &str, unit: char) -> Option<Result<Ordinal<'_>, (&str, NumberError)>> {
+    let rest = text.strip_prefix('第')?;
+    let digits_len: usize = rest
+        .chars()
+        .take_while(|&c| is_chinese_numeral(c) || is_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits_len == 0 {
+        return None;
+    }
+    let after = rest[digits_len..].strip_prefix(unit)?;
+    let num_len = text.len() - after.len();
+    let num = &text[..num_len];
+    Some(match numbers::parse(&rest[..digits_len]) {
+        Ok(number) => Ok((number, num, after.trim_start_matches(is_space))),
+        Err(e) => Err((num, e)),
+    })
+}
+
+/// A number followed by one of `seps` at the start of a line (`一、`, `1．`).
+pub(super) fn enumerator<'a>(
+    text: &'a str,
+    digit: fn(char) -> bool,
+    seps: &[char],
+) -> Option<(u32, &'a str, &'a str)> {
+    let digits_len: usize = text
+        .chars()
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits_len == 0 {
+        return None;
+    }
+    let after_digits = &text[digits_len..];
+    let sep = after_digits.chars().next()?;
+    if !seps.contains(&sep) {
+        return None;
+    }
+    let after = &after_digits[sep.len_utf8()..];
+    // `1.5倍` is a number, not an enumerator.
+    if after
+        .chars()
+        .next()
+        .is_some_and(|c| is_digit(c) || c == '%')
+    {
+        return None;
+    }
+    let number = parse_number(&text[..digits_len])?;
+    Some((
+        number,
+        &text[..digits_len + sep.len_utf8()],
+        after.trim_start_matches(is_space),
+    ))
+}
+
+/// `（一）`, `(一)`, `（1）`, `(1)` at the start of a line.
+fn parenthesised(text: &str) -> Option<(u8, u32, &str, &str)> {
+    let open = text.chars().next()?;
+    if open != '（' && open != '(' {
+        return None;
+    }
+    let inner = &text[open.len_utf8()..];
+    let digits_len: usize = inner
+        .chars()
+        .take_while(|&c| is_chinese_numeral(c) || is_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits_len == 0 {
+        return None;
+    }
+    let digits = &inner[..digits_len];
+    let after = &inner[digits_len..];
+    let close = after.chars().next()?;
+    if close != '）' && close != ')' {
+        return None;
+    }
+    let number = parse_number(digits)?;
+    let level = if digits.chars().all(is_digit) { 2 } else { 1 };
+    let num_len = open.len_utf8() + digits_len + close.len_utf8();
+    Some((
+        level,
+        number,
+        &text[..num_len],
+        text[num_len..].trim_start_matches(is_space),
+    ))
+}
+
+/// A level-1 heading line: `#` then the title, with or without a space
+/// (half-width or full-width) between them; `##` is not one.
+pub(super) fn is_title_heading(text: &str) -> bool {
+    text.starts_with('#') && !text.starts_with("##")
+}
+
+fn is_thematic_break(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3
+        && (t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '_'))
+}
+
+/// Context that decides what an ambiguous line is.
+pub(super) struct Seen {
+    pub(super) has_zhang: bool,
+    pub(super) has_tiao: bool,
+    pub(super) chapters: usize,
+}
+
+pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
+    let Seen {
+        has_zhang,
+        has_tiao,
+        ..
+    } = *seen;
+    if is_thematic_break(text) {
+        return Kind::Break;
+    }
+    for unit in ['章', '节', '条'] {
+        match ordinal(text, unit) {
+            None => {}
+            Some(Err((num, error))) => return Kind::BadNumber { num, unit, error },
+            Some(Ok((number, num, rest))) => {
+                return match unit {
+                    '章' => Kind::Chapter { number, num, rest },
+                    '节' => Kind::Section { number, num, rest },
+                    _ => Kind::Article { number, num, rest },
+                };
+            }
+        }
+    }
+    if let Some((number, num, rest)) = enumerator(text, is_chinese_numeral, &['、', '．', '.']) {
+        // `一、` is a part of the document, unless the document has 第X章
+        // parts, or uses 第X条 articles and this line reads like an item
+        // (ends with punctuation, or does not continue the parts' count).
+        let item_like = rest.ends_with(['。', '；', ';', '，', ',', '：', ':'])
+            || number as usize != seen.chapters + 1;
+        return if has_zhang || (has_tiao && item_like) {
+            Kind::Item {
+                level: 1,
+                number,
+                num,
+                rest,
+            }
+        } else {
+            Kind::Chapter { number, num, rest }
+        };
+    }
+    if let Some((number, num, rest)) = enumerator(text, is_digit, &['．', '.', '、']) {
+        return if has_tiao {
+            Kind::Item {
+                level: 2,
+                number,
+                num,
+                rest,
+            }
+        } else {
+            Kind::Article { number, num, rest }
+        };
+    }
+    if let Some((level, number, num, rest)) = parenthesised(text) {
+        return Kind::Item {
+            level,
+            number,
+            num,
+            rest,
+        };
+    }
+    Kind::Text
+}
+
+pub(super) fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
+    let t = line.text;
+    let is_date = {
+        let parts: Vec<&str> = t.split(['年', '月', '日']).collect();
+        t.ends_with('日')
+            && t.contains('年')
+            && t.contains('月')
+            && parts.len() == 4
+            && parts[..3]
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| is_digit(c) || is_chinese_numeral(c)))
+    };
+    if is_date {
+        BlockKind::Date
+    } else if line.indent >= 8 && t.chars().count() <= 30 {
+        BlockKind::Signature
+    } else if in_notice && (t.ends_with('：') || t.ends_with(':')) && t.chars().count() <= 120 {
+        BlockKind::Addressee
+    } else {
+        BlockKind::Paragraph
+    }
+}
