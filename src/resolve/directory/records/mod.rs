@@ -1,0 +1,237 @@
+//! From raw records to the typed, linked directory: each kind's fields read
+//! and checked (one reading for markdown records and table rows alike),
+//! references between records resolved by id, and the relations both ways
+//! (an organization's services, a region's children, an article's
+//! services) computed.
+//!
+//! Here: the reading of every record, its common part (id, path, body), and
+//! the checks that ids and pages are unique. Each kind's fields are read in
+//! [`regions`], [`org_types`], [`organizations`], [`services`] and
+//! [`activities`], with the checks on contact details in [`contacts`];
+//! references by id are resolved in [`references`], `implements` entries in
+//! [`implements`]; [`relations`] and [`vocabulary`] compute the rest.
+
+mod activities;
+mod contacts;
+mod implements;
+mod org_types;
+mod organizations;
+mod references;
+mod regions;
+mod relations;
+mod services;
+mod vocabulary;
+
+use std::collections::HashMap;
+
+use super::index_ids;
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::directory::{Located, Raw, Reader};
+use crate::model::config::Config;
+use crate::model::content::{Content, RecordKind};
+use crate::model::directory::{
+    Activity, Directory, OrgType, Organization, Record, Region, Service, valid_id,
+};
+use crate::model::links::Urls;
+use activities::activity;
+use implements::Implements;
+use org_types::org_type;
+use organizations::organization;
+use regions::region;
+use relations::relate;
+use services::service;
+
+/// What a record names, kept until every record is read.
+#[derive(Default)]
+struct Refs {
+    parent: Option<Located<String>>,
+    region: Option<Located<String>>,
+    org_type: Option<Located<String>>,
+    provider: Option<Located<String>>,
+    organizers: Vec<Located<String>>,
+    implements: Vec<Located<String>>,
+}
+
+struct Pending<T> {
+    item: T,
+    refs: Refs,
+}
+
+pub(super) fn build(
+    config: &Config,
+    content: &Content,
+    urls: &Urls,
+    raws: Vec<(usize, Raw)>,
+    diagnostics: &mut Diagnostics,
+) -> Directory {
+    let mut errors: Vec<Diagnostic> = vec![];
+    let mut regions = vec![];
+    let mut types = vec![];
+    let mut orgs = vec![];
+    let mut services = vec![];
+    let mut activities = vec![];
+    for (file, mut raw) in raws {
+        let f = &content.records[file];
+        let section = &content.sections[f.section];
+        let mut r = Reader {
+            raw: &mut raw,
+            errors: &mut errors,
+        };
+        let Some(record) = record(&mut r, f.section, &section.path, urls) else {
+            continue;
+        };
+        match f.kind {
+            RecordKind::Region => regions.extend(region(r, record)),
+            RecordKind::OrgType => types.extend(org_type(r, record)),
+            RecordKind::Organization => orgs.extend(organization(r, record)),
+            RecordKind::Service => services.extend(service(r, record)),
+            RecordKind::Activity => activities.extend(activity(r, record)),
+        }
+    }
+    diagnostics.extend(errors);
+
+    let mut dir = Directory::default();
+    let region_ids = index_ids(
+        regions.iter().map(|p: &Pending<Region>| &p.item.record),
+        "region",
+        diagnostics,
+    );
+    let type_ids = index_ids(
+        types.iter().map(|p: &Pending<OrgType>| &p.item.record),
+        "organization type",
+        diagnostics,
+    );
+    let org_ids = index_ids(
+        orgs.iter().map(|p: &Pending<Organization>| &p.item.record),
+        "organization",
+        diagnostics,
+    );
+    index_ids(
+        services.iter().map(|p: &Pending<Service>| &p.item.record),
+        "service",
+        diagnostics,
+    );
+    index_ids(
+        activities
+            .iter()
+            .map(|p: &Pending<Activity>| &p.item.record),
+        "activity",
+        diagnostics,
+    );
+    check_section_paths(
+        content,
+        &regions,
+        &types,
+        &orgs,
+        &services,
+        &activities,
+        diagnostics,
+    );
+
+    // Regions: a parent is one level up or more, so regions cannot loop.
+    references::link_regions(&mut regions, &region_ids, diagnostics);
+    dir.regions = regions.into_iter().map(|p| p.item).collect();
+    dir.types = types.into_iter().map(|p| p.item).collect();
+
+    references::link_organizations(&mut orgs, &type_ids, &region_ids, &org_ids, diagnostics);
+    let complete = diagnostics.is_empty();
+    dir.organizations = orgs.into_iter().map(|p| p.item).collect();
+
+    // Services.
+    let mut implements = Implements::new(config, content);
+    references::link_services(&mut services, &org_ids, &mut implements, diagnostics);
+    dir.services = services.into_iter().map(|p| p.item).collect();
+
+    // Activities.
+    references::link_activities(&mut activities, &region_ids, &org_ids, diagnostics);
+    dir.activities = activities.into_iter().map(|p| p.item).collect();
+
+    if !complete || !diagnostics.is_empty() {
+        return dir;
+    }
+    relate(config, urls, &mut dir, diagnostics);
+    dir
+}
+
+/// The common part: id, path, body.
+fn record(r: &mut Reader<'_>, section: usize, section_path: &str, urls: &Urls) -> Option<Record> {
+    let id = match r.text("id") {
+        Some(id) => {
+            if !valid_id(&id.value) {
+                r.at(
+                    &id,
+                    format!(
+                        "id `{}` may only use lowercase letters a–z, digits and `-`",
+                        id.value
+                    ),
+                );
+                return None;
+            }
+            id.value
+        }
+        None => match r.raw.default_id.clone() {
+            Some(id) if valid_id(&id) => id,
+            Some(id) => {
+                let d = r.raw.diagnostic(format!(
+                    "this record needs an `id`: its file name `{id}` is not one (lowercase letters a–z, digits and `-`)"
+                ));
+                r.errors.push(d);
+                return None;
+            }
+            None => {
+                let d = r.raw.diagnostic("this record has no `id`, which it needs");
+                r.errors.push(d);
+                return None;
+            }
+        },
+    };
+    let path = format!("{section_path}{id}/");
+    Some(Record {
+        url: urls.url(&path),
+        path,
+        id,
+        section,
+        source: r.raw.source.clone(),
+        offset: r.raw.offset,
+        body: r.raw.body.clone(),
+    })
+}
+
+/// A record's page must not land on a page or section of the site.
+fn check_section_paths(
+    content: &Content,
+    regions: &[Pending<Region>],
+    types: &[Pending<OrgType>],
+    orgs: &[Pending<Organization>],
+    services: &[Pending<Service>],
+    activities: &[Pending<Activity>],
+    diagnostics: &mut Diagnostics,
+) {
+    let taken: HashMap<&str, &std::path::Path> = content
+        .sections
+        .iter()
+        .map(|s| (s.path.as_str(), s.file.as_path()))
+        .chain(
+            content
+                .pages
+                .iter()
+                .map(|p| (p.path.as_str(), p.file.as_path())),
+        )
+        .collect();
+    let all = regions
+        .iter()
+        .map(|p| &p.item.record)
+        .chain(types.iter().map(|p| &p.item.record))
+        .chain(orgs.iter().map(|p| &p.item.record))
+        .chain(services.iter().map(|p| &p.item.record))
+        .chain(activities.iter().map(|p| &p.item.record));
+    for r in all {
+        if let Some(file) = taken.get(r.path.as_str()) {
+            diagnostics.push(r.diagnostic(format!(
+                "this record's page /{} is already the page of {}",
+                r.path,
+                file.display()
+            )));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! References between records, resolved by id: a region's parent, an
+//! organization's type, region and parent, a service's provider (and,
+//! through [`Implements`], the articles it implements), an activity's
+//! region and organizers. Regions cannot loop (a parent is a higher level);
+//! organizations' parents are checked for circles.
+
+use std::collections::HashMap;
+
+use super::Pending;
+use super::implements::Implements;
+use crate::base::diagnostics::Diagnostics;
+use crate::load::directory::Located;
+use crate::model::directory::{Activity, Level, Organization, Record, Region, Service};
+
+/// The record with id `v` in `map`, or a diagnostic at `v` saying there is
+/// no such {what}.
+fn lookup(
+    map: &HashMap<String, usize>,
+    what: &str,
+    r: &Record,
+    v: &Located<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<usize> {
+    let found = map.get(&v.value).copied();
+    if found.is_none() {
+        diagnostics.push(
+            r.source
+                .diagnostic(
+                    v.offset,
+                    v.len,
+                    format!("there is no {what} with id `{}`", v.value),
+                )
+                .with_help(format!(
+                    "{what} ids are given by the `id` of {what} records"
+                )),
+        );
+    }
+    found
+}
+
+/// Each region's parent: one level up or more, so regions cannot loop.
+pub(super) fn link_regions(
+    regions: &mut [Pending<Region>],
+    region_ids: &HashMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) {
+    for p in regions.iter_mut() {
+        if let Some(v) = &p.refs.parent {
+            p.item.parent = lookup(region_ids, "region", &p.item.record, v, diagnostics);
+        } else if p.item.level != Level::City {
+            diagnostics.push(p.item.record.diagnostic(format!(
+                "region `{}` ({}) needs a `parent`: only a 市 stands alone",
+                p.item.record.id,
+                p.item.level.zh()
+            )));
+        }
+    }
+    let levels: Vec<Level> = regions.iter().map(|p| p.item.level).collect();
+    for p in regions.iter() {
+        if let (Some(parent), Some(v)) = (p.item.parent, &p.refs.parent) {
+            if levels[parent] >= p.item.level {
+                diagnostics.push(p.item.record.source.diagnostic(
+                    v.offset,
+                    v.len,
+                    format!(
+                        "region `{}` ({}) cannot be under `{}` ({}): a parent is a higher level",
+                        p.item.record.id,
+                        p.item.level.zh(),
+                        v.value,
+                        levels[parent].zh()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Each organization's type, region and parent; parents that go round in
+/// a circle are reported.
+pub(super) fn link_organizations(
+    orgs: &mut [Pending<Organization>],
+    type_ids: &HashMap<String, usize>,
+    region_ids: &HashMap<String, usize>,
+    org_ids: &HashMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) {
+    for p in orgs.iter_mut() {
+        let r = &p.item.record;
+        let t = p
+            .refs
+            .org_type
+            .as_ref()
+            .and_then(|v| lookup(type_ids, "organization type", r, v, diagnostics));
+        let g = p
+            .refs
+            .region
+            .as_ref()
+            .and_then(|v| lookup(region_ids, "region", r, v, diagnostics));
+        let parent = p
+            .refs
+            .parent
+            .as_ref()
+            .and_then(|v| lookup(org_ids, "organization", r, v, diagnostics));
+        p.item.org_type = t.unwrap_or(usize::MAX);
+        p.item.region = g.unwrap_or(usize::MAX);
+        p.item.parent = parent;
+    }
+    // Parent cycles.
+    let parents: Vec<Option<usize>> = orgs.iter().map(|p| p.item.parent).collect();
+    for (i, p) in orgs.iter().enumerate() {
+        let mut at = parents[i];
+        let mut steps = 0;
+        while let Some(j) = at {
+            if j == i {
+                let v = p.refs.parent.as_ref().expect("has a parent");
+                diagnostics.push(
+                    p.item.record.source.diagnostic(
+                        v.offset,
+                        v.len,
+                        format!(
+                            "organization `{}` is its own ancestor: its parents go round in a circle",
+                            p.item.record.id
+                        ),
+                    )
+                    .with_help("follow the `parent` fields from here and break the circle"),
+                );
+                break;
+            }
+            steps += 1;
+            if steps > parents.len() {
+                break;
+            }
+            at = parents[j];
+        }
+    }
+}
+
+/// Each service's provider and the articles it implements.
+pub(super) fn link_services(
+    services: &mut [Pending<Service>],
+    org_ids: &HashMap<String, usize>,
+    implements: &mut Implements<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    for p in services.iter_mut() {
+        let r = &p.item.record;
+        p.item.provider = p
+            .refs
+            .provider
+            .as_ref()
+            .and_then(|v| lookup(org_ids, "organization", r, v, diagnostics))
+            .unwrap_or(usize::MAX);
+        implements.link(r, &p.refs.implements, &mut p.item.implements, diagnostics);
+    }
+}
+
+/// Each activity's region and organizers.
+pub(super) fn link_activities(
+    activities: &mut [Pending<Activity>],
+    region_ids: &HashMap<String, usize>,
+    org_ids: &HashMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) {
+    for p in activities.iter_mut() {
+        let r = &p.item.record;
+        p.item.region = p
+            .refs
+            .region
+            .as_ref()
+            .and_then(|v| lookup(region_ids, "region", r, v, diagnostics))
+            .unwrap_or(usize::MAX);
+        for v in &p.refs.organizers {
+            if let Some(o) = lookup(org_ids, "organization", r, v, diagnostics) {
+                p.item.organizers.push(o);
+            }
+        }
+    }
+}
