@@ -9,13 +9,14 @@ mod walk;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::front_matter::Split;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::files::read_utf8;
-use crate::base::yaml;
+use crate::base::{slug, yaml};
 use crate::model::content::{
     Asset, CONTENT_DIR, Content, Page, RecordFile, RecordFormat, RecordKind, Reference, Section,
     SortBy, diagnostic_at,
@@ -356,6 +357,29 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
             bundle,
         } => page::load(&content_dir, file, section_dir, bundle),
         Found::Asset { .. } => unreachable!("assets are filtered out before loading"),
+    }
+}
+
+/// The URL segment of a page or section: its `slug` when the front matter
+/// sets one (checked), otherwise made from its file or folder name.
+fn url_segment(
+    shown: &Path,
+    text: &Arc<str>,
+    split: &Split<'_>,
+    slug: Option<&yaml::Spanned<String>>,
+    default_name: &str,
+) -> Result<String, Diagnostic> {
+    match slug {
+        Some(s) => {
+            slug::check_slug(&s.value)
+                .map_err(|m| super::front_matter::error_at(shown, text, split, s, m))?;
+            Ok(s.value.clone())
+        }
+        None => {
+            let segment = slug::from_file_name(default_name);
+            slug::check_length(&segment).map_err(|m| Diagnostic::in_file(shown, m))?;
+            Ok(segment)
+        }
     }
 }
 

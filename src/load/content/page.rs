@@ -9,10 +9,10 @@ use std::sync::Arc;
 use jiff::civil::{Date, DateTime};
 
 use super::walk::{relative_name, site_relative};
-use super::{Loaded, reference_of};
+use super::{Loaded, reference_of, url_segment};
 use crate::base::diagnostics::Diagnostic;
 use crate::base::files::read_utf8;
-use crate::base::{slug, yaml};
+use crate::base::yaml;
 use crate::load::front_matter::{self, PageFrontMatter, Split};
 use crate::model::content::{Page, PageType, PolicyMeta, PolicyStatus, hash_text};
 
@@ -38,18 +38,7 @@ pub(super) fn load(
             .trim_end_matches(".md")
             .to_string(),
     };
-    let segment = match &fm.slug {
-        Some(s) => {
-            slug::check_slug(&s.value)
-                .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
-            s.value.clone()
-        }
-        None => {
-            let segment = slug::from_file_name(&default_name);
-            slug::check_length(&segment).map_err(|m| Diagnostic::in_file(&shown, m))?;
-            segment
-        }
-    };
+    let segment = url_segment(&shown, &text, &split, fm.slug.as_ref(), &default_name)?;
     let mut page = page_from(fm, &shown, rel, &text, &split)?;
     page.disk = file.to_path_buf();
     page.front_hash = hash_text(split.yaml);

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::walk::site_relative;
-use super::{Loaded, reference_of};
+use super::{Loaded, reference_of, url_segment};
 use crate::base::diagnostics::Diagnostic;
 use crate::base::files::read_utf8;
-use crate::base::{slug, yaml};
+use crate::base::yaml;
 use crate::load::front_matter::{self, SectionFrontMatter};
 use crate::model::content::Section;
 
@@ -30,18 +30,7 @@ pub(super) fn load(
     let split = front_matter::split(&shown, &text, &text)?;
     let fm: SectionFrontMatter = front_matter::parse(&shown, &text, &split)?;
     let default_name = dir.rsplit('/').next().unwrap_or_default();
-    let segment = match &fm.slug {
-        Some(s) => {
-            slug::check_slug(&s.value)
-                .map_err(|m| front_matter::error_at(&shown, &text, &split, s, m))?;
-            s.value.clone()
-        }
-        None => {
-            let segment = slug::from_file_name(default_name);
-            slug::check_length(&segment).map_err(|m| Diagnostic::in_file(&shown, m))?;
-            segment
-        }
-    };
+    let segment = url_segment(&shown, &text, &split, fm.slug.as_ref(), default_name)?;
     if let Some(v) = fm.paginate_by.as_ref().filter(|v| v.value == 0) {
         return Err(front_matter::error_at(
             &shown,
