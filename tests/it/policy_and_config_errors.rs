@@ -233,6 +233,29 @@ fn a_policy_repealed_by_itself_is_refused() {
 }
 
 #[test]
+fn a_repealed_or_amended_policy_names_its_successor() {
+    for (status, says) in [
+        (
+            "repealed",
+            "a repealed policy needs `repealed_by`: the policy that repealed it",
+        ),
+        (
+            "amended",
+            "an amended policy needs `amended_by`: the policy that amended it",
+        ),
+    ] {
+        let site = Site::init();
+        site.edit(SAMPLE, "status: in_force", &format!("status: {status}"));
+        let line = line_of(&site.read(SAMPLE), "status:");
+        for run in site.check_and_build() {
+            run.assert_rejected()
+                .assert_place(&format!("{SAMPLE}:{line}:9"))
+                .assert_says(says);
+        }
+    }
+}
+
+#[test]
 fn a_policy_amended_by_itself_is_refused() {
     let site = Site::init();
     site.edit(

@@ -169,31 +169,25 @@ fn page_from(
                 }
             }
         }
-        if status == PolicyStatus::Repealed && policy.repealed_by.is_none() {
-            if let Some(s) = &fm.status {
-                let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
-                return Err(Diagnostic::at(
-                    shown,
-                    text,
-                    offset,
-                    len,
-                    "a repealed policy needs `repealed_by`: the policy that repealed it",
-                )
-                .with_help("write `repealed_by: \"@/policies/new.md\"` or a URL"));
+        let missing = match status {
+            PolicyStatus::Repealed if policy.repealed_by.is_none() => {
+                Some(("a repealed", "repealed_by", "repealed"))
             }
-        }
-        if status == PolicyStatus::Amended && policy.amended_by.is_none() {
-            if let Some(s) = &fm.status {
-                let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
-                return Err(Diagnostic::at(
-                    shown,
-                    text,
-                    offset,
-                    len,
-                    "an amended policy needs `amended_by`: the policy that amended it",
-                )
-                .with_help("write `amended_by: \"@/policies/new.md\"` or a URL"));
+            PolicyStatus::Amended if policy.amended_by.is_none() => {
+                Some(("an amended", "amended_by", "amended"))
             }
+            _ => None,
+        };
+        if let (Some((a, key, verb)), Some(s)) = (missing, &fm.status) {
+            let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
+            return Err(Diagnostic::at(
+                shown,
+                text,
+                offset,
+                len,
+                format!("{a} policy needs `{key}`: the policy that {verb} it"),
+            )
+            .with_help(format!("write `{key}: \"@/policies/new.md\"` or a URL")));
         }
         Some(policy)
     } else {
