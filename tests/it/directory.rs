@@ -12,6 +12,11 @@
 //! iCalendar feeds read by a real parser, a markdown record and a CSV row
 //! making the same page, the 示例数据 notice, and escaping of markup in
 //! names and titles. Tests marked `` show product bugs.
+//!
+//! Spreadsheets: organizations from the two sheets of a workbook (.xlsx and
+//! .ods, written by tests/fixtures/xlsx/make-xlsx.py), a bad cell named by
+//! sheet, row and column, a title row above the header, a damaged and an
+//! encrypted workbook, and a spreadsheet outside a records section.
 
 use crate::common::{self, gongkai, tree};
 
@@ -1500,18 +1505,31 @@ fn organizations_from_the_sheets_of_a_workbook() {
         ("content/organizations/~$组织.xlsx", b"\x0cEditor Name"),
     ])
     .build_ok();
-    let city = organization_row(&s, "xlsx-city-women");
+    assert_workbook_organizations(&s);
+}
+
+#[test]
+fn organizations_from_an_opendocument_spreadsheet() {
+    let ods = include_bytes!("../fixtures/xlsx/组织.ods");
+    let s = Site::with(vec![("content/organizations/组织.ods", ods)]).build_ok();
+    assert_workbook_organizations(&s);
+}
+
+/// The organizations of the fixture workbook (as .xlsx or .ods), on their
+/// pages and in the open data, with their cells as Excel shows them.
+fn assert_workbook_organizations(s: &Site) {
+    let city = organization_row(s, "xlsx-city-women");
     assert_eq!(city["name"], "测试市妇联（示例）");
     assert_eq!(city["region_id"], "city");
     assert_eq!(city["phones"], "13800000000", "a phone typed as a number");
     assert_eq!(city["verified"], "2025-03-01", "a date cell");
-    let east = organization_row(&s, "xlsx-east-women");
+    let east = organization_row(s, "xlsx-east-women");
     assert_eq!(
         east["name"], "东区妇联（示例）",
         "full-width spaces trimmed"
     );
     assert_eq!(east["parent_id"], "xlsx-city-women");
-    let town = organization_row(&s, "xlsx-east-town-women");
+    let town = organization_row(s, "xlsx-east-town-women");
     assert_eq!(town["phones"], "12338");
     assert_eq!(town["parent_id"], "xlsx-east-women");
     let page = s.page("organizations/xlsx-east-women/");
