@@ -85,10 +85,10 @@ fn not_ordinary(file_type: std::fs::FileType) -> Option<(String, String)> {
     ))
 }
 
-/// Read a file as UTF-8, or say what is wrong with it: not an ordinary
-/// file, over the size limit, or not UTF-8 (with where the first bad byte
-/// is). `shown` is the path messages use.
-pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
+/// Read a file's bytes (a spreadsheet, say), or say what is wrong with it:
+/// not an ordinary file, or over the size limit. `shown` is the path
+/// messages use.
+pub fn read_bytes(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
     let cannot = |e: std::io::Error| Diagnostic::in_file(shown, format!("cannot read: {e}"));
     // Non-blocking, so that a FIFO put in place of a checked file is never
     // waited on; it has no effect on an ordinary file.
@@ -124,6 +124,14 @@ pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
             "this file grew past the size limit while it was read",
         ));
     }
+    Ok(bytes)
+}
+
+/// Read a file as UTF-8, or say what is wrong with it: not an ordinary
+/// file, over the size limit, or not UTF-8 (with where the first bad byte
+/// is). `shown` is the path messages use.
+pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
+    let bytes = read_bytes(path, shown)?;
     if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
         return Ok(Arc::from(text));
     }

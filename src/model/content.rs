@@ -207,6 +207,20 @@ pub enum RecordFormat {
     Markdown,
     Csv,
     Yaml,
+    /// A workbook (`.xlsx`, `.xls`, `.ods`): each sheet a table.
+    Spreadsheet,
+}
+
+/// The extensions of spreadsheet files (lower case): read as tables in a
+/// records section (`.xlsx`, `.xls`, `.ods`), refused anywhere else so that
+/// a working file is never published by mistake.
+pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods", "et"];
+
+/// Whether `path` is a spreadsheet, by its extension (in any case).
+pub fn is_spreadsheet(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SPREADSHEET_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// What kind of page a file is.

@@ -161,6 +161,7 @@ pub fn relevant(root: &Path, path: &Path) -> Option<PathBuf> {
     };
     let ignored = parts.iter().any(|p| {
         p.starts_with('.')
+            || p.starts_with("~$")
             || p.ends_with('~')
             || p.ends_with(".swp")
             || p.ends_with(".swx")

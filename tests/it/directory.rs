@@ -12,6 +12,11 @@
 //! iCalendar feeds read by a real parser, a markdown record and a CSV row
 //! making the same page, the 示例数据 notice, and escaping of markup in
 //! names and titles. Tests marked `` show product bugs.
+//!
+//! Spreadsheets: organizations from the two sheets of a workbook (.xlsx and
+//! .ods, written by tests/fixtures/xlsx/make-xlsx.py), a bad cell named by
+//! sheet, row and column, a title row above the header, a damaged and an
+//! encrypted workbook, and a spreadsheet outside a records section.
 
 use crate::common::{self, gongkai, tree};
 
@@ -205,11 +210,18 @@ struct Site {
     _tmp: TempDir,
     root: PathBuf,
     out: PathBuf,
+    /// Files written beside `FILES` (a workbook), by path.
+    binaries: Vec<(&'static str, &'static [u8])>,
 }
 
 impl Site {
     /// The fixture, not built yet.
     fn new() -> Site {
+        Site::with(vec![])
+    }
+
+    /// The fixture with binary files besides (a workbook), not built yet.
+    fn with(binaries: Vec<(&'static str, &'static [u8])>) -> Site {
         let tmp = TempDir::new().expect("temp dir");
         let root = tmp.path().join("site");
         let out = tmp.path().join("out");
@@ -217,6 +229,7 @@ impl Site {
             _tmp: tmp,
             root,
             out,
+            binaries,
         };
         site.reset();
         site
@@ -235,6 +248,9 @@ impl Site {
         }
         for (rel, text) in FILES {
             self.write(rel, text);
+        }
+        for (rel, bytes) in &self.binaries {
+            std::fs::write(self.root.join(rel), bytes).unwrap();
         }
     }
 
@@ -1426,4 +1442,150 @@ fn markup_in_names_and_titles_is_escaped() {
         assert_eq!(e["LOCATION"], "东区<b>礼堂</b>, 二楼; 东侧", "{ics}");
         assert!(e["DESCRIPTION"].contains(NAME), "{ics}: {e:?}");
     }
+}
+
+/// The workbook of tests/fixtures/xlsx/make-xlsx.py: sheets 市本级 and 东区
+/// of organizations (a phone typed as a number, a date cell, a name with
+/// full-width spaces around it), an empty Sheet3 and a hidden sheet of
+/// notes (neither read).
+const WORKBOOK: &[u8] = include_bytes!("../fixtures/xlsx/组织.xlsx");
+/// The same, with opening hours `周八 25:00-26:00` in sheet 东区, row 3.
+const WORKBOOK_BAD_CELL: &[u8] = include_bytes!("../fixtures/xlsx/组织-坏.xlsx");
+/// The same, with a title row above the header of sheet 东区.
+const WORKBOOK_TITLE_ROW: &[u8] = include_bytes!("../fixtures/xlsx/组织-标题行.xlsx");
+const WORKBOOK_PATH: &str = "content/organizations/组织.xlsx";
+
+fn workbook_site() -> Site {
+    Site::with(vec![(WORKBOOK_PATH, WORKBOOK)]).build_ok()
+}
+
+/// The row of `id` in the output's data/organizations.csv, by column.
+fn organization_row(s: &Site, id: &str) -> BTreeMap<String, String> {
+    let text = s.file("data/organizations.csv");
+    let mut reader = csv_rows(&text);
+    let header = reader.remove(0);
+    let row = reader
+        .into_iter()
+        .find(|r| r[0] == id)
+        .unwrap_or_else(|| panic!("no row `{id}` in data/organizations.csv:\n{text}"));
+    header.into_iter().zip(row).collect()
+}
+
+/// A CSV text's rows, split by a small reader of quoted cells (the open
+/// data's CSV quotes only cells with commas, quotes or line breaks).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rows = vec![];
+    let (mut row, mut cell, mut quoted) = (vec![], String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut cell)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            ('\r', false) => {}
+            (c, _) => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn organizations_from_the_sheets_of_a_workbook() {
+    let s = Site::with(vec![
+        (WORKBOOK_PATH, WORKBOOK),
+        // The owner file Excel keeps beside a workbook while it is open.
+        ("content/organizations/~$组织.xlsx", b"\x0cEditor Name"),
+    ])
+    .build_ok();
+    assert_workbook_organizations(&s);
+}
+
+#[test]
+fn organizations_from_an_opendocument_spreadsheet() {
+    let ods = include_bytes!("../fixtures/xlsx/组织.ods");
+    let s = Site::with(vec![("content/organizations/组织.ods", ods)]).build_ok();
+    assert_workbook_organizations(&s);
+}
+
+/// The organizations of the fixture workbook (as .xlsx or .ods), on their
+/// pages and in the open data, with their cells as Excel shows them.
+fn assert_workbook_organizations(s: &Site) {
+    let city = organization_row(s, "xlsx-city-women");
+    assert_eq!(city["name"], "测试市妇联（示例）");
+    assert_eq!(city["region_id"], "city");
+    assert_eq!(city["phones"], "13800000000", "a phone typed as a number");
+    assert_eq!(city["verified"], "2025-03-01", "a date cell");
+    let east = organization_row(s, "xlsx-east-women");
+    assert_eq!(
+        east["name"], "东区妇联（示例）",
+        "full-width spaces trimmed"
+    );
+    assert_eq!(east["parent_id"], "xlsx-city-women");
+    let town = organization_row(s, "xlsx-east-town-women");
+    assert_eq!(town["phones"], "12338");
+    assert_eq!(town["parent_id"], "xlsx-east-women");
+    let page = s.page("organizations/xlsx-east-women/");
+    assert!(page.contains("东区妇联（示例）"), "{page}");
+    assert!(page.contains("0575-0000-0011"), "{page}");
+    assert!(
+        s.page("organizations/xlsx-city-women/")
+            .contains("13800000000")
+    );
+    assert!(
+        !tree(&s.out)
+            .keys()
+            .any(|p| p.to_string_lossy().contains(".xlsx")),
+        "the workbook is data, not a download"
+    );
+}
+
+#[test]
+fn a_bad_cell_of_a_workbook_names_its_sheet_row_and_column() {
+    let s = workbook_site();
+    std::fs::write(s.root.join(WORKBOOK_PATH), WORKBOOK_BAD_CELL).unwrap();
+    s.rejects(
+        &[WORKBOOK_PATH],
+        &["sheet 东区, row 3, column hours: opening hours `周八 25:00-26:00`"],
+    );
+}
+
+#[test]
+fn a_sheet_whose_first_row_is_not_a_header_is_an_error() {
+    let s = workbook_site();
+    std::fs::write(s.root.join(WORKBOOK_PATH), WORKBOOK_TITLE_ROW).unwrap();
+    s.rejects(
+        &[WORKBOOK_PATH],
+        &["sheet 东区, row 1: the first row has no `id` column"],
+    );
+}
+
+#[test]
+fn a_damaged_or_encrypted_workbook_is_an_error_naming_it() {
+    let s = workbook_site();
+    std::fs::write(s.root.join(WORKBOOK_PATH), b"PK\x03\x04 not a workbook").unwrap();
+    s.rejects(&[WORKBOOK_PATH], &["this workbook cannot be read"]);
+    // An encrypted .xlsx is an OLE compound file, not a zip.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    std::fs::write(s.root.join(WORKBOOK_PATH), ole).unwrap();
+    s.rejects(&[WORKBOOK_PATH], &["protected by a password"]);
+}
+
+#[test]
+fn a_spreadsheet_outside_a_records_section_is_an_error() {
+    let s = workbook_site();
+    std::fs::write(s.root.join("content/policies/名单.xlsx"), WORKBOOK).unwrap();
+    let r = s.rejects(
+        &["content/policies/名单.xlsx"],
+        &["is not read as a directory table"],
+    );
+    assert!(r.stderr.contains("records: organization"), "{}", r.stderr);
 }

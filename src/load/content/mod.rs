@@ -19,7 +19,7 @@ use crate::base::files::read_utf8;
 use crate::base::{slug, yaml};
 use crate::model::content::{
     Asset, CONTENT_DIR, Content, Page, RecordFile, RecordFormat, RecordKind, Reference, Section,
-    SortBy, diagnostic_at,
+    SortBy, diagnostic_at, is_spreadsheet,
 };
 use walk::{AssetOwner, Found, site_relative, walk};
 
@@ -76,10 +76,11 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or_default();
-        let format = match ext {
+        let format = match ext.to_ascii_lowercase().as_str() {
             _ if is_page => RecordFormat::Markdown,
             "csv" => RecordFormat::Csv,
             "yaml" | "yml" => RecordFormat::Yaml,
+            "xlsx" | "xls" | "ods" => RecordFormat::Spreadsheet,
             _ => return true,
         };
         record_files.push((
@@ -241,6 +242,10 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
                 AssetOwner::Section(dir) => by_dir.get(dir).map(|&i| sections[i].path.clone()),
                 AssetOwner::Bundle(dir) => page_path_by_bundle.get(dir).cloned(),
             };
+            if is_spreadsheet(file) {
+                diagnostics.push(walk::stray_spreadsheet(&content_dir, file));
+                continue;
+            }
             let is_svg = file
                 .extension()
                 .is_some_and(|x| x.eq_ignore_ascii_case("svg"));

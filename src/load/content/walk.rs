@@ -150,9 +150,25 @@ pub(super) fn walk(
     found
 }
 
+/// A spreadsheet outside a records section: an error, never a download.
+/// Workbooks are working files (names, phone numbers, notes in hidden
+/// sheets); one put in `content/` is meant as a table far more often than
+/// as an attachment, and publishing it by mistake cannot be undone.
+pub(super) fn stray_spreadsheet(content_dir: &Path, file: &Path) -> Diagnostic {
+    Diagnostic::in_file(
+        site_relative(content_dir, file),
+        "this spreadsheet is not read as a directory table (only .xlsx, .xls and .ods files in a records section are), and gongkai does not publish spreadsheets as downloads",
+    )
+    .with_help(
+        "to read it as a directory table, save it as .xlsx, .xls or .ods and move it into a section whose _index.md says `records: organization` (or another kind); to publish it as a download, save it as PDF, or put it in a .zip file",
+    )
+}
+
+/// Hidden files and editor leftovers, including the `~$组织.xlsx` owner
+/// file that Excel and Word keep beside a document while it is open.
 fn is_ignored(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp")
+    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~') || name.ends_with(".swp")
 }
 
 pub(super) fn relative_name(content_dir: &Path, path: &Path) -> Option<String> {

@@ -1,6 +1,7 @@
 //! Raw records: the named values of a markdown record's front matter, a
-//! YAML table entry or a CSV row, each with its place in the file, before
-//! they are checked and typed. All three formats go through this one shape,
+//! YAML table entry, a CSV row or a spreadsheet row (`sheet`), each with
+//! its place in the file, before they are checked and typed. All formats
+//! go through this one shape,
 //! and the typed reading in `records` reads only this shape, so that a row
 //! and a markdown page with the same fields make the same record.
 
@@ -10,46 +11,27 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::super::front_matter;
+use super::sheet;
+use super::table::{self, Raw, Read, take_body};
 use crate::base::diagnostics::Diagnostic;
 use crate::base::files::read_utf8;
 use crate::base::yaml::{self, Spanned};
 use crate::model::content::{RecordFile, RecordFormat};
 use crate::model::directory::{Field, Markdown, Source};
 
-/// One record as written.
-#[derive(Debug)]
-pub struct Raw {
-    pub source: Arc<Source>,
-    /// Where the record starts (the row, or the front matter).
-    pub offset: usize,
-    pub fields: BTreeMap<String, Field>,
-    pub body: Option<Markdown>,
-    /// The id a markdown record has when it does not say: its file name.
-    pub default_id: Option<String>,
-}
-
-impl Raw {
-    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
-        self.source.diagnostic(self.offset, 1, message)
-    }
-
-    pub fn diagnostic_at(&self, field: &Field, message: impl Into<String>) -> Diagnostic {
-        self.source.diagnostic(field.offset, field.len, message)
-    }
-}
-
-/// A file's records, and the problems of rows that could not be read.
-pub type Read = (Vec<Raw>, Vec<Diagnostic>);
-
 /// Read one record file into raw records, with the problems of rows that
 /// could not be read (the file's other rows are still read).
 pub fn read(file: &RecordFile) -> Result<Read, Diagnostic> {
+    if file.format == RecordFormat::Spreadsheet {
+        return sheet::workbook(file);
+    }
     let text = read_utf8(&file.disk, &file.file)?;
     let source = Arc::new(Source::new(file.file.clone(), text));
     match file.format {
         RecordFormat::Markdown => markdown(source).map(|r| (vec![r], vec![])),
         RecordFormat::Yaml => yaml_table(source).map(|r| (r, vec![])),
         RecordFormat::Csv => csv_table(source),
+        RecordFormat::Spreadsheet => unreachable!("read above"),
     }
 }
 
@@ -104,17 +86,6 @@ fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
     })
 }
 
-fn take_body(fields: &mut BTreeMap<String, Field>) -> Option<Markdown> {
-    let f = fields.remove("body")?;
-    match f.value {
-        Value::String(text) if !text.trim().is_empty() => Some(Markdown {
-            text,
-            offset: f.offset,
-        }),
-        _ => None,
-    }
-}
-
 fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
     let text = source.text.clone();
     let rows: Vec<Spanned<SpannedMap>> = yaml::parse(&source.file, &text, &text, 0)
@@ -146,28 +117,8 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
         let offset = e.position().map_or(0, |p| p.byte() as usize);
         source.diagnostic(offset, 1, format!("cannot read this CSV table: {e}"))
     };
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(csv_error)?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-        .collect();
-    for (i, h) in headers.iter().enumerate() {
-        if h.is_empty() {
-            return Err(source.diagnostic(
-                0,
-                1,
-                format!("column {} of the header row has no name", i + 1),
-            ));
-        }
-        if headers[..i].contains(h) {
-            return Err(source.diagnostic(
-                0,
-                1,
-                format!("column `{h}` is named twice in the header row"),
-            ));
-        }
-    }
+    let headers = table::header_names(reader.headers().map_err(csv_error)?.iter());
+    table::check_headers(&source, &headers, 0)?;
     let mut raws = vec![];
     let mut errors = vec![];
     for record in reader.records() {
@@ -196,35 +147,19 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
             ));
             continue;
         }
-        let mut fields = BTreeMap::new();
         let mut at = start;
-        for (name, cell) in headers.iter().zip(record.iter()) {
-            let len = cell.len();
+        let cells = record.iter().map(|text| {
             // Quoted cells start one byte later.
-            let quoted = text.as_bytes().get(at) == Some(&b'"');
+            let quoted = source.text.as_bytes().get(at) == Some(&b'"');
             let offset = at + usize::from(quoted);
-            at += len + 1 + 2 * usize::from(quoted);
-            let value = cell.trim();
-            if value.is_empty() {
-                continue;
+            at += text.len() + 1 + 2 * usize::from(quoted);
+            table::Cell {
+                text,
+                offset,
+                len: text.len(),
             }
-            fields.insert(
-                name.clone(),
-                Field {
-                    value: Value::String(value.to_string()),
-                    offset,
-                    len: len.max(1),
-                },
-            );
-        }
-        let body = take_body(&mut fields);
-        raws.push(Raw {
-            source: source.clone(),
-            offset: start,
-            fields,
-            body,
-            default_id: None,
         });
+        raws.extend(table::row(&source, &headers, start, cells));
     }
     // Every row with the wrong width is reported; the good rows are kept,
     // so that records they hold are still found by those that name them.

@@ -1,20 +1,23 @@
 //! The records sections of `content/` read into raw records (markdown
-//! records, YAML and CSV tables), each field with where it was written;
-//! `resolve::directory` checks and links them.
+//! records, YAML, CSV and spreadsheet tables), each field with where it was
+//! written; `resolve::directory` checks and links them.
 
 mod fields;
+mod sheet;
+mod table;
 
 use rayon::prelude::*;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::Content;
-pub use fields::{Located, Raw, Reader};
+pub use fields::{Located, Reader};
+pub use table::Raw;
 
 /// Every record file of `content`, read in parallel: the raw records with
 /// the index of their file, and the problems of files and rows that could
 /// not be read (the other rows of a file are still read).
 pub fn read(content: &Content) -> (Vec<(usize, Raw)>, Diagnostics) {
-    let read: Vec<(usize, Result<fields::Read, Diagnostic>)> = content
+    let read: Vec<(usize, Result<table::Read, Diagnostic>)> = content
         .records
         .par_iter()
         .enumerate()

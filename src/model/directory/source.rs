@@ -17,6 +17,44 @@ pub struct Source {
     pub text: Arc<str>,
     /// Offsets of line starts, made the first time a line is asked for.
     lines: std::sync::OnceLock<Vec<usize>>,
+    /// For a spreadsheet's sheet, where its rows and cells are in `text`
+    /// (messages then name the sheet, row and column, not a line).
+    pub sheet: Option<SheetPlaces>,
+}
+
+/// Where the rows and cells of one spreadsheet sheet are in the text it was
+/// turned into, so that a message about a place in that text names the
+/// sheet, Excel's row number and the column's header.
+#[derive(Debug, Default)]
+pub struct SheetPlaces {
+    pub name: String,
+    /// Sorted by offset: each row's start (with no column), then its cells.
+    pub places: Vec<CellPlace>,
+}
+
+/// A row (when `column` is `None`) or a cell of a sheet.
+#[derive(Debug)]
+pub struct CellPlace {
+    pub offset: usize,
+    /// Excel's row number (1-based).
+    pub row: u32,
+    pub column: Option<String>,
+}
+
+impl SheetPlaces {
+    /// `sheet 绍兴, row 7, column hours` for a place in the sheet's text.
+    pub fn describe(&self, offset: usize) -> String {
+        let i = self.places.partition_point(|p| p.offset <= offset);
+        match i.checked_sub(1).map(|i| &self.places[i]) {
+            Some(CellPlace {
+                row,
+                column: Some(c),
+                ..
+            }) => format!("sheet {}, row {row}, column {c}", self.name),
+            Some(CellPlace { row, .. }) => format!("sheet {}, row {row}", self.name),
+            None => format!("sheet {}", self.name),
+        }
+    }
 }
 
 impl Source {
@@ -25,6 +63,15 @@ impl Source {
             file,
             text,
             lines: std::sync::OnceLock::new(),
+            sheet: None,
+        }
+    }
+
+    /// A spreadsheet's sheet, turned into `text` with its places.
+    pub fn sheet(file: PathBuf, text: Arc<str>, places: SheetPlaces) -> Source {
+        Source {
+            sheet: Some(places),
+            ..Source::new(file, text)
         }
     }
 
@@ -38,8 +85,16 @@ impl Source {
         starts.partition_point(|&s| s <= offset)
     }
 
+    /// A problem at a place of the file: its line and column with a
+    /// snippet, or for a sheet its name, row and column header.
     pub fn diagnostic(&self, offset: usize, len: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(&self.file, &self.text, offset, len, message)
+        match &self.sheet {
+            Some(sheet) => Diagnostic::in_file(
+                &self.file,
+                format!("{}: {}", sheet.describe(offset), message.into()),
+            ),
+            None => Diagnostic::at(&self.file, &self.text, offset, len, message),
+        }
     }
 }
 
