@@ -184,6 +184,9 @@ fn report_errors(diagnostics: &Diagnostics) {
 }
 
 fn summary(verb: &str, r: &BuildReport) {
+    for w in &r.warnings {
+        eprintln!("warning: {w}");
+    }
     eprintln!(
         "{verb} {} pages, {} sections, {} policy articles and {} directory records ({} files) in {:.2} s",
         r.pages, r.sections, r.articles, r.records, r.files_written, r.seconds

@@ -251,6 +251,7 @@ impl Build {
         let mut page_anchors: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
         let mut section_anchors: Vec<Vec<String>> = vec![Vec::new(); content.sections.len()];
         let mut articles: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
+        let mut unknown_anchors: Vec<bool> = vec![false; content.pages.len()];
         let mut files_written = 0;
         for o in outcomes {
             files_written += o.files;
@@ -258,15 +259,20 @@ impl Build {
                 Some(Target::Page(i)) => {
                     page_anchors[i].clone_from(&o.anchors);
                     articles[i].clone_from(&o.articles);
+                    unknown_anchors[i] = o.anchors_unknown;
                 }
                 Some(Target::Section(i)) => section_anchors[i].clone_from(&o.anchors),
                 None => {}
             }
         }
+        let mut warnings = Diagnostics::default();
         for o in outcomes {
+            warnings.extend(o.warnings.iter().cloned());
             diagnostics.extend(o.diagnostics.iter().cloned());
             for link in &o.anchor_links {
                 let anchors = match link.target {
+                    // Its structure errors are reported instead.
+                    Target::Page(i) if unknown_anchors[i] => continue,
                     Target::Page(i) => &page_anchors[i],
                     Target::Section(i) => &section_anchors[i],
                 };
@@ -309,6 +315,7 @@ impl Build {
         }
         files_written += emit.written;
         diagnostics.extend(emit.diagnostics);
+        warnings.sort();
         diagnostics.into_result(BuildReport {
             pages: content.pages.len(),
             sections: content.sections.len(),
@@ -316,6 +323,7 @@ impl Build {
             records: self.site.directory.len(),
             files_written,
             seconds: 0.0,
+            warnings: warnings.0.iter().map(ToString::to_string).collect(),
         })
     }
 

@@ -51,4 +51,7 @@ pub struct BuildReport {
     pub files_written: usize,
     /// Wall time of the build.
     pub seconds: f64,
+    /// Problems that did not stop the build, sorted by file and place,
+    /// each `file:line:column: message`.
+    pub warnings: Vec<String>,
 }

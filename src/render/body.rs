@@ -23,6 +23,9 @@ pub struct Body {
     pub anchors: Vec<String>,
     /// Links with an anchor into other pages, to check once all are known.
     pub anchor_links: Vec<AnchorLink>,
+    /// Problems that do not stop the build (a policy's article numbers
+    /// that skip), to print beside its summary.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Render the body of a page's `text`. `page_url` is where the page is served, for a policy's
@@ -55,6 +58,7 @@ pub fn render(
             policy: None,
             anchors,
             anchor_links: r.anchor_links,
+            warnings: vec![],
         };
     }
     let mut doc = match page_text.policy() {
@@ -70,6 +74,10 @@ pub fn render(
             return Body::default();
         }
     };
+    let warnings = std::mem::take(&mut doc.warnings)
+        .into_iter()
+        .map(|w| Diagnostic::at(file, text, w.offset, w.len, w.message))
+        .collect();
     let mut anchor_links = vec![];
     for t in doc.texts_mut() {
         let line = &text[t.offset..t.offset + t.text.len()];
@@ -101,6 +109,7 @@ pub fn render(
         policy: Some(doc),
         anchors,
         anchor_links,
+        warnings,
     }
 }
 

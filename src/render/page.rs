@@ -110,9 +110,11 @@ impl Pages<'_> {
             &mut out.diagnostics,
         );
         drop(text);
+        out.warnings.clone_from(&body.warnings);
         // A policy whose structure has errors (reported by the body) has no
         // document for its templates, which would only add a template error.
         if is_policy && body.policy.is_none() {
+            out.anchors_unknown = true;
             return;
         }
 

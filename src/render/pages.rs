@@ -44,9 +44,15 @@ pub struct Outcome {
     pub source: Option<Target>,
     pub anchors: Vec<String>,
     pub anchor_links: Vec<AnchorLink>,
+    /// The source's anchors are unknown (a policy whose structure has
+    /// errors): links into it are not checked, so that its structure error
+    /// is reported alone.
+    pub anchors_unknown: bool,
     /// A policy's article ids.
     pub articles: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
     pub files: usize,
     /// The templates this task rendered with.
     pub templates: Vec<String>,

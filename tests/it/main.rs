@@ -21,6 +21,7 @@ mod interrupted;
 mod layers;
 mod open_data;
 mod policy_and_config_errors;
+mod policy_structure;
 mod safe_builds;
 mod search;
 mod serve;

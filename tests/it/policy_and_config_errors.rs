@@ -5,7 +5,10 @@
 //! (`paginate_by`, `search.head`, `theme`, `directory.policy`) placed at
 //! their line in gongkai.yaml; a wrong web address told what is wrong with
 //! it; YAML nesting and null errors in words; an over-long slug refused by
-//! `check` and `build` alike, at the content file.
+//! `check` and `build` alike, at the content file. Issue 17: a structure
+//! error reported alone (no template or anchor error with it); article
+//! numbers that skip or go backwards printed as warnings while the build
+//! succeeds.
 //!
 //! Each test starts from a small site written here (the `gongkai init`
 //! site, or a minimal directory), breaks it in one way and runs the binary.
@@ -195,6 +198,75 @@ fn an_article_number_that_overflows_is_an_error_at_its_line() {
         // The policy's templates are not rendered without its document.
         assert!(!run.stderr.contains("template error"), "{}", run.stderr);
     }
+}
+
+/// The diagnostic lines of stderr (`× place: message`), each once.
+fn diagnostic_lines(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('×'))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_structure_error_is_reported_alone() {
+    // The init site's about.md links `#art_2` of the sample: with the
+    // policy's structure broken, neither a template error nor an anchor
+    // error may join its structure error.
+    let site = Site::init();
+    site.edit(SAMPLE, LAST_ARTICLE, "第二条　本办法自发布之日起施行。");
+    let line = line_of(&site.read(SAMPLE), "第二条　本办法自");
+    for run in site.check_and_build() {
+        run.assert_rejected().assert_count(1);
+        assert_eq!(
+            diagnostic_lines(&run.stderr),
+            [format!(
+                "{SAMPLE}:{line}:1: `art_2` appears twice: each chapter, section and article number must be unique, or its permanent link would be ambiguous"
+            )],
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn skipped_or_backward_article_numbers_are_warnings_and_the_build_succeeds() {
+    let site = Site::init();
+    site.edit(
+        SAMPLE,
+        LAST_ARTICLE,
+        "第五条　本办法自发布之日起施行。\n第四条　顺序颠倒的一条。\n第五条之一　插入的一条。",
+    );
+    let text = site.read(SAMPLE);
+    let (five, four) = (line_of(&text, "第五条　"), line_of(&text, "第四条"));
+    for run in site.check_and_build() {
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let warnings: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("warning:"))
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                format!(
+                    "warning: {SAMPLE}:{five}:1: `第五条` follows `第二条`: the article numbers skip; check that no article is missing"
+                ),
+                format!(
+                    "warning: {SAMPLE}:{four}:1: `第四条` follows `第五条`: the article numbers go backwards; check their order"
+                ),
+                format!(
+                    "warning: {SAMPLE}:{}:1: `第五条之一` follows `第四条`: the article numbers skip; check that no article is missing",
+                    four + 1
+                ),
+            ],
+            "{}",
+            run.stderr
+        );
+    }
+    let page = site.out().join("policies/sample/art_5-1/index.html");
+    assert!(fs::read_to_string(page).unwrap().contains("插入的一条。"));
 }
 
 #[test]

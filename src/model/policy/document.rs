@@ -75,8 +75,12 @@ pub struct Paragraph {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
+    /// `art_17`, or `art_17-1` for `第十七条之一`.
     pub eid: String,
     pub number: u32,
+    /// `Some(1)` for `第十七条之一`: an article inserted after 第十七条.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<u32>,
     /// The number as written: `6．`, `第六条`.
     pub num: String,
     /// How to cite it: `第6条`, `第六条`.
@@ -145,9 +149,16 @@ pub struct PolicyDocument {
     /// Closing text after the last article.
     pub conclusions: Vec<Block>,
     pub style: Option<ArticleStyle>,
+    /// Problems that do not stop the document from being published
+    /// (article numbers that skip or go backwards, a quotation never
+    /// closed), for the build to print.
+    #[serde(skip)]
+    pub warnings: Vec<StructureError>,
 }
 
-/// A structural problem, with the byte offset of its line.
+/// A structural problem, with the byte offset of its line: an error when
+/// [`parse`](super::parse) returns it, a warning in
+/// [`PolicyDocument::warnings`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct StructureError {
     pub message: String,

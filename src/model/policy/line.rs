@@ -2,7 +2,8 @@
 //! or article heading, an item, a break, or free text (and which kind of
 //! free block), read from its number as written (`第六条`, `一、`, `（一）`).
 
-use super::document::BlockKind;
+use super::amendment::is_amendment;
+use super::document::{BlockKind, StructureError};
 use super::numbers::{self, NumberError, is_chinese_numeral, is_digit, parse_number};
 
 /// One line of the body, trimmed of the spaces real documents use.
@@ -41,21 +42,9 @@ pub(super) fn lines(body: &str, body_offset: usize) -> Vec<Line<'_>> {
 /// What a line of the main text is.
 #[derive(Debug, PartialEq)]
 pub(super) enum Kind<'a> {
-    Chapter {
-        number: u32,
-        num: &'a str,
-        rest: &'a str,
-    },
-    Section {
-        number: u32,
-        num: &'a str,
-        rest: &'a str,
-    },
-    Article {
-        number: u32,
-        num: &'a str,
-        rest: &'a str,
-    },
+    Chapter(Ordinal<'a>),
+    Section(Ordinal<'a>),
+    Article(Ordinal<'a>),
     Item {
         level: u8,
         number: u32,
@@ -73,8 +62,40 @@ pub(super) enum Kind<'a> {
     Text,
 }
 
-/// A heading number as written (`第六条`), its value, and the text after it.
-type Ordinal<'a> = (u32, &'a str, &'a str);
+/// A heading number as written (`第六条`, `第十七条之一`), its value, the
+/// number of an inserted unit (`之一` → 1), and the text after it.
+#[derive(Debug, PartialEq)]
+pub(super) struct Ordinal<'a> {
+    pub(super) number: u32,
+    /// `Some(n)` for the unit inserted as `之n` after the one numbered `number`.
+    pub(super) sub: Option<u32>,
+    pub(super) num: &'a str,
+    pub(super) rest: &'a str,
+}
+
+impl Ordinal<'_> {
+    /// The unit's id: `art_17`, or `art_17-1` for `第十七条之一` (an
+    /// inserted unit, Akoma Ntoso style).
+    pub(super) fn eid(&self, prefix: &str) -> String {
+        match self.sub {
+            Some(sub) => format!("{prefix}_{}-{sub}", self.number),
+            None => format!("{prefix}_{}", self.number),
+        }
+    }
+}
+
+/// `之一`, `之二` … right after a heading number: the number of a unit
+/// inserted after the one it names, and the length of the suffix.
+fn inserted(after: &str) -> Option<(u32, usize)> {
+    let rest = after.strip_prefix('之')?;
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| is_chinese_numeral(c) || is_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let sub = numbers::parse(&rest[..len]).ok().filter(|&n| n > 0)?;
+    Some((sub, '之'.len_utf8() + len))
+}
 
 /// `第X章`, `第X节`, `第X条` at the start of a line: `None` when the line
 /// is not one, `Some(Err((num, why)))` when it is one whose number cannot be
@@ -90,11 +111,20 @@ pub(super) fn ordinal(text: &str, unit: char) -> Option<Result<Ordinal<'_>, (&st
     if digits_len == 0 {
         return None;
     }
-    let after = rest[digits_len..].strip_prefix(unit)?;
+    let mut after = rest[digits_len..].strip_prefix(unit)?;
+    let sub = inserted(after).map(|(sub, len)| {
+        after = &after[len..];
+        sub
+    });
     let num_len = text.len() - after.len();
     let num = &text[..num_len];
     Some(match numbers::parse(&rest[..digits_len]) {
-        Ok(number) => Ok((number, num, after.trim_start_matches(is_space))),
+        Ok(number) => Ok(Ordinal {
+            number,
+            sub,
+            num,
+            rest: after.trim_start_matches(is_space),
+        }),
         Err(e) => Err((num, e)),
     })
 }
@@ -201,11 +231,11 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
         match ordinal(text, unit) {
             None => {}
             Some(Err((num, error))) => return Kind::BadNumber { num, unit, error },
-            Some(Ok((number, num, rest))) => {
+            Some(Ok(ordinal)) => {
                 return match unit {
-                    '章' => Kind::Chapter { number, num, rest },
-                    '节' => Kind::Section { number, num, rest },
-                    _ => Kind::Article { number, num, rest },
+                    '章' => Kind::Chapter(ordinal),
+                    '节' => Kind::Section(ordinal),
+                    _ => Kind::Article(ordinal),
                 };
             }
         }
@@ -214,9 +244,10 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
         // `一、` is a part of the document, unless the document has 第X章
         // parts, or uses 第X条 articles and this line reads like an item
         // (ends with punctuation, or does not continue the parts' count).
+        // An amending instruction (`一、将第七条修改为：…`) is always an item.
         let item_like = rest.ends_with(['。', '；', ';', '，', ',', '：', ':'])
             || number as usize != seen.chapters + 1;
-        return if has_zhang || (has_tiao && item_like) {
+        return if has_zhang || (has_tiao && item_like) || is_amendment(rest) {
             Kind::Item {
                 level: 1,
                 number,
@@ -224,11 +255,16 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
                 rest,
             }
         } else {
-            Kind::Chapter { number, num, rest }
+            Kind::Chapter(Ordinal {
+                number,
+                sub: None,
+                num,
+                rest,
+            })
         };
     }
     if let Some((number, num, rest)) = enumerator(text, is_digit, &['．', '.', '、']) {
-        return if has_tiao {
+        return if has_tiao || is_amendment(rest) {
             Kind::Item {
                 level: 2,
                 number,
@@ -236,7 +272,12 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
                 rest,
             }
         } else {
-            Kind::Article { number, num, rest }
+            Kind::Article(Ordinal {
+                number,
+                sub: None,
+                num,
+                rest,
+            })
         };
     }
     if let Some((level, number, num, rest)) = parenthesised(text) {
@@ -270,5 +311,39 @@ pub(super) fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
         BlockKind::Addressee
     } else {
         BlockKind::Paragraph
+    }
+}
+
+/// The error for a heading whose number cannot be read.
+pub(super) fn bad_number(
+    num: &str,
+    unit: char,
+    error: NumberError,
+    line: &Line<'_>,
+) -> StructureError {
+    let (what, a_what) = match unit {
+        '章' => ("chapter", "a chapter"),
+        '节' => ("section", "a section"),
+        _ => ("article", "an article"),
+    };
+    let (message, help) = match error {
+        NumberError::TooLarge => (
+            format!("`{num}`: the {what} number is too large (the largest is 4294967295)"),
+            format!(
+                "check the number; a line that starts with 第…{unit} is read as {a_what} heading"
+            ),
+        ),
+        NumberError::Invalid => (
+            format!("`{num}`: the {what} number cannot be read"),
+            format!(
+                "write it as Chinese numerals (第一百零五{unit}, 第一万{unit}, 第廿{unit}) or as digits (第105{unit}); a line that starts with 第…{unit} is read as {a_what} heading"
+            ),
+        ),
+    };
+    StructureError {
+        message,
+        offset: line.offset,
+        len: num.len(),
+        help: Some(help),
     }
 }

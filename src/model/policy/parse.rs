@@ -5,14 +5,17 @@
 
 use std::collections::HashSet;
 
+use super::amendment::{is_amendment, quoted_lines};
 use super::document::{
     Article, ArticleStyle, Block, Chapter, Item, Notice, Paragraph, PolicyDocument, PolicySection,
     StructureError, Text,
 };
 use super::line::{
-    Kind, Line, Seen, block_kind, classify, enumerator, is_space, is_title_heading, lines, ordinal,
+    Kind, Line, Seen, bad_number, block_kind, classify, enumerator, is_space, is_title_heading,
+    lines, ordinal,
 };
-use super::numbers::{NumberError, is_chinese_numeral, is_digit};
+use super::numbers::{is_chinese_numeral, is_digit};
+use super::order::ArticleOrder;
 
 /// The heading sentence of a numbered article: up to the first `。` when it
 /// is short enough to be a heading.
@@ -100,15 +103,30 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
     };
     let main = &all[main_start..];
     let main: Vec<&Line<'_>> = main.iter().filter(|l| !is_title_heading(l.text)).collect();
+    // Lines inside a quotation are text, never structure.
+    let (quoted, unclosed) = quoted_lines(&main);
+    if let Some(i) = unclosed {
+        doc.warnings.push(StructureError {
+            message: "a quotation opened on this line is never closed: the lines after it are read as quoted text, not as chapters or articles".into(),
+            offset: main[i].offset,
+            len: main[i].text.len(),
+            help: None,
+        });
+    }
+    let structural = || {
+        main.iter()
+            .zip(&quoted)
+            .filter(|(_, q)| !**q)
+            .map(|(l, _)| l)
+    };
 
-    let has_zhang = main.iter().any(|l| ordinal(l.text, '章').is_some());
-    let has_tiao = main.iter().any(|l| ordinal(l.text, '条').is_some());
+    let has_zhang = structural().any(|l| ordinal(l.text, '章').is_some());
+    let has_tiao = structural().any(|l| ordinal(l.text, '条').is_some());
     doc.style = if has_tiao {
         Some(ArticleStyle::Tiao)
-    } else if main
-        .iter()
-        .any(|l| enumerator(l.text, is_digit, &['．', '.', '、']).is_some())
-    {
+    } else if structural().any(|l| {
+        enumerator(l.text, is_digit, &['．', '.', '、']).is_some_and(|(_, _, r)| !is_amendment(r))
+    }) {
         Some(ArticleStyle::Numbered)
     } else {
         None
@@ -149,7 +167,8 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
         }
     }
 
-    for line in main {
+    let mut order = ArticleOrder::default();
+    for (&line, quoted) in main.iter().zip(quoted) {
         if in_conclusions {
             doc.conclusions.push(block(line, false));
             continue;
@@ -159,7 +178,12 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
             has_tiao,
             chapters: doc.chapters.len(),
         };
-        match classify(line.text, &seen) {
+        let kind = if quoted {
+            Kind::Text
+        } else {
+            classify(line.text, &seen)
+        };
+        match kind {
             Kind::Break => {
                 flush_pending(&mut doc, article, &mut pending);
                 in_conclusions = true;
@@ -167,15 +191,15 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
             Kind::BadNumber { num, unit, error } => {
                 errors.push(bad_number(num, unit, error, line));
             }
-            Kind::Chapter { number, num, rest } => {
+            Kind::Chapter(o) => {
                 flush_pending(&mut doc, article, &mut pending);
-                let eid = format!("chp_{number}");
+                let eid = o.eid("chp");
                 claim(&eid, line, &mut errors);
                 doc.chapters.push(Chapter {
                     eid,
-                    number,
-                    num: num.to_string(),
-                    heading: text_at(rest, line),
+                    number: o.number,
+                    num: o.num.to_string(),
+                    heading: text_at(o.rest, line),
                     intro: vec![],
                     sections: vec![],
                     articles: vec![],
@@ -184,18 +208,18 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
                 section = None;
                 article = None;
             }
-            Kind::Section { number, num, rest } => {
+            Kind::Section(o) => {
                 flush_pending(&mut doc, article, &mut pending);
                 let eid = match chapter {
-                    Some(c) => format!("{}__sec_{number}", doc.chapters[c].eid),
-                    None => format!("sec_{number}"),
+                    Some(c) => format!("{}__{}", doc.chapters[c].eid, o.eid("sec")),
+                    None => o.eid("sec"),
                 };
                 claim(&eid, line, &mut errors);
                 doc.sections.push(PolicySection {
                     eid,
-                    number,
-                    num: num.to_string(),
-                    heading: text_at(rest, line),
+                    number: o.number,
+                    num: o.num.to_string(),
+                    heading: text_at(o.rest, line),
                     intro: vec![],
                     chapter,
                     articles: vec![],
@@ -207,21 +231,23 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
                 section = Some(s);
                 article = None;
             }
-            Kind::Article { number, num, rest } => {
+            Kind::Article(o) => {
                 flush_pending(&mut doc, article, &mut pending);
-                let eid = format!("art_{number}");
+                let eid = o.eid("art");
                 claim(&eid, line, &mut errors);
                 let numbered = doc.style == Some(ArticleStyle::Numbered);
                 let (heading, body) = if numbered {
-                    split_heading(rest)
+                    split_heading(o.rest)
                 } else {
-                    (None, rest)
+                    (None, o.rest)
                 };
                 let label = if numbered {
-                    format!("第{number}条")
+                    format!("第{}条", o.number)
                 } else {
-                    num.to_string()
+                    o.num.to_string()
                 };
+                doc.warnings
+                    .extend(order.next(o.number, o.sub, &label, line));
                 let mut paragraphs = vec![];
                 if !body.is_empty() || heading.is_none() {
                     paragraphs.push(Paragraph {
@@ -232,8 +258,9 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
                 }
                 doc.articles.push(Article {
                     eid,
-                    number,
-                    num: num.to_string(),
+                    number: o.number,
+                    sub: o.sub,
+                    num: o.num.to_string(),
                     label,
                     heading: heading.map(|h| text_at(h, line)),
                     paragraphs,
@@ -306,35 +333,6 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
         Ok(doc)
     } else {
         Err(errors)
-    }
-}
-
-/// The error for a heading whose number cannot be read.
-fn bad_number(num: &str, unit: char, error: NumberError, line: &Line<'_>) -> StructureError {
-    let (what, a_what) = match unit {
-        '章' => ("chapter", "a chapter"),
-        '节' => ("section", "a section"),
-        _ => ("article", "an article"),
-    };
-    let (message, help) = match error {
-        NumberError::TooLarge => (
-            format!("`{num}`: the {what} number is too large (the largest is 4294967295)"),
-            format!(
-                "check the number; a line that starts with 第…{unit} is read as {a_what} heading"
-            ),
-        ),
-        NumberError::Invalid => (
-            format!("`{num}`: the {what} number cannot be read"),
-            format!(
-                "write it as Chinese numerals (第一百零五{unit}, 第一万{unit}, 第廿{unit}) or as digits (第105{unit}); a line that starts with 第…{unit} is read as {a_what} heading"
-            ),
-        ),
-    };
-    StructureError {
-        message,
-        offset: line.offset,
-        len: num.len(),
-        help: Some(help),
     }
 }
 

@@ -166,3 +166,124 @@ fn an_article_number_that_cannot_be_read_is_an_error_not_a_paragraph() {
         assert!(e.help.is_some());
     }
 }
+
+#[test]
+fn inserted_articles_chapters_and_sections_have_ids_of_their_own() {
+    let doc = parse_ok(
+        "第一章　总则\n第一条　甲。\n第二条　乙。\n第二条之一　乙之一。\n第二条之二　乙之二。\n第三条　丙。\n第一章之一　新章\n第一节　一般规定\n第一节之一　新节\n第三条之一　丙之一。\n第四条　丁。\n",
+    );
+    let eids: Vec<&str> = doc.articles.iter().map(|a| a.eid.as_str()).collect();
+    assert_eq!(
+        eids,
+        [
+            "art_1", "art_2", "art_2-1", "art_2-2", "art_3", "art_3-1", "art_4"
+        ]
+    );
+    let a = &doc.articles[2];
+    assert_eq!((a.number, a.sub), (2, Some(1)));
+    assert_eq!(a.label, "第二条之一");
+    assert_eq!(a.title(), "第二条之一");
+    assert_eq!(a.paragraphs[0].text.text, "乙之一。");
+    let chapters: Vec<&str> = doc.chapters.iter().map(|c| c.eid.as_str()).collect();
+    assert_eq!(chapters, ["chp_1", "chp_1-1"]);
+    assert_eq!(doc.chapters[1].num, "第一章之一");
+    assert_eq!(doc.chapters[1].heading.text, "新章");
+    let sections: Vec<&str> = doc.sections.iter().map(|s| s.eid.as_str()).collect();
+    assert_eq!(sections, ["chp_1-1__sec_1", "chp_1-1__sec_1-1"]);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    // `之` that is not followed by a number is text.
+    let doc = parse_ok("第一条　依照第三条之规定。\n第二条之规定适用于本条。\n");
+    assert_eq!(doc.articles.len(), 2);
+    assert_eq!(doc.articles[1].eid, "art_2");
+    assert_eq!(
+        doc.articles[1].paragraphs[0].text.text,
+        "之规定适用于本条。"
+    );
+}
+
+#[test]
+fn the_same_inserted_article_twice_is_an_error() {
+    let errors = parse("第一条　甲。\n第一条之一　乙。\n第一条之一　丙。\n", 0).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("`art_1-1` appears twice"));
+}
+
+#[test]
+fn quoted_text_is_never_structure() {
+    let body = "第一条　对某法作如下修改：\n一、将第七条修改为：“第七条　甲。\n“乙。\n第八条　丙。\n（一）丁；\n（二）戊。”\n二、删去第九条。\n第二条　引用「第九条　己」。\n";
+    let doc = parse_ok(body);
+    let eids: Vec<&str> = doc.articles.iter().map(|a| a.eid.as_str()).collect();
+    assert_eq!(eids, ["art_1", "art_2"]);
+    let a1 = &doc.articles[0];
+    let texts: Vec<&str> = a1.paragraphs.iter().map(|p| p.text.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "对某法作如下修改：",
+            "“乙。",
+            "第八条　丙。",
+            "（一）丁；",
+            "（二）戊。”"
+        ]
+    );
+    assert_eq!(a1.paragraphs[0].items.len(), 1);
+    assert_eq!(
+        a1.paragraphs[0].items[0].text.text,
+        "将第七条修改为：“第七条　甲。"
+    );
+    assert_eq!(a1.paragraphs[4].items[0].text.text, "删去第九条。");
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn an_amending_decision_has_no_articles_of_its_own() {
+    let body = "某市人民代表大会常务委员会决定对《某条例》作如下修改：\n一、将第七条修改为：“第七条　甲。”\n二、增加一条，作为第七条之一：“第七条之一　乙。”\n1.将第八条中的“丙”修改为“丁”。\n2.删去第九条。\n本决定自公布之日起施行。\n";
+    let doc = parse_ok(body);
+    assert!(doc.articles.is_empty());
+    assert!(doc.chapters.is_empty());
+    assert_eq!(doc.style, None);
+    assert_eq!(doc.preamble.len(), 6);
+    assert_eq!(
+        doc.preamble[1].text.text,
+        "一、将第七条修改为：“第七条　甲。”"
+    );
+}
+
+#[test]
+fn skipped_and_backward_article_numbers_are_warnings() {
+    let body = "第一条　甲。\n第三条　丙。\n第三条之二　丙之二。\n第二条　乙。\n";
+    let doc = parse_ok(body);
+    assert_eq!(doc.articles.len(), 4);
+    let warnings: Vec<(&str, usize)> = doc
+        .warnings
+        .iter()
+        .map(|w| (w.message.as_str(), w.offset))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "`第三条` follows `第一条`: the article numbers skip; check that no article is missing",
+                body.find("第三条").unwrap()
+            ),
+            (
+                "`第三条之二` follows `第三条`: the article numbers skip; check that no article is missing",
+                body.find("第三条之二").unwrap()
+            ),
+            (
+                "`第二条` follows `第三条之二`: the article numbers go backwards; check their order",
+                body.find("第二条").unwrap()
+            ),
+        ]
+    );
+    let doc = parse_ok("第二条　乙。\n");
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(
+        doc.warnings[0]
+            .message
+            .starts_with("the first article is `第二条`")
+    );
+    let doc = parse_ok("引用“第一条\n第二条　乙。\n");
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(doc.warnings[0].message.contains("never closed"));
+}

@@ -98,8 +98,11 @@ pub(super) fn page_documents(
             },
             location,
             meta: format!(
-                "第{}条 {chapter_text} {}",
+                "第{}条{} {chapter_text} {}",
                 numeral(a.number),
+                a.sub
+                    .map(|s| format!("之{}", numeral(s)))
+                    .unwrap_or_default(),
                 implementers.join(" ")
             ),
             body: body.join("\n"),

@@ -156,10 +156,12 @@ impl<'a> Implements<'a> {
                                         v.value, self.content.pages[policy].rel
                                     ),
                                 )
-                                .with_help(format!(
-                                    "its articles are art_1 … art_{}",
-                                    articles.len()
-                                )),
+                                .with_help(match (articles.first(), articles.last()) {
+                                    (Some(first), Some(last)) => {
+                                        format!("its articles are {} … {}", first.eid, last.eid)
+                                    }
+                                    _ => "it has no articles".to_string(),
+                                }),
                         ),
                     }
                 }
