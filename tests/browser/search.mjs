@@ -213,8 +213,20 @@ for (const f of deep) {
   }
 }
 if (facetValues('type')[0]) filterCases.push(['服务', { kind: 'service', type: facetValues('type')[0].id }]);
-// Unknown values match nothing.
-filterCases.push(['工会', { kind: 'nosuchkind' }], ['工会', { region: 'nosuchregion' }], ['工会', { region: '../manifest' }]);
+// Unknown values: the page's client matches nothing; the CLI refuses them
+// as a usage error (exit 2) that names the accepted values.
+for (const f of [{ kind: 'nosuchkind' }, { region: 'nosuchregion' }, { region: '../manifest' }]) {
+  const js = await moduleSearch('工会', f);
+  if (js.total !== 0) fail(`unknown filter ${JSON.stringify(f)}: the client found ${js.total}`);
+  let status = 0;
+  try {
+    rust('工会', f);
+  } catch (e) {
+    status = e.status;
+    if (!String(e.stderr).includes('use one of')) fail(`unknown filter ${JSON.stringify(f)}: ${e.stderr}`);
+  }
+  if (status !== 2) fail(`unknown filter ${JSON.stringify(f)}: the CLI exited ${status}, not 2`);
+}
 let filterAgree = 0;
 for (const [q, f] of filterCases) {
   const r = rust(q, f);
