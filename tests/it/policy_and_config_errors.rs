@@ -305,6 +305,28 @@ fn a_policy_repealed_by_itself_is_refused() {
 }
 
 #[test]
+fn policy_metadata_on_an_ordinary_page_is_refused_at_its_key() {
+    for (field, value) in [
+        ("issuer", "某单位"),
+        ("topics", "[群团工作]"),
+        ("status", "in_force"),
+    ] {
+        let site = Site::init();
+        site.write(
+            "content/plain.md",
+            &format!("---\ntitle: 示例\n{field}: {value}\n---\n正文。\n"),
+        );
+        for run in site.check_and_build() {
+            run.assert_rejected()
+                .assert_place(&format!("content/plain.md:3:{}", field.len() + 3))
+                .assert_says(&format!(
+                    "`{field}` is policy metadata: it is only allowed with `type: policy`"
+                ));
+        }
+    }
+}
+
+#[test]
 fn a_repealed_or_amended_policy_names_its_successor() {
     for (status, says) in [
         (

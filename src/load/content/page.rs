@@ -82,33 +82,37 @@ fn page_from(
     let published = date_only(&fm.published)?;
 
     // Policy metadata belongs to policies only.
-    let policy_fields: [(&str, Option<&yaml::Spanned<String>>); 8] = [
-        ("issuer", fm.issuer.as_ref()),
-        ("doc_number", fm.doc_number.as_ref()),
-        ("written", fm.written.as_ref()),
-        ("published", fm.published.as_ref()),
-        ("addressee", fm.addressee.as_ref()),
-        ("amended_by", fm.amended_by.as_ref()),
-        ("repealed_by", fm.repealed_by.as_ref()),
-        ("short_title", fm.short_title.as_ref()),
+    let place = |v| yaml::place(v, split.yaml, split.yaml_offset);
+    let policy_fields: [(&str, Option<(usize, usize)>); 10] = [
+        ("issuer", fm.issuer.as_ref().map(place)),
+        ("doc_number", fm.doc_number.as_ref().map(place)),
+        ("written", fm.written.as_ref().map(place)),
+        ("published", fm.published.as_ref().map(place)),
+        ("addressee", fm.addressee.as_ref().map(place)),
+        ("amended_by", fm.amended_by.as_ref().map(place)),
+        ("repealed_by", fm.repealed_by.as_ref().map(place)),
+        ("short_title", fm.short_title.as_ref().map(place)),
+        (
+            "topics",
+            fm.topics
+                .as_ref()
+                .map(|v| yaml::place(v, split.yaml, split.yaml_offset)),
+        ),
+        (
+            "status",
+            fm.status
+                .as_ref()
+                .map(|v| yaml::place(v, split.yaml, split.yaml_offset)),
+        ),
     ];
     if page_type != PageType::Policy {
-        if let Some((name, Some(v))) = policy_fields.iter().find(|(_, v)| v.is_some()) {
-            return Err(at(
-                v,
-                format!("`{name}` is policy metadata: it is only allowed with `type: policy`"),
-            ));
-        }
-    }
-    if page_type != PageType::Policy {
-        if let Some(v) = &fm.topics {
-            let (offset, len) = yaml::place(v, split.yaml, split.yaml_offset);
+        if let Some((name, Some((offset, len)))) = policy_fields.iter().find(|(_, v)| v.is_some()) {
             return Err(Diagnostic::at(
                 shown,
                 text,
-                offset,
-                len,
-                "`topics` is policy metadata: it is only allowed with `type: policy`",
+                *offset,
+                *len,
+                format!("`{name}` is policy metadata: it is only allowed with `type: policy`"),
             ));
         }
     }
@@ -191,16 +195,7 @@ fn page_from(
         }
         Some(policy)
     } else {
-        if let Some(s) = &fm.status {
-            let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
-            return Err(Diagnostic::at(
-                shown,
-                text,
-                offset,
-                len,
-                "`status` is policy metadata: it is only allowed with `type: policy`",
-            ));
-        }
+        // A page's `status` was refused with the other policy fields above.
         None
     };
     let interprets = match (page_type, &fm.interprets) {
