@@ -49,6 +49,8 @@ cargo check --locked --manifest-path fuzz/Cargo.toml --bins
 echo "== browser tests: the search client in headless Chromium against the Rust engine"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 cargo build --locked
+# The browser tests read some of the CLI's messages: in English.
+export GONGKAI_LANG=en
 node tests/browser/search.mjs --gongkai target/debug/gongkai
 node tests/browser/pages.mjs --gongkai target/debug/gongkai
 node tests/browser/hostile.mjs --gongkai target/debug/gongkai

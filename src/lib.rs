@@ -12,7 +12,7 @@
 //! resolve         URLs, @/ links, relations
 //! load            disk → model: walk, front matter, tables, records
 //! model           types and pure functions: pages, policies, the directory
-//! base            diagnostics, escaping, file reading, YAML, slugs, timing
+//! base            diagnostics, localised messages, escaping, file reading, YAML, slugs, timing
 //! ```
 
 #![warn(missing_docs)]
@@ -29,6 +29,7 @@ mod serve;
 mod write;
 
 pub use base::diagnostics::{Diagnostic, Diagnostics};
+pub use base::i18n;
 pub use build::{BuildOptions, BuildReport, build, check};
 pub use init::init;
 pub use render::markdown::highlight::theme_css;

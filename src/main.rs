@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use gongkai::Diagnostics;
+use gongkai::i18n::{self, Language};
+use gongkai::msg;
 use gongkai::{BuildOptions, BuildReport};
 
 #[global_allocator]
@@ -18,6 +20,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     about = "Publish policy documents and public service directories as a static portal"
 )]
 struct Cli {
+    /// The language of messages: zh-CN or en (default: GONGKAI_LANG, then
+    /// LANG, then the site's language).
+    #[arg(long, global = true, value_parser = ["zh-CN", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -176,21 +182,42 @@ fn report_errors(diagnostics: &Diagnostics) {
             Err(_) => eprintln!("error: {d}"),
         }
     }
-    let n = diagnostics.len();
-    eprintln!(
-        "error: {n} problem{} found; nothing was written",
-        if n == 1 { "" } else { "s" }
-    );
+    eprintln!("{}", msg!("errors-found", count = diagnostics.len()));
 }
 
-fn summary(verb: &str, r: &BuildReport) {
+/// What a build or a check did.
+#[derive(Clone, Copy)]
+enum Done {
+    Built,
+    Checked,
+}
+
+fn summary(done: Done, r: &BuildReport) {
     for w in &r.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", msg!("warning-line", message = w));
     }
-    eprintln!(
-        "{verb} {} pages, {} sections, {} policy articles and {} directory records ({} files) in {:.2} s",
-        r.pages, r.sections, r.articles, r.records, r.files_written, r.seconds
-    );
+    let seconds = i18n::fixed(r.seconds, 2);
+    let line = match done {
+        Done::Built => msg!(
+            "summary-built",
+            pages = r.pages,
+            sections = r.sections,
+            articles = r.articles,
+            records = r.records,
+            files = r.files_written,
+            seconds = seconds,
+        ),
+        Done::Checked => msg!(
+            "summary-checked",
+            pages = r.pages,
+            sections = r.sections,
+            articles = r.articles,
+            records = r.records,
+            files = r.files_written,
+            seconds = seconds,
+        ),
+    };
+    eprintln!("{line}");
 }
 
 /// The lines `gongkai deploy` prints: the plan of a dry run on stdout, the
@@ -215,39 +242,122 @@ fn deploy_summary(r: &gongkai::DeployReport) {
             println!("delete  {path}");
         }
         eprintln!(
-            "dry run: would upload {}, delete {}, unchanged {} ({} bytes); nothing was changed",
-            r.uploaded, r.deleted, r.unchanged, r.bytes
+            "{}",
+            msg!(
+                "deploy-dry-run",
+                uploads = r.uploaded,
+                deletes = r.deleted,
+                unchanged = r.unchanged,
+                bytes = r.bytes.to_string(),
+            )
         );
         return;
     }
     eprintln!(
-        "uploaded {}, deleted {}, unchanged {} ({} bytes) in {:.2} s",
-        r.uploaded, r.deleted, r.unchanged, r.bytes, r.seconds
+        "{}",
+        msg!(
+            "deploy-done",
+            uploads = r.uploaded,
+            deletes = r.deleted,
+            unchanged = r.unchanged,
+            bytes = r.bytes.to_string(),
+            seconds = i18n::fixed(r.seconds, 2),
+        )
     );
     if let Some(file) = &r.changed_urls_file {
         if r.changed_urls > gongkai::URL_REFRESH_LIMIT {
             eprintln!(
-                "{} changed URLs, more than a CDN refreshes by URL: {} names the directory {} to refresh",
-                r.changed_urls,
-                file.display(),
-                r.base_url
+                "{}",
+                msg!(
+                    "deploy-changed-urls-many",
+                    count = r.changed_urls,
+                    file = file,
+                    directory = &r.base_url,
+                )
             );
         } else {
-            eprintln!("{} changed URLs in {}", r.changed_urls, file.display());
+            eprintln!(
+                "{}",
+                msg!("deploy-changed-urls", count = r.changed_urls, file = file)
+            );
         }
     }
 }
 
+/// The value of `--name VALUE` or `--name=VALUE` in the raw arguments, for
+/// choosing the language before clap prints anything.
+fn raw_flag(args: &[std::ffi::OsString], name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == name {
+            return it.next().map(|v| v.into_owned());
+        }
+        if let Some(v) = a.strip_prefix(&prefix) {
+            return Some(v.to_string());
+        }
+        if a == "--" {
+            break;
+        }
+    }
+    None
+}
+
+/// The `language` of the site at `root` (a top-level `language:` line of
+/// its gongkai.yaml), or zh-CN, a site's default language. Read before the
+/// site loads, so that its loading errors are already in that language.
+fn site_language(root: &std::path::Path) -> Language {
+    let Ok(text) = std::fs::read_to_string(root.join("gongkai.yaml")) else {
+        return Language::ZhCn;
+    };
+    text.lines()
+        .find_map(|l| l.strip_prefix("language:"))
+        .map(|v| {
+            v.split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\''])
+        })
+        .and_then(Language::parse)
+        .unwrap_or(Language::ZhCn)
+}
+
+/// The command line with its descriptions in the run's language.
+fn localised_command() -> clap::Command {
+    let subcommands = [
+        ("init", msg!("cli-init")),
+        ("build", msg!("cli-build")),
+        ("check", msg!("cli-check")),
+        ("serve", msg!("cli-serve")),
+        ("search", msg!("cli-search")),
+        ("deploy", msg!("cli-deploy")),
+        ("syntax-css", msg!("cli-syntax-css")),
+    ];
+    let mut command = Cli::command()
+        .about(msg!("cli-about"))
+        .mut_arg("lang", |a| a.help(msg!("cli-lang")));
+    for (name, about) in subcommands {
+        command = command.mut_subcommand(name, |c| c.about(about));
+    }
+    command
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language first, so that everything printed, `--help` too, is in it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let language =
+        Language::from_environment(raw_flag(&args, "--lang").as_deref()).unwrap_or_else(|| {
+            let root = raw_flag(&args, "--root").unwrap_or_else(|| ".".into());
+            site_language(std::path::Path::new(&root))
+        });
+    i18n::set_language(language);
+    let matches = localised_command().get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Init { dir } => match gongkai::init(&dir) {
             Ok(()) => {
-                eprintln!(
-                    "created a new site in {}; build it with: gongkai build --root {}",
-                    dir.display(),
-                    dir.display()
-                );
+                eprintln!("{}", msg!("init-done", dir = &dir));
                 ExitCode::SUCCESS
             }
             Err(d) => {
@@ -271,7 +381,7 @@ fn main() -> ExitCode {
             };
             match gongkai::build(&options) {
                 Ok(r) => {
-                    summary("built", &r);
+                    summary(Done::Built, &r);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
@@ -290,7 +400,7 @@ fn main() -> ExitCode {
             options.base_url = base_url;
             match gongkai::check(&options) {
                 Ok(r) => {
-                    summary("checked", &r);
+                    summary(Done::Checked, &r);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
@@ -315,7 +425,7 @@ fn main() -> ExitCode {
             };
             let reporter = gongkai::Reporter {
                 errors: report_errors,
-                built: |r| summary("built", r),
+                built: |r| summary(Done::Built, r),
             };
             match gongkai::serve(&options, reporter) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -342,7 +452,7 @@ fn main() -> ExitCode {
             let mut index = match gongkai::search_index::Index::open(&dir) {
                 Ok(index) => index,
                 Err(e) => {
-                    eprintln!("error: {e} (build the site first: gongkai build)");
+                    eprintln!("{}", msg!("search-no-index", error = e.to_string()));
                     return ExitCode::from(1);
                 }
             };
@@ -358,7 +468,10 @@ fn main() -> ExitCode {
                 match index.filter_value(name, &v) {
                     Ok(id) => filters.insert(name.to_string(), id),
                     Err(e) => {
-                        eprintln!("error: --{name}: {e}");
+                        eprintln!(
+                            "{}",
+                            msg!("search-bad-filter", flag = name, error = e.to_string())
+                        );
                         return ExitCode::from(2);
                     }
                 };
@@ -370,13 +483,14 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(r) => {
-                    let partial = if r.partial { "; partial matches" } else { "" };
-                    let heads = if r.complete {
-                        ""
-                    } else {
-                        " among the best postings of frequent terms (--all for every match)"
-                    };
-                    println!("{} results{partial}{heads}", r.total);
+                    let mut line = msg!("search-results", count = r.total);
+                    if r.partial {
+                        line.push_str(&msg!("search-results-partial"));
+                    }
+                    if !r.complete {
+                        line.push_str(&msg!("search-results-heads"));
+                    }
+                    println!("{line}");
                     for (i, h) in r.results.iter().enumerate() {
                         println!(
                             "{:>3}. {} [{}] {}\n     {}  ({})",
@@ -391,7 +505,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e} (build the site first: gongkai build)");
+                    eprintln!("{}", msg!("search-no-index", error = e.to_string()));
                     ExitCode::from(1)
                 }
             }
@@ -441,14 +555,14 @@ fn main() -> ExitCode {
                     deploy_summary(&r);
                     match &r.refused {
                         Some(e) => {
-                            eprintln!("error: {e}");
+                            eprintln!("{}", msg!("error-line", message = e.to_string()));
                             ExitCode::from(1)
                         }
                         None => ExitCode::SUCCESS,
                     }
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", msg!("error-line", message = e.to_string()));
                     ExitCode::from(if e.usage { 2 } else { 1 })
                 }
             }
@@ -459,7 +573,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(m) => {
-                eprintln!("error: {m}");
+                eprintln!("{}", msg!("error-line", message = m));
                 ExitCode::from(2)
             }
         },

@@ -8,6 +8,7 @@
 pub mod diagnostics;
 pub mod escape;
 pub mod files;
+pub mod i18n;
 pub(crate) mod sink;
 pub mod slug;
 pub(crate) mod timing;

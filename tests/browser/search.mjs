@@ -33,6 +33,9 @@ const args = process.argv.slice(2);
 const opt = options(args);
 const root = path.resolve(opt('--root', path.join(here, '..', '..')));
 const gongkai = path.resolve(opt('--gongkai', path.join(here, '..', '..', 'target', 'release', 'gongkai')));
+// The CLI's messages in English: the checks below read them (the site is a
+// zh-CN site, which speaks Chinese by default).
+process.env.GONGKAI_LANG = 'en';
 const relevance = path.resolve(opt('--relevance', path.join(here, '..', 'search', 'relevance.yaml')));
 const chromiumPath = opt('--chromium', process.env.CHROMIUM || '/usr/bin/chromium');
 let basePath = opt('--base', null);

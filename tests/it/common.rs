@@ -4,10 +4,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The `gongkai` binary, with plain (uncoloured) messages.
+/// The `gongkai` binary, with plain (uncoloured) messages in English
+/// (`GONGKAI_LANG=en`: the fixture sites are zh-CN sites, which speak
+/// Chinese by default; tests of the Chinese messages set it themselves).
 pub fn gongkai() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gongkai"));
-    c.env("NO_COLOR", "1");
+    c.env("NO_COLOR", "1").env("GONGKAI_LANG", "en");
     c
 }
 

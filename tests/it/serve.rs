@@ -38,6 +38,7 @@ impl Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let site = dir.path().join("site");
         let init = Command::new(BIN)
+            .env("GONGKAI_LANG", "en")
             .arg("init")
             .arg(&site)
             .output()
@@ -46,6 +47,7 @@ impl Server {
         std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET-OUTSIDE").expect("write");
         prepare(&site);
         let mut child = Command::new(BIN)
+            .env("GONGKAI_LANG", "en")
             .arg("serve")
             .arg("--root")
             .arg(&site)
@@ -581,6 +583,7 @@ fn a_taken_port_moves_to_the_next_free_one() {
     let site = dir.path().join("site");
     assert!(
         Command::new(BIN)
+            .env("GONGKAI_LANG", "en")
             .arg("init")
             .arg(&site)
             .status()
@@ -588,6 +591,7 @@ fn a_taken_port_moves_to_the_next_free_one() {
             .success()
     );
     let mut child = Command::new(BIN)
+        .env("GONGKAI_LANG", "en")
         .arg("serve")
         .arg("--root")
         .arg(&site)
@@ -617,6 +621,7 @@ fn a_taken_port_moves_to_the_next_free_one() {
 fn a_folder_without_configuration_is_an_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = Command::new(BIN)
+        .env("GONGKAI_LANG", "en")
         .arg("serve")
         .arg("--root")
         .arg(dir.path())
@@ -635,6 +640,7 @@ fn build_output_never_has_the_live_reload_script() {
     let server = Server::start(&[]);
     let out = server.site.join("public");
     let status = Command::new(BIN)
+        .env("GONGKAI_LANG", "en")
         .arg("build")
         .arg("--root")
         .arg(&server.site)
