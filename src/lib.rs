@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+#[macro_use]
 mod base;
 mod build;
 mod init;

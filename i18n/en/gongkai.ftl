@@ -32,3 +32,64 @@ deploy-dry-run = dry run: would upload { $uploads }, delete { $deletes }, unchan
 deploy-done = uploaded { $uploads }, deleted { $deletes }, unchanged { $unchanged } ({ $bytes } bytes) in { $seconds } s
 deploy-changed-urls-many = { $count } changed URLs, more than a CDN refreshes by URL: { $file } names the directory { $directory } to refresh
 deploy-changed-urls = { $count } changed URLs in { $file }
+
+## Building (src/build/)
+
+anchor-missing = link to an anchor that does not exist: `{ $link }`
+anchor-missing-help = anchors are heading ids, or article ids such as #art_6 on a policy
+search-index-temporary-failed = cannot write the search index: its temporary files failed: { $error }
+owner-generated-file = a file gongkai generates
+owner-not-found-page = the 404 page
+owner-search-page = the search page
+owner-list-page = page { $pager } of the list of { $file }
+owner-directory-page = the directory page /{ $path }
+cannot-make-file = cannot make { $file }: { $error }
+
+## The dev server (src/serve/)
+
+serve-needs-output = an incremental session needs an output folder
+cannot-remove = cannot remove: { $error }
+render-thread-failed = a render thread failed
+cannot-read = cannot read: { $error }
+cannot-write = cannot write: { $error }
+cannot-open-root = cannot open the site root: { $error }
+serve-cannot-make-folder = cannot make a folder to build into: { $error }
+serve-cannot-make-serve-folder = cannot make the serve folder: { $error }
+serve-cannot-start = cannot start the server: { $error }
+serve-no-address = cannot read the server's address: { $error }
+serve-no-watch = warning: { $error }; changes will not be rebuilt
+serve-serving = serving { $url }
+serve-every-interface = listening on every interface at port { $port }: anyone on the network can read the site
+serve-stopped-error = the server stopped: { $error }
+serve-stopping = stopping
+serve-cannot-listen = cannot listen on { $ip }: { $reason }
+serve-cannot-listen-ports = cannot listen on { $ip } at any port from { $first } to { $last }: { $reason }
+serve-cannot-listen-help = choose another port with --port, or --port 0 to let the system choose
+serve-no-ctrl-c = warning: cannot listen for Ctrl-C: { $error }
+serve-changed-more = { $files } and { $more } more
+serve-changed = changed: { $files }; rebuilding
+serve-poisoned = an earlier rebuild failed unexpectedly; restart gongkai serve
+serve-rebuilt =
+    rebuilt { $tasks } render { $tasks ->
+        [one] task
+       *[other] tasks
+    } incrementally ({ $files } { $files ->
+        [one] file
+       *[other] files
+    } changed) in { $ms } ms
+serve-still-last-good = still serving the last good build; fix the error to update it
+serve-build-panicked = error: the build stopped unexpectedly: { $error }
+serve-search-updated =
+    search index updated ({ $files } { $files ->
+        [one] file
+       *[other] files
+    } changed)
+serve-search-panicked = error: the search index stopped unexpectedly: { $error }
+serve-watch-warning = warning: watching the site: { $error }
+serve-cannot-poll = cannot start polling the site: { $error }
+serve-cannot-watch = cannot watch the site: { $error } (try `gongkai serve --poll`)
+serve-cannot-watch-folder = cannot watch { $folder }: { $error }
+serve-cannot-watch-folder-warning = warning: cannot watch { $folder }: { $error }
+overlay-title = The site does not build; the last good version is shown.
+overlay-help = help:
+overlay-close = Close

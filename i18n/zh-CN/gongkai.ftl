@@ -29,3 +29,53 @@ deploy-dry-run = 试运行：将上传 { $uploads } 个、删除 { $deletes } �
 deploy-done = 已上传 { $uploads } 个、删除 { $deletes } 个、不变 { $unchanged } 个（{ $bytes } 字节），用时 { $seconds } 秒
 deploy-changed-urls-many = 有 { $count } 个网址有改动，超过 CDN 按网址刷新的上限：{ $file } 中写的是要刷新的目录 { $directory }
 deploy-changed-urls = 有 { $count } 个网址有改动，已写入 { $file }
+
+## 生成（src/build/）
+
+anchor-missing = 链接指向的锚点不存在：`{ $link }`
+anchor-missing-help = 锚点是标题的 id，或政策中条款的 id（如 #art_6）；请改成存在的锚点
+search-index-temporary-failed = 无法写入搜索索引：临时文件出错：{ $error }
+owner-generated-file = gongkai 生成的文件
+owner-not-found-page = 404 页面
+owner-search-page = 搜索页
+owner-list-page = { $file } 列表的第 { $pager } 页
+owner-directory-page = 名录页面 /{ $path }
+cannot-make-file = 无法生成 { $file }：{ $error }
+
+## 预览服务器（src/serve/）
+
+serve-needs-output = 增量生成需要一个输出文件夹
+cannot-remove = 无法删除：{ $error }
+render-thread-failed = 一个生成线程出错了
+cannot-read = 无法读取：{ $error }
+cannot-write = 无法写入：{ $error }
+cannot-open-root = 无法打开网站根目录：{ $error }
+serve-cannot-make-folder = 无法建立用于生成的文件夹：{ $error }
+serve-cannot-make-serve-folder = 无法建立预览用的文件夹：{ $error }
+serve-cannot-start = 无法启动预览服务器：{ $error }
+serve-no-address = 无法取得服务器的地址：{ $error }
+serve-no-watch = 警告：{ $error }；文件改动后不会自动重新生成
+serve-serving = 预览地址：{ $url }
+serve-every-interface = 正在所有网络接口的 { $port } 端口上监听：网络上的任何人都能看到这个网站
+serve-stopped-error = 预览服务器停止了：{ $error }
+serve-stopping = 正在停止
+serve-cannot-listen = 无法在 { $ip } 上监听：{ $reason }
+serve-cannot-listen-ports = 无法在 { $ip } 的 { $first } 到 { $last } 端口上监听：{ $reason }
+serve-cannot-listen-help = 请用 --port 换一个端口，或用 --port 0 让系统自动选择
+serve-no-ctrl-c = 警告：无法接收 Ctrl-C：{ $error }
+serve-changed-more = { $files } 等 { $more } 个文件
+serve-changed = 有改动：{ $files }；正在重新生成
+serve-poisoned = 之前的一次重新生成意外失败了；请重新启动 gongkai serve
+serve-rebuilt = 增量重新生成了 { $tasks } 个生成任务（{ $files } 个文件有改动），用时 { $ms } 毫秒
+serve-still-last-good = 仍在显示上一次成功生成的网站；改正错误后会自动更新
+serve-build-panicked = 错误：生成意外中止：{ $error }
+serve-search-updated = 搜索索引已更新（{ $files } 个文件有改动）
+serve-search-panicked = 错误：搜索索引意外中止：{ $error }
+serve-watch-warning = 警告：监视网站文件时出错：{ $error }
+serve-cannot-poll = 无法开始轮询网站文件：{ $error }
+serve-cannot-watch = 无法监视网站文件：{ $error }（可以试试 `gongkai serve --poll`）
+serve-cannot-watch-folder = 无法监视 { $folder }：{ $error }
+serve-cannot-watch-folder-warning = 警告：无法监视 { $folder }：{ $error }
+overlay-title = 网站生成失败；现在显示的是上一次成功生成的版本。
+overlay-help = 改正方法：
+overlay-close = 关闭

@@ -5,10 +5,11 @@
 //! It imports nothing else of the crate: no path in `base/` names a module
 //! outside `base/` (`tests/it/layers.rs` checks it).
 
+#[macro_use]
+pub mod i18n;
 pub mod diagnostics;
 pub mod escape;
 pub mod files;
-pub mod i18n;
 pub(crate) mod sink;
 pub mod slug;
 pub(crate) mod timing;

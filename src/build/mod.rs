@@ -212,7 +212,7 @@ impl Build {
         let generated = Claimed {
             sink,
             claims,
-            owner: &Owner::generated("a file gongkai generates"),
+            owner: &Owner::generated(msg!("owner-generated-file")),
         };
         let mut report = self.finish(&outcomes, &generated, true, true);
         let copies = self.copies();
@@ -277,7 +277,7 @@ impl Build {
                     Target::Section(i) => &section_anchors[i],
                 };
                 if anchors.binary_search(&link.anchor).is_err() {
-                    let message = format!("link to an anchor that does not exist: `{}`", link.link);
+                    let message = msg!("anchor-missing", link = &link.link);
                     let d = match o.source {
                         Some(Target::Page(i)) => {
                             content.pages[i].diagnostic(link.offset, link.len, message)
@@ -287,9 +287,7 @@ impl Build {
                         }
                         None => Diagnostic::new(message),
                     };
-                    diagnostics.push(d.with_help(
-                        "anchors are heading ids, or article ids such as #art_6 on a policy",
-                    ));
+                    diagnostics.push(d.with_help(msg!("anchor-missing-help")));
                 }
             }
         }
@@ -307,8 +305,9 @@ impl Build {
             if let Err(e) = search::write(&self.site, &mut |name, text| {
                 emit.bytes(name, text.as_bytes())
             }) {
-                diagnostics.push(Diagnostic::new(format!(
-                    "cannot write the search index: its temporary files failed: {e}"
+                diagnostics.push(Diagnostic::new(msg!(
+                    "search-index-temporary-failed",
+                    error = e.to_string()
                 )));
             }
             timing("search", started);
@@ -336,12 +335,12 @@ impl Build {
     /// Who writes a task's files, for the URL table.
     fn owner_of(&self, task: &Task) -> Owner {
         match *task {
-            Task::NotFound => Owner::generated("the 404 page"),
-            Task::Search => Owner::generated("the search page"),
+            Task::NotFound => Owner::generated(msg!("owner-not-found-page")),
+            Task::Search => Owner::generated(msg!("owner-search-page")),
             Task::Section { index, pager } => {
                 let s = &self.site.content.sections[index];
                 let what = if pager > 1 {
-                    format!("page {pager} of the list of {}", s.file.display())
+                    msg!("owner-list-page", pager = pager, file = &s.file)
                 } else {
                     s.file.display().to_string()
                 };
@@ -351,9 +350,9 @@ impl Build {
                 let p = &self.site.content.pages[i];
                 Owner::file(&p.file, p.file.display().to_string())
             }
-            Task::Directory(page) => Owner::generated(format!(
-                "the directory page /{}",
-                page.path(&self.site.directory)
+            Task::Directory(page) => Owner::generated(msg!(
+                "owner-directory-page",
+                path = page.path(&self.site.directory).to_string()
             )),
         }
     }

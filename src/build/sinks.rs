@@ -34,6 +34,8 @@ impl Sink for Discard {
     }
 
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
-        fill(&mut std::io::sink()).map_err(|e| Diagnostic::new(format!("cannot make {rel}: {e}")))
+        fill(&mut std::io::sink()).map_err(|e| {
+            Diagnostic::new(msg!("cannot-make-file", file = rel, error = e.to_string()))
+        })
     }
 }

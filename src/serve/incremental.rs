@@ -76,7 +76,7 @@ impl Session {
         let output = options
             .output
             .clone()
-            .ok_or_else(|| Diagnostic::new("an incremental session needs an output folder"))?;
+            .ok_or_else(|| Diagnostic::new(msg!("serve-needs-output")))?;
         let site = Build::load(&options)?;
         Session::build(options, output, site)
     }
@@ -155,8 +155,9 @@ impl Session {
             }
         });
         if let Err(e) = result {
-            return Err(Diagnostic::new(format!(
-                "cannot write the search index: its temporary files failed: {e}"
+            return Err(Diagnostic::new(msg!(
+                "search-index-temporary-failed",
+                error = e.to_string()
             ))
             .into());
         }
@@ -171,7 +172,10 @@ impl Session {
                 let path = entry.path();
                 if !index.contains(&path) {
                     std::fs::remove_file(&path).map_err(|e| {
-                        Diagnostics::from(Diagnostic::in_file(&path, format!("cannot remove: {e}")))
+                        Diagnostics::from(Diagnostic::in_file(
+                            &path,
+                            msg!("cannot-remove", error = e.to_string()),
+                        ))
                     })?;
                     written += 1;
                 }
@@ -347,7 +351,7 @@ impl Session {
         let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
             files
                 .lock()
-                .map_err(|_| Diagnostic::new("a render thread failed"))?
+                .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?
                 .push((rel.to_string(), bytes.to_vec()));
             Ok(())
         };
@@ -383,14 +387,17 @@ impl Session {
                 {
                     let dir = self.output.join(path).join(eid);
                     std::fs::remove_dir_all(&dir).map_err(|e| {
-                        Diagnostics::from(Diagnostic::in_file(&dir, format!("cannot remove: {e}")))
+                        Diagnostics::from(Diagnostic::in_file(
+                            &dir,
+                            msg!("cannot-remove", error = e.to_string()),
+                        ))
                     })?;
                 }
             }
         }
         let files = files
             .into_inner()
-            .map_err(|_| Diagnostic::new("a render thread failed"))?;
+            .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?;
         let mut written = 0;
         for (rel, bytes) in &files {
             if write_if_changed(&self.output, rel, bytes)? {
@@ -441,7 +448,10 @@ impl Session {
         let mut written = 0;
         for (name, source) in files {
             let bytes = std::fs::read(source).map_err(|e| {
-                Diagnostics::from(Diagnostic::in_file(source, format!("cannot read: {e}")))
+                Diagnostics::from(Diagnostic::in_file(
+                    source,
+                    msg!("cannot-read", error = e.to_string()),
+                ))
             })?;
             if write_if_changed(&self.output, name, &bytes)? {
                 written += 1;
@@ -532,7 +542,10 @@ fn write_if_changed(output: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diag
         return Ok(false);
     }
     let failed = |e: std::io::Error| {
-        Diagnostics::from(Diagnostic::in_file(&path, format!("cannot write: {e}")))
+        Diagnostics::from(Diagnostic::in_file(
+            &path,
+            msg!("cannot-write", error = e.to_string()),
+        ))
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(failed)?;

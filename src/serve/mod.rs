@@ -62,7 +62,10 @@ const PORT_TRIES: u16 = 20;
 pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics> {
     crate::load::config::load(&options.root)?;
     let root = std::fs::canonicalize(&options.root).map_err(|e| {
-        Diagnostic::in_file(&options.root, format!("cannot open the site root: {e}"))
+        Diagnostic::in_file(
+            &options.root,
+            msg!("cannot-open-root", error = e.to_string()),
+        )
     })?;
     // In memory where the system has a tmpfs: a rebuild then does not wait
     // for the disk (and /tmp is a disk on many machines).
@@ -74,17 +77,22 @@ pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics
     } else {
         private.tempdir()
     }
-    .map_err(|e| Diagnostic::new(format!("cannot make a folder to build into: {e}")))?;
+    .map_err(|e| Diagnostic::new(msg!("serve-cannot-make-folder", error = e.to_string())))?;
     let public = private.path().join("public");
     // Made empty now so that its canonical path is known before the first
     // build swaps the site in.
     let public = std::fs::create_dir(&public)
         .and_then(|()| std::fs::canonicalize(&public))
-        .map_err(|e| Diagnostic::in_file(&public, format!("cannot make the serve folder: {e}")))?;
+        .map_err(|e| {
+            Diagnostic::in_file(
+                &public,
+                msg!("serve-cannot-make-serve-folder", error = e.to_string()),
+            )
+        })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::new(format!("cannot start the server: {e}")))?;
+        .map_err(|e| Diagnostic::new(msg!("serve-cannot-start", error = e.to_string())))?;
     let result = runtime.block_on(serve(options, root, public, reporter));
     // Let in-flight blocking work (a build) finish before the folder goes.
     runtime.shutdown_timeout(std::time::Duration::from_secs(5));
@@ -101,7 +109,7 @@ async fn serve(
     let listener = bind(options.bind, options.port)?;
     let address = listener
         .local_addr()
-        .map_err(|e| Diagnostic::new(format!("cannot read the server's address: {e}")))?;
+        .map_err(|e| Diagnostic::new(msg!("serve-no-address", error = e.to_string())))?;
     let url = format!("http://{}/", display_address(address));
     let build_options = BuildOptions {
         root: root.clone(),
@@ -118,7 +126,7 @@ async fn serve(
     let watcher = match watch::Watcher::start(&root, options.poll, changes_tx) {
         Ok(w) => Some(w),
         Err(e) => {
-            eprintln!("warning: {e}; changes will not be rebuilt");
+            eprintln!("{}", msg!("serve-no-watch", error = e));
             None
         }
     };
@@ -126,11 +134,11 @@ async fn serve(
     rebuild(&shared, &session, &build_options, reporter, &[]).await;
 
     let app = http::router(shared.clone());
-    println!("serving {url}");
+    println!("{}", msg!("serve-serving", url = &url));
     if options.bind.is_unspecified() {
         eprintln!(
-            "listening on every interface at port {}: anyone on the network can read the site",
-            address.port()
+            "{}",
+            msg!("serve-every-interface", port = address.port().to_string())
         );
     }
     let rebuilds = tokio::spawn(rebuild_loop(
@@ -143,9 +151,9 @@ async fn serve(
     ));
     let result = tokio::select! {
         r = axum::serve(listener, app) => r
-            .map_err(|e| Diagnostics::from(Diagnostic::new(format!("the server stopped: {e}")))),
+            .map_err(|e| Diagnostics::from(Diagnostic::new(msg!("serve-stopped-error", error = e.to_string())))),
         () = stop_signal() => {
-            eprintln!("stopping");
+            eprintln!("{}", msg!("serve-stopping"));
             Ok(())
         }
     };
@@ -180,13 +188,20 @@ fn bind(ip: IpAddr, port: u16) -> Result<tokio::net::TcpListener, Diagnostics> {
             Err(e) => failure = Some(e),
         }
     }
-    let reason = failure.map_or_else(String::new, |e| format!(": {e}"));
+    let reason = failure.map_or_else(String::new, |e| e.to_string());
+    let ip = ip.to_string();
     Err(Diagnostic::new(if port == 0 {
-        format!("cannot listen on {ip}{reason}")
+        msg!("serve-cannot-listen", ip = ip, reason = reason)
     } else {
-        format!("cannot listen on {ip} at any port from {port} to {last}{reason}")
+        msg!(
+            "serve-cannot-listen-ports",
+            ip = ip,
+            first = port.to_string(),
+            last = last.to_string(),
+            reason = reason
+        )
     })
-    .with_help("choose another port with --port, or --port 0 to let the system choose")
+    .with_help(msg!("serve-cannot-listen-help"))
     .into())
 }
 
@@ -204,7 +219,7 @@ fn display_address(address: SocketAddr) -> SocketAddr {
 async fn stop_signal() {
     let ctrl_c = async {
         if let Err(e) = tokio::signal::ctrl_c().await {
-            eprintln!("warning: cannot listen for Ctrl-C: {e}");
+            eprintln!("{}", msg!("serve-no-ctrl-c", error = e.to_string()));
             std::future::pending::<()>().await;
         }
     };
@@ -243,11 +258,15 @@ async fn rebuild_loop(
         }
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
         let shown = if names.len() > 3 {
-            format!("{} and {} more", names[..3].join(", "), names.len() - 3)
+            msg!(
+                "serve-changed-more",
+                files = names[..3].join(", "),
+                more = names.len() - 3
+            )
         } else {
             names.join(", ")
         };
-        eprintln!("changed: {shown}; rebuilding");
+        eprintln!("{}", msg!("serve-changed", files = shown));
         rebuild(&shared, &session, &options, reporter, &changed).await;
     }
 }
@@ -269,9 +288,9 @@ async fn rebuild(
     let paths = changed.to_vec();
     let work = move || -> Result<Option<BuildReport>, Diagnostics> {
         let started = std::time::Instant::now();
-        let mut guard = slot.lock().map_err(|_| {
-            Diagnostic::new("an earlier rebuild failed unexpectedly; restart gongkai serve")
-        })?;
+        let mut guard = slot
+            .lock()
+            .map_err(|_| Diagnostic::new(msg!("serve-poisoned")))?;
         if let Some(s) = guard.as_mut().filter(|_| !paths.is_empty()) {
             return match s.apply(&paths)? {
                 Rebuild::Full(mut report) => {
@@ -283,10 +302,13 @@ async fn rebuild(
                     files_written,
                 } => {
                     eprintln!(
-                        "rebuilt {tasks} render task{} incrementally ({files_written} file{} changed) in {:.0} ms",
-                        if tasks == 1 { "" } else { "s" },
-                        if files_written == 1 { "" } else { "s" },
-                        started.elapsed().as_secs_f64() * 1000.0
+                        "{}",
+                        msg!(
+                            "serve-rebuilt",
+                            tasks = tasks,
+                            files = files_written,
+                            ms = crate::i18n::fixed(started.elapsed().as_secs_f64() * 1000.0, 0)
+                        )
                     );
                     Ok(None)
                 }
@@ -310,21 +332,21 @@ async fn rebuild(
         }
         Ok(Err(diagnostics)) => {
             (reporter.errors)(&diagnostics);
-            eprintln!("still serving the last good build; fix the error to update it");
+            eprintln!("{}", msg!("serve-still-last-good"));
             let message = Message::error(&diagnostics);
             shared.update(|status| {
                 status.error = Some(message.clone());
                 message
             });
         }
-        Err(e) => eprintln!("error: the build stopped unexpectedly: {e}"),
+        Err(e) => eprintln!("{}", msg!("serve-build-panicked", error = e.to_string())),
     }
     // The search index after the pages: the reload does not wait for it.
     let slot = session.clone();
     let refresh = move || -> Result<usize, Diagnostics> {
-        let mut guard = slot.lock().map_err(|_| {
-            Diagnostic::new("an earlier rebuild failed unexpectedly; restart gongkai serve")
-        })?;
+        let mut guard = slot
+            .lock()
+            .map_err(|_| Diagnostic::new(msg!("serve-poisoned")))?;
         match guard.as_mut() {
             Some(s) => s.refresh_search(),
             None => Ok(0),
@@ -332,11 +354,8 @@ async fn rebuild(
     };
     match tokio::task::spawn_blocking(refresh).await {
         Ok(Ok(0)) => {}
-        Ok(Ok(n)) => eprintln!(
-            "search index updated ({n} file{} changed)",
-            if n == 1 { "" } else { "s" }
-        ),
+        Ok(Ok(n)) => eprintln!("{}", msg!("serve-search-updated", files = n)),
         Ok(Err(diagnostics)) => (reporter.errors)(&diagnostics),
-        Err(e) => eprintln!("error: the search index stopped unexpectedly: {e}"),
+        Err(e) => eprintln!("{}", msg!("serve-search-panicked", error = e.to_string())),
     }
 }

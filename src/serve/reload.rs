@@ -8,7 +8,8 @@
 //!   the last good build; a page from an older build reloads.
 //! - `error` (right after `hello` while the last build failed, and when a
 //!   build fails): `{"errors": [{"file", "line", "column", "place",
-//!   "message", "help"}]}`; the page shows an overlay.
+//!   "message", "help"}], "title", "help", "close"}`; the page shows an
+//!   overlay with the title, help and close texts in the run's language.
 //! - `ok`: a build succeeded after a failed one; the page removes the
 //!   overlay and reloads.
 //! - `reload`: a build succeeded; the page reloads.
@@ -38,7 +39,8 @@ pub const SCRIPT: &str = r#"// gongkai serve: live reload (dev server only).
   const build = me ? me.dataset.build : undefined;
   const ID = "gongkai-error-overlay";
   const hide = () => { const o = document.getElementById(ID); if (o) o.remove(); };
-  const show = (errors) => {
+  const show = (texts) => {
+    const errors = texts.errors || [];
     hide();
     const box = document.createElement("div");
     box.id = ID;
@@ -48,15 +50,15 @@ pub const SCRIPT: &str = r#"// gongkai serve: live reload (dev server only).
     const close = document.createElement("button");
     close.type = "button";
     close.textContent = "×";
-    close.setAttribute("aria-label", "Close");
+    close.setAttribute("aria-label", texts.close || "Close");
     close.style.cssText = "float:right;font:inherit;font-size:1.6em;line-height:1;background:none;color:#fff;border:1px solid #fff;cursor:pointer";
     close.addEventListener("click", hide);
     const title = document.createElement("strong");
-    title.textContent = "The site does not build; the last good version is shown.";
+    title.textContent = texts.title || "The site does not build; the last good version is shown.";
     box.append(close, title);
     for (const e of errors) {
       const p = document.createElement("p");
-      p.textContent = (e.place ? e.place + ": " : "") + e.message + (e.help ? "\nhelp: " + e.help : "");
+      p.textContent = (e.place ? e.place + ": " : "") + e.message + (e.help ? "\n" + (texts.help || "help:") + " " + e.help : "");
       box.append(p);
     }
     document.body.append(box);
@@ -81,7 +83,7 @@ pub const SCRIPT: &str = r#"// gongkai serve: live reload (dev server only).
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", swapCss);
   events.addEventListener("ok", () => { hide(); location.reload(); });
-  events.addEventListener("error", (e) => { if (e.data) show(JSON.parse(e.data).errors); });
+  events.addEventListener("error", (e) => { if (e.data) show(JSON.parse(e.data)); });
 })();
 "#;
 
@@ -136,7 +138,13 @@ impl Message {
             .collect();
         Message {
             event: "error",
-            data: json!({ "errors": errors }).to_string(),
+            data: json!({
+                "errors": errors,
+                "title": msg!("overlay-title"),
+                "help": msg!("overlay-help"),
+                "close": msg!("overlay-close"),
+            })
+            .to_string(),
         }
     }
 }

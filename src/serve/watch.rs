@@ -77,7 +77,7 @@ impl Watcher {
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("warning: watching the site: {e}");
+                    eprintln!("{}", msg!("serve-watch-warning", error = e.to_string()));
                 }
             }
         };
@@ -87,7 +87,7 @@ impl Watcher {
                 .with_compare_contents(true);
             Backend::Poll(
                 new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config)
-                    .map_err(|e| format!("cannot start polling the site: {e}"))?,
+                    .map_err(|e| msg!("serve-cannot-poll", error = e.to_string()))?,
             )
         } else {
             Backend::Native(
@@ -98,7 +98,7 @@ impl Watcher {
                     RecommendedCache::new(),
                     notify::Config::default(),
                 )
-                .map_err(|e| format!("cannot watch the site: {e} (try `gongkai serve --poll`)"))?,
+                .map_err(|e| msg!("serve-cannot-watch", error = e.to_string()))?,
             )
         };
         let mut watcher = Watcher {
@@ -110,7 +110,13 @@ impl Watcher {
         // folders that appear later.
         watcher
             .watch(root.to_path_buf(), RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            .map_err(|e| {
+                msg!(
+                    "serve-cannot-watch-folder",
+                    folder = root,
+                    error = e.to_string()
+                )
+            })?;
         watcher.watch_new_folders();
         Ok(watcher)
     }
@@ -127,7 +133,14 @@ impl Watcher {
                 Ok(()) => {
                     self.watching.insert(dir);
                 }
-                Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+                Err(e) => eprintln!(
+                    "{}",
+                    msg!(
+                        "serve-cannot-watch-folder-warning",
+                        folder = &dir,
+                        error = e.to_string()
+                    )
+                ),
             }
         }
         // A folder that was removed is watched again when it comes back.
