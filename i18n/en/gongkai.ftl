@@ -93,3 +93,40 @@ serve-cannot-watch-folder-warning = warning: cannot watch { $folder }: { $error 
 overlay-title = The site does not build; the last good version is shown.
 overlay-help = help:
 overlay-close = Close
+
+## Writing the output (src/write/)
+
+output-cannot-lock-file = cannot write the output's lock file: { $error }
+output-parent-writable-help = check that the output folder's parent is writable
+output-locked = another gongkai build is writing this output folder right now
+output-locked-help = wait for it to finish, then build again (the output is left as it was)
+output-cannot-lock = cannot lock the output: { $error }
+output-cannot-create-parent = cannot create the output's parent folder: { $error }
+output-cannot-write = cannot write the output: { $error }
+output-cannot-copy = cannot copy to the output: { $error }
+output-outside = refusing to write outside the output: `{ $path }`
+output-cannot-replace = cannot replace the output folder: { $error }
+cannot-create-folder = cannot create folder: { $error }
+output-refused-help = choose an output such as public/ (the default) or a new folder
+output-refused-root = refusing to build into the filesystem root
+output-refused-site = refusing to build into the site itself or a folder that holds it: the site's sources would be replaced
+output-refused-own-folder = refusing to build into the site's own `{ $folder }/` folder or a folder inside it
+output-not-folder = the output path exists and is not a folder
+output-not-folder-help = choose a folder for the output, such as public/
+output-read-only = the output folder is read-only
+output-foreign-files = the output folder already holds files that gongkai did not write; a build would replace all of them
+output-foreign-files-help = choose a new or empty folder, or pass --force to replace this one (a gongkai output holds a `{ $marker }` file)
+claim-unsafe-name = { $what } would be written at `/{ $path }`, whose part `{ $part }` is not a safe file name
+claim-unsafe-name-help = names in URLs cannot be empty, `.` or `..`, longer than 255 bytes (85 Chinese characters), or hold `\` or control characters; rename it
+claim-twice = two sources would write the same file `/{ $path }`: { $first } and { $second }
+claim-twice-help = rename or move the content file (or change its `slug:`); files that gongkai generates cannot be replaced by content
+
+## Loading the site (src/load/)
+
+config-missing = cannot read the site configuration: it is missing
+config-missing-help = a site root holds gongkai.yaml; `gongkai init DIR` makes one
+front-matter-unterminated = front matter is not terminated
+front-matter-unterminated-label = this `---` opens the front matter
+front-matter-unterminated-help = close the front matter with a line that holds only `---`
+not-a-datetime = `{ $text }` is not a date: write it as 2015-12-16, 2015/12/16 or 2015年12月16日, with a time after a space if needed (2015-12-16 09:30)
+not-a-date = `{ $text }` is not a date: write it as 2015-12-16, 2015/12/16 or 2015年12月16日

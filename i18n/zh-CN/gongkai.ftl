@@ -79,3 +79,40 @@ serve-cannot-watch-folder-warning = 警告：无法监视 { $folder }：{ $error
 overlay-title = 网站生成失败；现在显示的是上一次成功生成的版本。
 overlay-help = 改正方法：
 overlay-close = 关闭
+
+## 写入输出（src/write/）
+
+output-cannot-lock-file = 无法写入输出文件夹的锁文件：{ $error }
+output-parent-writable-help = 请检查输出文件夹的上一级文件夹是否可以写入
+output-locked = 另一个 gongkai build 正在写入这个输出文件夹
+output-locked-help = 请等它完成后再生成一次（输出文件夹保持原样）
+output-cannot-lock = 无法锁定输出文件夹：{ $error }
+output-cannot-create-parent = 无法建立输出文件夹的上一级文件夹：{ $error }
+output-cannot-write = 无法写入输出文件夹：{ $error }
+output-cannot-copy = 无法复制到输出文件夹：{ $error }
+output-outside = 拒绝写到输出文件夹之外：`{ $path }`
+output-cannot-replace = 无法替换输出文件夹：{ $error }
+cannot-create-folder = 无法建立文件夹：{ $error }
+output-refused-help = 请选择 public/（默认）或一个新文件夹作为输出
+output-refused-root = 拒绝生成到文件系统的根目录
+output-refused-site = 拒绝生成到网站本身或包含网站的文件夹：那样会替换掉网站的源文件
+output-refused-own-folder = 拒绝生成到网站自己的 `{ $folder }/` 文件夹或其中的文件夹
+output-not-folder = 输出路径已经存在，但不是文件夹
+output-not-folder-help = 请选择一个文件夹作为输出，例如 public/
+output-read-only = 输出文件夹是只读的
+output-foreign-files = 输出文件夹里已有不是 gongkai 写入的文件；生成会把它们全部替换掉
+output-foreign-files-help = 请选择一个新的或空的文件夹，或者加 --force 替换这个文件夹（gongkai 的输出文件夹里有一个 `{ $marker }` 文件）
+claim-unsafe-name = { $what } 会写到 `/{ $path }`，其中的 `{ $part }` 不是安全的文件名
+claim-unsafe-name-help = 网址中的名称不能为空，不能是 `.` 或 `..`，不能超过 255 字节（85 个汉字），也不能含有 `\` 或控制字符；请改名
+claim-twice = 两个来源会写同一个文件 `/{ $path }`：{ $first } 和 { $second }
+claim-twice-help = 请给内容文件改名或换个位置（或修改它的 `slug:`）；gongkai 生成的文件不能被内容替换
+
+## 读取网站（src/load/）
+
+config-missing = 无法读取网站配置：找不到这个文件
+config-missing-help = 网站根目录里应有 gongkai.yaml；可以用 `gongkai init 文件夹` 新建一个网站
+front-matter-unterminated = 文件开头的元数据（front matter）没有结束
+front-matter-unterminated-label = 这个 `---` 开始了元数据
+front-matter-unterminated-help = 请在元数据后面加一行，只写 `---`
+not-a-datetime = `{ $text }` 不是日期：请写成 2015-12-16、2015/12/16 或 2015年12月16日，需要时间的话空一格再写（2015-12-16 09:30）
+not-a-date = `{ $text }` 不是日期：请写成 2015-12-16、2015/12/16 或 2015年12月16日

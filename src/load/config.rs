@@ -11,11 +11,8 @@ use crate::model::config::{CONFIG_FILE, Config};
 pub fn load(root: &Path) -> Result<Config, Diagnostic> {
     let path = root.join(CONFIG_FILE);
     if !path.exists() {
-        return Err(Diagnostic::in_file(
-            &path,
-            "cannot read the site configuration: it is missing",
-        )
-        .with_help("a site root holds gongkai.yaml; `gongkai init DIR` makes one"));
+        return Err(Diagnostic::in_file(&path, msg!("config-missing"))
+            .with_help(msg!("config-missing-help")));
     }
     Config::parse(&read_utf8(&path, Path::new(CONFIG_FILE))?)
 }

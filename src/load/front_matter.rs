@@ -54,9 +54,9 @@ pub fn split<'a>(file: &Path, source: &Arc<str>, text: &'a str) -> Result<Split<
         offset += line.len();
     }
     Err(
-        Diagnostic::at(file, source, bom, 3, "front matter is not terminated")
-            .with_label("this `---` opens the front matter")
-            .with_help("close the front matter with a line that holds only `---`"),
+        Diagnostic::at(file, source, bom, 3, msg!("front-matter-unterminated"))
+            .with_label(msg!("front-matter-unterminated-label"))
+            .with_help(msg!("front-matter-unterminated-help")),
     )
 }
 
@@ -166,10 +166,7 @@ pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
         let offset = jiff::tz::offset(8);
         return Ok(offset.to_datetime(ts));
     }
-    Err(format!(
-        "`{}` is not a date: write it as 2015-12-16, 2015/12/16 or 2015年12月16日, with a time after a space if needed (2015-12-16 09:30)",
-        text.trim()
-    ))
+    Err(msg!("not-a-datetime", text = text.trim()))
 }
 
 /// A date with no time (`2015-12-16`, `2015年12月16日`): an all-day event.
@@ -182,10 +179,7 @@ pub fn is_bare_date(text: &str) -> bool {
 pub fn parse_date(text: &str) -> Result<Date, String> {
     match editor_date(&width::fold(text.trim())) {
         Some((date, None)) => Ok(date),
-        _ => Err(format!(
-            "`{}` is not a date: write it as 2015-12-16, 2015/12/16 or 2015年12月16日",
-            text.trim()
-        )),
+        _ => Err(msg!("not-a-date", text = text.trim())),
     }
 }
 

@@ -53,11 +53,13 @@ impl Claims {
             None => Diagnostic::new(message),
         };
         if let Some(bad) = rel.split('/').find(|s| !is_safe_segment(s)) {
-            return Err(at(format!(
-                "{} would be written at `/{rel}`, whose part `{bad}` is not a safe file name",
-                owner.what
+            return Err(at(msg!(
+                "claim-unsafe-name",
+                what = &owner.what,
+                path = rel,
+                part = bad
             ))
-            .with_help("names in URLs cannot be empty, `.` or `..`, longer than 255 bytes (85 Chinese characters), or hold `\\` or control characters; rename it"));
+            .with_help(msg!("claim-unsafe-name-help")));
         }
         let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         match table.get(rel) {
@@ -75,17 +77,17 @@ impl Claims {
                     .flatten()
                     .min()
                     .cloned();
-                let message = format!(
-                    "two sources would write the same file `/{rel}`: {} and {}",
-                    both[0], both[1]
+                let message = msg!(
+                    "claim-twice",
+                    path = rel,
+                    first = both[0].to_string(),
+                    second = both[1].to_string()
                 );
                 let d = match file {
                     Some(f) => Diagnostic::in_file(f, message),
                     None => Diagnostic::new(message),
                 };
-                Err(d.with_help(
-                    "rename or move the content file (or change its `slug:`); files that gongkai generates cannot be replaced by content",
-                ))
+                Err(d.with_help(msg!("claim-twice-help")))
             }
         }
     }

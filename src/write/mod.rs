@@ -57,19 +57,21 @@ impl OutputLock {
             .write(true)
             .open(&path)
             .map_err(|e| {
-                Diagnostic::in_file(&path, format!("cannot write the output's lock file: {e}"))
-                    .with_help("check that the output folder's parent is writable")
+                Diagnostic::in_file(
+                    &path,
+                    msg!("output-cannot-lock-file", error = e.to_string()),
+                )
+                .with_help(msg!("output-parent-writable-help"))
             })?;
         match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
             Ok(()) => Ok(OutputLock { _file: file }),
-            Err(rustix::io::Errno::WOULDBLOCK) => Err(Diagnostic::in_file(
-                output,
-                "another gongkai build is writing this output folder right now",
-            )
-            .with_help("wait for it to finish, then build again (the output is left as it was)")),
+            Err(rustix::io::Errno::WOULDBLOCK) => {
+                Err(Diagnostic::in_file(output, msg!("output-locked"))
+                    .with_help(msg!("output-locked-help")))
+            }
             Err(e) => Err(Diagnostic::in_file(
                 &path,
-                format!("cannot lock the output: {e}"),
+                msg!("output-cannot-lock", error = e.to_string()),
             )),
         }
     }
@@ -96,7 +98,7 @@ impl Staging {
         std::fs::create_dir_all(parent).map_err(|e| {
             Diagnostic::in_file(
                 parent,
-                format!("cannot create the output's parent folder: {e}"),
+                msg!("output-cannot-create-parent", error = e.to_string()),
             )
         })?;
         let lock = OutputLock::take(parent, output)?;
@@ -118,8 +120,8 @@ impl Staging {
         // stage into a folder that is being deleted.
         let dir = parent.join(format!("{prefix}staging-{}", unique()));
         std::fs::create_dir(&dir).map_err(|e| {
-            Diagnostic::in_file(&dir, format!("cannot write the output: {e}"))
-                .with_help("check that the output folder's parent is writable")
+            Diagnostic::in_file(&dir, msg!("output-cannot-write", error = e.to_string()))
+                .with_help(msg!("output-parent-writable-help"))
         })?;
         let staging = Staging {
             dir,
@@ -144,7 +146,7 @@ impl Staging {
             return Ok(());
         }
         std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))
+            .map_err(|e| Diagnostic::in_file(&path, msg!("cannot-write", error = e.to_string())))
     }
 
     /// Write the file at `rel` as `fill` produces it, through a buffer.
@@ -157,7 +159,9 @@ impl Staging {
         if let Some(parent) = path.parent() {
             make_dir(parent)?;
         }
-        let cannot = |e: std::io::Error| Diagnostic::in_file(&path, format!("cannot write: {e}"));
+        let cannot = |e: std::io::Error| {
+            Diagnostic::in_file(&path, msg!("cannot-write", error = e.to_string()))
+        };
         let file = std::fs::File::create(&path).map_err(cannot)?;
         let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
         fill(&mut writer).map_err(cannot)?;
@@ -180,7 +184,7 @@ impl Staging {
             make_dir(parent)?;
         }
         let failed = |e: std::io::Error| {
-            Diagnostic::in_file(from, format!("cannot copy to the output: {e}"))
+            Diagnostic::in_file(from, msg!("output-cannot-copy", error = e.to_string()))
         };
         std::fs::copy(from, &path).map_err(failed)?;
         let time = std::fs::metadata(from)
@@ -207,9 +211,7 @@ impl Staging {
                 continue;
             }
             if part == ".." || part.contains('\\') {
-                return Err(Diagnostic::new(format!(
-                    "refusing to write outside the output: `{rel}`"
-                )));
+                return Err(Diagnostic::new(msg!("output-outside", path = rel)));
             }
             path.push(part);
         }
@@ -221,7 +223,7 @@ impl Staging {
         let failed = |e: std::io::Error| {
             Diagnostic::in_file(
                 &self.output,
-                format!("cannot replace the output folder: {e}"),
+                msg!("output-cannot-replace", error = e.to_string()),
             )
         };
         if self.output.exists() {
@@ -321,8 +323,9 @@ fn make_dir(dir: &Path) -> Result<(), Diagnostic> {
     match std::fs::create_dir(dir) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(_) => std::fs::create_dir_all(dir)
-            .map_err(|e| Diagnostic::in_file(dir, format!("cannot create folder: {e}"))),
+        Err(_) => std::fs::create_dir_all(dir).map_err(|e| {
+            Diagnostic::in_file(dir, msg!("cannot-create-folder", error = e.to_string()))
+        }),
     }
 }
 

@@ -23,46 +23,33 @@ const SITE_FOLDERS: [&str; 4] = ["content", "themes", "static", "templates"];
 pub fn resolve_output(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
     let resolved = on_disk(&lexical(output));
     let root = on_disk(&lexical(root));
-    let refuse = |why: &str| {
-        Diagnostic::in_file(output, format!("refusing to build into {why}"))
-            .with_help("choose an output such as public/ (the default) or a new folder")
+    let refuse = |message: String| {
+        Diagnostic::in_file(output, message).with_help(msg!("output-refused-help"))
     };
     if resolved.parent().is_none() {
-        return Err(refuse("the filesystem root"));
+        return Err(refuse(msg!("output-refused-root")));
     }
     if root.starts_with(&resolved) {
-        return Err(refuse(
-            "the site itself or a folder that holds it: the site's sources would be replaced",
-        ));
+        return Err(refuse(msg!("output-refused-site")));
     }
     if let Some(own) = SITE_FOLDERS
         .iter()
         .find(|f| resolved.starts_with(root.join(f)))
     {
-        return Err(refuse(&format!(
-            "the site's own `{own}/` folder or a folder inside it"
-        )));
+        return Err(refuse(msg!("output-refused-own-folder", folder = *own)));
     }
     match std::fs::symlink_metadata(&resolved) {
         Err(_) => Ok(resolved),
-        Ok(m) if !m.is_dir() => Err(Diagnostic::in_file(
-            output,
-            "the output path exists and is not a folder",
-        )
-        .with_help("choose a folder for the output, such as public/")),
+        Ok(m) if !m.is_dir() => Err(Diagnostic::in_file(output, msg!("output-not-folder"))
+            .with_help(msg!("output-not-folder-help"))),
         Ok(m) if m.permissions().readonly() => {
-            Err(Diagnostic::in_file(output, "the output folder is read-only"))
+            Err(Diagnostic::in_file(output, msg!("output-read-only")))
         }
         Ok(_) if force || resolved.join(MARKER).is_file() || is_empty_dir(&resolved) => {
             Ok(resolved)
         }
-        Ok(_) => Err(Diagnostic::in_file(
-            output,
-            "the output folder already holds files that gongkai did not write; a build would replace all of them",
-        )
-        .with_help(format!(
-            "choose a new or empty folder, or pass --force to replace this one (a gongkai output holds a `{MARKER}` file)"
-        ))),
+        Ok(_) => Err(Diagnostic::in_file(output, msg!("output-foreign-files"))
+            .with_help(msg!("output-foreign-files-help", marker = MARKER))),
     }
 }
 
