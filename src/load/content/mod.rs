@@ -27,11 +27,9 @@ use walk::{AssetOwner, Found, site_relative, walk};
 pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content, Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
-        return Err(
-            Diagnostic::in_file(CONTENT_DIR, "the content folder is missing")
-                .with_help("a site keeps its pages in content/; `gongkai init DIR` makes one")
-                .into(),
-        );
+        return Err(Diagnostic::in_file(CONTENT_DIR, msg!("content-missing"))
+            .with_help(msg!("content-missing-help"))
+            .into());
     }
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
@@ -255,9 +253,8 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
                     Ok(text) => {
                         if let Some((offset, message)) = super::svg::refusal(&text) {
                             diagnostics.push(
-                                Diagnostic::at(&shown, &text, offset, 1, message).with_help(
-                                    "SVG files are published only without scripts, event handlers and outside links; save a plain drawing, or a PNG",
-                                ),
+                                Diagnostic::at(&shown, &text, offset, 1, message)
+                                    .with_help(msg!("svg-refused-help")),
                             );
                         }
                     }
@@ -334,15 +331,12 @@ fn check_unique_paths(sections: &[Section], pages: &[Page], diagnostics: &mut Di
         }));
     for (path, file, disk, slug_at) in all {
         if let Some(first) = seen.insert(path, file) {
-            let message = format!(
-                "this page resolves to the URL /{path}, which {} already has",
-                first.display()
-            );
+            let message = msg!("url-taken", path = path.to_string(), first = first);
             let d = match slug_at {
                 Some(r) => diagnostic_at(file, disk, r.offset, r.len, message),
                 None => Diagnostic::in_file(file, message),
             };
-            diagnostics.push(d.with_help("give one of them a different file name or `slug:`"));
+            diagnostics.push(d.with_help(msg!("url-taken-help")));
         }
     }
 }

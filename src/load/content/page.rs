@@ -112,16 +112,13 @@ fn page_from(
                 text,
                 *offset,
                 *len,
-                format!("`{name}` is policy metadata: it is only allowed with `type: policy`"),
+                msg!("policy-field-on-page", field = *name),
             ));
         }
     }
     if page_type != PageType::Interpretation {
         if let Some(v) = &fm.interprets {
-            return Err(at(
-                v,
-                "`interprets` is only allowed with `type: interpretation`".into(),
-            ));
+            return Err(at(v, msg!("interprets-on-page")));
         }
     }
 
@@ -132,9 +129,9 @@ fn page_from(
                 text,
                 split.yaml_offset.saturating_sub(4),
                 3,
-                format!("a policy needs `{field}` in its front matter"),
+                msg!("policy-needs-field", field = field),
             )
-            .with_help("see the front matter reference in README.md (policy metadata)")
+            .with_help(msg!("policy-needs-field-help"))
         };
         let issuer = fm.issuer.as_ref().ok_or_else(|| missing("issuer"))?;
         let written = written.ok_or_else(|| missing("written"))?;
@@ -166,32 +163,23 @@ fn page_from(
                     } else {
                         "repealed"
                     };
-                    return Err(at(
-                        v,
-                        format!("`{field}` is set, so `status` must be `{word}`"),
-                    ));
+                    return Err(at(v, msg!("status-must-be", field = field, status = word)));
                 }
             }
         }
         let missing = match status {
             PolicyStatus::Repealed if policy.repealed_by.is_none() => {
-                Some(("a repealed", "repealed_by", "repealed"))
+                Some((msg!("policy-needs-repealed-by"), "repealed_by"))
             }
             PolicyStatus::Amended if policy.amended_by.is_none() => {
-                Some(("an amended", "amended_by", "amended"))
+                Some((msg!("policy-needs-amended-by"), "amended_by"))
             }
             _ => None,
         };
-        if let (Some((a, key, verb)), Some(s)) = (missing, &fm.status) {
+        if let (Some((message, key)), Some(s)) = (missing, &fm.status) {
             let (offset, len) = yaml::place(s, split.yaml, split.yaml_offset);
-            return Err(Diagnostic::at(
-                shown,
-                text,
-                offset,
-                len,
-                format!("{a} policy needs `{key}`: the policy that {verb} it"),
-            )
-            .with_help(format!("write `{key}: \"@/policies/new.md\"` or a URL")));
+            return Err(Diagnostic::at(shown, text, offset, len, message)
+                .with_help(msg!("policy-needs-successor-help", key = key)));
         }
         Some(policy)
     } else {
@@ -206,7 +194,7 @@ fn page_from(
                 text,
                 split.yaml_offset,
                 1,
-                "an interpretation needs `interprets: \"@/policies/<policy>.md\"`",
+                msg!("interpretation-needs-interprets"),
             ));
         }
         _ => None,
@@ -218,7 +206,7 @@ fn page_from(
             text,
             split.yaml_offset.saturating_sub(4),
             3,
-            "a page needs a `title`",
+            msg!("page-needs-title"),
         ));
     }
     // Policy dates stand in for the page date.

@@ -32,14 +32,10 @@ pub(super) fn load(
     let default_name = dir.rsplit('/').next().unwrap_or_default();
     let segment = url_segment(&shown, &text, &split, fm.slug.as_ref(), default_name)?;
     if let Some(v) = fm.paginate_by.as_ref().filter(|v| v.value == 0) {
-        return Err(front_matter::error_at(
-            &shown,
-            &text,
-            &split,
-            v,
-            "paginate_by must be at least 1",
-        )
-        .with_help("it is how many entries a page of this section's list shows, e.g. 20"));
+        return Err(
+            front_matter::error_at(&shown, &text, &split, v, msg!("paginate-by-zero"))
+                .with_help(msg!("paginate-by-zero-help")),
+        );
     }
     let reference = |v: &Option<yaml::Spanned<String>>| v.as_ref().map(|s| reference_of(s, &split));
     let section = Section {

@@ -60,10 +60,9 @@ pub(super) fn walk(
                     .map(|p| site_relative(content_dir, p))
                     .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
                 let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points back to a folder that contains it"
-                        .to_string()
+                    msg!("symlink-loop")
                 } else {
-                    format!("cannot read: {e}")
+                    msg!("cannot-read", error = e.to_string())
                 };
                 diagnostics.push(Diagnostic::in_file(path, message));
                 continue;
@@ -88,7 +87,7 @@ pub(super) fn walk(
         let Some(rel) = relative_name(content_dir, entry.path()) else {
             diagnostics.push(Diagnostic::in_file(
                 site_relative(content_dir, entry.path()),
-                "file name is not valid UTF-8",
+                msg!("file-name-not-utf8"),
             ));
             continue;
         };
@@ -155,13 +154,8 @@ pub(super) fn walk(
 /// sheets); one put in `content/` is meant as a table far more often than
 /// as an attachment, and publishing it by mistake cannot be undone.
 pub(super) fn stray_spreadsheet(content_dir: &Path, file: &Path) -> Diagnostic {
-    Diagnostic::in_file(
-        site_relative(content_dir, file),
-        "this spreadsheet is not read as a directory table (only .xlsx, .xls and .ods files in a records section are), and gongkai does not publish spreadsheets as downloads",
-    )
-    .with_help(
-        "to read it as a directory table, save it as .xlsx, .xls or .ods and move it into a section whose _index.md says `records: organization` (or another kind); to publish it as a download, save it as PDF, or put it in a .zip file",
-    )
+    Diagnostic::in_file(site_relative(content_dir, file), msg!("stray-spreadsheet"))
+        .with_help(msg!("stray-spreadsheet-help"))
 }
 
 /// Hidden files and editor leftovers, including the `~$组织.xlsx` owner
