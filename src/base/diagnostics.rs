@@ -180,7 +180,7 @@ impl miette::Diagnostic for Diagnostic {
                 self.notes
                     .as_ref()
                     .and_then(|n| n.label.clone())
-                    .unwrap_or_else(|| "here".to_string()),
+                    .unwrap_or_else(|| msg!("diagnostic-here")),
             ),
             snippet.offset,
             snippet.len.max(1),

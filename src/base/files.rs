@@ -48,17 +48,14 @@ pub fn refusal(
             Ok(target) if target.starts_with(site) => {}
             Ok(target) => {
                 return Some((
-                    format!(
-                        "this symbolic link leads outside the site (to {}); gongkai publishes only files inside the site",
-                        target.display()
-                    ),
-                    "copy the file into the site instead, or set `follow_symlinks: true` in gongkai.yaml if every link is meant to be published".into(),
+                    msg!("symlink-outside", target = &target),
+                    msg!("symlink-outside-help"),
                 ));
             }
             Err(e) => {
                 return Some((
-                    format!("cannot follow this symbolic link: {e}"),
-                    "remove the link or point it at a file inside the site".into(),
+                    msg!("symlink-broken", error = e.to_string()),
+                    msg!("symlink-broken-help"),
                 ));
             }
         }
@@ -72,24 +69,22 @@ fn not_ordinary(file_type: std::fs::FileType) -> Option<(String, String)> {
     if file_type.is_file() || file_type.is_dir() {
         return None;
     }
-    let kind = if file_type.is_fifo() {
-        "a named pipe (FIFO)"
+    let message = if file_type.is_fifo() {
+        msg!("not-ordinary-fifo")
     } else if file_type.is_socket() {
-        "a socket"
+        msg!("not-ordinary-socket")
     } else {
-        "a device"
+        msg!("not-ordinary-device")
     };
-    Some((
-        format!("this is {kind}, not an ordinary file; gongkai reads only ordinary files"),
-        "remove it from the site's folders".into(),
-    ))
+    Some((message, msg!("not-ordinary-help")))
 }
 
 /// Read a file's bytes (a spreadsheet, say), or say what is wrong with it:
 /// not an ordinary file, or over the size limit. `shown` is the path
 /// messages use.
 pub fn read_bytes(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::in_file(shown, format!("cannot read: {e}"));
+    let cannot =
+        |e: std::io::Error| Diagnostic::in_file(shown, msg!("cannot-read", error = e.to_string()));
     // Non-blocking, so that a FIFO put in place of a checked file is never
     // waited on; it has no effect on an ordinary file.
     let file = std::fs::OpenOptions::new()
@@ -105,13 +100,13 @@ pub fn read_bytes(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
     if meta.len() > limit {
         return Err(Diagnostic::in_file(
             shown,
-            format!(
-                "this file is too large to read: {} MB, over the limit of {} MB",
-                meta.len() >> 20,
-                limit >> 20
+            msg!(
+                "file-too-large",
+                size = meta.len() >> 20,
+                limit = limit >> 20
             ),
         )
-        .with_help("split it into smaller files, or raise `max_file_mb` in gongkai.yaml"));
+        .with_help(msg!("file-too-large-help")));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Never more than the limit, even if the file grows while it is read.
@@ -119,10 +114,7 @@ pub fn read_bytes(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > limit {
-        return Err(Diagnostic::in_file(
-            shown,
-            "this file grew past the size limit while it was read",
-        ));
+        return Err(Diagnostic::in_file(shown, msg!("file-grew")));
     }
     Ok(bytes)
 }
@@ -147,10 +139,10 @@ pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
                 &lossy,
                 good,
                 '\u{fffd}'.len_utf8(),
-                format!("not valid UTF-8: byte {good} cannot be read"),
+                msg!("not-utf8", byte = good),
             )
-            .with_label("the text stops being UTF-8 here")
-            .with_help("save the file as UTF-8; GBK or GB18030 text must be converted first"))
+            .with_label(msg!("not-utf8-label"))
+            .with_help(msg!("not-utf8-help")))
         }
     }
 }

@@ -15,7 +15,9 @@ pub(crate) trait Sink: Sync {
     /// [`Sink::write`] takes the bytes.
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
         let mut bytes = Vec::new();
-        fill(&mut bytes).map_err(|e| Diagnostic::new(format!("cannot make {rel}: {e}")))?;
+        fill(&mut bytes).map_err(|e| {
+            Diagnostic::new(msg!("cannot-make-file", file = rel, error = e.to_string()))
+        })?;
         self.write(rel, &bytes)
     }
 }

@@ -44,22 +44,20 @@ pub const MAX_SEGMENT_BYTES: usize = 255;
 /// Check an explicit `slug:` value.
 pub fn check_slug(slug: &str) -> Result<(), String> {
     if slug.trim().is_empty() {
-        return Err("slug is empty".into());
+        return Err(msg!("slug-empty"));
     }
     check_length(slug)?;
     if slug.contains('/') || slug.contains('\\') {
-        return Err(format!(
-            "slug `{slug}` must be one path segment: it contains a slash"
-        ));
+        return Err(msg!("slug-slash", slug = slug));
     }
     if slug.contains("..") {
-        return Err(format!("slug `{slug}` must not contain `..`"));
+        return Err(msg!("slug-dots", slug = slug));
     }
     if slug.starts_with('.') {
-        return Err(format!("slug `{slug}` must not start with a dot"));
+        return Err(msg!("slug-dot-start", slug = slug));
     }
     if slug.chars().any(char::is_control) {
-        return Err(format!("slug `{slug}` contains a control character"));
+        return Err(msg!("slug-control", slug = slug));
     }
     Ok(())
 }
@@ -71,9 +69,11 @@ pub fn check_length(segment: &str) -> Result<(), String> {
         return Ok(());
     }
     let start: String = segment.chars().take(12).collect();
-    Err(format!(
-        "the URL segment `{start}…` is {} bytes long; the most is {MAX_SEGMENT_BYTES} bytes (about 85 Chinese characters), because it becomes a folder name",
-        segment.len()
+    Err(msg!(
+        "url-segment-too-long",
+        start = start,
+        bytes = segment.len(),
+        most = MAX_SEGMENT_BYTES
     ))
 }
 

@@ -80,16 +80,9 @@ fn plain_words(error: &serde_saphyr::Error) -> Option<String> {
         Error::Budget {
             breach: BudgetBreach::Depth { .. },
             ..
-        } => format!(
-            "the YAML is nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
-        ),
-        Error::Budget { .. } => {
-            "the YAML is too large or too complex to read safely (too many values, aliases or characters)".to_string()
-        }
-        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
-            "this value is empty (null) but text is expected; write a value or remove the key"
-                .to_string()
-        }
+        } => msg!("yaml-too-deep", levels = MAX_DEPTH),
+        Error::Budget { .. } => msg!("yaml-too-large"),
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => msg!("yaml-null"),
         _ => return None,
     })
 }
@@ -103,19 +96,19 @@ fn strip_location_suffix(message: &str) -> String {
     };
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         let key = key.split(',').next().unwrap_or(key).trim();
-        return format!("duplicate key `{key}`: each key may appear only once");
+        return msg!("yaml-duplicate-key", key = key);
     }
     let mut out = message.to_string();
     for (rust, words) in [
-        ("invalid i64", "expected a whole number"),
-        ("invalid u64", "expected a whole number (0 or more)"),
-        ("invalid usize", "expected a whole number (0 or more)"),
-        ("invalid i32", "expected a whole number"),
-        ("invalid u32", "expected a whole number (0 or more)"),
-        ("invalid f64", "expected a number"),
+        ("invalid i64", msg!("yaml-expected-integer")),
+        ("invalid u64", msg!("yaml-expected-count")),
+        ("invalid usize", msg!("yaml-expected-count")),
+        ("invalid i32", msg!("yaml-expected-integer")),
+        ("invalid u32", msg!("yaml-expected-count")),
+        ("invalid f64", msg!("yaml-expected-number")),
         (
             "invalid boolean (strict mode expects true/false)",
-            "expected true or false",
+            msg!("yaml-expected-boolean"),
         ),
     ] {
         if out.starts_with(rust) {

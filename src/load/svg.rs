@@ -22,17 +22,14 @@ pub fn refusal(text: &str) -> Option<(usize, String)> {
             Err(e) => {
                 return Some((
                     reader.error_position() as usize,
-                    format!("this SVG is not well-formed XML: {e}"),
+                    msg!("svg-not-xml", error = e.to_string()),
                 ));
             }
         };
         let element = match &event {
             Event::Eof => return None,
             Event::DocType(_) => {
-                return Some((
-                    at,
-                    "this SVG has a document type declaration (<!DOCTYPE …>), which can define entities; remove it".into(),
-                ));
+                return Some((at, msg!("svg-doctype")));
             }
             Event::Start(e) | Event::Empty(e) => e,
             _ => continue,
@@ -42,24 +39,16 @@ pub fn refusal(text: &str) -> Option<(usize, String)> {
             name.as_str(),
             "script" | "foreignobject" | "iframe" | "embed" | "object"
         ) {
-            return Some((
-                at,
-                format!(
-                    "this SVG has a <{name}> element, which can run code or load a page; remove it"
-                ),
-            ));
+            return Some((at, msg!("svg-element", element = &name)));
         }
         for attribute in element.attributes().with_checks(false) {
             let Ok(attribute) = attribute else {
-                return Some((at, "this SVG has an attribute that cannot be read".into()));
+                return Some((at, msg!("svg-bad-attribute")));
             };
             let key =
                 String::from_utf8_lossy(attribute.key.local_name().as_ref()).to_ascii_lowercase();
             let Ok(value) = attribute.unescape_value() else {
-                return Some((
-                    at,
-                    format!("the value of `{key}` in this SVG cannot be read"),
-                ));
+                return Some((at, msg!("svg-bad-value", key = &key)));
             };
             let plain: String = value
                 .chars()
@@ -67,26 +56,15 @@ pub fn refusal(text: &str) -> Option<(usize, String)> {
                 .collect::<String>()
                 .to_ascii_lowercase();
             if key.starts_with("on") {
-                return Some((
-                    at,
-                    format!("this SVG has an event handler `{key}`, which runs code; remove it"),
-                ));
+                return Some((at, msg!("svg-event-handler", key = &key)));
             }
             if plain.contains("javascript:") || plain.contains("vbscript:") {
-                return Some((
-                    at,
-                    format!("the `{key}` of this SVG holds a script URL; remove it"),
-                ));
+                return Some((at, msg!("svg-script-url", key = &key)));
             }
             let is_link = key == "href" || key == "src";
             let to_self = plain.starts_with('#') || plain.starts_with("data:image/");
             if is_link && !to_self {
-                return Some((
-                    at,
-                    format!(
-                        "this SVG links to `{value}`, outside the file; only links within it (#id) and embedded images (data:image/…) are published"
-                    ),
-                ));
+                return Some((at, msg!("svg-outside-link", link = value.as_ref())));
             }
         }
     }
