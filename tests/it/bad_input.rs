@@ -50,6 +50,7 @@ fn gongkai(args: &[&std::ffi::OsStr]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_gongkai"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("GONGKAI_LANG", "en")
         .output()
         .expect("run gongkai");
     Run {

@@ -18,6 +18,7 @@ mod directory;
 mod hostile;
 mod incremental;
 mod interrupted;
+mod languages;
 mod layers;
 mod open_data;
 mod policy_and_config_errors;

@@ -1,0 +1,186 @@
+//! The language of messages, end to end: `--lang`, then `GONGKAI_LANG`,
+//! then `LC_ALL`/`LC_MESSAGES`/`LANG`, then the site's `language` (a zh-CN
+//! site speaks Chinese by default). Whatever the language, a diagnostic
+//! keeps its `file:line:column` and its snippet.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common;
+
+/// A fresh site (from `gongkai init`) with a page whose front matter is
+/// never closed, and the site's `language` set to `language`.
+fn broken_site(dir: &Path, language: &str) -> PathBuf {
+    let site = dir.join("site");
+    let init = common::gongkai().arg("init").arg(&site).output().unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let config = std::fs::read_to_string(site.join("gongkai.yaml")).unwrap();
+    let config = config.replace("language: zh-CN", &format!("language: {language}"));
+    assert!(config.contains(&format!("language: {language}")));
+    std::fs::write(site.join("gongkai.yaml"), config).unwrap();
+    std::fs::write(site.join("content/bad.md"), "---\ntitle: 坏页面\n\n正文\n").unwrap();
+    site
+}
+
+/// `gongkai check` of `site` with only the given language variables (the
+/// test's own environment left out) and `args` before the command.
+fn check(site: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gongkai"));
+    c.env("NO_COLOR", "1");
+    for var in ["GONGKAI_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
+        c.env_remove(var);
+    }
+    c.envs(env.iter().copied());
+    let o = c
+        .args(args)
+        .arg("check")
+        .arg("--root")
+        .arg(site)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    String::from_utf8(o.stderr).unwrap()
+}
+
+const PLACE: &str = "content/bad.md:1:1: ";
+
+fn assert_english(stderr: &str) {
+    assert!(
+        stderr.contains(&format!("{PLACE}front matter is not terminated")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("close the front matter with a line that holds only `---`"));
+    assert!(
+        stderr.contains("this `---` opens the front matter"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: 1 problem found; nothing was written"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" 1 │ ---"), "the snippet: {stderr}");
+    assert!(!stderr.contains("元数据"), "{stderr}");
+}
+
+fn assert_chinese(stderr: &str) {
+    assert!(
+        stderr.contains(&format!("{PLACE}文件开头的元数据（front matter）没有结束")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("请在元数据后面加一行，只写 `---`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("这个 `---` 开始了元数据"), "{stderr}");
+    assert!(
+        stderr.contains("错误：发现 1 个问题，没有写入任何文件"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" 1 │ ---"), "the snippet: {stderr}");
+    assert!(!stderr.contains("not terminated"), "{stderr}");
+    // No Unicode isolation marks around the arguments.
+    assert!(!stderr.contains(['\u{2068}', '\u{2069}']), "{stderr:?}");
+}
+
+#[test]
+fn the_flag_wins_over_the_environment_and_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = broken_site(dir.path(), "zh-CN");
+    let env = [("GONGKAI_LANG", "zh-CN"), ("LANG", "zh_CN.UTF-8")];
+    assert_english(&check(&site, &env, &["--lang", "en"]));
+    let site_en = broken_site(&dir.path().join("en"), "en");
+    assert_chinese(&check(
+        &site_en,
+        &[("LANG", "en_US.UTF-8")],
+        &["--lang", "zh-CN"],
+    ));
+}
+
+#[test]
+fn gongkai_lang_wins_over_lang_and_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = broken_site(dir.path(), "en");
+    assert_chinese(&check(
+        &site,
+        &[("GONGKAI_LANG", "zh-CN"), ("LANG", "en_US.UTF-8")],
+        &[],
+    ));
+    let site_zh = broken_site(&dir.path().join("zh"), "zh-CN");
+    assert_english(&check(
+        &site_zh,
+        &[("GONGKAI_LANG", "en"), ("LANG", "zh_CN.UTF-8")],
+        &[],
+    ));
+}
+
+#[test]
+fn the_locale_wins_over_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = broken_site(dir.path(), "en");
+    assert_chinese(&check(&site, &[("LANG", "zh_CN.UTF-8")], &[]));
+    let site_zh = broken_site(&dir.path().join("zh"), "zh-CN");
+    assert_english(&check(&site_zh, &[("LANG", "C")], &[]));
+    // LC_ALL before LANG, as POSIX has it.
+    assert_english(&check(
+        &site_zh,
+        &[("LC_ALL", "en_GB.UTF-8"), ("LANG", "zh_CN.UTF-8")],
+        &[],
+    ));
+}
+
+#[test]
+fn without_a_choice_the_site_language_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_chinese(&check(&broken_site(dir.path(), "zh-CN"), &[], &[]));
+    let site_en = broken_site(&dir.path().join("en"), "en");
+    assert_english(&check(&site_en, &[], &[]));
+    // A language gongkai does not speak in the environment is no choice.
+    let site_zh = broken_site(&dir.path().join("zh"), "zh-CN");
+    assert_chinese(&check(&site_zh, &[("LANG", "fr_FR.UTF-8")], &[]));
+}
+
+#[test]
+fn the_summary_and_the_help_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    assert!(
+        common::gongkai()
+            .arg("init")
+            .arg(&site)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = common::gongkai()
+        .args(["--lang", "zh-CN", "check", "--root"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.starts_with("已检查 "), "{stderr}");
+    assert!(stderr.contains(" 个页面、"), "{stderr}");
+    let o = common::gongkai()
+        .arg("check")
+        .arg("--root")
+        .arg(&site)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(stderr.starts_with("checked "), "{stderr}");
+    let help = common::gongkai()
+        .args(["--lang", "zh-CN", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        help.contains("把政策文件和公共服务名录发布为静态门户网站"),
+        "{help}"
+    );
+    assert!(help.contains("生成网站，写入输出文件夹"), "{help}");
+    let bad = common::gongkai()
+        .args(["--lang", "fr", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
