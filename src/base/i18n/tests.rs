@@ -339,3 +339,102 @@ fn languages_from_tags_and_locales() {
         Some(Language::ZhCn)
     );
 }
+
+/// Whether `text` matches `pieces` joined by wildcards (each wildcard one
+/// or more characters: an argument of the message).
+fn glob(pieces: &[&str], text: &str) -> bool {
+    let Some((first, rest)) = pieces.split_first() else {
+        return text.is_empty();
+    };
+    let Some(mut text) = text.strip_prefix(first) else {
+        return false;
+    };
+    if rest.is_empty() {
+        return text.is_empty();
+    }
+    // The first wildcard takes at least one character.
+    loop {
+        let mut chars = text.chars();
+        if chars.next().is_none() {
+            return false;
+        }
+        text = chars.as_str();
+        if glob(rest, text) {
+            return true;
+        }
+    }
+}
+
+/// The messages the editors' guide quotes: in its ```text blocks, the
+/// lines that start with `× ` (after the `file:line:column: ` place), with
+/// `help: `, with `错误：` or with `警告：`.
+fn quoted_in_guide(guide: &str) -> Vec<(usize, String)> {
+    let mut out = vec![];
+    let mut in_text = false;
+    for (n, line) in guide.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with("```") {
+            in_text = !in_text && t == "```text";
+            continue;
+        }
+        if !in_text {
+            continue;
+        }
+        let quoted = if let Some(rest) = t.strip_prefix("× ") {
+            // `content/a.md:5:7: message`: the place ends at the first `: `.
+            rest.split_once(": ").map(|(_, m)| m.to_string())
+        } else if let Some(rest) = t.strip_prefix("help: ") {
+            Some(rest.to_string())
+        } else if t.starts_with("错误：") || t.starts_with("警告：") {
+            Some(t.to_string())
+        } else {
+            None
+        };
+        if let Some(q) = quoted {
+            out.push((n + 1, q));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_the_guide_quotes_is_in_the_zh_cn_catalog() {
+    let guide_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/编辑指南.md");
+    let guide = std::fs::read_to_string(guide_path).unwrap();
+    let quoted = quoted_in_guide(&guide);
+    assert!(quoted.len() >= 5, "the guide quotes only {quoted:?}");
+    // Each message with every argument a marker, cut at the markers.
+    const MARK: &str = "\u{e000}";
+    let messages: Vec<(String, String)> = variables(ZH_CN_CATALOG, "zh-CN")
+        .into_iter()
+        .map(|(id, vars)| {
+            let args: Vec<(&str, Arg)> = vars.iter().map(|v| (v.as_str(), Arg::from(MARK))).collect();
+            let text = format_as(Language::ZhCn, &id, &args);
+            (id, text)
+        })
+        .collect();
+    let mut missing = vec![];
+    for (line, q) in &quoted {
+        let found = messages.iter().any(|(_, text)| {
+            let pieces: Vec<&str> = text.split(MARK).collect();
+            glob(&pieces, q)
+        });
+        if !found {
+            missing.push(format!("docs/编辑指南.md:{line}: {q}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "quoted in the guide but not in i18n/zh-CN/gongkai.ftl:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn glob_matches_arguments() {
+    assert!(glob(&["a ", " b"], "a x b"));
+    assert!(!glob(&["a ", " b"], "a  b"));
+    assert!(glob(&["x"], "x"));
+    assert!(!glob(&["x"], "xy"));
+    assert!(glob(&["", "：", ""], "错误：x"));
+}
