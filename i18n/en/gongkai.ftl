@@ -191,3 +191,35 @@ svg-bad-value = the value of `{ $key }` in this SVG cannot be read
 svg-event-handler = this SVG has an event handler `{ $key }`, which runs code; remove it
 svg-script-url = the `{ $key }` of this SVG holds a script URL; remove it
 svg-outside-link = this SVG links to `{ $link }`, outside the file; only links within it (#id) and embedded images (data:image/…) are published
+
+## Links and relations (src/resolve/, src/model/links.rs)
+
+link-to-draft = link to a draft (`draft: true`), which is not published: `{ $link }`; build with --drafts to preview it, or remove the link
+link-missing = link to a page that does not exist: `{ $link }`
+interprets-not-policy = `interprets` must point at a policy page (type: policy)
+successor-is-self = `{ $key }` names this policy itself: a policy cannot replace itself
+successor-is-self-help = name the newer policy that replaced this one, or remove `{ $key }`
+successor-is-section = a successor must be a page, not a section
+successor-form = write the successor as `@/path/to/policy.md` or as an http(s) URL
+successors-each-other = { $first } and { $second } name each other as successor: a policy cannot replace the policy that replaces it
+successors-circle = the successors of these policies go round in a circle: { $policies }
+successors-circle-help = `repealed_by` and `amended_by` name the newer policy; remove the one that points back to an older policy
+directory-policy-not-policy = directory.policy names `{ $path }`, which is a page but not a policy (type: policy)
+directory-policy-missing = directory.policy names `{ $path }`, which is not a page under content/
+directory-policy-help = write the path of a policy page under content/, e.g. `policies/measures.md`
+reference-form = write this as an `@/` path from content/, e.g. `@/policies/measures.md`
+
+## Site configuration (src/model/config.rs)
+
+config-paginate-by-help = it is how many entries a page of a section list shows, e.g. 20
+search-head-zero = search.head must be at least 1
+search-head-zero-help = leave it out for the default (4096)
+config-name-special = `{ $name }` contains ? # or %
+config-bad-page-name = directory.{ $key }: `{ $name }` cannot name a page ({ $reason })
+config-bad-page-name-help = a need or an audience is the last part of its page's URL: leave out / \ ? # % and a leading .
+config-theme-name = theme `{ $theme }` must be a folder name under themes/
+base-url-character = base_url `{ $url }` holds `{ $character }`, which a URL cannot hold; write the site's address such as https://example.org/ or https://example.org/portal/
+base-url-not-absolute = base_url `{ $url }` must be an absolute http(s) URL ({ $error }), such as https://example.org/ or https://example.org/portal/
+base-url-scheme = base_url `{ $url }` must start with http:// or https:// and name a host, such as https://example.org/ or https://example.org/portal/
+base-url-query = base_url `{ $url }` must not contain a query (?) or fragment (#)
+base-url-user = base_url `{ $url }` must not contain a user name or password

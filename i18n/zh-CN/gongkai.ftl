@@ -177,3 +177,35 @@ svg-bad-value = 这个 SVG 中 `{ $key }` 的值无法读取
 svg-event-handler = 这个 SVG 有事件处理属性 `{ $key }`，它会运行代码；请删除
 svg-script-url = 这个 SVG 的 `{ $key }` 中有脚本网址；请删除
 svg-outside-link = 这个 SVG 链接到文件之外的 `{ $link }`；只发布文件内部的链接（#id）和嵌入的图片（data:image/…）
+
+## 链接和关系（src/resolve/、src/model/links.rs）
+
+link-to-draft = 链接指向草稿（`draft: true`），草稿不会发布：`{ $link }`；要预览请加 --drafts 生成，否则请删去这个链接
+link-missing = 链接指向的页面不存在：`{ $link }`
+interprets-not-policy = `interprets` 必须指向政策页面（type: policy）
+successor-is-self = `{ $key }` 写的是这份政策本身：政策不能替代它自己
+successor-is-self-help = 请写替代这份政策的新政策，或删去 `{ $key }`
+successor-is-section = 替代它的必须是一个页面，不能是栏目
+successor-form = 替代它的政策请写成 `@/path/to/policy.md` 或 http(s) 网址
+successors-each-other = { $first } 和 { $second } 互相写对方替代了自己：政策不能替代替代它的政策
+successors-circle = 这些政策的替代关系绕成了一个圈：{ $policies }
+successors-circle-help = `repealed_by` 和 `amended_by` 写的是更新的政策；请删去指回旧政策的那一个
+directory-policy-not-policy = directory.policy 写的 `{ $path }` 是一个页面，但不是政策（type: policy）
+directory-policy-missing = directory.policy 写的 `{ $path }` 不是 content/ 下的页面
+directory-policy-help = 请写 content/ 下某个政策页面的路径，例如 `policies/measures.md`
+reference-form = 请写成从 content/ 算起的 `@/` 路径，例如 `@/policies/measures.md`
+
+## 网站设置（src/model/config.rs）
+
+config-paginate-by-help = 它是栏目列表每页显示的条数，例如 20
+search-head-zero = search.head 至少是 1
+search-head-zero-help = 不写这一项就用默认值（4096）
+config-name-special = `{ $name }` 含有 ?、# 或 %
+config-bad-page-name = directory.{ $key }：`{ $name }` 不能作为页面名称（{ $reason }）
+config-bad-page-name-help = 需求或人群的名称是它的页面网址的最后一段：不要用 / \ ? # %，也不要以 . 开头
+config-theme-name = theme `{ $theme }` 必须是 themes/ 下的一个文件夹名
+base-url-character = base_url `{ $url }` 中有网址里不能出现的 `{ $character }`；请写网站的地址，例如 https://example.org/ 或 https://example.org/portal/
+base-url-not-absolute = base_url `{ $url }` 必须是完整的 http(s) 网址（{ $error }），例如 https://example.org/ 或 https://example.org/portal/
+base-url-scheme = base_url `{ $url }` 必须以 http:// 或 https:// 开头并写明域名，例如 https://example.org/ 或 https://example.org/portal/
+base-url-query = base_url `{ $url }` 中不能有查询（?）或片段（#）
+base-url-user = base_url `{ $url }` 中不能有用户名或密码

@@ -244,13 +244,13 @@ impl Config {
             normalise_base_url(&config.base_url).map_err(|m| config.error_at("base_url", m))?;
         if config.paginate_by == 0 {
             return Err(config
-                .error_at("paginate_by", "paginate_by must be at least 1")
-                .with_help("it is how many entries a page of a section list shows, e.g. 20"));
+                .error_at("paginate_by", msg!("paginate-by-zero"))
+                .with_help(msg!("config-paginate-by-help")));
         }
         if config.search.head == 0 {
             return Err(config
-                .error_at("search.head", "search.head must be at least 1")
-                .with_help("leave it out for the default (4096)"));
+                .error_at("search.head", msg!("search-head-zero"))
+                .with_help(msg!("search-head-zero-help")));
         }
         for (key, names) in [
             ("needs", &config.directory.needs),
@@ -259,7 +259,7 @@ impl Config {
             for name in names {
                 let bad = crate::base::slug::check_slug(name).err().or_else(|| {
                     name.contains(['?', '#', '%'])
-                        .then(|| format!("`{name}` contains ? # or %"))
+                        .then(|| msg!("config-name-special", name = name))
                 });
                 if let Some(why) = bad {
                     let at = source.find(name.as_str()).unwrap_or(0);
@@ -268,20 +268,14 @@ impl Config {
                         source,
                         at,
                         name.len(),
-                        format!("directory.{key}: `{name}` cannot name a page ({why})"),
+                        msg!("config-bad-page-name", key = key, name = name, reason = why),
                     )
-                    .with_help("a need or an audience is the last part of its page's URL: leave out / \\ ? # % and a leading ."));
+                    .with_help(msg!("config-bad-page-name-help")));
                 }
             }
         }
         if config.theme.contains(['/', '\\']) || config.theme.contains("..") {
-            return Err(config.error_at(
-                "theme",
-                format!(
-                    "theme `{}` must be a folder name under themes/",
-                    config.theme
-                ),
-            ));
+            return Err(config.error_at("theme", msg!("config-theme-name", theme = &config.theme)));
         }
         Ok(config)
     }
@@ -325,33 +319,26 @@ impl Config {
 /// Check a base URL and make it end with exactly one `/`.
 fn normalise_base_url(url: &str) -> Result<String, String> {
     let text = url.trim();
-    let example = "such as https://example.org/ or https://example.org/portal/";
     if let Some(c) = text
         .chars()
         .find(|&c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
     {
-        return Err(format!(
-            "base_url `{text}` holds `{}`, which a URL cannot hold; write the site's address {example}",
-            c.escape_default()
+        return Err(msg!(
+            "base-url-character",
+            url = text,
+            character = c.escape_default().to_string()
         ));
     }
-    let parsed = url::Url::parse(text).map_err(|e| {
-        format!("base_url `{text}` must be an absolute http(s) URL ({e}), {example}")
-    })?;
+    let parsed = url::Url::parse(text)
+        .map_err(|e| msg!("base-url-not-absolute", url = text, error = e.to_string()))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(format!(
-            "base_url `{text}` must start with http:// or https:// and name a host, {example}"
-        ));
+        return Err(msg!("base-url-scheme", url = text));
     }
     if parsed.query().is_some() || parsed.fragment().is_some() || text.contains(['?', '#']) {
-        return Err(format!(
-            "base_url `{text}` must not contain a query (?) or fragment (#)"
-        ));
+        return Err(msg!("base-url-query", url = text));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(format!(
-            "base_url `{text}` must not contain a user name or password"
-        ));
+        return Err(msg!("base-url-user", url = text));
     }
     // The parser's form: host in lower case, non-ASCII path percent-encoded.
     Ok(format!("{}/", parsed.as_str().trim_end_matches('/')))

@@ -38,10 +38,10 @@ impl LinkMap {
                 };
                 Ok((*target, anchor, href))
             }
-            None if self.drafts.contains(decoded.as_ref()) => Err(format!(
-                "link to a draft (`draft: true`), which is not published: `{link}`; build with --drafts to preview it, or remove the link"
-            )),
-            None => Err(format!("link to a page that does not exist: `{link}`")),
+            None if self.drafts.contains(decoded.as_ref()) => {
+                Err(msg!("link-to-draft", link = link))
+            }
+            None => Err(msg!("link-missing", link = link)),
         }
     }
 }

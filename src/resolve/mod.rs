@@ -66,11 +66,7 @@ pub fn resolve(
                     interprets[i] = Some(t);
                     interpretations[t].push(i);
                 }
-                Ok(_) => diagnostics.push(at_reference(
-                    page,
-                    r,
-                    "`interprets` must point at a policy page (type: policy)",
-                )),
+                Ok(_) => diagnostics.push(at_reference(page, r, &msg!("interprets-not-policy"))),
                 Err(d) => diagnostics.push(d),
             }
         }
@@ -83,14 +79,8 @@ pub fn resolve(
                 if let Ok(Target::Page(t)) = resolve_page(&links, r, page) {
                     if t == i {
                         diagnostics.push(
-                            at_reference(
-                                page,
-                                r,
-                                &format!("`{key}` names this policy itself: a policy cannot replace itself"),
-                            )
-                            .with_help(format!(
-                                "name the newer policy that replaced this one, or remove `{key}`"
-                            )),
+                            at_reference(page, r, &msg!("successor-is-self", key = key))
+                                .with_help(msg!("successor-is-self-help", key = key)),
                         );
                     }
                 }
@@ -106,11 +96,9 @@ pub fn resolve(
                                 url: content.pages[t].url.clone(),
                             })
                         }
-                        Ok(Target::Section(_)) => diagnostics.push(at_reference(
-                            page,
-                            r,
-                            "a successor must be a page, not a section",
-                        )),
+                        Ok(Target::Section(_)) => {
+                            diagnostics.push(at_reference(page, r, &msg!("successor-is-section")))
+                        }
                         Err(d) => diagnostics.push(d),
                     }
                 } else if r.target.starts_with("https://") || r.target.starts_with("http://") {
@@ -119,11 +107,7 @@ pub fn resolve(
                         url: r.target.clone(),
                     });
                 } else {
-                    diagnostics.push(at_reference(
-                        page,
-                        r,
-                        "write the successor as `@/path/to/policy.md` or as an http(s) URL",
-                    ));
+                    diagnostics.push(at_reference(page, r, &msg!("successor-form")));
                 }
             }
         }
@@ -204,19 +188,15 @@ fn circle_error(
     let (_, r) = next[head].expect("a policy on a circle has a successor");
     let message = if circle.len() == 2 {
         names.pop();
-        format!(
-            "{} name each other as successor: a policy cannot replace the policy that replaces it",
-            names.join(" and ")
+        msg!(
+            "successors-each-other",
+            first = &names[0],
+            second = &names[1]
         )
     } else {
-        format!(
-            "the successors of these policies go round in a circle: {}",
-            names.join(" → ")
-        )
+        msg!("successors-circle", policies = names.join(" → "))
     };
-    at_reference(&content.pages[head], r, &message).with_help(
-        "`repealed_by` and `amended_by` name the newer policy; remove the one that points back to an older policy",
-    )
+    at_reference(&content.pages[head], r, &message).with_help(msg!("successors-circle-help"))
 }
 
 /// The policy that `directory.policy` in gongkai.yaml names: `Ok(None)` when
@@ -232,19 +212,14 @@ pub fn directory_policy(config: &Config, content: &Content) -> Result<Option<usi
         .position(|p| p.rel == rel && p.page_type == PageType::Policy)
         .map(Some)
         .ok_or_else(|| {
-            let what = if content.pages.iter().any(|p| p.rel == rel) {
-                "a page but not a policy (type: policy)"
+            let message = if content.pages.iter().any(|p| p.rel == rel) {
+                msg!("directory-policy-not-policy", path = rel)
             } else {
-                "not a page under content/"
+                msg!("directory-policy-missing", path = rel)
             };
             config
-                .error_at(
-                    "directory.policy",
-                    format!("directory.policy names `{rel}`, which is {what}"),
-                )
-                .with_help(
-                    "write the path of a policy page under content/, e.g. `policies/measures.md`",
-                )
+                .error_at("directory.policy", message)
+                .with_help(msg!("directory-policy-help"))
         })
 }
 
@@ -254,11 +229,7 @@ fn at_reference(page: &Page, r: &Reference, message: &str) -> Diagnostic {
 
 fn resolve_page(links: &LinkMap, r: &Reference, page: &Page) -> Result<Target, Diagnostic> {
     if !r.target.starts_with("@/") {
-        return Err(at_reference(
-            page,
-            r,
-            "write this as an `@/` path from content/, e.g. `@/policies/measures.md`",
-        ));
+        return Err(at_reference(page, r, &msg!("reference-form")));
     }
     links
         .resolve(&r.target)

@@ -408,7 +408,8 @@ fn every_message_the_guide_quotes_is_in_the_zh_cn_catalog() {
     let messages: Vec<(String, String)> = variables(ZH_CN_CATALOG, "zh-CN")
         .into_iter()
         .map(|(id, vars)| {
-            let args: Vec<(&str, Arg)> = vars.iter().map(|v| (v.as_str(), Arg::from(MARK))).collect();
+            let args: Vec<(&str, Arg)> =
+                vars.iter().map(|v| (v.as_str(), Arg::from(MARK))).collect();
             let text = format_as(Language::ZhCn, &id, &args);
             (id, text)
         })
