@@ -307,7 +307,10 @@ async fn rebuild(
                             "serve-rebuilt",
                             tasks = tasks,
                             files = files_written,
-                            ms = crate::i18n::fixed(started.elapsed().as_secs_f64() * 1000.0, 0)
+                            ms = crate::base::i18n::fixed(
+                                started.elapsed().as_secs_f64() * 1000.0,
+                                0
+                            )
                         )
                     );
                     Ok(None)

@@ -106,7 +106,9 @@ fn imports(module: &[String], code: &str) -> Vec<Vec<String>> {
         while let Some(at) = rest.find(start) {
             let before = rest[..at].chars().last();
             rest = &rest[at + start.len()..];
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            // `$crate::` in a macro names the crate's public face (lib.rs's
+            // re-exports, as the binary sees it), not a module's import.
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':' || c == '$') {
                 continue;
             }
             let mut base: Vec<String> = if start == "crate::" {
