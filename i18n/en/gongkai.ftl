@@ -223,3 +223,22 @@ base-url-not-absolute = base_url `{ $url }` must be an absolute http(s) URL ({ $
 base-url-scheme = base_url `{ $url }` must start with http:// or https:// and name a host, such as https://example.org/ or https://example.org/portal/
 base-url-query = base_url `{ $url }` must not contain a query (?) or fragment (#)
 base-url-user = base_url `{ $url }` must not contain a user name or password
+
+## Directory tables and synonyms (src/load/directory/, src/load/synonyms.rs)
+
+table-header-unnamed = column { $column } of the header row has no name
+table-header-twice = column `{ $column }` is named twice in the header row
+record-body-twice = this record has both a `body` field and a markdown body: keep one
+yaml-table-help = a YAML table is a list of records: `- id: …` for each
+csv-unreadable = cannot read this CSV table: { $error }
+csv-column-count = row on line { $line } has { $columns } columns, but the header row has { $header }
+field-must-be-text = `{ $key }` must be text
+field-required = this record has no `{ $key }`, which it needs
+field-items-text = the items of `{ $key }` must be text
+field-must-be-list = `{ $key }` must be a list, or text with `;` between the items
+field-must-be-count = `{ $key }` must be a whole number (0 or more), not `{ $value }`
+field-unknown-close = unknown field `{ $key }` (did you mean `{ $close }`?)
+field-unknown = unknown field `{ $key }`
+field-unknown-help = the fields of this kind of record are: { $fields }
+synonyms-help = synonyms.yaml is a list of groups, one per line: `- [红十字会, 红会]`
+synonyms-group-short = a synonym group needs at least two words

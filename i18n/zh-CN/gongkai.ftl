@@ -209,3 +209,22 @@ base-url-not-absolute = base_url `{ $url }` 必须是完整的 http(s) 网址（
 base-url-scheme = base_url `{ $url }` 必须以 http:// 或 https:// 开头并写明域名，例如 https://example.org/ 或 https://example.org/portal/
 base-url-query = base_url `{ $url }` 中不能有查询（?）或片段（#）
 base-url-user = base_url `{ $url }` 中不能有用户名或密码
+
+## 名录表和同义词（src/load/directory/、src/load/synonyms.rs）
+
+table-header-unnamed = 表头第 { $column } 列没有列名
+table-header-twice = 表头中的列名 `{ $column }` 出现了两次
+record-body-twice = 这条记录既有 `body` 字段，又有 markdown 正文：请只保留一个
+yaml-table-help = YAML 表是记录的列表：每条记录以 `- id: …` 开头
+csv-unreadable = 无法读取这个 CSV 表：{ $error }
+csv-column-count = 第 { $line } 行有 { $columns } 列，但表头有 { $header } 列
+field-must-be-text = `{ $key }` 必须是文字
+field-required = 这条记录缺少必填的 `{ $key }`
+field-items-text = `{ $key }` 的各项必须是文字
+field-must-be-list = `{ $key }` 必须是列表，或用 `;` 隔开各项的文字
+field-must-be-count = `{ $key }` 必须是整数（0 或更大），不能是 `{ $value }`
+field-unknown-close = 没有 `{ $key }` 这个字段（是不是 `{ $close }`？）
+field-unknown = 没有 `{ $key }` 这个字段
+field-unknown-help = 这种记录的字段有：{ $fields }
+synonyms-help = synonyms.yaml 是一组组同义词的列表，每行一组：`- [红十字会, 红会]`
+synonyms-group-short = 每组同义词至少要有两个词

@@ -21,9 +21,7 @@ pub fn load(root: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
     let text = crate::base::files::read_utf8(&path, Path::new(FILE))?;
     let source: Arc<str> = text.clone();
     let groups: Vec<Vec<String>> = crate::base::yaml::parse(Path::new(FILE), &source, &text, 0)
-        .map_err(|d| {
-            d.with_help("synonyms.yaml is a list of groups, one per line: `- [红十字会, 红会]`")
-        })?;
+        .map_err(|d| d.with_help(msg!("synonyms-help")))?;
     let mut out = Vec::new();
     for (i, group) in groups.into_iter().enumerate() {
         let members: Vec<String> = group
@@ -43,7 +41,7 @@ pub fn load(root: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
                 &source,
                 offset,
                 1,
-                "a synonym group needs at least two words",
+                msg!("synonyms-group-short"),
             ));
         }
         out.push(members);

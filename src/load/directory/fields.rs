@@ -64,11 +64,7 @@ fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
     });
     if body.is_some() {
         if let Some(f) = fields.get("body") {
-            return Err(source.diagnostic(
-                f.offset,
-                f.len,
-                "this record has both a `body` field and a markdown body: keep one",
-            ));
+            return Err(source.diagnostic(f.offset, f.len, msg!("record-body-twice")));
         }
     }
     let body = body.or_else(|| take_body(&mut fields));
@@ -89,7 +85,7 @@ fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
 fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
     let text = source.text.clone();
     let rows: Vec<Spanned<SpannedMap>> = yaml::parse(&source.file, &text, &text, 0)
-        .map_err(|d| d.with_help("a YAML table is a list of records: `- id: …` for each"))?;
+        .map_err(|d| d.with_help(msg!("yaml-table-help")))?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -115,7 +111,7 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
         .from_reader(text.as_bytes());
     let csv_error = |e: csv::Error| {
         let offset = e.position().map_or(0, |p| p.byte() as usize);
-        source.diagnostic(offset, 1, format!("cannot read this CSV table: {e}"))
+        source.diagnostic(offset, 1, msg!("csv-unreadable", error = e.to_string()))
     };
     let headers = table::header_names(reader.headers().map_err(csv_error)?.iter());
     table::check_headers(&source, &headers, 0)?;
@@ -139,10 +135,11 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
             errors.push(source.diagnostic(
                 start,
                 1,
-                format!(
-                    "row on line {line} has {} columns, but the header row has {}",
-                    record.len(),
-                    headers.len()
+                msg!(
+                    "csv-column-count",
+                    line = line,
+                    columns = record.len(),
+                    header = headers.len()
                 ),
             ));
             continue;
@@ -194,7 +191,7 @@ impl<'a> Reader<'a> {
             Value::Number(n) => n.to_string(),
             Value::Null => return None,
             _ => {
-                self.error(&field, format!("`{key}` must be text"));
+                self.error(&field, msg!("field-must-be-text", key = key));
                 return None;
             }
         };
@@ -209,9 +206,7 @@ impl<'a> Reader<'a> {
     pub fn required(&mut self, key: &str) -> Option<Located<String>> {
         let v = self.text(key);
         if v.is_none() {
-            let d = self
-                .raw
-                .diagnostic(format!("this record has no `{key}`, which it needs"));
+            let d = self.raw.diagnostic(msg!("field-required", key = key));
             self.errors.push(d);
         }
         v
@@ -268,7 +263,7 @@ impl<'a> Reader<'a> {
                         Value::Number(n) => out.push(at(n.to_string())),
                         Value::String(_) | Value::Null => {}
                         _ => {
-                            self.error(&field, format!("the items of `{key}` must be text"));
+                            self.error(&field, msg!("field-items-text", key = key));
                             return vec![];
                         }
                     }
@@ -276,10 +271,7 @@ impl<'a> Reader<'a> {
                 out
             }
             _ => {
-                self.error(
-                    &field,
-                    format!("`{key}` must be a list, or text with `;` between the items"),
-                );
+                self.error(&field, msg!("field-must-be-list", key = key));
                 vec![]
             }
         }
@@ -294,10 +286,7 @@ impl<'a> Reader<'a> {
             Err(_) => {
                 self.error(
                     &field,
-                    format!(
-                        "`{key}` must be a whole number (0 or more), not `{}`",
-                        text.value
-                    ),
+                    msg!("field-must-be-count", key = key, value = &text.value),
                 );
                 None
             }
@@ -308,18 +297,14 @@ impl<'a> Reader<'a> {
     pub fn finish(self, known: &[&str]) {
         let fields = std::mem::take(&mut self.raw.fields);
         for (key, field) in fields {
-            let close = known
-                .iter()
-                .find(|k| strsim_close(k, &key))
-                .map(|k| format!(" (did you mean `{k}`?)"))
-                .unwrap_or_default();
+            let message = match known.iter().find(|k| strsim_close(k, &key)) {
+                Some(close) => msg!("field-unknown-close", key = &key, close = *close),
+                None => msg!("field-unknown", key = &key),
+            };
             let d = self
                 .raw
-                .diagnostic_at(&field, format!("unknown field `{key}`{close}"))
-                .with_help(format!(
-                    "the fields of this kind of record are: {}",
-                    known.join(", ")
-                ));
+                .diagnostic_at(&field, message)
+                .with_help(msg!("field-unknown-help", fields = known.join(", ")));
             self.errors.push(d);
         }
     }

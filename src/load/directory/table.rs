@@ -64,18 +64,10 @@ pub(super) fn check_headers(
 ) -> Result<(), Diagnostic> {
     for (i, h) in headers.iter().enumerate() {
         if h.is_empty() {
-            return Err(source.diagnostic(
-                at,
-                1,
-                format!("column {} of the header row has no name", i + 1),
-            ));
+            return Err(source.diagnostic(at, 1, msg!("table-header-unnamed", column = i + 1)));
         }
         if headers[..i].contains(h) {
-            return Err(source.diagnostic(
-                at,
-                1,
-                format!("column `{h}` is named twice in the header row"),
-            ));
+            return Err(source.diagnostic(at, 1, msg!("table-header-twice", column = h)));
         }
     }
     Ok(())
