@@ -67,10 +67,7 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::in_file(
-                dir,
-                "the folder exists and is not empty; choose a new folder",
-            ));
+            return Err(Diagnostic::in_file(dir, msg!("init-not-empty")));
         }
     }
     let files: Vec<(String, &[u8])> = [
@@ -91,11 +88,12 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     for (rel, bytes) in files {
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::in_file(parent, format!("cannot create folder: {e}")))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::in_file(parent, msg!("cannot-create-folder", error = e.to_string()))
+            })?;
         }
         std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::in_file(&path, format!("cannot write: {e}")))?;
+            .map_err(|e| Diagnostic::in_file(&path, msg!("cannot-write", error = e.to_string())))?;
     }
     Ok(())
 }

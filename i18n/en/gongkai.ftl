@@ -242,3 +242,10 @@ field-unknown = unknown field `{ $key }`
 field-unknown-help = the fields of this kind of record are: { $fields }
 synonyms-help = synonyms.yaml is a list of groups, one per line: `- [红十字会, 红会]`
 synonyms-group-short = a synonym group needs at least two words
+
+## gongkai init and gongkai search (src/init.rs, src/search/query.rs)
+
+init-not-empty = the folder exists and is not empty; choose a new folder
+filter-no-values = this site has no `{ $facet }` filter values
+filter-unknown = `{ $value }` is not a { $facet } of this site; use one of: { $accepted }
+filter-ambiguous = `{ $value }` names several values of { $facet }: { $values }; use the id

@@ -228,3 +228,10 @@ field-unknown = 没有 `{ $key }` 这个字段
 field-unknown-help = 这种记录的字段有：{ $fields }
 synonyms-help = synonyms.yaml 是一组组同义词的列表，每行一组：`- [红十字会, 红会]`
 synonyms-group-short = 每组同义词至少要有两个词
+
+## gongkai init 和 gongkai search（src/init.rs、src/search/query.rs）
+
+init-not-empty = 这个文件夹已经存在，而且不是空的；请换一个新文件夹
+filter-no-values = 这个网站没有 `{ $facet }` 的筛选值
+filter-unknown = `{ $value }` 不是这个网站的 { $facet }；可以用：{ $accepted }
+filter-ambiguous = `{ $value }` 对应 { $facet } 的多个值：{ $values }；请用编号

@@ -322,14 +322,18 @@ impl Index {
             ""
         };
         Err(match (by_label.len(), accepted.is_empty()) {
-            (0, true) => format!("this site has no `{facet}` filter values"),
-            (0, false) => format!(
-                "`{text}` is not a {facet} of this site; use one of: {}{more}",
-                accepted.join(", ")
+            (0, true) => msg!("filter-no-values", facet = facet),
+            (0, false) => msg!(
+                "filter-unknown",
+                value = text,
+                facet = facet,
+                accepted = format!("{}{more}", accepted.join(", "))
             ),
-            _ => format!(
-                "`{text}` names several values of {facet}: {}; use the id",
-                by_label.join(", ")
+            _ => msg!(
+                "filter-ambiguous",
+                value = text,
+                facet = facet,
+                values = by_label.join(", ")
             ),
         })
     }
