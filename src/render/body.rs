@@ -84,7 +84,7 @@ pub fn render(
         // A line of official text is one paragraph: markdown block syntax at
         // its start (`-`, `>`, `1)`) is text. A backslash escapes it; the
         // offset moves back one byte so places still point into the file.
-        let escaped = starts_like_block(line).then(|| format!("\\{line}"));
+        let escaped = (!t.table && starts_like_block(line)).then(|| format!("\\{line}"));
         let input = Input {
             file,
             source: text,
@@ -96,7 +96,12 @@ pub fn render(
             },
             relative_base: Some(page_url),
         };
-        let (html, found) = markdown::render_inline(&input, links, options, diagnostics);
+        let (html, found) = if t.table {
+            let r = markdown::render(&input, links, options, &mut HashSet::new(), diagnostics);
+            (r.html, r.anchor_links)
+        } else {
+            markdown::render_inline(&input, links, options, diagnostics)
+        };
         t.html = html;
         anchor_links.extend(found);
     }

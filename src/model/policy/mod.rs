@@ -21,7 +21,7 @@ mod line;
 mod order;
 mod parse;
 
-pub use document::{Article, Block, BlockKind, Item, PolicyDocument, StructureError};
+pub use document::{Article, Block, BlockKind, Chapter, Item, PolicyDocument, StructureError};
 pub use parse::{parse, summary};
 
 #[cfg(test)]
