@@ -440,22 +440,22 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
     Kind::Text
 }
 
+/// A date line as set under a document: `2015年12月16日`, `二〇一五年十二月十六日`.
+pub(super) fn is_date(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['年', '月', '日']).collect();
+    t.ends_with('日')
+        && parts.len() == 4
+        && parts[..3]
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| is_digit(c) || is_chinese_numeral(c)))
+}
+
 pub(super) fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
     if line.table {
         return BlockKind::Table;
     }
     let t = line.text;
-    let is_date = {
-        let parts: Vec<&str> = t.split(['年', '月', '日']).collect();
-        t.ends_with('日')
-            && t.contains('年')
-            && t.contains('月')
-            && parts.len() == 4
-            && parts[..3]
-                .iter()
-                .all(|p| !p.is_empty() && p.chars().all(|c| is_digit(c) || is_chinese_numeral(c)))
-    };
-    if is_date {
+    if is_date(t) {
         BlockKind::Date
     } else if line.indent >= 8 && t.chars().count() <= 30 {
         BlockKind::Signature

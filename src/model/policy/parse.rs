@@ -7,13 +7,13 @@ use std::collections::HashSet;
 
 use super::amendment::{is_amendment, quoted_lines};
 use super::document::{
-    Article, ArticleStyle, Attachment, Block, Chapter, Item, Notice, Paragraph, Part,
+    Article, ArticleStyle, Attachment, Block, BlockKind, Chapter, Item, Notice, Paragraph, Part,
     PolicyDocument, PolicySection, StructureError, Text,
 };
 use super::line::{
     Kind, Line, Ordinal, Seen, attachment_list, attachment_marker, bad_number, block_kind,
-    classify, enumerator, is_space, is_title_heading, is_word, lines, ordinal, same_heading,
-    with_tables,
+    classify, enumerator, is_date, is_space, is_title_heading, is_word, lines, ordinal,
+    same_heading, with_tables,
 };
 use super::numbers::{is_chinese_numeral, is_digit};
 use super::order::ArticleOrder;
@@ -490,7 +490,48 @@ fn structure(
     for l in pending.drain(..) {
         doc.conclusions.push(block(l, false));
     }
+    closing_lines(doc);
     assign_eids(doc);
+}
+
+/// The closing lines of a text pasted without `***` after its last
+/// article: a date line at the very end, and the issuer's name and the
+/// list of attachments above it, are the closing text, not paragraphs
+/// (款) of the last article.
+fn closing_lines(doc: &mut PolicyDocument) {
+    let Some(last) = doc.articles.last_mut() else {
+        return;
+    };
+    if !doc.conclusions.is_empty() {
+        return;
+    }
+    let paragraphs = &last.paragraphs;
+    let closing = |p: &Paragraph| {
+        let t = &p.text.text;
+        p.items.is_empty()
+            && !p.text.table
+            && (t.starts_with("附件")
+                || (t.chars().count() <= 40
+                    && !t.ends_with(['。', '；', ';', '：', ':', '，', ','])))
+    };
+    let n = paragraphs.len();
+    if n < 2 || !closing(&paragraphs[n - 1]) || !is_date(&paragraphs[n - 1].text.text) {
+        return;
+    }
+    let mut start = n - 1;
+    while start > 1 && closing(&paragraphs[start - 1]) {
+        start -= 1;
+    }
+    for (i, p) in last.paragraphs.drain(start..).enumerate() {
+        let kind = if is_date(&p.text.text) {
+            BlockKind::Date
+        } else if i + start == n - 2 && !p.text.text.starts_with("附件") {
+            BlockKind::Signature
+        } else {
+            BlockKind::Paragraph
+        };
+        doc.conclusions.push(Block { kind, text: p.text });
+    }
 }
 
 fn push_intro(

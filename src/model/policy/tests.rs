@@ -341,16 +341,21 @@ fn attachments_after_the_text_with_their_own_articles_and_tables() {
     let doc = parse_ok(body);
     assert_eq!(doc.articles.len(), 2);
     // The list of attachments (附件说明) stays in the text.
-    let last = &doc.articles[1].paragraphs;
-    let texts: Vec<&str> = last.iter().map(|p| p.text.text.as_str()).collect();
+    // The list of attachments, the issuer and the date close the text:
+    // they are not paragraphs of the last article.
+    assert_eq!(doc.articles[1].paragraphs.len(), 1);
+    let closing: Vec<(&str, BlockKind)> = doc
+        .conclusions
+        .iter()
+        .map(|b| (b.text.text.as_str(), b.kind))
+        .collect();
     assert_eq!(
-        texts,
+        closing,
         [
-            "乙。",
-            "附件：1．示例办法",
-            "2．示例统计表",
-            "示例单位",
-            "2027年1月15日"
+            ("附件：1．示例办法", BlockKind::Paragraph),
+            ("2．示例统计表", BlockKind::Paragraph),
+            ("示例单位", BlockKind::Signature),
+            ("2027年1月15日", BlockKind::Date)
         ]
     );
     // Under a numbered list of attachments, `2．…` is not an article, even
