@@ -198,11 +198,36 @@ fn text(
         blocks(out, &format!("{prefix}preamble"), "preamble", &doc.preamble);
     }
     let mut done = vec![false; doc.articles.len()];
-    for part in &doc.parts {
-        unit_heading(out, "part", &part.eid, level, &part.num, &part.heading.html);
+    // A part's chapters, then its subparts (分编) with theirs; a subpart
+    // outside any part stands as a part does.
+    let in_parts: Vec<usize> = doc.parts.iter().flat_map(|p| p.subparts.clone()).collect();
+    let loose_subparts = (0..doc.subparts.len()).filter(|s| !in_parts.contains(s));
+    for (part, class, subparts) in doc
+        .parts
+        .iter()
+        .map(|p| (p, "part", &p.subparts[..]))
+        .chain(loose_subparts.map(|s| (&doc.subparts[s], "subpart", &[][..])))
+    {
+        unit_heading(out, class, &part.eid, level, &part.num, &part.heading.html);
         blocks(out, &format!("{}__intro", part.eid), "intro", &part.intro);
         for &c in &part.chapters {
             chapter(out, doc, c, level + 1, &link, &mut done);
+        }
+        for &s in subparts {
+            let sub = &doc.subparts[s];
+            unit_heading(
+                out,
+                "subpart",
+                &sub.eid,
+                level + 1,
+                &sub.num,
+                &sub.heading.html,
+            );
+            blocks(out, &format!("{}__intro", sub.eid), "intro", &sub.intro);
+            for &c in &sub.chapters {
+                chapter(out, doc, c, level + 2, &link, &mut done);
+            }
+            out.push_str("</section>\n");
         }
         out.push_str("</section>\n");
     }
@@ -211,7 +236,7 @@ fn text(
         .chapters
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.part.is_none())
+        .filter(|(_, c)| c.part.is_none() && c.subpart.is_none())
     {
         chapter(out, doc, c, level, &link, &mut done);
     }

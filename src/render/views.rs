@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::model::content::{Content, Page, Section};
 use crate::model::content::{PageType, PolicyStatus};
 use crate::model::links::Urls;
-use crate::model::policy::{Article, Chapter, PolicyDocument};
+use crate::model::policy::{Article, Chapter, Part, PolicyDocument};
 use crate::model::site::{Link, Resolved};
 use crate::render::body::Body;
 use crate::render::markdown::Heading;
@@ -186,7 +186,8 @@ impl PolicyView {
                 .collect(),
             chapters: vec![],
         };
-        let parts = doc.parts.iter().map(|p| ChapterEntry {
+        // A part lists its chapters, then its subparts with theirs.
+        let part = |p: &Part, subparts: Vec<ChapterEntry>| ChapterEntry {
             eid: p.eid.clone(),
             num: p.num.clone(),
             heading: p.heading.text.clone(),
@@ -196,13 +197,22 @@ impl PolicyView {
                 .chapters
                 .iter()
                 .map(|&c| chapter(&doc.chapters[c]))
+                .chain(subparts)
                 .collect(),
+        };
+        let parts = doc.parts.iter().map(|p| {
+            let subparts = p
+                .subparts
+                .iter()
+                .map(|&s| part(&doc.subparts[s], vec![]))
+                .collect();
+            part(p, subparts)
         });
         let toc = parts
             .chain(
                 doc.chapters
                     .iter()
-                    .filter(|c| c.part.is_none())
+                    .filter(|c| c.part.is_none() && c.subpart.is_none())
                     .map(chapter),
             )
             .filter(|_| whole)

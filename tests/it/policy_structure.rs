@@ -152,7 +152,9 @@ fn a_code_with_parts_chapters_sections_and_supplementary_provisions() {
     assert!(!stderr.contains("code-with-parts"), "{stderr}");
     assert_eq!(
         article_pages(&out, "code-with-parts"),
-        ["art_1", "art_2", "art_3", "art_4", "art_5", "art_6"]
+        [
+            "art_1", "art_2", "art_3", "art_4", "art_5", "art_6", "art_7"
+        ]
     );
     let page = read(out.join("policies/code-with-parts/index.html"));
     for heading in [
@@ -160,7 +162,10 @@ fn a_code_with_parts_chapters_sections_and_supplementary_provisions() {
         "<h3 id=\"part_1__heading\"><span class=\"num\">第一编</span>总　　则</h3>",
         "<h4 id=\"part_1__chp_2__heading\"><span class=\"num\">第二章</span>示例的管理</h4>",
         "<h5 id=\"part_1__chp_2__sec_2__heading\"><span class=\"num\">第二节</span>特别规定</h5>",
-        "<h4 id=\"part_2__chp_1__heading\"><span class=\"num\">第一章</span>示例的保存</h4>",
+        "<h4 id=\"part_2__subpart_1__heading\"><span class=\"num\">第一分编</span>通　　则</h4>",
+        "<h5 id=\"part_2__chp_1__heading\"><span class=\"num\">第一章</span>示例的保存</h5>",
+        "<h4 id=\"part_2__subpart_2__heading\"><span class=\"num\">第二分编</span>示例的销毁</h4>",
+        "<h5 id=\"part_2__chp_2__heading\"><span class=\"num\">第二章</span>销毁的程序</h5>",
         "<h3 id=\"chp_supplementary__heading\">附　　则</h3>",
     ] {
         assert!(page.contains(heading), "no `{heading}` in\n{page}");
@@ -185,6 +190,7 @@ fn a_code_with_parts_chapters_sections_and_supplementary_provisions() {
     // shown as text; as structure it is the heading and the contents' entry.
     assert!(!text.contains("第二编　分　　则"), "{page}");
     assert_eq!(text.matches("第二编分　　则").count(), 2, "{page}");
+    assert_eq!(text.matches("第二分编示例的销毁").count(), 2, "{page}");
     let art_5 = read(out.join("policies/code-with-parts/art_5/index.html"));
     assert!(art_5.contains("<span class=\"num\">第五条</span>示例文本应当妥善保存。"));
 }

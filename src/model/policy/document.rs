@@ -128,18 +128,22 @@ pub struct PolicySection {
     pub articles: Vec<usize>,
 }
 
-/// A part (编) above the chapters of a long code.
+/// A part (编) above the chapters of a long code, or a subpart (分编) of
+/// a part.
 #[derive(Debug, Clone, Serialize)]
 pub struct Part {
-    /// `part_1`.
+    /// `part_1`; a subpart `part_2__subpart_1`.
     pub eid: String,
     pub number: u32,
-    /// The number as written: `第一编`.
+    /// The number as written: `第一编`, `第一分编`.
     pub num: String,
     pub heading: Text,
     pub intro: Vec<Block>,
-    /// Indices into the document's `chapters`.
+    /// Indices into the document's `chapters`: those directly in it (not
+    /// in one of its subparts).
     pub chapters: Vec<usize>,
+    /// A part's subparts: indices into the document's `subparts`.
+    pub subparts: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,6 +161,7 @@ pub struct Chapter {
     /// Indices into the document's `articles`, in order.
     pub articles: Vec<usize>,
     pub part: Option<usize>,
+    pub subpart: Option<usize>,
 }
 
 /// An attachment (附件, 附表) after the main text: its number as written
@@ -185,6 +190,7 @@ pub struct PolicyDocument {
     pub preamble_heading: Option<Text>,
     pub preamble: Vec<Block>,
     pub parts: Vec<Part>,
+    pub subparts: Vec<Part>,
     pub chapters: Vec<Chapter>,
     pub sections: Vec<PolicySection>,
     pub articles: Vec<Article>,
@@ -229,6 +235,7 @@ impl PolicyDocument {
             ids.push(format!("{prefix}conclusions"));
         }
         ids.extend(self.parts.iter().map(|p| p.eid.clone()));
+        ids.extend(self.subparts.iter().map(|p| p.eid.clone()));
         for c in &self.chapters {
             ids.push(c.eid.clone());
         }
@@ -264,7 +271,7 @@ impl PolicyDocument {
         out.extend(self.contents.iter_mut().map(|b| &mut b.text));
         out.extend(self.preamble_heading.as_mut());
         out.extend(self.preamble.iter_mut().map(|b| &mut b.text));
-        for p in &mut self.parts {
+        for p in self.parts.iter_mut().chain(&mut self.subparts) {
             out.push(&mut p.heading);
             out.extend(p.intro.iter_mut().map(|b| &mut b.text));
         }

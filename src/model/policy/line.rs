@@ -187,6 +187,8 @@ pub(super) fn attachment_list(lines: &[Line<'_>]) -> Vec<bool> {
 #[derive(Debug, PartialEq)]
 pub(super) enum Kind<'a> {
     Part(Ordinal<'a>),
+    /// 分编: a part of a part (`第一分编`), above its chapters.
+    Subpart(Ordinal<'a>),
     Chapter(Ordinal<'a>),
     Section(Ordinal<'a>),
     Article(Ordinal<'a>),
@@ -200,7 +202,7 @@ pub(super) enum Kind<'a> {
     /// never a paragraph of the unit before it.
     BadNumber {
         num: &'a str,
-        unit: char,
+        unit: &'static str,
         error: NumberError,
     },
     Break,
@@ -248,7 +250,10 @@ fn inserted(after: &str) -> Option<(u32, usize)> {
 /// is not one, `Some(Err((num, why)))` when it is one whose number cannot be
 /// read (`第4294967296条`, `第十十条`).
 #[allow(clippy::type_complexity)]
-pub(super) fn ordinal(text: &str, unit: char) -> Option<Result<Ordinal<'_>, (&str, NumberError)>> {
+pub(super) fn ordinal<'a>(
+    text: &'a str,
+    unit: &str,
+) -> Option<Result<Ordinal<'a>, (&'a str, NumberError)>> {
     let rest = text.strip_prefix('第')?;
     let digits_len: usize = rest
         .chars()
@@ -375,15 +380,16 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
     if is_thematic_break(text) {
         return Kind::Break;
     }
-    for unit in ['编', '章', '节', '条'] {
+    for unit in ["编", "分编", "章", "节", "条"] {
         match ordinal(text, unit) {
             None => {}
             Some(Err((num, error))) => return Kind::BadNumber { num, unit, error },
             Some(Ok(ordinal)) => {
                 return match unit {
-                    '编' => Kind::Part(ordinal),
-                    '章' => Kind::Chapter(ordinal),
-                    '节' => Kind::Section(ordinal),
+                    "编" => Kind::Part(ordinal),
+                    "分编" => Kind::Subpart(ordinal),
+                    "章" => Kind::Chapter(ordinal),
+                    "节" => Kind::Section(ordinal),
                     _ => Kind::Article(ordinal),
                 };
             }
@@ -469,14 +475,15 @@ pub(super) fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
 /// The error for a heading whose number cannot be read.
 pub(super) fn bad_number(
     num: &str,
-    unit: char,
+    unit: &str,
     error: NumberError,
     line: &Line<'_>,
 ) -> StructureError {
     let (what, a_what) = match unit {
-        '编' => ("part", "a part"),
-        '章' => ("chapter", "a chapter"),
-        '节' => ("section", "a section"),
+        "编" => ("part", "a part"),
+        "分编" => ("subpart", "a subpart"),
+        "章" => ("chapter", "a chapter"),
+        "节" => ("section", "a section"),
         _ => ("article", "an article"),
     };
     let (message, help) = match error {

@@ -27,7 +27,9 @@ mod line;
 mod order;
 mod parse;
 
-pub use document::{Article, Block, BlockKind, Chapter, Item, PolicyDocument, StructureError};
+pub use document::{
+    Article, Block, BlockKind, Chapter, Item, Part, PolicyDocument, StructureError,
+};
 pub use parse::{parse, summary};
 
 #[cfg(test)]

@@ -207,8 +207,8 @@ fn structure(
             .map(|(l, _)| l)
     };
 
-    let has_zhang = structural().any(|l| ordinal(l.text, '章').is_some());
-    let has_tiao = structural().any(|l| ordinal(l.text, '条').is_some());
+    let has_zhang = structural().any(|l| ordinal(l.text, "章").is_some());
+    let has_tiao = structural().any(|l| ordinal(l.text, "条").is_some());
     doc.style = if has_tiao {
         Some(ArticleStyle::Tiao)
     } else if structural().any(|l| {
@@ -231,6 +231,7 @@ fn structure(
         }
     };
     let mut part: Option<usize> = None;
+    let mut subpart: Option<usize> = None;
     let mut chapter: Option<usize> = None;
     let mut section: Option<usize> = None;
     let mut article: Option<usize> = None;
@@ -279,8 +280,10 @@ fn structure(
         // A table of contents lists headings, then the text begins by
         // repeating the first of them.
         if let Contents::Reading(first) = &mut contents {
-            let heading = matches!(kind, Kind::Part(_) | Kind::Chapter(_) | Kind::Section(_))
-                || ["序言", "附则"].iter().any(|w| is_word(line.text, w));
+            let heading = matches!(
+                kind,
+                Kind::Part(_) | Kind::Subpart(_) | Kind::Chapter(_) | Kind::Section(_)
+            ) || ["序言", "附则"].iter().any(|w| is_word(line.text, w));
             match first {
                 Some(f) if heading && !same_heading(f, line.text) => {
                     doc.contents.push(block(line, false));
@@ -332,8 +335,34 @@ fn structure(
                     heading: text_at(o.rest, line),
                     intro: vec![],
                     chapters: vec![],
+                    subparts: vec![],
                 });
                 part = Some(doc.parts.len() - 1);
+                subpart = None;
+                chapter = None;
+                section = None;
+                article = None;
+            }
+            Kind::Subpart(o) => {
+                flush_pending(doc, article, &mut pending);
+                let eid = match part {
+                    Some(p) => format!("{}__{}", doc.parts[p].eid, o.eid("subpart")),
+                    None => format!("{prefix}{}", o.eid("subpart")),
+                };
+                claim(&eid, line, errors);
+                doc.subparts.push(Part {
+                    eid,
+                    number: o.number,
+                    num: o.num.to_string(),
+                    heading: text_at(o.rest, line),
+                    intro: vec![],
+                    chapters: vec![],
+                    subparts: vec![],
+                });
+                subpart = Some(doc.subparts.len() - 1);
+                if let Some(p) = part {
+                    doc.parts[p].subparts.push(doc.subparts.len() - 1);
+                }
                 chapter = None;
                 section = None;
                 article = None;
@@ -344,6 +373,7 @@ fn structure(
                 // the parts of a code, not in the last of them.
                 let own = if o.num.is_empty() {
                     part = None;
+                    subpart = None;
                     "chp_supplementary".to_string()
                 } else {
                     o.eid("chp")
@@ -362,11 +392,15 @@ fn structure(
                     sections: vec![],
                     articles: vec![],
                     part,
+                    subpart,
                 });
-                chapter = Some(doc.chapters.len() - 1);
-                if let Some(p) = part {
-                    doc.parts[p].chapters.push(doc.chapters.len() - 1);
+                let c = doc.chapters.len() - 1;
+                match (subpart, part) {
+                    (Some(s), _) => doc.subparts[s].chapters.push(c),
+                    (None, Some(p)) => doc.parts[p].chapters.push(c),
+                    (None, None) => {}
                 }
+                chapter = Some(c);
                 section = None;
                 article = None;
             }
@@ -446,7 +480,7 @@ fn structure(
             } => {
                 flush_pending(doc, article, &mut pending);
                 let Some(a) = article else {
-                    push_intro(doc, part, chapter, section, line);
+                    push_intro(doc, part, subpart, chapter, section, line);
                     continue;
                 };
                 let art = &mut doc.articles[a];
@@ -482,7 +516,7 @@ fn structure(
                     text: text_at(line.text, line),
                     items: vec![],
                 }),
-                None => push_intro(doc, part, chapter, section, line),
+                None => push_intro(doc, part, subpart, chapter, section, line),
             },
         }
     }
@@ -534,20 +568,24 @@ fn closing_lines(doc: &mut PolicyDocument) {
     }
 }
 
+/// Free text before the first article of the innermost unit it is in.
 fn push_intro(
     doc: &mut PolicyDocument,
     part: Option<usize>,
+    subpart: Option<usize>,
     chapter: Option<usize>,
     section: Option<usize>,
     line: &Line<'_>,
 ) {
     let block = block(line, false);
-    match (section, chapter, part) {
-        (Some(s), _, _) => doc.sections[s].intro.push(block),
-        (None, Some(c), _) => doc.chapters[c].intro.push(block),
-        (None, None, Some(p)) => doc.parts[p].intro.push(block),
-        (None, None, None) => doc.preamble.push(block),
-    }
+    let intro = match (section, chapter, subpart, part) {
+        (Some(s), ..) => &mut doc.sections[s].intro,
+        (None, Some(c), ..) => &mut doc.chapters[c].intro,
+        (None, None, Some(s), _) => &mut doc.subparts[s].intro,
+        (None, None, None, Some(p)) => &mut doc.parts[p].intro,
+        (None, None, None, None) => &mut doc.preamble,
+    };
+    intro.push(block);
 }
 
 /// Paragraph and item ids, once each article's shape is known.

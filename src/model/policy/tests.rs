@@ -290,10 +290,10 @@ fn skipped_and_backward_article_numbers_are_warnings() {
 
 #[test]
 fn a_code_with_contents_preamble_parts_chapters_sections_and_supplementary_provisions() {
-    let body = "目　　录\n序　　言\n第一编　总　　则\n第一章　基本规定\n第二章　示例\n第一节　一般规定\n第二编　分　　则\n第一章　示例\n附　　则\n序　　言\n示例序言一段。\n第一编　总　　则\n本编导语。\n第一章　基本规定\n第一条　甲。\n第二章　示例\n第一节　一般规定\n第二条　乙。\n第二编　分　　则\n第一章　示例\n第三条　丙。\n附　　则\n第四条　本法自示例之日起施行。\n";
+    let body = "目　　录\n序　　言\n第一编　总　　则\n第一章　基本规定\n第二章　示例\n第一节　一般规定\n第二编　分　　则\n第一分编　通　　则\n第一章　示例\n附　　则\n序　　言\n示例序言一段。\n第一编　总　　则\n本编导语。\n第一章　基本规定\n第一条　甲。\n第二章　示例\n第一节　一般规定\n第二条　乙。\n第二编　分　　则\n第一分编　通　　则\n第一章　示例\n第三条　丙。\n附　　则\n第四条　本法自示例之日起施行。\n";
     let doc = parse_ok(body);
     // The pasted contents are kept and are not structure.
-    assert_eq!(doc.contents.len(), 9);
+    assert_eq!(doc.contents.len(), 10);
     assert_eq!(doc.contents[0].text.text, "目　　录");
     assert_eq!(doc.preamble_heading.as_ref().unwrap().text, "序　　言");
     assert_eq!(doc.preamble.len(), 1);
@@ -316,7 +316,12 @@ fn a_code_with_contents_preamble_parts_chapters_sections_and_supplementary_provi
         ]
     );
     assert_eq!(doc.chapters[3].part, None);
-    assert_eq!(doc.parts[1].chapters, [2]);
+    // 分编: chapters of a part's subpart.
+    assert_eq!(doc.subparts[0].eid, "part_2__subpart_1");
+    assert_eq!(doc.parts[1].subparts, [0]);
+    assert!(doc.parts[1].chapters.is_empty());
+    assert_eq!(doc.subparts[0].chapters, [2]);
+    assert_eq!(doc.chapters[2].subpart, Some(0));
     assert_eq!(doc.sections[0].eid, "part_1__chp_2__sec_1");
     let articles: Vec<(&str, Option<usize>)> = doc
         .articles
