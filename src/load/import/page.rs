@@ -1,0 +1,289 @@
+//! The policy page written from a Word document: front matter filled from
+//! the parts found, and a body that the policy parser reads as the page
+//! guide describes (one line one paragraph, `# ` before the title, `***`
+//! before the closing text), with the numbers Word drew written out,
+//! tables as pipe tables, bold and italic as `**` and `*`, footnotes as
+//! `[^1]`, and a link to the original file.
+
+use super::docx::{Block, Paragraph, Run, Table, WordDocument, label_separator};
+use super::layout::Layout;
+use super::messages;
+
+/// Escape markdown's inline syntax in official text.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '&' | '|') {
+            out.push('\\');
+        }
+        out.push(if c == '\t' { '\u{3000}' } else { c });
+    }
+    out
+}
+
+fn is_edge(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || (!c.is_alphanumeric() && !c.is_ascii())
+}
+
+/// Emphasis around `text`, with the spaces and punctuation at its edges
+/// left outside (`**重点。**下文` is no emphasis to CommonMark).
+fn emphasised(text: &str, marker: &str) -> String {
+    let start = text.len() - text.trim_start_matches(is_edge).len();
+    let inner = text.trim_matches(is_edge);
+    if inner.is_empty() {
+        return escape(text);
+    }
+    let end = start + inner.len();
+    format!(
+        "{}{marker}{}{marker}{}",
+        escape(&text[..start]),
+        escape(inner),
+        escape(&text[end..])
+    )
+}
+
+/// The lines of a paragraph in markdown (a line break starts a line).
+pub fn paragraph_lines(p: &Paragraph) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    if let Some(label) = &p.label {
+        lines[0].push_str(&escape(&label.text));
+        lines[0].push_str(label_separator(label));
+    }
+    for r in &p.runs {
+        let current = lines.last_mut().expect("one line at least");
+        match r {
+            Run::Text { text, bold, italic } => {
+                let marker = match (bold, italic) {
+                    (true, true) => "***",
+                    (true, false) => "**",
+                    (false, true) => "*",
+                    (false, false) => "",
+                };
+                if marker.is_empty() {
+                    current.push_str(&escape(text));
+                } else {
+                    current.push_str(&emphasised(text, marker));
+                }
+            }
+            Run::Break => lines.push(String::new()),
+            Run::Note(i) => current.push_str(&format!("[^{}]", i + 1)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').to_string())
+        .map(|l| if l.starts_with('#') { format!("\\{l}") } else { l })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// A table as a pipe table (merged cells split, their text in the first).
+pub fn table_lines(t: &Table) -> Vec<String> {
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![];
+            for c in row {
+                let text = if c.merged_above {
+                    String::new()
+                } else {
+                    c.paragraphs
+                        .iter()
+                        .flat_map(paragraph_lines)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                cells.push(text);
+                for _ in 1..c.span {
+                    cells.push(String::new());
+                }
+            }
+            cells
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if width == 0 {
+        return vec![];
+    }
+    let line = |r: &Vec<String>| {
+        let mut cells = r.clone();
+        cells.resize(width, String::new());
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut out = vec![String::new(), line(&rows[0])];
+    out.push(format!("|{}", " --- |".repeat(width)));
+    out.extend(rows[1..].iter().map(line));
+    out.push(String::new());
+    out
+}
+
+fn block_lines(doc: &WordDocument, i: usize) -> Vec<String> {
+    match &doc.blocks[i] {
+        Block::Paragraph(p) => paragraph_lines(p),
+        Block::Table(t) => table_lines(t),
+    }
+}
+
+/// A YAML double-quoted string.
+fn quoted(value: &str) -> String {
+    let mut s = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            c if c.is_control() => {}
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// The front matter values found.
+#[derive(Debug, Default, Clone)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub doc_number: Option<String>,
+    pub written: Option<String>,
+    pub addressee: Option<String>,
+}
+
+impl FrontMatter {
+    /// What the layout gives.
+    pub fn of(doc: &WordDocument, layout: &Layout) -> FrontMatter {
+        FrontMatter {
+            title: layout.title_text(doc),
+            issuer: layout.issuer(doc),
+            doc_number: layout.doc_number.as_ref().map(|(_, n)| n.clone()),
+            written: layout.date.as_ref().map(|(_, d)| d.clone()),
+            addressee: layout.addressee_text(doc),
+        }
+    }
+
+    fn yaml(&self) -> String {
+        let mut s = String::from("---\n");
+        let mut field = |key: &str, value: &Option<String>, quote: bool| match value {
+            Some(v) if quote => s.push_str(&format!("{key}: {}\n", quoted(v))),
+            Some(v) => s.push_str(&format!("{key}: {v}\n")),
+            None => s.push_str(&format!("# {key}: {}\n", messages::FILL_IN)),
+        };
+        field("title", &self.title, true);
+        field("type", &Some("policy".into()), false);
+        field("issuer", &self.issuer, true);
+        if self.doc_number.is_some() {
+            field("doc_number", &self.doc_number, true);
+        }
+        field("written", &self.written, false);
+        if self.addressee.is_some() {
+            field("addressee", &self.addressee, true);
+        }
+        s.push_str("---\n");
+        s
+    }
+}
+
+/// The whole page: front matter and body.
+pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
+    let front = FrontMatter::of(doc, layout);
+    let mut lines: Vec<String> = vec![];
+    let all = |lines: &mut Vec<String>, indices: &[usize]| {
+        for &i in indices {
+            lines.extend(block_lines(doc, i));
+        }
+    };
+    all(&mut lines, &layout.front);
+    all(&mut lines, &layout.mark);
+    if let Some((i, _)) = &layout.doc_number {
+        lines.extend(block_lines(doc, *i));
+    }
+    // Anything before the title that was not placed stays above it.
+    let head_end = layout
+        .title
+        .first()
+        .copied()
+        .unwrap_or(layout.body.start);
+    let placed_head: Vec<usize> = layout
+        .front
+        .iter()
+        .chain(&layout.mark)
+        .copied()
+        .chain(layout.doc_number.as_ref().map(|(i, _)| *i))
+        .collect();
+    for i in 0..head_end {
+        if !placed_head.contains(&i) {
+            lines.extend(block_lines(doc, i));
+        }
+    }
+    if let Some(title) = &front.title {
+        lines.push(format!("# {}", escape(title)));
+    }
+    if let Some(i) = layout.addressee {
+        lines.extend(block_lines(doc, i));
+    }
+    let body_start = layout
+        .addressee
+        .map(|i| i + 1)
+        .or(layout.title.last().map(|i| i + 1))
+        .unwrap_or(layout.body.start)
+        .min(layout.body.start);
+    for i in body_start..layout.body.end {
+        lines.extend(block_lines(doc, i));
+    }
+    lines.push(String::new());
+    lines.push("***".into());
+    // The closing text, the attachments and the imprint, in order.
+    for i in layout.body.end..doc.blocks.len() {
+        let is_signature = layout.signature.contains(&i);
+        for l in block_lines(doc, i) {
+            if is_signature {
+                lines.push(format!("{}{l}", " ".repeat(20)));
+            } else {
+                lines.push(l);
+            }
+        }
+    }
+    if !doc.notes.is_empty() {
+        lines.push(String::new());
+        for (k, note) in doc.notes.iter().enumerate() {
+            let p = Paragraph {
+                runs: note.runs.clone(),
+                ..Paragraph::default()
+            };
+            let text = paragraph_lines(&p).join(" ");
+            lines.push(format!("[^{}]: {text}", k + 1));
+        }
+    }
+    lines.push(String::new());
+    lines.push(messages::download_line(download));
+    // No run of blank lines, none at the start.
+    let mut body = String::new();
+    let mut blank = true;
+    for l in lines {
+        if l.is_empty() {
+            if !blank {
+                body.push('\n');
+            }
+            blank = true;
+        } else {
+            body.push_str(&l);
+            body.push('\n');
+            blank = false;
+        }
+    }
+    format!("{}{body}", front.yaml())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_leaves_punctuation_outside() {
+        assert_eq!(emphasised("重点。", "**"), "**重点**。");
+        assert_eq!(emphasised("　示例", "*"), "　*示例*");
+        assert_eq!(escape("a*b[c]|"), "a\\*b\\[c\\]\\|");
+    }
+}
