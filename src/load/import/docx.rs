@@ -366,7 +366,11 @@ pub fn read_numbering(xml: &[u8]) -> Result<Numbering, XmlError> {
                                 list.levels.insert(i, l);
                             }
                             (None, Some(a)) => {
-                                numbering.abstracts.entry(a.clone()).or_default().insert(i, l);
+                                numbering
+                                    .abstracts
+                                    .entry(a.clone())
+                                    .or_default()
+                                    .insert(i, l);
                             }
                             _ => {}
                         }
@@ -549,9 +553,8 @@ impl<'a> Story<'a> {
         };
         let style = self.para_style.clone();
         let styles = self.styles;
-        let from_style = |get: fn(&Style) -> Option<String>| {
-            style.as_deref().and_then(|s| styles.find(s, get))
-        };
+        let from_style =
+            |get: fn(&Style) -> Option<String>| style.as_deref().and_then(|s| styles.find(s, get));
         let justify = self
             .justify
             .clone()
@@ -696,7 +699,10 @@ impl<'a> Story<'a> {
             }
             "gridSpan" => {
                 if let Some(Some(c)) = self.cell.last_mut() {
-                    c.span = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+                    c.span = attr(e, "val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .max(1);
                     if c.span > 1 {
                         self.unplaced.merged_cells += 1;
                     }

@@ -204,6 +204,12 @@ fn is_attachment_note(text: &str) -> bool {
     text.starts_with("附件：") || text.starts_with("附件:")
 }
 
+/// `2．…`: a numbered line (of the 附件说明), never a signature.
+fn starts_numbered(text: &str) -> bool {
+    let rest = text.trim_start_matches(is_digit);
+    rest.len() < text.len() && rest.starts_with(['．', '.', '、'])
+}
+
 /// `XX办公室　　2015年12月17日印发`.
 fn is_printed_line(text: &str) -> bool {
     text.trim_end_matches(is_space).ends_with("印发") && find_date(text).is_some()
@@ -341,7 +347,10 @@ pub fn layout(doc: &WordDocument) -> Layout {
     let mut end = attachments_start;
     let last_text = |c: &Vec<usize>| c.last().and_then(|&i| line(doc, i));
     if let Some(t) = last_text(&closing) {
-        let before_last = closing.len().checked_sub(2).and_then(|k| line(doc, closing[k]));
+        let before_last = closing
+            .len()
+            .checked_sub(2)
+            .and_then(|k| line(doc, closing[k]));
         if is_annotation(&t) && before_last.as_deref().and_then(date_line).is_some() {
             l.annotation = closing.pop();
         }
@@ -359,6 +368,7 @@ pub fn layout(doc: &WordDocument) -> Layout {
                     || is_attachment_note(&t)
                     || numbered(doc, k)
                     || t.starts_with('第')
+                    || starts_numbered(&t)
                 {
                     break;
                 }
@@ -396,7 +406,9 @@ impl Layout {
                 .filter_map(|&i| line(doc, i))
                 .map(|t| {
                     if strip {
-                        t.trim_end_matches("文件").trim_matches(is_space).to_string()
+                        t.trim_end_matches("文件")
+                            .trim_matches(is_space)
+                            .to_string()
                     } else {
                         t
                     }
@@ -455,7 +467,10 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(date_line("2015年12月16日").as_deref(), Some("2015-12-16"));
-        assert_eq!(date_line("二〇一五年十二月十六日").as_deref(), Some("2015-12-16"));
+        assert_eq!(
+            date_line("二〇一五年十二月十六日").as_deref(),
+            Some("2015-12-16")
+        );
         assert_eq!(date_line("2015年2月30日"), None);
         assert_eq!(date_line("自2015年12月16日起施行"), None);
         let (_, iso) = find_date("示例市人民政府办公室　　2025年3月2日印发").unwrap();

@@ -9,8 +9,7 @@ use super::Report;
 pub const FILL_IN: &str = "未能识别，请照原文填写";
 
 /// The help of every refusal of a file that is not a `.docx`.
-pub const SAVE_AS_DOCX: &str =
-    "请在 Word 或 WPS 中打开这个文件，选择“另存为”，保存类型选“Word 文档（*.docx）”，再导入另存的 .docx 文件";
+pub const SAVE_AS_DOCX: &str = "请在 Word 或 WPS 中打开这个文件，选择“另存为”，保存类型选“Word 文档（*.docx）”，再导入另存的 .docx 文件";
 
 /// The link to the original file at the end of the page.
 pub fn download_line(name: &str) -> String {
@@ -53,8 +52,7 @@ pub fn cannot_read(e: &std::io::Error) -> String {
 }
 
 pub const DAMAGED_ZIP: &str = "文件已损坏，无法作为 .docx 打开";
-pub const DAMAGED_HELP: &str =
-    "请用 Word 或 WPS 打开它，确认能正常显示后“另存为” .docx 再导入；打不开的话请向发文单位重新索取文件";
+pub const DAMAGED_HELP: &str = "请用 Word 或 WPS 打开它，确认能正常显示后“另存为” .docx 再导入；打不开的话请向发文单位重新索取文件";
 
 pub fn missing_part(part: &str) -> String {
     format!("这个 .docx 文件缺少 {part}，不是完整的 Word 文档")
@@ -121,7 +119,10 @@ pub fn report(r: &Report, written: &str, copied: &str) -> String {
     let u = &r.unplaced;
     let mut left = vec![];
     for (n, what) in [
-        (u.images, "图片（未导入，请另存为图片文件放在页面包里，再在正文中引用）"),
+        (
+            u.images,
+            "图片（未导入，请另存为图片文件放在页面包里，再在正文中引用）",
+        ),
         (u.text_boxes, "文本框（其中文字未导入，请对照原件补上）"),
         (u.charts, "图表（未导入）"),
         (u.objects, "嵌入对象（未导入）"),

@@ -77,8 +77,8 @@ pub fn import(file: &Path, download: &str) -> Result<Imported, Diagnostic> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let bytes = std::fs::read(file)
-        .map_err(|e| Diagnostic::in_file(file, messages::cannot_read(&e)))?;
+    let bytes =
+        std::fs::read(file).map_err(|e| Diagnostic::in_file(file, messages::cannot_read(&e)))?;
     if ext != "docx" {
         let kind = sniff(&bytes)
             .map(str::to_string)
@@ -88,9 +88,8 @@ pub fn import(file: &Path, download: &str) -> Result<Imported, Diagnostic> {
     if let Some(kind) = sniff(&bytes) {
         return Err(refuse(file, messages::renamed(kind)));
     }
-    let damaged = || {
-        Diagnostic::in_file(file, messages::DAMAGED_ZIP).with_help(messages::DAMAGED_HELP)
-    };
+    let damaged =
+        || Diagnostic::in_file(file, messages::DAMAGED_ZIP).with_help(messages::DAMAGED_HELP);
     if !bytes.starts_with(b"PK") {
         return Err(damaged());
     }

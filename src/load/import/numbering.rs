@@ -161,7 +161,13 @@ impl Counters {
         if def.format == "bullet" {
             text = text
                 .chars()
-                .map(|c| if ('\u{e000}'..='\u{f8ff}').contains(&c) { '•' } else { c })
+                .map(|c| {
+                    if ('\u{e000}'..='\u{f8ff}').contains(&c) {
+                        '•'
+                    } else {
+                        c
+                    }
+                })
                 .collect();
         }
         if text.is_empty() {
@@ -178,13 +184,20 @@ impl Counters {
 /// format is decimal, as Word shows it.
 pub fn format_number(value: u32, format: &str) -> String {
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "taiwaneseCounting"
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "taiwaneseCounting"
         | "taiwaneseCountingThousand" => chinese(value, false),
         "japaneseCounting" => chinese(value, true),
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => value
             .to_string()
             .chars()
-            .map(|d| "〇一二三四五六七八九".chars().nth(d as usize - '0' as usize).unwrap_or(d))
+            .map(|d| {
+                "〇一二三四五六七八九"
+                    .chars()
+                    .nth(d as usize - '0' as usize)
+                    .unwrap_or(d)
+            })
             .collect(),
         "chineseLegalSimplified" => chinese(value, false)
             .chars()
@@ -251,7 +264,12 @@ fn chinese(value: u32, japanese: bool) -> String {
 fn chinese_below_10000(value: u32, japanese: bool, inner: bool, digits: &[char; 10]) -> String {
     let mut s = String::new();
     let mut zero = false;
-    for (unit, name) in [(1000, Some('千')), (100, Some('百')), (10, Some('十')), (1, None)] {
+    for (unit, name) in [
+        (1000, Some('千')),
+        (100, Some('百')),
+        (10, Some('十')),
+        (1, None),
+    ] {
         let d = (value / unit) % 10;
         if d == 0 {
             zero = !s.is_empty();
@@ -366,7 +384,9 @@ mod tests {
 
     #[test]
     fn larger_chinese_numbers_read_back_as_the_policy_parser_reads_them() {
-        for v in [100, 101, 105, 110, 111, 999, 1000, 1001, 1010, 10_000, 10_001] {
+        for v in [
+            100, 101, 105, 110, 111, 999, 1000, 1001, 1010, 10_000, 10_001,
+        ] {
             let s = format_number(v, "chineseCounting");
             assert_eq!(
                 crate::model::policy::numbers::parse(&s),
@@ -424,7 +444,12 @@ mod tests {
     #[test]
     fn lvl_restart_zero_never_restarts() {
         let mut n = articles_and_items();
-        n.abstracts.get_mut("0").unwrap().get_mut(&1).unwrap().restart = Some(0);
+        n.abstracts
+            .get_mut("0")
+            .unwrap()
+            .get_mut(&1)
+            .unwrap()
+            .restart = Some(0);
         let mut c = Counters::default();
         c.next(&n, "1", 0);
         c.next(&n, "1", 1);

@@ -13,7 +13,10 @@ use super::messages;
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '&' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '&' | '|'
+        ) {
             out.push('\\');
         }
         out.push(if c == '\t' { '\u{3000}' } else { c });
@@ -71,8 +74,17 @@ pub fn paragraph_lines(p: &Paragraph) -> Vec<String> {
     }
     lines
         .into_iter()
-        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').to_string())
-        .map(|l| if l.starts_with('#') { format!("\\{l}") } else { l })
+        .map(|l| {
+            l.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+                .to_string()
+        })
+        .map(|l| {
+            if l.starts_with('#') {
+                format!("\\{l}")
+            } else {
+                l
+            }
+        })
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -200,11 +212,7 @@ pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
         lines.extend(block_lines(doc, *i));
     }
     // Anything before the title that was not placed stays above it.
-    let head_end = layout
-        .title
-        .first()
-        .copied()
-        .unwrap_or(layout.body.start);
+    let head_end = layout.title.first().copied().unwrap_or(layout.body.start);
     let placed_head: Vec<usize> = layout
         .front
         .iter()
