@@ -88,7 +88,7 @@ pub fn import_docx(options: &ImportOptions) -> Result<String, Diagnostic> {
     }
     let copy = dir.join(&download);
     let write = |path: &Path, e: std::io::Error| {
-        Diagnostic::in_file(path.to_path_buf(), messages::cannot_write(&e))
+        Diagnostic::in_file(path, messages::cannot_write(&e))
     };
     std::fs::create_dir_all(&dir).map_err(|e| write(&dir, e))?;
     std::fs::copy(file, &copy).map_err(|e| write(&copy, e))?;
