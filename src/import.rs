@@ -87,9 +87,8 @@ pub fn import_docx(options: &ImportOptions) -> Result<String, Diagnostic> {
         }
     }
     let copy = dir.join(&download);
-    let write = |path: &Path, e: std::io::Error| {
-        Diagnostic::in_file(path, messages::cannot_write(&e))
-    };
+    let write =
+        |path: &Path, e: std::io::Error| Diagnostic::in_file(path, messages::cannot_write(&e));
     std::fs::create_dir_all(&dir).map_err(|e| write(&dir, e))?;
     std::fs::copy(file, &copy).map_err(|e| write(&copy, e))?;
     // Written beside, then renamed: a page is whole or absent.

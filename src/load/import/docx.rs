@@ -610,10 +610,13 @@ impl<'a> Story<'a> {
             if !empty && name == *skip {
                 *depth += 1;
             }
-            match name.as_str() {
-                "txbxContent" | "textbox" => self.drawing = Some("text box"),
-                "chart" if self.drawing != Some("text box") => self.drawing = Some("chart"),
-                _ => {}
+            // What a drawing holds (a Fallback's copy is not counted).
+            if self.drawing.is_some() {
+                match name.as_str() {
+                    "txbxContent" | "textbox" => self.drawing = Some("text box"),
+                    "chart" if self.drawing != Some("text box") => self.drawing = Some("chart"),
+                    _ => {}
+                }
             }
             return;
         }
@@ -872,4 +875,128 @@ pub fn read(parts: &Parts<'_>) -> Result<WordDocument, XmlError> {
         notes,
         unplaced,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+    fn read_body(body: &str) -> WordDocument {
+        let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        read(&Parts {
+            document: document.as_bytes(),
+            styles: None,
+            numbering: None,
+            footnotes: None,
+            endnotes: None,
+            has_comments: false,
+        })
+        .unwrap()
+    }
+
+    fn texts(doc: &WordDocument) -> Vec<String> {
+        doc.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.plain(),
+                Block::Table(_) => "<table>".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn entities_breaks_and_tabs() {
+        let doc = read_body(
+            r#"<w:p><w:r><w:t>甲&amp;乙&#x4E19;</w:t><w:br/><w:t xml:space="preserve">丁 </w:t><w:tab/><w:t>戊</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["甲&乙丙\n丁 \t戊"]);
+    }
+
+    #[test]
+    fn tracked_changes_are_read_as_accepted_and_counted() {
+        let doc = read_body(
+            r#"<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:ins><w:r><w:t>插入</w:t></w:r></w:ins><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["保留插入"]);
+        assert_eq!(doc.unplaced.deletions, 1);
+        assert_eq!(doc.unplaced.insertions, 1);
+        assert_eq!(doc.unplaced.hidden, 1);
+    }
+
+    #[test]
+    fn drawings_are_counted_once_and_their_text_left_out() {
+        let doc = read_body(
+            r#"<w:p><w:r><w:t>前</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="x"><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="v"><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:drawing><pic:pic xmlns:pic="p"/></w:drawing><w:t>后</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["前后"]);
+        assert_eq!(doc.unplaced.text_boxes, 1);
+        assert_eq!(doc.unplaced.images, 1);
+    }
+
+    #[test]
+    fn a_page_break_inside_a_paragraph_starts_a_new_one() {
+        let doc = read_body(
+            r#"<w:p><w:r><w:t>一页</w:t><w:br w:type="page"/><w:t>附件1</w:t></w:r></w:p><w:p><w:pPr><w:sectPr/></w:pPr><w:r><w:t>节末</w:t></w:r></w:p><w:p><w:r><w:t>新节</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["一页", "附件1", "节末", "新节"]);
+        let breaks: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| matches!(b, Block::Paragraph(p) if p.page_break_before))
+            .collect();
+        assert_eq!(breaks, [false, true, false, true]);
+    }
+
+    #[test]
+    fn merged_cells_and_nested_tables() {
+        let doc = read_body(
+            r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>宽</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#,
+        );
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!("a table")
+        };
+        assert_eq!(t.rows[0][0].span, 2);
+        assert_eq!(t.rows[1][0].paragraphs[0].plain(), "内");
+        assert_eq!(doc.unplaced.merged_cells, 1);
+        assert_eq!(doc.unplaced.nested_tables, 1);
+    }
+
+    #[test]
+    fn numbering_from_a_style_linked_to_a_level() {
+        let styles = format!(
+            r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="H2"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1章"/></w:lvl><w:lvl w:ilvl="1"><w:pStyle w:val="H2"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%2节"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+        );
+        let document = format!(
+            r#"<w:document {W}><w:body><w:p><w:pPr><w:pStyle w:val="H2"/></w:pPr><w:r><w:t>总则</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="H2"/></w:pPr><w:r><w:t>分则</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let doc = read(&Parts {
+            document: document.as_bytes(),
+            styles: Some(styles.as_bytes()),
+            numbering: Some(numbering.as_bytes()),
+            footnotes: None,
+            endnotes: None,
+            has_comments: false,
+        })
+        .unwrap();
+        assert_eq!(texts(&doc), ["第一节\u{3000}总则", "第二节\u{3000}分则"]);
+    }
+
+    #[test]
+    fn malformed_xml_is_an_error_with_its_part() {
+        let e = read(&Parts {
+            document: b"<w:document><w:body><w:p></w:body>",
+            styles: None,
+            numbering: None,
+            footnotes: None,
+            endnotes: None,
+            has_comments: false,
+        })
+        .unwrap_err();
+        assert_eq!(e.part, "word/document.xml");
+    }
 }
