@@ -89,12 +89,25 @@ pub fn import_docx(options: &ImportOptions) -> Result<String, Diagnostic> {
     let copy = dir.join(&download);
     let write =
         |path: &Path, e: std::io::Error| Diagnostic::in_file(path, messages::cannot_write(&e));
-    std::fs::create_dir_all(&dir).map_err(|e| write(&dir, e))?;
-    std::fs::copy(file, &copy).map_err(|e| write(&copy, e))?;
-    // Written beside, then renamed: a page is whole or absent.
-    let partial = dir.join(".index.md.partial");
-    std::fs::write(&partial, &imported.markdown).map_err(|e| write(&partial, e))?;
-    std::fs::rename(&partial, &page).map_err(|e| write(&page, e))?;
+    let created = !dir.exists();
+    let written = (|| {
+        std::fs::create_dir_all(&dir).map_err(|e| write(&dir, e))?;
+        std::fs::copy(file, &copy).map_err(|e| write(&copy, e))?;
+        // Written beside, then renamed: a page is whole or absent.
+        let partial = dir.join(".index.md.partial");
+        std::fs::write(&partial, &imported.markdown).map_err(|e| write(&partial, e))?;
+        std::fs::rename(&partial, &page).map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            write(&page, e)
+        })
+    })();
+    if let Err(e) = written {
+        // Nothing half-written stays: the folder made for the page goes.
+        if created {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        return Err(e);
+    }
     if options.force && single.exists() {
         std::fs::remove_file(&single).map_err(|e| write(&single, e))?;
     }

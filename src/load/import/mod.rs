@@ -210,3 +210,99 @@ pub fn build(doc: &WordDocument, download: &str) -> Imported {
     }
     Imported { markdown, report }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::docx::{Paragraph, Run};
+    use super::*;
+
+    /// A document of plain paragraphs; `^` before a line centres it, `~`
+    /// starts a new page.
+    fn doc(lines: &[&str]) -> WordDocument {
+        let blocks = lines
+            .iter()
+            .map(|l| {
+                let centered = l.starts_with('^');
+                let page_break_before = l.starts_with('~');
+                let text = l.trim_start_matches(['^', '~']).to_string();
+                Block::Paragraph(Paragraph {
+                    runs: vec![Run::Text {
+                        text,
+                        bold: false,
+                        italic: false,
+                    }],
+                    centered,
+                    page_break_before,
+                    ..Paragraph::default()
+                })
+            })
+            .collect();
+        WordDocument {
+            blocks,
+            ..WordDocument::default()
+        }
+    }
+
+    fn body(markdown: &str) -> Vec<&str> {
+        markdown.split("---\n").nth(2).unwrap().lines().collect()
+    }
+
+    #[test]
+    fn a_document_without_the_official_layout_keeps_all_its_text_in_the_body() {
+        let d = doc(&[
+            "示例管理办法",
+            "第一条　为了说明导入，制定本办法。",
+            "第二条　本办法自发布之日起施行。",
+            "示例单位",
+        ]);
+        let imported = build(&d, "a.docx");
+        let lines = body(&imported.markdown);
+        assert_eq!(
+            lines[..5],
+            [
+                "# 示例管理办法",
+                "第一条　为了说明导入，制定本办法。",
+                "第二条　本办法自发布之日起施行。",
+                "示例单位",
+                "",
+            ]
+        );
+        assert!(imported.markdown.contains("# issuer: "));
+        assert!(imported.markdown.contains("# written: "));
+        assert_eq!(imported.report.articles, 2);
+        assert_eq!(imported.report.missing, ["issuer", "written"]);
+    }
+
+    #[test]
+    fn the_closing_parts_are_found_from_the_end() {
+        let d = doc(&[
+            "^示例局文件",
+            "^示例发〔2025〕1号",
+            "^关于示例工作的通知",
+            "各示例单位：",
+            "现将有关事项通知如下。",
+            "特此通知。",
+            "附件：示例表",
+            "示例局",
+            "2025年1月2日",
+            "（联系人：示例，电话：00000000）",
+            "~附件",
+            "^示例表",
+            "~抄送：示例办公室。",
+            "示例局办公室　2025年1月3日印发",
+        ]);
+        let l = layout::layout(&d);
+        assert_eq!(l.mark, [0]);
+        assert_eq!(l.doc_number, Some((1, "示例发〔2025〕1号".into())));
+        assert_eq!(l.title, [2]);
+        assert_eq!(l.addressee, Some(3));
+        assert_eq!(l.body, 4..6);
+        assert_eq!(l.attachment_note, [6]);
+        assert_eq!(l.signature, [7]);
+        assert_eq!(l.date, Some((8, "2025-01-02".into())));
+        assert_eq!(l.annotation, Some(9));
+        assert_eq!(l.attachments, 10..12);
+        assert_eq!(l.imprint, 12..14);
+        assert_eq!(l.issuer(&d).as_deref(), Some("示例局"));
+    }
+}
