@@ -117,6 +117,11 @@ fn a_gbt9704_notice_becomes_a_policy_page_that_builds() {
     assert!(article.contains("为了规范<strong>示例</strong>志愿服务活动"));
     let whole = std::fs::read_to_string(policy.join("index.html")).unwrap();
     assert!(whole.contains("示例政办发〔2025〕3号"));
+    // The footnote: its reference linked to its text.
+    assert!(whole.contains(
+        "制定本办法<sup class=\"footnote-reference\"><a href=\"/policies/gbt9704-notice/#fn-1\">1</a></sup>。"
+    ));
+    assert!(whole.contains("id=\"fn-1\""));
     assert!(whole.contains("href=\"/policies/gbt9704-notice/gbt9704-notice.docx\""));
     assert!(policy.join("gbt9704-notice.docx").is_file());
     assert!(policy.join("art_5/index.html").is_file());
