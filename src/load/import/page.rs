@@ -52,9 +52,22 @@ pub fn paragraph_lines(p: &Paragraph) -> Vec<String> {
         lines[0].push_str(&escape(&label.text));
         lines[0].push_str(label_separator(label));
     }
-    for r in &p.runs {
+    // Emphasis over the whole paragraph is how it is set, not emphasis
+    // (a bold heading); emphasis over a number that opens the paragraph
+    // (`**第一条**`) would hide the number from the policy parser.
+    let texts = || {
+        p.runs.iter().filter_map(|r| match r {
+            Run::Text { text, bold, italic } if !text.trim().is_empty() => Some((*bold, *italic)),
+            _ => None,
+        })
+    };
+    let whole = texts().all(|(b, _)| b) || texts().all(|(_, i)| i);
+    let numbered = starts_structural(p.plain().trim_start_matches(is_edge));
+    for (k, r) in p.runs.iter().enumerate() {
         let current = lines.last_mut().expect("one line at least");
+        let plain = whole || (numbered && k == 0 && p.label.is_none());
         match r {
+            Run::Text { text, .. } if plain => current.push_str(&escape(text)),
             Run::Text { text, bold, italic } => {
                 let marker = match (bold, italic) {
                     (true, true) => "***",
@@ -87,6 +100,37 @@ pub fn paragraph_lines(p: &Paragraph) -> Vec<String> {
         })
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// A line that opens with a number the policy parser reads: `第一条`,
+/// `第二章`, `一、`, `（一）`, `1．`.
+fn starts_structural(text: &str) -> bool {
+    use crate::model::policy::numbers::{is_chinese_numeral, is_digit};
+    let numeral = |c: char| is_chinese_numeral(c) || is_digit(c);
+    if let Some(rest) = text.strip_prefix('第') {
+        let after = rest.trim_start_matches(numeral);
+        return after.len() < rest.len() && after.starts_with(['章', '节', '条', '编']);
+    }
+    if let Some(rest) = text.strip_prefix(['（', '(']) {
+        let after = rest.trim_start_matches(numeral);
+        return after.len() < rest.len() && after.starts_with(['）', ')']);
+    }
+    let after = text.trim_start_matches(numeral);
+    after.len() < text.len() && after.starts_with(['、', '．', '.'])
+}
+
+/// A paragraph as plain lines, for the parts of the layout (the mark,
+/// the 发文字号, the signature …), which carry no emphasis.
+fn plain_lines(p: &Paragraph) -> Vec<String> {
+    p.plain()
+        .lines()
+        .map(|l| escape(l.trim_matches(is_edge_space)))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn is_edge_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
 }
 
 /// A table as a pipe table (merged cells split, their text in the first).
@@ -134,6 +178,14 @@ pub fn table_lines(t: &Table) -> Vec<String> {
 fn block_lines(doc: &WordDocument, i: usize) -> Vec<String> {
     match &doc.blocks[i] {
         Block::Paragraph(p) => paragraph_lines(p),
+        Block::Table(t) => table_lines(t),
+    }
+}
+
+/// A part of the layout: plain lines (a table stays a table).
+fn part_lines(doc: &WordDocument, i: usize) -> Vec<String> {
+    match &doc.blocks[i] {
+        Block::Paragraph(p) => plain_lines(p),
         Block::Table(t) => table_lines(t),
     }
 }
@@ -203,13 +255,13 @@ pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
     let mut lines: Vec<String> = vec![];
     let all = |lines: &mut Vec<String>, indices: &[usize]| {
         for &i in indices {
-            lines.extend(block_lines(doc, i));
+            lines.extend(part_lines(doc, i));
         }
     };
     all(&mut lines, &layout.front);
     all(&mut lines, &layout.mark);
     if let Some((i, _)) = &layout.doc_number {
-        lines.extend(block_lines(doc, *i));
+        lines.extend(part_lines(doc, *i));
     }
     // Anything before the title that was not placed stays above it.
     let head_end = layout.title.first().copied().unwrap_or(layout.body.start);
@@ -229,7 +281,7 @@ pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
         lines.push(format!("# {}", escape(title)));
     }
     if let Some(i) = layout.addressee {
-        lines.extend(block_lines(doc, i));
+        lines.extend(part_lines(doc, i));
     }
     let body_start = layout
         .addressee
@@ -243,9 +295,23 @@ pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
     lines.push(String::new());
     lines.push("***".into());
     // The closing text, the attachments and the imprint, in order.
+    let parts: Vec<usize> = layout
+        .attachment_note
+        .iter()
+        .chain(&layout.signature)
+        .copied()
+        .chain(layout.date.as_ref().map(|(i, _)| *i))
+        .chain(layout.annotation)
+        .chain(layout.imprint.clone())
+        .collect();
     for i in layout.body.end..doc.blocks.len() {
         let is_signature = layout.signature.contains(&i);
-        for l in block_lines(doc, i) {
+        let block = if parts.contains(&i) {
+            part_lines(doc, i)
+        } else {
+            block_lines(doc, i)
+        };
+        for l in block {
             if is_signature {
                 lines.push(format!("{}{l}", " ".repeat(20)));
             } else {
@@ -293,5 +359,44 @@ mod tests {
         assert_eq!(emphasised("重点。", "**"), "**重点**。");
         assert_eq!(emphasised("　示例", "*"), "　*示例*");
         assert_eq!(escape("a*b[c]|"), "a\\*b\\[c\\]\\|");
+    }
+
+    fn bold(text: &str) -> Run {
+        Run::Text {
+            text: text.into(),
+            bold: true,
+            italic: false,
+        }
+    }
+
+    fn plain(text: &str) -> Run {
+        Run::Text {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+
+    #[test]
+    fn emphasis_never_hides_a_number_or_sets_a_whole_paragraph() {
+        let p = |runs| Paragraph {
+            runs,
+            ..Paragraph::default()
+        };
+        assert_eq!(
+            paragraph_lines(&p(vec![bold("一、总体要求")])),
+            ["一、总体要求"]
+        );
+        assert_eq!(
+            paragraph_lines(&p(vec![bold("第一条"), plain("　为了示例。")])),
+            ["第一条　为了示例。"]
+        );
+        assert_eq!(
+            paragraph_lines(&p(vec![plain("为了"), bold("示例"), plain("。")])),
+            ["为了**示例**。"]
+        );
+        assert!(starts_structural("（十二）示例"));
+        assert!(starts_structural("3．示例"));
+        assert!(!starts_structural("第一批示例"));
     }
 }
