@@ -69,8 +69,12 @@ pub fn import_docx(options: &ImportOptions) -> Result<String, Diagnostic> {
             Diagnostic::in_file(file, messages::no_slug(&stem)).with_help(messages::NO_SLUG_HELP)
         })?,
     };
-    check_slug(&options.section).map_err(|e| Diagnostic::new(messages::bad_slug(&e)))?;
-    let section = root.join("content").join(&options.section);
+    // A section may be nested (`policies/2025`): each folder a segment.
+    let mut section = root.join("content");
+    for segment in options.section.split('/').filter(|s| !s.is_empty()) {
+        check_slug(segment).map_err(|e| Diagnostic::new(messages::bad_section(&e)))?;
+        section.push(segment);
+    }
     let dir = section.join(&slug);
     let page = dir.join("index.md");
     let rel = |p: &Path| {

@@ -126,6 +126,8 @@ pub struct Unplaced {
     pub hidden: usize,
     pub merged_cells: usize,
     pub nested_tables: usize,
+    /// Line breaks inside a paragraph (each starts a line of its own).
+    pub line_breaks: usize,
 }
 
 /// A problem reading a part: its name, the byte position and the reason.
@@ -671,7 +673,10 @@ impl<'a> Story<'a> {
             "br" | "cr" => match attr(e, "type").as_deref() {
                 Some("page") => self.page_break(),
                 Some("column") => {}
-                _ => self.push_run(Run::Break),
+                _ => {
+                    self.unplaced.line_breaks += 1;
+                    self.push_run(Run::Break);
+                }
             },
             "footnoteReference" | "endnoteReference" => {
                 if let Some(id) = attr(e, "id") {

@@ -233,7 +233,11 @@ pub fn layout(doc: &WordDocument) -> Layout {
     let mut candidates = vec![];
     for (k, &i) in filled.iter().enumerate().take(12) {
         let Some(t) = line(doc, i) else { break };
-        if let Some(number) = find_doc_number(&t) {
+        // The line is the number (with 签发人 beside it, in a report to
+        // a higher office), never a sentence that cites one.
+        let found = find_doc_number(&t)
+            .filter(|n| t.chars().count() <= n.chars().count() + 16 && !t.ends_with('。'));
+        if let Some(number) = found {
             l.doc_number = Some((i, number));
             l.mark = std::mem::take(&mut candidates);
             pos = k + 1;
@@ -462,6 +466,32 @@ mod tests {
         );
         assert_eq!(find_doc_number("（2015）"), None);
         assert_eq!(find_doc_number("〔2015〕12号"), None);
+    }
+
+    #[test]
+    fn a_sentence_that_cites_a_doc_number_is_not_the_header() {
+        use super::super::docx::{Paragraph, Run};
+        let p = |t: &str| {
+            Block::Paragraph(Paragraph {
+                runs: vec![Run::Text {
+                    text: t.into(),
+                    bold: false,
+                    italic: false,
+                }],
+                ..Paragraph::default()
+            })
+        };
+        let doc = WordDocument {
+            blocks: vec![
+                p("示例办法"),
+                p("根据《示例通知》（示例发〔2020〕1号）精神，制定本办法。"),
+            ],
+            ..WordDocument::default()
+        };
+        let l = layout(&doc);
+        assert_eq!(l.doc_number, None);
+        assert_eq!(l.title, [0]);
+        assert_eq!(l.body, 1..2);
     }
 
     #[test]

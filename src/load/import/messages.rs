@@ -54,6 +54,10 @@ pub fn cannot_read(e: &std::io::Error) -> String {
 pub const DAMAGED_ZIP: &str = "文件已损坏，无法作为 .docx 打开";
 pub const DAMAGED_HELP: &str = "请用 Word 或 WPS 打开它，确认能正常显示后“另存为” .docx 再导入；打不开的话请向发文单位重新索取文件";
 
+pub fn too_large(part: &str) -> String {
+    format!("这个 .docx 文件里的 {part} 太大，不像是一份公文")
+}
+
 pub fn missing_part(part: &str) -> String {
     format!("这个 .docx 文件缺少 {part}，不是完整的 Word 文档")
 }
@@ -75,6 +79,10 @@ pub const NO_SLUG_HELP: &str =
 
 pub fn bad_slug(reason: &str) -> String {
     format!("--slug 不能用：{reason}")
+}
+
+pub fn bad_section(reason: &str) -> String {
+    format!("--section 不能用：{reason}")
 }
 
 pub fn exists(path: &str) -> String {
@@ -131,6 +139,10 @@ pub fn report(r: &Report, written: &str, copied: &str) -> String {
         (u.hidden, "段隐藏文字（未导入）"),
         (u.nested_tables, "个表格中的表格（文字已并入所在单元格）"),
         (u.merged_cells, "处合并单元格（已拆开，文字在第一格）"),
+        (
+            u.line_breaks,
+            "处段内换行（已分成两行，即两段，请核对是否应合成一段）",
+        ),
     ] {
         if n > 0 {
             left.push(format!("{n} {what}"));

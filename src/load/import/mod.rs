@@ -53,6 +53,10 @@ pub struct Report {
     pub structure: Vec<String>,
 }
 
+/// The largest XML part read (inflated): a thousand-page document is a
+/// few megabytes.
+const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+
 /// What the first bytes say a file is, when it is not a zip.
 fn sniff(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -96,11 +100,17 @@ pub fn import(file: &Path, download: &str) -> Result<Imported, Diagnostic> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).map_err(|_| damaged())?;
     let names: Vec<String> = zip.file_names().map(str::to_string).collect();
     let mut part = |name: &str| -> Result<Option<Vec<u8>>, Diagnostic> {
-        let Ok(mut f) = zip.by_name(name) else {
+        let Ok(f) = zip.by_name(name) else {
             return Ok(None);
         };
+        // Read at most the limit: a part that inflates beyond it is refused.
         let mut out = vec![];
-        f.read_to_end(&mut out).map_err(|_| damaged())?;
+        f.take(MAX_PART_BYTES + 1)
+            .read_to_end(&mut out)
+            .map_err(|_| damaged())?;
+        if out.len() as u64 > MAX_PART_BYTES {
+            return Err(Diagnostic::in_file(file, messages::too_large(name)));
+        }
         Ok(Some(out))
     };
     let Some(document) = part("word/document.xml")? else {
