@@ -58,6 +58,37 @@ fn line(doc: &WordDocument, i: usize) -> Option<String> {
     }
 }
 
+/// The lines of block `i`: a paragraph's, or a table's rows, each with its
+/// cells' text joined by a full-width space.
+pub fn lines_of(doc: &WordDocument, i: usize) -> Vec<String> {
+    match doc.blocks.get(i) {
+        Some(Block::Table(t)) => t
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| {
+                        c.paragraphs
+                            .iter()
+                            .map(|p| {
+                                p.plain()
+                                    .replace('\n', "")
+                                    .trim_matches(is_space)
+                                    .to_string()
+                            })
+                            .collect::<String>()
+                    })
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\u{3000}")
+            })
+            .filter(|t| !t.is_empty())
+            .collect(),
+        Some(Block::Paragraph(_)) => line(doc, i).into_iter().collect(),
+        None => vec![],
+    }
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
@@ -312,11 +343,13 @@ pub fn layout(doc: &WordDocument) -> Layout {
         .rev()
         .take(8)
         .collect();
+    // A table of its own (ruled lines drawn as borders) counts by its rows.
     for &i in &tail {
-        let t = text(i);
-        if l.printed.is_none() && is_printed_line(&t) {
+        let lines = lines_of(doc, i);
+        if l.printed.is_none() && lines.iter().any(|t| is_printed_line(t)) {
             l.printed = Some(i);
-        } else if is_cc_line(&t) {
+        }
+        if lines.iter().any(|t| is_cc_line(t)) {
             l.cc = Some(i);
         }
     }
@@ -436,14 +469,21 @@ impl Layout {
         Some(t.trim_end_matches(['：', ':']).to_string())
     }
 
-    /// One part's line, as printed.
+    /// One part's line, as printed (a table's rows joined).
     pub fn text(&self, doc: &WordDocument, i: usize) -> String {
-        line(doc, i).unwrap_or_default()
+        lines_of(doc, i).join(" / ")
+    }
+
+    /// The 抄送 line.
+    pub fn cc_text(&self, doc: &WordDocument) -> Option<String> {
+        lines_of(doc, self.cc?).into_iter().find(|t| is_cc_line(t))
     }
 
     /// The 印发 line split: the office and the ISO date.
     pub fn printed_by(&self, doc: &WordDocument) -> Option<(String, String)> {
-        let t = line(doc, self.printed?)?;
+        let t = lines_of(doc, self.printed?)
+            .into_iter()
+            .find(|t| is_printed_line(t))?;
         let (range, iso) = find_date(&t)?;
         let office: String = t.chars().take(range.start).collect();
         Some((office.trim_matches(is_space).to_string(), iso))

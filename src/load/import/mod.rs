@@ -174,7 +174,7 @@ pub fn build(doc: &WordDocument, download: &str) -> Imported {
                 heads.join("、")
             })
             .filter(|t| !t.is_empty()),
-        cc: l.cc.map(|i| l.text(doc, i)),
+        cc: l.cc_text(doc),
         printed: l
             .printed_by(doc)
             .map(|(office, date)| format!("{office}，{date}")),
@@ -314,5 +314,37 @@ mod tests {
         assert_eq!(l.attachments, 10..12);
         assert_eq!(l.imprint, 12..14);
         assert_eq!(l.issuer(&d).as_deref(), Some("示例局"));
+    }
+
+    #[test]
+    fn an_imprint_drawn_as_a_table_is_found_and_written_as_lines() {
+        use super::docx::{Cell, Table};
+        let mut d = doc(&["^示例通知", "示例正文。", "示例局", "2025年1月2日"]);
+        let cell = |t: &str| Cell {
+            paragraphs: match doc(&[t]).blocks.pop() {
+                Some(Block::Paragraph(p)) => vec![p],
+                _ => vec![],
+            },
+            span: 1,
+            merged_above: false,
+        };
+        d.blocks.push(Block::Table(Table {
+            rows: vec![
+                vec![cell("抄送：示例办公室。")],
+                vec![cell("示例局办公室"), cell("2025年1月3日印发")],
+            ],
+        }));
+        let imported = build(&d, "a.docx");
+        assert_eq!(
+            imported.report.printed.as_deref(),
+            Some("示例局办公室，2025-01-03")
+        );
+        assert_eq!(imported.report.cc.as_deref(), Some("抄送：示例办公室。"));
+        let lines = body(&imported.markdown);
+        assert!(
+            lines.contains(&"示例局办公室\u{3000}2025年1月3日印发"),
+            "{lines:?}"
+        );
+        assert!(lines.contains(&"抄送：示例办公室。"));
     }
 }

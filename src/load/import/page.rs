@@ -6,7 +6,7 @@
 //! `[^1]`, and a link to the original file.
 
 use super::docx::{Block, Paragraph, Run, Table, WordDocument, label_separator};
-use super::layout::Layout;
+use super::layout::{Layout, lines_of};
 use super::messages;
 
 /// Escape markdown's inline syntax in official text.
@@ -182,11 +182,12 @@ fn block_lines(doc: &WordDocument, i: usize) -> Vec<String> {
     }
 }
 
-/// A part of the layout: plain lines (a table stays a table).
+/// A part of the layout: plain lines (a table, as a 版记 is often drawn,
+/// a line per row).
 fn part_lines(doc: &WordDocument, i: usize) -> Vec<String> {
     match &doc.blocks[i] {
         Block::Paragraph(p) => plain_lines(p),
-        Block::Table(t) => table_lines(t),
+        Block::Table(_) => lines_of(doc, i).iter().map(|l| escape(l)).collect(),
     }
 }
 
