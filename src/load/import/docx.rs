@@ -306,6 +306,15 @@ pub fn read_numbering(xml: &[u8]) -> Result<Numbering, XmlError> {
         match ev {
             Xml::Open(e, empty) => match local(&e).as_str() {
                 "abstractNum" if !empty => abstract_id = attr(&e, "abstractNumId"),
+                "numStyleLink" | "styleLink" if level.is_none() => {
+                    if let (Some(a), Some(style)) = (&abstract_id, attr(&e, "val")) {
+                        if local(&e) == "styleLink" {
+                            numbering.list_styles.insert(style, a.clone());
+                        } else {
+                            numbering.style_links.insert(a.clone(), style);
+                        }
+                    }
+                }
                 "num" if !empty => {
                     list = attr(&e, "numId").map(|id| (id, List::default()));
                 }

@@ -45,6 +45,11 @@ pub struct Numbering {
     pub abstracts: BTreeMap<String, BTreeMap<u8, Level>>,
     /// Lists (`w:num`) by `w:numId`.
     pub lists: BTreeMap<String, List>,
+    /// `w:numStyleLink`: an abstract definition that takes its levels
+    /// from the one defining a list style, by abstract id and style.
+    pub style_links: BTreeMap<String, String>,
+    /// `w:styleLink`: the abstract definition of each list style.
+    pub list_styles: BTreeMap<String, String>,
 }
 
 /// A list instance (`w:num`): its abstract definition and overrides.
@@ -58,20 +63,30 @@ pub struct List {
 }
 
 impl Numbering {
+    /// The abstract definition of list `num_id`, through a list style.
+    pub fn abstract_of(&self, num_id: &str) -> Option<&str> {
+        let id = self.lists.get(num_id)?.abstract_id.as_str();
+        Some(
+            self.style_links
+                .get(id)
+                .and_then(|style| self.list_styles.get(style))
+                .map_or(id, String::as_str),
+        )
+    }
+
     /// The level definition used by list `num_id` at `level`.
     pub fn level(&self, num_id: &str, level: u8) -> Option<&Level> {
         let list = self.lists.get(num_id)?;
         list.levels
             .get(&level)
-            .or_else(|| self.abstracts.get(&list.abstract_id)?.get(&level))
+            .or_else(|| self.abstracts.get(self.abstract_of(num_id)?)?.get(&level))
     }
 
     /// The level of `num_id` linked to paragraph style `style`, for a style
     /// whose numbering names no level.
     pub fn level_of_style(&self, num_id: &str, style: &str) -> Option<u8> {
-        let list = self.lists.get(num_id)?;
         self.abstracts
-            .get(&list.abstract_id)?
+            .get(self.abstract_of(num_id)?)?
             .iter()
             .find(|(_, l)| l.style.as_deref() == Some(style))
             .map(|(&i, _)| i)
@@ -105,7 +120,8 @@ impl Counters {
         }
         let list = numbering.lists.get(num_id)?;
         let def = numbering.level(num_id, level)?;
-        let values = self.values.entry(list.abstract_id.clone()).or_default();
+        let abstract_id = numbering.abstract_of(num_id)?.to_string();
+        let values = self.values.entry(abstract_id).or_default();
         if let Some(&start) = list.start_overrides.get(&level) {
             if self.overridden.insert((num_id.to_string(), level)) {
                 values.insert(level, start.saturating_sub(1));
@@ -455,6 +471,25 @@ mod tests {
         c.next(&n, "1", 1);
         c.next(&n, "1", 0);
         assert_eq!(c.next(&n, "1", 1).unwrap().text, "（二）");
+    }
+
+    #[test]
+    fn a_definition_linked_to_a_list_style_takes_its_levels() {
+        let mut n = articles_and_items();
+        n.abstracts.insert("9".into(), BTreeMap::new());
+        n.style_links.insert("9".into(), "条款".into());
+        n.list_styles.insert("条款".into(), "0".into());
+        n.lists.insert(
+            "5".into(),
+            List {
+                abstract_id: "9".into(),
+                ..List::default()
+            },
+        );
+        let mut c = Counters::default();
+        assert_eq!(c.next(&n, "1", 0).unwrap().text, "第一条");
+        // The same definition through the style: the count goes on.
+        assert_eq!(c.next(&n, "5", 0).unwrap().text, "第二条");
     }
 
     #[test]
