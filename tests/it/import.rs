@@ -128,6 +128,52 @@ fn a_gbt9704_notice_becomes_a_policy_page_that_builds() {
 }
 
 #[test]
+fn a_notice_that_issues_a_text_becomes_the_notice_and_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = site(dir.path());
+    let o = import(&root, &fixture("issuing-notice.docx"), &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page =
+        std::fs::read_to_string(root.join("content/policies/issuing-notice/index.md")).unwrap();
+    let body: Vec<&str> = page.split("---\n").nth(2).unwrap().lines().collect();
+    assert_eq!(
+        body,
+        [
+            "示例市志愿服务工作委员会文件",
+            "示志委〔2025〕7号",
+            "# 关于印发《示例市志愿服务管理办法》的通知",
+            "各区、县（市）志愿服务组织，市级各有关单位：",
+            "现将《示例市志愿服务管理办法》印发给你们，请认真贯彻执行。",
+            "                    示例市志愿服务工作委员会",
+            "2025年3月1日",
+            "（此件公开发布）",
+            "# 示例市志愿服务管理办法",
+            "第一章　总则",
+            "第一条　为了规范示例志愿服务活动，制定本办法。",
+            "第二条　本办法自2025年4月1日起施行。",
+            "",
+            "***",
+            // The 版记, drawn as a table, a line per row.
+            "抄送：示例市委办公室。",
+            "示例市志愿服务工作委员会办公室　2025年3月2日印发",
+            "",
+            "原文件：[下载 Word 原件](<issuing-notice.docx>)",
+        ]
+    );
+    // The policy is the text issued; the notice gives its metadata.
+    assert!(page.contains("\ntitle: \"示例市志愿服务管理办法\"\n"));
+    assert!(page.contains("\ndoc_number: \"示志委〔2025〕7号\"\n"));
+    assert!(page.contains("\nwritten: 2025-03-01\n"));
+    let out = dir.path().join("public");
+    crate::common::build(&root, &out, &[]);
+    let article =
+        std::fs::read_to_string(out.join("policies/issuing-notice/art_2/index.html")).unwrap();
+    assert!(article.contains("本办法自2025年4月1日起施行。"));
+    let whole = std::fs::read_to_string(out.join("policies/issuing-notice/index.html")).unwrap();
+    assert!(whole.contains("id=\"notice\""));
+}
+
+#[test]
 fn an_existing_page_is_kept_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let root = site(dir.path());

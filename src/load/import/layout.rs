@@ -42,6 +42,18 @@ pub struct Layout {
     pub cc: Option<usize>,
     /// 印发机关和印发日期 (the line).
     pub printed: Option<usize>,
+    /// The text a notice issues, when it follows the notice.
+    pub issued: Option<Issued>,
+}
+
+/// The text issued by a notice (`关于印发《示例办法》的通知` and then
+/// 示例办法 itself), as indices into the document's blocks.
+#[derive(Debug, Default, Clone)]
+pub struct Issued {
+    /// Its title (one to three lines).
+    pub title: Vec<usize>,
+    /// Its body, up to its attachments or the 版记.
+    pub body: Range<usize>,
 }
 
 /// The text of block `i` as one line (line breaks taken out), or `None`
@@ -363,25 +375,114 @@ pub fn layout(doc: &WordDocument) -> Layout {
     };
     l.imprint = imprint_start..n;
 
-    // The attachments: a page that opens with 附件….
-    let attachments_start = filled
+    // A notice that issues a text (`关于印发《示例办法》的通知`) followed
+    // by that text: the notice closes before it, the text is the body.
+    let name = l.title_text(doc).and_then(|t| issued_name(&t));
+    if let Some((title, heading)) = name
+        .as_deref()
+        .and_then(|name| find_issued(doc, &filled, name, body_start, imprint_start))
+    {
+        let notice_end = heading.unwrap_or(title[0]);
+        let end = closing(doc, &filled, body_start, notice_end, &mut l);
+        l.body = body_start..end;
+        let text_start = title.last().map_or(notice_end, |&t| t + 1);
+        let attachments_start = attachments_from(doc, &filled, text_start, imprint_start);
+        l.attachments = attachments_start..imprint_start;
+        l.issued = Some(Issued {
+            title,
+            body: text_start..attachments_start,
+        });
+        return l;
+    }
+
+    let attachments_start = attachments_from(doc, &filled, body_start, imprint_start);
+    l.attachments = attachments_start..imprint_start;
+    let end = closing(doc, &filled, body_start, attachments_start, &mut l);
+    l.body = body_start..end;
+    l
+}
+
+/// The first page that opens with 附件… after `from`, else `stop`.
+fn attachments_from(doc: &WordDocument, filled: &[usize], from: usize, stop: usize) -> usize {
+    filled
         .iter()
         .copied()
-        .filter(|&i| i > body_start && i < imprint_start)
+        .filter(|&i| i > from && i < stop)
         .find(|&i| {
-            let t = text(i);
+            let t = line(doc, i).unwrap_or_default();
             is_attachment_heading(&t) && (page_break(doc, i) || t.chars().count() <= 4)
         })
-        .unwrap_or(imprint_start);
-    l.attachments = attachments_start..imprint_start;
+        .unwrap_or(stop)
+}
 
-    // The closing of the main text, from its end.
+/// `关于印发《示例办法》的通知` → `示例办法`.
+fn issued_name(title: &str) -> Option<String> {
+    if !title.contains("印发") && !title.contains("转发") {
+        return None;
+    }
+    let open = title.find('《')? + '《'.len_utf8();
+    let close = open + title[open..].find('》')?;
+    let name = &title[open..close];
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The title of the issued text (its lines) after the notice, and a
+/// `附件` line just before it.
+fn find_issued(
+    doc: &WordDocument,
+    filled: &[usize],
+    name: &str,
+    from: usize,
+    stop: usize,
+) -> Option<(Vec<usize>, Option<usize>)> {
+    let squeeze = |t: &str| -> String { t.chars().filter(|&c| !is_space(c)).collect() };
+    let name = squeeze(name);
+    let candidates: Vec<usize> = filled
+        .iter()
+        .copied()
+        .filter(|&i| i > from && i < stop)
+        .collect();
+    for k in 0..candidates.len() {
+        let mut joined = String::new();
+        let mut lines = vec![];
+        for &j in candidates[k..].iter().take(3) {
+            let Some(t) = line(doc, j) else { break };
+            if !lines.is_empty() && !centered(doc, j) {
+                break;
+            }
+            joined.push_str(&squeeze(&t));
+            lines.push(j);
+            if joined == name {
+                let heading = k
+                    .checked_sub(1)
+                    .map(|p| candidates[p])
+                    .filter(|&p| is_attachment_heading(&line(doc, p).unwrap_or_default()));
+                return Some((lines, heading));
+            }
+            if !name.starts_with(&joined) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// The closing of a text that ends before `stop`, found from its end
+/// (附件说明, 署名, 成文日期, 附注, filled into `l`); where its body ends.
+fn closing(
+    doc: &WordDocument,
+    filled: &[usize],
+    body_start: usize,
+    stop: usize,
+    l: &mut Layout,
+) -> usize {
+    let text = |i: usize| line(doc, i).unwrap_or_default();
     let mut closing: Vec<usize> = filled
         .iter()
         .copied()
-        .filter(|&i| i >= body_start && i < attachments_start)
+        .filter(|&i| i >= body_start && i < stop)
         .collect();
-    let mut end = attachments_start;
+    let mut end = stop;
     let last_text = |c: &Vec<usize>| c.last().and_then(|&i| line(doc, i));
     if let Some(t) = last_text(&closing) {
         let before_last = closing
@@ -427,10 +528,9 @@ pub fn layout(doc: &WordDocument) -> Layout {
         end = k;
     }
     if l.date.is_none() && l.attachment_note.is_empty() {
-        end = attachments_start;
+        end = stop;
     }
-    l.body = body_start..end.max(body_start);
-    l
+    end.max(body_start)
 }
 
 impl Layout {
@@ -460,6 +560,18 @@ impl Layout {
     /// The title as one line.
     pub fn title_text(&self, doc: &WordDocument) -> Option<String> {
         let t: String = self.title.iter().filter_map(|&i| line(doc, i)).collect();
+        (!t.is_empty()).then_some(t)
+    }
+
+    /// The title of the text a notice issues, as one line.
+    pub fn issued_title(&self, doc: &WordDocument) -> Option<String> {
+        let t: String = self
+            .issued
+            .as_ref()?
+            .title
+            .iter()
+            .filter_map(|&i| line(doc, i))
+            .collect();
         (!t.is_empty()).then_some(t)
     }
 

@@ -111,6 +111,9 @@ pub fn report(r: &Report, written: &str, copied: &str) -> String {
     part("发文机关标志", &r.mark);
     part("发文字号", &r.doc_number);
     part("标题", &r.title);
+    if r.issued.is_some() {
+        part("印发的文件（页面标题）", &r.issued);
+    }
     part("主送机关", &r.addressee);
     part("附件说明", &r.attachment_note);
     part("发文机关署名", &r.signature);

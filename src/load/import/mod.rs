@@ -33,6 +33,8 @@ pub struct Report {
     pub mark: Option<String>,
     pub doc_number: Option<String>,
     pub title: Option<String>,
+    /// The title of the text a notice issues, when it follows the notice.
+    pub issued: Option<String>,
     pub addressee: Option<String>,
     pub attachment_note: Option<String>,
     pub signature: Option<String>,
@@ -157,7 +159,8 @@ pub fn build(doc: &WordDocument, download: &str) -> Imported {
     let mut report = Report {
         mark: joined(&l.mark),
         doc_number: front.doc_number.clone(),
-        title: front.title.clone(),
+        title: l.title_text(doc),
+        issued: l.issued_title(doc),
         addressee: front.addressee.clone(),
         attachment_note: joined(&l.attachment_note),
         signature: joined(&l.signature),

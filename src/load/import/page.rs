@@ -220,7 +220,8 @@ impl FrontMatter {
     /// What the layout gives.
     pub fn of(doc: &WordDocument, layout: &Layout) -> FrontMatter {
         FrontMatter {
-            title: layout.title_text(doc),
+            // The text a notice issues is the policy, as the guide shows.
+            title: layout.issued_title(doc).or_else(|| layout.title_text(doc)),
             issuer: layout.issuer(doc),
             doc_number: layout.doc_number.as_ref().map(|(_, n)| n.clone()),
             written: layout.date.as_ref().map(|(_, d)| d.clone()),
@@ -278,8 +279,8 @@ pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
             lines.extend(block_lines(doc, i));
         }
     }
-    if let Some(title) = &front.title {
-        lines.push(format!("# {}", escape(title)));
+    if let Some(title) = layout.title_text(doc) {
+        lines.push(format!("# {}", escape(&title)));
     }
     if let Some(i) = layout.addressee {
         lines.extend(part_lines(doc, i));
@@ -293,8 +294,6 @@ pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
     for i in body_start..layout.body.end {
         lines.extend(block_lines(doc, i));
     }
-    lines.push(String::new());
-    lines.push("***".into());
     // The closing text, the attachments and the imprint, in order.
     let parts: Vec<usize> = layout
         .attachment_note
@@ -305,20 +304,43 @@ pub fn page(doc: &WordDocument, layout: &Layout, download: &str) -> String {
         .chain(layout.annotation)
         .chain(layout.imprint.clone())
         .collect();
-    for i in layout.body.end..doc.blocks.len() {
-        let is_signature = layout.signature.contains(&i);
+    let closing = |lines: &mut Vec<String>, i: usize| {
         let block = if parts.contains(&i) {
             part_lines(doc, i)
         } else {
             block_lines(doc, i)
         };
+        let signature = layout.signature.contains(&i);
         for l in block {
-            if is_signature {
-                lines.push(format!("{}{l}", " ".repeat(20)));
+            lines.push(if signature {
+                format!("{}{l}", " ".repeat(20))
             } else {
-                lines.push(l);
-            }
+                l
+            });
         }
+    };
+    // A notice that issues a text: the notice closes, then the text with
+    // its own title.
+    let rest = match &layout.issued {
+        Some(issued) => {
+            let title_start = issued.title.first().copied().unwrap_or(issued.body.start);
+            for i in layout.body.end..title_start {
+                closing(&mut lines, i);
+            }
+            if let Some(title) = layout.issued_title(doc) {
+                lines.push(format!("# {}", escape(&title)));
+            }
+            for i in issued.body.clone() {
+                lines.extend(block_lines(doc, i));
+            }
+            issued.body.end
+        }
+        None => layout.body.end,
+    };
+    lines.push(String::new());
+    lines.push("***".into());
+    for i in rest..doc.blocks.len() {
+        closing(&mut lines, i);
     }
     if !doc.notes.is_empty() {
         lines.push(String::new());
