@@ -18,12 +18,24 @@ pub fn download_line(name: &str) -> String {
 
 /// A file that is not a `.docx`: what it is.
 pub fn not_docx(kind: &str) -> String {
-    format!("这是{kind}，不是 .docx 文件，不能直接导入")
+    format!("这是{}，不是 .docx 文件，不能直接导入", spaced(kind))
+}
+
+/// A space before a Latin word after Chinese text.
+fn spaced(kind: &str) -> String {
+    if kind.starts_with(|c: char| c.is_ascii()) {
+        format!(" {kind}")
+    } else {
+        kind.to_string()
+    }
 }
 
 /// A `.docx` that is really another format.
 pub fn renamed(kind: &str) -> String {
-    format!("文件名是 .docx，但内容是{kind}（可能是改了扩展名），不能直接导入")
+    format!(
+        "文件名是 .docx，但内容是{}（可能是改了扩展名），不能直接导入",
+        spaced(kind)
+    )
 }
 
 pub const KIND_OLE: &str = "Word 97-2003（.doc）或 WPS（.wps、.et）格式的文件";
