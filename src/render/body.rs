@@ -79,8 +79,26 @@ pub fn render(
         .map(|w| Diagnostic::at(file, text, w.offset, w.len, w.message))
         .collect();
     let mut anchor_links = vec![];
+    let notes = footnote_labels(&mut doc);
     for t in doc.texts_mut() {
         let line = &text[t.offset..t.offset + t.text.len()];
+        // A footnote (`[^1]: …`, as `gongkai import` writes them): its
+        // text, marked with its label and linked to from its references.
+        if let Some((label, rest)) = footnote_definition(line) {
+            let input = Input {
+                file,
+                source: text,
+                text: rest,
+                offset: t.offset + (line.len() - rest.len()),
+                relative_base: Some(page_url),
+            };
+            let (html, found) = markdown::render_inline(&input, links, options, diagnostics);
+            t.html = format!(
+                "<span class=\"footnote-definition\" id=\"fn-{label}\"><sup class=\"footnote-definition-label\">{label}</sup> {html}</span>"
+            );
+            anchor_links.extend(found);
+            continue;
+        }
         // A line of official text is one paragraph: markdown block syntax at
         // its start (`-`, `>`, `1)`) is text. A backslash escapes it; the
         // offset moves back one byte so places still point into the file.
@@ -96,12 +114,23 @@ pub fn render(
             },
             relative_base: Some(page_url),
         };
-        let (html, found) = if t.table {
+        let (mut html, found) = if t.table {
             let r = markdown::render(&input, links, options, &mut HashSet::new(), diagnostics);
             (r.html, r.anchor_links)
         } else {
             markdown::render_inline(&input, links, options, diagnostics)
         };
+        for label in &notes {
+            let reference = format!("[^{label}]");
+            if html.contains(&reference) {
+                html = html.replace(
+                    &reference,
+                    &format!(
+                        "<sup class=\"footnote-reference\"><a href=\"{page_url}#fn-{label}\">{label}</a></sup>"
+                    ),
+                );
+            }
+        }
         t.html = html;
         anchor_links.extend(found);
     }
@@ -116,6 +145,32 @@ pub fn render(
         anchor_links,
         warnings,
     }
+}
+
+/// `[^1]: text`: a footnote's label (letters, digits, `-`, `_`) and text.
+fn footnote_definition(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix("[^")?;
+    let end = rest.find("]:")?;
+    let label = &rest[..end];
+    let plain = !label.is_empty()
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    plain.then(|| (label, rest[end + 2..].trim_start()))
+}
+
+/// The labels of the footnotes a policy defines: each a line of its own,
+/// one paragraph of the official text rendered alone, so references are
+/// linked here rather than by the markdown renderer.
+fn footnote_labels(doc: &mut PolicyDocument) -> Vec<String> {
+    let mut labels: Vec<String> = doc
+        .texts_mut()
+        .into_iter()
+        .filter_map(|t| footnote_definition(&t.text).map(|(l, _)| l.to_string()))
+        .collect();
+    labels.sort();
+    labels.dedup();
+    labels
 }
 
 /// Does a line start with something markdown would read as a block (a
@@ -156,5 +211,12 @@ mod tests {
         assert!(!starts_like_block("*重点*工作"));
         assert!(!starts_like_block("第三条"));
         assert!(!starts_like_block("2015年"));
+    }
+
+    #[test]
+    fn footnote_definitions() {
+        assert_eq!(footnote_definition("[^1]: 示例"), Some(("1", "示例")));
+        assert_eq!(footnote_definition("[^a b]: 示例"), None);
+        assert_eq!(footnote_definition("[^1] 示例"), None);
     }
 }
