@@ -125,6 +125,12 @@ fn a_gbt9704_notice_becomes_a_policy_page_that_builds() {
     assert!(whole.contains("href=\"/policies/gbt9704-notice/gbt9704-notice.docx\""));
     assert!(policy.join("gbt9704-notice.docx").is_file());
     assert!(policy.join("art_5/index.html").is_file());
+    // Its tables stay tables: in article 3, and in the attachment after
+    // the text (附件1), whose id is its own.
+    assert!(!whole.contains("<p>|"), "{whole}");
+    assert!(whole.contains("<div class=\"table-scroll\" id=\"art_3__para_2\""));
+    assert!(whole.contains("<section class=\"attachment\" id=\"att_1\""));
+    assert_eq!(whole.matches("<table>").count(), 2);
 }
 
 #[test]
