@@ -222,6 +222,14 @@ impl Build {
                 conflicts.push(d);
             }
         }
+        // Every file is claimed now: local links can be checked.
+        for o in &outcomes {
+            for link in &o.local_links {
+                if !claims.serves(&link.path) {
+                    conflicts.push(link.missing());
+                }
+            }
+        }
         if !conflicts.is_empty() {
             if let Err(d) = report {
                 conflicts.extend(d.0);
