@@ -509,7 +509,7 @@ fn link_to_a_missing_attachment() {
                 "---\ntitle: x\n---\n[附件1](附件一.pdf)\n\n见 ![图](img/a.png) 和 [表](../other/file.xlsx)\n",
             );
         },
-        &["content/bad.md:4:1", "content/bad.md:6:3", "content/bad.md:6:20"],
+        &["content/bad.md:4:1", "content/bad.md:6:3", "content/bad.md:6:21"],
         &[
             "not part of the site: `附件一.pdf`",
             "/bad/附件一.pdf",
@@ -745,7 +745,7 @@ fn reports_every_link_and_template_error_in_one_run() {
     let f = Fixture::new();
     f.write(
         "content/x.md",
-        "---\ntitle: x\n---\nsee [one](@/missing.md)\n\nand [two](@/gone/away.md)\n",
+        "---\ntitle: x\n---\nsee [one](@/missing.md)\n\nand [two](@/gone/away.md)\n\n[three](gone.pdf)\n",
     );
     f.write(
         "content/y.md",
@@ -758,6 +758,7 @@ fn reports_every_link_and_template_error_in_one_run() {
     let places = [
         "content/x.md:4:5",
         "content/x.md:6:5",
+        "content/x.md:8:1",
         "content/y.md:4:5",
         "content/z.md:3:11",
     ];
