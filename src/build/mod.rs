@@ -36,6 +36,9 @@ pub struct Build {
     theming: Theming,
     /// Problems found before rendering that rendering should still add to.
     pending: Diagnostics,
+    /// Problems found while loading that do not stop the build, reported
+    /// with rendering's warnings.
+    warnings: Diagnostics,
     root: PathBuf,
     /// See [`BuildOptions::force`].
     force: bool,
@@ -112,7 +115,8 @@ impl Build {
         // (broken links), not instead of them.
         let pending = headers::check_templates(&content, &renderer);
         let resolved = resolve::resolve(&config, &mut content, &urls);
-        let directory = resolve::directory::directory(&config, &content, &urls);
+        let mut warnings = Diagnostics::default();
+        let directory = resolve::directory::directory(&config, &content, &urls, &mut warnings);
         let synonyms = synonyms::load(&root);
         let (resolved, directory, synonyms) = match (resolved, directory, synonyms) {
             (Ok(r), Ok(d), Ok(s)) => (r, d, s),
@@ -150,6 +154,7 @@ impl Build {
             },
             root,
             pending,
+            warnings,
             force: options.force,
         })
     }
@@ -273,7 +278,7 @@ impl Build {
                 None => {}
             }
         }
-        let mut warnings = Diagnostics::default();
+        let mut warnings = self.warnings.clone();
         for o in outcomes {
             warnings.extend(o.warnings.iter().cloned());
             diagnostics.extend(o.diagnostics.iter().cloned());

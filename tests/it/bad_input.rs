@@ -509,7 +509,11 @@ fn link_to_a_missing_attachment() {
                 "---\ntitle: x\n---\n[附件1](附件一.pdf)\n\n见 ![图](img/a.png) 和 [表](../other/file.xlsx)\n",
             );
         },
-        &["content/bad.md:4:1", "content/bad.md:6:3", "content/bad.md:6:21"],
+        &[
+            "content/bad.md:4:1",
+            "content/bad.md:6:3",
+            "content/bad.md:6:21",
+        ],
         &[
             "not part of the site: `附件一.pdf`",
             "/bad/附件一.pdf",

@@ -729,6 +729,67 @@ fn a_bad_csv_row_does_not_drop_the_good_rows_of_its_table() {
 }
 
 #[test]
+fn csv_table_saved_as_gb18030_is_read_with_a_warning() {
+    // What Excel on a Chinese Windows writes for “CSV (逗号分隔)”.
+    let s = Site::built();
+    s.append(
+        "content/organizations/orgs.csv",
+        "east-women,东区妇联,women,east,,东区示例路5号,0575-0000-0005,,,,妇女儿童,东区妇联联系服务东区妇女。",
+    );
+    let rel = "content/organizations/orgs.csv";
+    let text = read(s.root.join(rel));
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the fixture must not be UTF-8"
+    );
+    std::fs::write(s.root.join(rel), &gbk).unwrap();
+    let r = s.build();
+    assert_eq!(r.code, Some(0), "build failed:\n{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("warning: {rel}: this CSV table is not UTF-8"))
+            && r.stderr.contains("CSV UTF-8 (逗号分隔)"),
+        "the warning should name the file and say how to save it:\n{}",
+        r.stderr
+    );
+    let html = s.page("organizations/east-women/");
+    let main = main_of(&html);
+    for want in [
+        "<h1>东区妇联</h1>",
+        "东区示例路5号",
+        "东区妇联联系服务东区妇女。",
+    ] {
+        assert!(main.contains(want), "`{want}` missing:\n{main}");
+    }
+    // The region, read from the UTF-8 regions table, and the type.
+    assert!(
+        main.contains("测试市 › 东区</a>") && main.contains(">妇联</a>"),
+        "the region's and the type's names should show:\n{main}"
+    );
+    // The rows that were there before are read as well.
+    assert!(
+        s.page("organizations/west-women/")
+            .contains("<h1>西县妇联</h1>")
+    );
+}
+
+#[test]
+fn csv_table_neither_utf8_nor_gb18030_is_an_error_at_its_byte() {
+    let s = Site::built();
+    let rel = "content/organizations/orgs.csv";
+    let mut bytes = read(s.root.join(rel)).into_bytes();
+    // Line 5, column 4: `\xff` is no lead byte in either encoding.
+    bytes.extend_from_slice(b"bad\xff\xfe,x\n");
+    std::fs::write(s.root.join(rel), &bytes).unwrap();
+    s.rejects(
+        &[&format!("{rel}:5:4")],
+        &["not valid UTF-8", "cannot be read"],
+    );
+}
+
+#[test]
 fn malformed_phone_is_an_error() {
     let s = Site::built();
     s.edit(

@@ -14,18 +14,30 @@ use super::super::front_matter;
 use super::sheet;
 use super::table::{self, Raw, Read, take_body};
 use crate::base::diagnostics::Diagnostic;
-use crate::base::files::read_utf8;
+use crate::base::files::{Encoding, read_utf8, read_utf8_or_gb18030};
 use crate::base::yaml::{self, Spanned};
 use crate::model::content::{RecordFile, RecordFormat};
 use crate::model::directory::{Field, Markdown, Source};
 
 /// Read one record file into raw records, with the problems of rows that
-/// could not be read (the file's other rows are still read).
-pub fn read(file: &RecordFile) -> Result<Read, Diagnostic> {
+/// could not be read (the file's other rows are still read); problems that
+/// do not stop the build (a CSV table in GB18030) go to `warnings`.
+pub fn read(file: &RecordFile, warnings: &mut Vec<Diagnostic>) -> Result<Read, Diagnostic> {
     if file.format == RecordFormat::Spreadsheet {
         return sheet::workbook(file);
     }
-    let text = read_utf8(&file.disk, &file.file)?;
+    let text = if file.format == RecordFormat::Csv {
+        let (text, encoding) = read_utf8_or_gb18030(&file.disk, &file.file)?;
+        if encoding == Encoding::Gb18030 {
+            warnings.push(Diagnostic::in_file(
+                &file.file,
+                "this CSV table is not UTF-8; it was read as GB18030 (GBK), which Excel on Chinese Windows writes for “CSV (逗号分隔)”: in Excel, save it as “CSV UTF-8 (逗号分隔)” instead",
+            ));
+        }
+        text
+    } else {
+        read_utf8(&file.disk, &file.file)?
+    };
     let source = Arc::new(Source::new(file.file.clone(), text));
     match file.format {
         RecordFormat::Markdown => markdown(source).map(|r| (vec![r], vec![])),
