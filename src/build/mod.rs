@@ -93,16 +93,30 @@ impl Build {
             || load::content::load(&root, options.drafts, config.follow_symlinks),
             || Renderer::new(&theme),
         );
-        // Report content and template problems together.
+        // Report content and template problems together, and with them
+        // the problems of the directory's tables, read from the content
+        // that did load (a bad date in one page does not hide an unknown
+        // region in a table).
+        let mut all = Diagnostics::default();
+        let content = match content {
+            Ok((c, errors)) => {
+                all.extend(errors.0);
+                Some(c)
+            }
+            Err(e) => {
+                all.extend(e.0);
+                None
+            }
+        };
+        let renderer = renderer.map_err(|e| all.extend(e.0)).ok();
         let (mut content, mut renderer) = match (content, renderer) {
-            (Ok(c), Ok(r)) => (c, r),
-            (c, r) => {
-                let mut all = Diagnostics::default();
-                if let Err(d) = c {
-                    all.extend(d.0);
-                }
-                if let Err(d) = r {
-                    all.extend(d.0);
+            (Some(c), Some(r)) if all.is_empty() => (c, r),
+            (content, _) => {
+                if let Some(c) = &content {
+                    let mut ignored = Diagnostics::default();
+                    if let Err(e) = resolve::directory::directory(&config, c, &urls, &mut ignored) {
+                        all.extend(e.0);
+                    }
                 }
                 all.sort();
                 return Err(all);

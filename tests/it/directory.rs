@@ -895,6 +895,85 @@ fn several_problems_are_reported_together() {
     );
 }
 
+#[test]
+fn a_bad_date_in_a_page_does_not_hide_an_unknown_region_in_a_table() {
+    // Loading the page fails; the tables are still read and checked in the
+    // same run, and nothing that follows from the missing page is reported.
+    let s = Site::built();
+    s.write(
+        "content/news.md",
+        "---\ntitle: 新闻\ndate: 2015-13-45\n---\n正文。\n",
+    );
+    s.edit(
+        "content/organizations/orgs.csv",
+        "west-women,西县妇联,women,west,",
+        "west-women,西县妇联,women,nowhere,",
+    );
+    let r = s.rejects(
+        &["content/news.md:3:7", "content/organizations/orgs.csv:4:23"],
+        &[
+            "`2015-13-45` is not a date",
+            "there is no region with id `nowhere`",
+        ],
+    );
+    assert_eq!(r.problems(), 2, "{}", r.stderr);
+}
+
+#[test]
+fn a_broken_policy_page_does_not_make_implements_errors() {
+    // The policy fails to load: the services that implement its articles
+    // are not reported (the policy's own error is), a table error is.
+    let s = Site::built();
+    s.edit(
+        "content/policies/p.md",
+        "written: 2015-12-16",
+        "written: 2015-13-45",
+    );
+    s.edit(
+        "content/organizations/orgs.csv",
+        "west-women,西县妇联,women,west,",
+        "west-women,西县妇联,women,nowhere,",
+    );
+    let r = s.rejects(
+        &[
+            "content/policies/p.md:5:10",
+            "content/organizations/orgs.csv:4:23",
+        ],
+        &[
+            "`2015-13-45` is not a date",
+            "there is no region with id `nowhere`",
+        ],
+    );
+    assert_eq!(r.problems(), 2, "{}", r.stderr);
+}
+
+#[test]
+fn an_invalid_need_is_reported_beside_an_unknown_provider() {
+    let s = Site::built();
+    s.append("gongkai.yaml", "  needs: [法律援助, 心理疏导]");
+    s.edit(
+        "content/services/city-legal.md",
+        "provider: city-union",
+        "provider: nobody",
+    );
+    s.edit(
+        "content/services/city-legal.md",
+        "needs: [法律援助]",
+        "needs: [法律咨询]",
+    );
+    let r = s.rejects(
+        &[
+            "content/services/city-legal.md:3:11",
+            "content/services/city-legal.md:1",
+        ],
+        &[
+            "there is no organization with id `nobody`",
+            "`法律咨询` is not one of the needs in gongkai.yaml",
+        ],
+    );
+    assert_eq!(r.problems(), 2, "{}", r.stderr);
+}
+
 // ---------------------------------------------------------------------------
 // Pages
 

@@ -147,6 +147,9 @@ pub(super) fn build(
     dir.activities = activities.into_iter().map(|p| p.item).collect();
 
     if !complete || !diagnostics.is_empty() {
+        // No relations over unresolved references; the terms are still
+        // checked, each record on its own.
+        relations::terms(config, urls, &dir, diagnostics);
         return dir;
     }
     relate(config, urls, &mut dir, diagnostics);
