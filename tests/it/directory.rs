@@ -551,6 +551,42 @@ fn organization_in_a_region_that_does_not_exist() {
 }
 
 #[test]
+fn unknown_ids_suggest_the_nearest_id_or_the_id_of_a_name() {
+    let s = Site::built();
+    // A typing slip in a markdown record, a region's name in a table, a
+    // type's full name in another row.
+    s.edit(
+        "content/organizations/city-union.md",
+        "region: city",
+        "region: ciyt",
+    );
+    s.edit(
+        "content/organizations/orgs.csv",
+        "west-women,西县妇联,women,west,",
+        "west-women,西县妇联,妇女联合会,西县,",
+    );
+    let r = s.rejects(
+        &[
+            "content/organizations/city-union.md:4:9",
+            "content/organizations/orgs.csv:4:17",
+            "content/organizations/orgs.csv:4:23",
+        ],
+        &[
+            "there is no region with id `ciyt`",
+            "there is no organization type with id `妇女联合会`",
+            "there is no region with id `西县`",
+        ],
+    );
+    for help in [
+        "help: did you mean `city`?",
+        "help: `西县` is the name of region `west`; a reference names the id: write `west`",
+        "help: `妇女联合会` is the name of organization type `women`",
+    ] {
+        assert!(r.stderr.contains(help), "`{help}` missing:\n{}", r.stderr);
+    }
+}
+
+#[test]
 fn organization_of_a_type_that_does_not_exist() {
     let s = Site::built();
     // A CSV row: the place is the row's line (the column is the cell's).

@@ -345,25 +345,7 @@ impl<'a> Reader<'a> {
 /// Two field names one typing slip apart (a letter missing, extra, changed
 /// or two swapped).
 fn strsim_close(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    // Levenshtein distance ≤ 1, or one adjacent swap.
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
-    }
-    let swapped = a.len() == b.len() && {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]]
-    };
-    prev[b.len()] <= 1 || swapped
+    crate::base::suggest::distance(a, b) <= 1
 }
 
 #[cfg(test)]
