@@ -581,6 +581,9 @@ fn unknown_ids_suggest_the_nearest_id_or_the_id_of_a_name() {
         "help: did you mean `city`?",
         "help: `西县` is the name of region `west`; a reference names the id: write `west`",
         "help: `妇女联合会` is the name of organization type `women`",
+        // The caret in a table's row names the cell's column.
+        "column `type`",
+        "column `region`",
     ] {
         assert!(r.stderr.contains(help), "`{help}` missing:\n{}", r.stderr);
     }

@@ -17,7 +17,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::base::files::{Encoding, read_utf8, read_utf8_or_gb18030};
 use crate::base::yaml::{self, Spanned};
 use crate::model::content::{RecordFile, RecordFormat};
-use crate::model::directory::{Field, Markdown, Source};
+use crate::model::directory::{CsvColumns, Field, Markdown, Source};
 
 /// Read one record file into raw records, with the problems of rows that
 /// could not be read (the file's other rows are still read); problems that
@@ -133,6 +133,7 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
     table::check_headers(&source, &headers, 0)?;
     let mut raws = vec![];
     let mut errors = vec![];
+    let mut places = vec![];
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -148,34 +149,64 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
             continue;
         }
         if record.len() != headers.len() {
-            errors.push(source.diagnostic(
-                start,
-                1,
-                format!(
-                    "row on line {line} has {} columns, but the header row has {}",
-                    record.len(),
-                    headers.len()
-                ),
-            ));
+            errors.push(
+                source
+                    .diagnostic(
+                        start,
+                        1,
+                        format!(
+                            "row on line {line} has {} columns, but the header row has {}",
+                            record.len(),
+                            headers.len()
+                        ),
+                    )
+                    .with_help(column_count_help(&headers, record.len())),
+            );
             continue;
         }
         let mut at = start;
-        let cells = record.iter().map(|text| {
-            // Quoted cells start one byte later.
-            let quoted = source.text.as_bytes().get(at) == Some(&b'"');
-            let offset = at + usize::from(quoted);
-            at += text.len() + 1 + 2 * usize::from(quoted);
-            table::Cell {
-                text,
-                offset,
-                len: text.len(),
-            }
-        });
+        places.push((start, None));
+        let cells: Vec<table::Cell<'_>> = record
+            .iter()
+            .enumerate()
+            .map(|(column, text)| {
+                // Quoted cells start one byte later.
+                let quoted = source.text.as_bytes().get(at) == Some(&b'"');
+                let offset = at + usize::from(quoted);
+                at += text.len() + 1 + 2 * usize::from(quoted);
+                places.push((offset, Some(column)));
+                table::Cell {
+                    text,
+                    offset,
+                    len: text.len(),
+                }
+            })
+            .collect();
         raws.extend(table::row(&source, &headers, start, cells));
     }
+    // Set once every row is read: the rows' problems are made later.
+    let _ = source.columns.set(CsvColumns { headers, places });
     // Every row with the wrong width is reported; the good rows are kept,
     // so that records they hold are still found by those that name them.
     Ok((raws, errors))
+}
+
+/// How to fix a CSV row with `found` cells under `headers`.
+fn column_count_help(headers: &[String], found: usize) -> String {
+    let columns = format!(
+        "the header row has {} columns ({}); this row has {found}",
+        headers.len(),
+        headers.join(", ")
+    );
+    if found > headers.len() {
+        format!(
+            "{columns}. A comma inside a cell splits it in two: put the cell in double quotes, \"周一至周五 08:30-12:00,14:00-17:00\" (a full-width comma ， needs no quotes)"
+        )
+    } else {
+        format!(
+            "{columns}. Every row needs a cell for each column: leave an empty one between two commas (,,), and check for a line break inside a cell that is not in double quotes"
+        )
+    }
 }
 
 /// Reading typed values out of a raw record, collecting problems.
@@ -355,6 +386,28 @@ mod tests {
 
     fn source(name: &str, text: &str) -> Arc<Source> {
         Arc::new(Source::new(PathBuf::from(name), Arc::from(text)))
+    }
+
+    #[test]
+    fn csv_cells_name_their_column_and_bad_rows_say_why() {
+        let src = "id,name,hours\na,甲,\"9:00,10:00\"\nb,乙,9:00,10:00\nc,丙\n";
+        let (raws, errors) = csv_table(source("t.csv", src)).unwrap();
+        assert_eq!(raws.len(), 1);
+        let hours = &raws[0].fields["hours"];
+        let d = raws[0].diagnostic_at(hours, "bad hours");
+        let label = d.notes.as_ref().and_then(|n| n.label.as_deref());
+        assert_eq!(label, Some("column `hours`"));
+        // A problem with the whole row names no column.
+        let label = raws[0].diagnostic("bad row").notes.and_then(|n| n.label);
+        assert_eq!(label, None);
+        assert_eq!(errors.len(), 2);
+        let too_many = errors[0].help().unwrap();
+        assert!(
+            too_many.contains("has 3 columns (id, name, hours); this row has 4")
+                && too_many.contains("double quotes"),
+            "{too_many}"
+        );
+        assert!(errors[1].help().unwrap().contains("this row has 2"));
     }
 
     #[test]
