@@ -100,8 +100,16 @@ fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
 
 fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
     let text = source.text.clone();
-    let rows: Vec<Spanned<SpannedMap>> = yaml::parse(&source.file, &text, &text, 0)
-        .map_err(|d| d.with_help("a YAML table is a list of records: `- id: …` for each"))?;
+    let rows: Vec<Spanned<SpannedMap>> =
+        yaml::parse(&source.file, &text, &text, 0).map_err(|d| {
+            // Only when the table is not a list: an indentation error in
+            // the third record gets its own help.
+            if d.help().is_none() && d.message.contains("expected sequence") {
+                d.with_help("a YAML table is a list of records: `- id: …` for each")
+            } else {
+                d
+            }
+        })?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -386,6 +394,18 @@ mod tests {
 
     fn source(name: &str, text: &str) -> Arc<Source> {
         Arc::new(Source::new(PathBuf::from(name), Arc::from(text)))
+    }
+
+    #[test]
+    fn yaml_tables_get_the_list_help_only_when_they_are_no_list() {
+        let e = yaml_table(source("t.yaml", "id: a\nname: x\n")).unwrap_err();
+        assert!(e.help().unwrap().contains("list of records"), "{e}");
+        let e = yaml_table(source("t.yaml", "- id: a\n  name: x\n   region: y\n")).unwrap_err();
+        let help = e.help().unwrap();
+        assert!(
+            help.contains("indentation") && !help.contains("list of records"),
+            "{help}"
+        );
     }
 
     #[test]
