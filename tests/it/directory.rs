@@ -590,6 +590,32 @@ fn unknown_ids_suggest_the_nearest_id_or_the_id_of_a_name() {
 }
 
 #[test]
+fn yaml_table_errors_get_help_that_fits_the_cause() {
+    let s = Site::built();
+    // One space too many before `needs` (line 5): indentation, not the
+    // shape of the table.
+    s.edit("content/services/services.yaml", "  needs:", "   needs:");
+    let r = s.rejects(&["content/services/services.yaml:5"], &[]);
+    assert!(
+        r.stderr.contains("check the indentation") && !r.stderr.contains("list of records"),
+        "{}",
+        r.stderr
+    );
+    // A full-width colon after `provider` (line 3, column 11).
+    s.edit(
+        "content/services/services.yaml",
+        "provider: west-women",
+        "provider：west-women",
+    );
+    let r = s.rejects(&["content/services/services.yaml:3:11"], &[]);
+    assert!(
+        r.stderr.contains("use a half-width colon `:`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn organization_of_a_type_that_does_not_exist() {
     let s = Site::built();
     // A CSV row: the place is the row's line (the column is the cell's).
