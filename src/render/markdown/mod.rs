@@ -233,6 +233,9 @@ pub fn render(
                         for (at, len) in html_links(html) {
                             let dest = &html[at..at + len];
                             let decoded = decode_entities(dest);
+                            if is_dangerous_url(&decoded) {
+                                continue;
+                            }
                             if let Some(path) =
                                 local_target(&decoded, input.page_url, &links.base_path)
                             {
@@ -376,27 +379,41 @@ fn rewrite_link<'a>(
     dest.clone()
 }
 
-/// The `href` and `src` values in a piece of raw HTML, as (byte offset,
-/// length): links that the browser follows as the markdown ones.
+/// The `href` of `<a>` and the `src` of `<img>` in a piece of raw HTML,
+/// as (byte offset, length): the links that stay after sanitising, and
+/// that the browser follows as it does the markdown ones. Tags of other
+/// names (`<embed src>`, removed by the sanitiser) are not looked at.
 fn html_links(html: &str) -> Vec<(usize, usize)> {
     let mut found = vec![];
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
-    for name in ["href", "src"] {
-        for (i, _) in lower.match_indices(name) {
+    for (open, _) in lower.match_indices('<') {
+        let name_end = lower[open + 1..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(lower.len(), |n| open + 1 + n);
+        let attribute = match &lower[open + 1..name_end] {
+            "a" => "href",
+            "img" => "src",
+            _ => continue,
+        };
+        let tag_end = lower[name_end..]
+            .find('>')
+            .map_or(lower.len(), |n| name_end + n);
+        for (k, _) in lower[name_end..tag_end].match_indices(attribute) {
+            let i = name_end + k;
             // An attribute name: after a space, followed by `=`.
-            if i == 0 || !bytes[i - 1].is_ascii_whitespace() {
+            if !bytes[i - 1].is_ascii_whitespace() {
                 continue;
             }
-            let mut j = i + name.len();
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            let mut j = i + attribute.len();
+            while j < tag_end && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
             if bytes.get(j) != Some(&b'=') {
                 continue;
             }
             j += 1;
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            while j < tag_end && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
             let (start, end) = match bytes.get(j) {
@@ -417,20 +434,52 @@ fn html_links(html: &str) -> Vec<(usize, usize)> {
             found.push((start, end - start));
         }
     }
-    found.sort_unstable();
     found
 }
 
-/// `&amp;` and the other entities a URL in an attribute may hold.
+/// The character references (`&amp;`, `&#106;`, `&#x6A;`) of a URL in an
+/// attribute, decoded as the browser decodes them.
 fn decode_entities(value: &str) -> std::borrow::Cow<'_, str> {
     if !value.contains('&') {
         return value.into();
     }
-    value
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .into()
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                _ => {
+                    let n = name.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// `javascript:`, `vbscript:` and `data:` (other than images) never become links.
@@ -503,6 +552,12 @@ mod tests {
                 ("x/y.png", 73)
             ]
         );
+        // Only what the sanitiser keeps, and character references decoded.
+        let (r2, _) = run(
+            "<embed src=\"x.swf\"> <a href=\"&#106;avascript:alert(1)\">j</a> <a href=\"a&#x2E;pdf\">p</a>\n",
+        );
+        let paths: Vec<&str> = r2.local_links.iter().map(|l| l.path.as_str()).collect();
+        assert_eq!(paths, ["x/a.pdf"]);
         let missing = r.local_links[0].missing().to_string();
         assert!(missing.starts_with("x.md:1:1: link to a file"), "{missing}");
     }
