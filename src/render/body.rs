@@ -11,7 +11,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::load::body::PageText;
 use crate::model::policy::PolicyDocument;
 use crate::model::site::Resolved;
-use crate::render::markdown::{self, AnchorLink, Heading, Input};
+use crate::render::markdown::{self, AnchorLink, Heading, Input, LocalLink};
 
 /// A rendered body.
 #[derive(Debug, Default)]
@@ -23,13 +23,15 @@ pub struct Body {
     pub anchors: Vec<String>,
     /// Links with an anchor into other pages, to check once all are known.
     pub anchor_links: Vec<AnchorLink>,
+    /// Links to local files, to check once every output file is known.
+    pub local_links: Vec<LocalLink>,
     /// Problems that do not stop the build (a policy's article numbers
     /// that skip), to print beside its summary.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Render the body of a page's `text`. `page_url` is where the page is served, for a policy's
-/// article links. Problems are pushed to `diagnostics`.
+/// Render the body of a page's `text`. `page_url` is where the page is
+/// served, for a policy's article links and the check of local links. Problems are pushed to `diagnostics`.
 pub fn render(
     file: &Path,
     page_text: &PageText,
@@ -47,6 +49,7 @@ pub fn render(
             text: page_text.body(),
             offset: body_offset,
             relative_base: None,
+            page_url,
         };
         let mut used = HashSet::new();
         let r = markdown::render(&input, links, options, &mut used, diagnostics);
@@ -58,6 +61,7 @@ pub fn render(
             policy: None,
             anchors,
             anchor_links: r.anchor_links,
+            local_links: r.local_links,
             warnings: vec![],
         };
     }
@@ -80,6 +84,7 @@ pub fn render(
         .collect();
     let mut anchor_links = vec![];
     let notes = footnote_labels(&mut doc);
+    let mut local_links = vec![];
     for t in doc.texts_mut() {
         let line = &text[t.offset..t.offset + t.text.len()];
         // A footnote (`[^1]: …`, as `gongkai import` writes them): its
@@ -91,12 +96,15 @@ pub fn render(
                 text: rest,
                 offset: t.offset + (line.len() - rest.len()),
                 relative_base: Some(page_url),
+                page_url,
             };
-            let (html, found) = markdown::render_inline(&input, links, options, diagnostics);
+            let r = markdown::render_inline(&input, links, options, diagnostics);
             t.html = format!(
-                "<span class=\"footnote-definition\" id=\"fn-{label}\"><sup class=\"footnote-definition-label\">{label}</sup> {html}</span>"
+                "<span class=\"footnote-definition\" id=\"fn-{label}\"><sup class=\"footnote-definition-label\">{label}</sup> {}</span>",
+                r.html
             );
-            anchor_links.extend(found);
+            anchor_links.extend(r.anchor_links);
+            local_links.extend(r.local_links);
             continue;
         }
         // A line of official text is one paragraph: markdown block syntax at
@@ -113,13 +121,14 @@ pub fn render(
                 t.offset
             },
             relative_base: Some(page_url),
+            page_url,
         };
-        let (mut html, found) = if t.table {
-            let r = markdown::render(&input, links, options, &mut HashSet::new(), diagnostics);
-            (r.html, r.anchor_links)
+        let r = if t.table {
+            markdown::render(&input, links, options, &mut HashSet::new(), diagnostics)
         } else {
             markdown::render_inline(&input, links, options, diagnostics)
         };
+        let mut html = r.html;
         for label in &notes {
             let reference = format!("[^{label}]");
             if html.contains(&reference) {
@@ -132,7 +141,8 @@ pub fn render(
             }
         }
         t.html = html;
-        anchor_links.extend(found);
+        anchor_links.extend(r.anchor_links);
+        local_links.extend(r.local_links);
     }
     let mut anchors = doc.eids();
     anchors.sort();
@@ -143,6 +153,7 @@ pub fn render(
         policy: Some(doc),
         anchors,
         anchor_links,
+        local_links,
         warnings,
     }
 }
