@@ -57,4 +57,6 @@ node tests/browser/hostile.mjs --gongkai target/debug/gongkai
 echo "== validity and hosting: Nu HTML Checker, sitemap XSD, Atom, iCalendar, JSON-LD, nginx at / and /portal/"
 (cd tests/validate && npm ci --no-audit --no-fund --loglevel=error)
 node tests/validate/validate.mjs --gongkai target/debug/gongkai
+# The policy fixtures: parts, attachments and tables as real documents have them.
+node tests/validate/validate.mjs --gongkai target/debug/gongkai --root tests/fixtures/policies
 echo "all tests passed"

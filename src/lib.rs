@@ -5,12 +5,13 @@
 //! downward (`tests/it/layers.rs` checks it):
 //!
 //! ```text
-//! serve, init     the dev server and its incremental rebuilds; `gongkai init`
+//! serve, init     the dev server and its incremental rebuilds; `gongkai init`,
+//!                 `gongkai import` (a Word file into a policy page)
 //! build           one orchestration for build, check and serve
 //! write, search   staging and swap, site files, open data, deploy; the index
 //! render          theme, typed views, markdown, policy and directory pages
 //! resolve         URLs, @/ links, relations
-//! load            disk → model: walk, front matter, tables, records
+//! load            disk → model: walk, front matter, tables, records, Word files
 //! model           types and pure functions: pages, policies, the directory
 //! base            diagnostics, localised messages, escaping, file reading, YAML, slugs, timing
 //! ```
@@ -20,6 +21,7 @@
 #[macro_use]
 mod base;
 mod build;
+mod import;
 mod init;
 mod load;
 mod model;
@@ -32,6 +34,7 @@ mod write;
 pub use base::diagnostics::{Diagnostic, Diagnostics};
 pub use base::i18n;
 pub use build::{BuildOptions, BuildReport, build, check};
+pub use import::{ImportOptions, import_docx};
 pub use init::init;
 pub use render::markdown::highlight::theme_css;
 pub use serve::incremental::{Rebuild, Session};

@@ -156,6 +156,25 @@ enum Command {
         #[arg(long)]
         changed_urls: Option<PathBuf>,
     },
+    /// Import a Word file (.docx) as a policy page: content/SECTION/SLUG/index.md
+    /// with the original beside it as a download; prints what was found.
+    Import {
+        /// The Word file (.docx; .doc, .wps, .pdf and .ofd must be saved as .docx first).
+        file: PathBuf,
+        /// The site root (where gongkai.yaml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The section folder under content/.
+        #[arg(long, default_value = "policies")]
+        section: String,
+        /// The page's folder name (the last part of its address); from the
+        /// file name when that is plain ASCII.
+        #[arg(long)]
+        slug: Option<String>,
+        /// Replace a page that exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the CSS for a syntect highlighting theme (for theme authors).
     SyntaxCss {
         #[arg(long, default_value = "InspiredGitHub")]
@@ -564,6 +583,31 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!("{}", msg!("error-line", message = e.to_string()));
                     ExitCode::from(if e.usage { 2 } else { 1 })
+                }
+            }
+        }
+        Command::Import {
+            file,
+            root,
+            section,
+            slug,
+            force,
+        } => {
+            let options = gongkai::ImportOptions {
+                file,
+                root,
+                section,
+                slug,
+                force,
+            };
+            match gongkai::import_docx(&options) {
+                Ok(report) => {
+                    print!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    report_errors(&d.into());
+                    ExitCode::from(1)
                 }
             }
         }

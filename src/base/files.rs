@@ -123,7 +123,42 @@ pub fn read_bytes(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
 /// file, over the size limit, or not UTF-8 (with where the first bad byte
 /// is). `shown` is the path messages use.
 pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
+    utf8(read_bytes(path, shown)?, shown)
+}
+
+/// How a file read by [`read_utf8_or_gb18030`] was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// GB18030 (a superset of GBK and GB2312), what Excel on a Chinese
+    /// Windows saves as “CSV (逗号分隔)”.
+    Gb18030,
+}
+
+/// Read a file as UTF-8 (with or without a byte order mark) or, when it is
+/// not, as GB18030 if it decodes cleanly so; otherwise the error of
+/// [`read_utf8`] (the first byte that is not UTF-8, with its line), with
+/// help that says both were tried.
+pub fn read_utf8_or_gb18030(path: &Path, shown: &Path) -> Result<(Arc<str>, Encoding), Diagnostic> {
     let bytes = read_bytes(path, shown)?;
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        if let Some(text) =
+            encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes)
+        {
+            return Ok((Arc::from(text.as_ref()), Encoding::Gb18030));
+        }
+        return utf8(bytes, shown)
+            .map(|text| (text, Encoding::Utf8))
+            .map_err(|d| {
+                d.with_help(
+                    "this file is neither UTF-8 nor GB18030 (GBK); save it in Excel as “CSV UTF-8 (逗号分隔)”",
+                )
+            });
+    }
+    utf8(bytes, shown).map(|text| (text, Encoding::Utf8))
+}
+
+fn utf8(bytes: Vec<u8>, shown: &Path) -> Result<Arc<str>, Diagnostic> {
     if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
         return Ok(Arc::from(text));
     }
@@ -144,5 +179,39 @@ pub fn read_utf8(path: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
             .with_label(msg!("not-utf8-label"))
             .with_help(msg!("not-utf8-help")))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> Result<(Arc<str>, Encoding), Diagnostic> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, bytes).unwrap();
+        read_utf8_or_gb18030(&path, Path::new("content/t.csv"))
+    }
+
+    #[test]
+    fn gb18030_is_read_when_the_file_is_not_utf8() {
+        let text = "id,name\nyuecheng,越城区妇联\n";
+        let (gbk, _, bad) = encoding_rs::GB18030.encode(text);
+        assert!(!bad);
+        let (read_back, encoding) = read(&gbk).unwrap();
+        assert_eq!((read_back.as_ref(), encoding), (text, Encoding::Gb18030));
+        let bom = format!("\u{feff}{text}");
+        let (utf8, encoding) = read(bom.as_bytes()).unwrap();
+        assert_eq!((utf8.as_ref(), encoding), (bom.as_str(), Encoding::Utf8));
+    }
+
+    #[test]
+    fn bytes_neither_utf8_nor_gb18030_are_an_error_at_the_first_bad_byte() {
+        let d = read(b"id,name\nx,\xff\xfe\n").unwrap_err();
+        assert_eq!(
+            d.to_string(),
+            "content/t.csv:2:3: not valid UTF-8: byte 10 cannot be read"
+        );
+        assert!(d.help().unwrap().contains("GB18030"), "{:?}", d.help());
     }
 }

@@ -48,14 +48,84 @@ pub fn parse<T: DeserializeOwned>(
             snippets: serde_saphyr::SnippetMode::Off,
         });
         let message = plain_words(&e).unwrap_or_else(|| strip_location_suffix(&plain));
-        match e.location() {
-            Some(l) if l.line() > 0 => {
-                let local =
-                    Location::from_line_column(yaml, l.line() as usize, l.column() as usize);
-                Diagnostic::at(file, source, offset + local.offset, 1, message)
-            }
-            _ => Diagnostic::in_file(file, message),
+        let at = e
+            .location()
+            .filter(|l| l.line() > 0)
+            .map(|l| Location::from_line_column(yaml, l.line() as usize, l.column() as usize));
+        let cause = cause(yaml, at.map(|l| l.offset), &message);
+        let d = match (cause.as_ref().and_then(|c| c.at), at) {
+            (Some(local), _) => Diagnostic::at(file, source, offset + local, 1, message),
+            (None, Some(local)) => Diagnostic::at(file, source, offset + local.offset, 1, message),
+            (None, None) => Diagnostic::in_file(file, message),
+        };
+        match cause {
+            Some(c) => d.with_help(c.help),
+            None => d,
         }
+    })
+}
+
+/// What probably caused a YAML error, and how to fix it.
+struct Cause {
+    help: String,
+    /// Where the fault is, when it is not where the parser noticed it
+    /// (a full-width colon makes the error appear lines later).
+    at: Option<usize>,
+}
+
+/// The cause of a YAML error `message` noticed at byte `at` of `yaml`:
+/// a full-width colon after a key, a tab in the indentation, a line
+/// indented out of step, a `: ` inside a value, a value starting with `@`
+/// or a backtick. `None` when it is none of these.
+fn cause(yaml: &str, at: Option<usize>, message: &str) -> Option<Cause> {
+    let mut start = 0;
+    for line in yaml.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '\t']);
+        let indent = &line[..line.len() - body.len()];
+        let key = body.strip_prefix("- ").unwrap_or(body).trim_start();
+        let name_len = key
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(key.len());
+        if name_len > 0 && key[name_len..].trim_start_matches(' ').starts_with('：') {
+            let colon = start
+                + (line.len() - key.len())
+                + key[name_len..].find('：').unwrap_or(0)
+                + name_len;
+            return Some(Cause {
+                help: format!(
+                    "after the key `{}`, use a half-width colon `:` and a space, not the full-width `：`",
+                    &key[..name_len]
+                ),
+                at: Some(colon),
+            });
+        }
+        if let Some(tab) = indent.find('\t') {
+            return Some(Cause {
+                help: "YAML is indented with spaces only: replace the tab at the start of this line with spaces".to_string(),
+                at: Some(start + tab),
+            });
+        }
+        start += line.len();
+    }
+    let at = at?;
+    let line_start = yaml[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &yaml[line_start..at];
+    let help = if message.contains("mapping values are not allowed") && before.contains(": ") {
+        "a `: ` inside a value ends the key before it: put the value in double quotes, e.g. `description: \"a: b\"`"
+    } else if message.contains("mapping values are not allowed")
+        || message.contains("did not find expected")
+    {
+        "check the indentation of this line: the keys of one mapping (one record) start in the same column, with spaces, and the lines of a list start with `- ` in the same column"
+    } else if message.contains("cannot start any plain token")
+        || message.starts_with("unexpected character")
+    {
+        "a value that starts with `@`, `` ` ``, `%` or `|` must be in double quotes, e.g. `interprets: \"@/policies/x.md\"`"
+    } else {
+        return None;
+    };
+    Some(Cause {
+        help: help.to_string(),
+        at: None,
     })
 }
 
@@ -194,6 +264,52 @@ mod tests {
             (e.location.unwrap().line, e.location.unwrap().column),
             (2, 8)
         );
+    }
+
+    fn table(yaml: &str) -> Diagnostic {
+        let src: Arc<str> = Arc::from(yaml);
+        parse::<Vec<std::collections::BTreeMap<String, serde_json::Value>>>(
+            Path::new("t.yaml"),
+            &src,
+            yaml,
+            0,
+        )
+        .unwrap_err()
+    }
+
+    #[test]
+    fn help_fits_the_cause() {
+        let cases = [
+            // A full-width colon: the caret moves to it.
+            (
+                "- id: a\n  name：x\n  type: y\n",
+                "t.yaml:2:7",
+                "half-width colon `:`",
+            ),
+            ("- id：a\n  name: x\n", "t.yaml:1:5", "after the key `id`"),
+            ("- id: a\n\tname: x\n", "t.yaml:2:1", "spaces only"),
+            (
+                "- id: a\n  name: x\n   region: y\n",
+                "t.yaml:3:10",
+                "indentation",
+            ),
+            ("- id: a\n name: x\n", "t.yaml:2:2", "indentation"),
+            ("- id: a\n  name: a: b\n", "t.yaml:2:10", "double quotes"),
+            ("- id: a\n  x: @/p.md\n", "t.yaml:2:6", "`@`"),
+        ];
+        for (yaml, place, help) in cases {
+            let d = table(yaml);
+            assert!(
+                d.to_string().starts_with(&format!("{place}:")),
+                "{yaml:?}: {d}"
+            );
+            let h = d.help().unwrap_or_default();
+            assert!(h.contains(help), "{yaml:?}: {d}: help {h:?}");
+        }
+        // A value with a full-width colon in it is fine.
+        let src: Arc<str> = Arc::from("title: 通知：关于\n");
+        let doc: Doc = parse(Path::new("a.md"), &src, "title: 通知：关于\n", 0).unwrap();
+        assert_eq!(doc.title, "通知：关于");
     }
 
     #[test]

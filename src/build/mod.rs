@@ -36,6 +36,9 @@ pub struct Build {
     theming: Theming,
     /// Problems found before rendering that rendering should still add to.
     pending: Diagnostics,
+    /// Problems found while loading that do not stop the build, reported
+    /// with rendering's warnings.
+    warnings: Diagnostics,
     root: PathBuf,
     /// See [`BuildOptions::force`].
     force: bool,
@@ -90,16 +93,30 @@ impl Build {
             || load::content::load(&root, options.drafts, config.follow_symlinks),
             || Renderer::new(&theme),
         );
-        // Report content and template problems together.
+        // Report content and template problems together, and with them
+        // the problems of the directory's tables, read from the content
+        // that did load (a bad date in one page does not hide an unknown
+        // region in a table).
+        let mut all = Diagnostics::default();
+        let content = match content {
+            Ok((c, errors)) => {
+                all.extend(errors.0);
+                Some(c)
+            }
+            Err(e) => {
+                all.extend(e.0);
+                None
+            }
+        };
+        let renderer = renderer.map_err(|e| all.extend(e.0)).ok();
         let (mut content, mut renderer) = match (content, renderer) {
-            (Ok(c), Ok(r)) => (c, r),
-            (c, r) => {
-                let mut all = Diagnostics::default();
-                if let Err(d) = c {
-                    all.extend(d.0);
-                }
-                if let Err(d) = r {
-                    all.extend(d.0);
+            (Some(c), Some(r)) if all.is_empty() => (c, r),
+            (content, _) => {
+                if let Some(c) = &content {
+                    let mut ignored = Diagnostics::default();
+                    if let Err(e) = resolve::directory::directory(&config, c, &urls, &mut ignored) {
+                        all.extend(e.0);
+                    }
                 }
                 all.sort();
                 return Err(all);
@@ -112,7 +129,8 @@ impl Build {
         // (broken links), not instead of them.
         let pending = headers::check_templates(&content, &renderer);
         let resolved = resolve::resolve(&config, &mut content, &urls);
-        let directory = resolve::directory::directory(&config, &content, &urls);
+        let mut warnings = Diagnostics::default();
+        let directory = resolve::directory::directory(&config, &content, &urls, &mut warnings);
         let synonyms = synonyms::load(&root);
         let (resolved, directory, synonyms) = match (resolved, directory, synonyms) {
             (Ok(r), Ok(d), Ok(s)) => (r, d, s),
@@ -150,6 +168,7 @@ impl Build {
             },
             root,
             pending,
+            warnings,
             force: options.force,
         })
     }
@@ -222,6 +241,14 @@ impl Build {
                 conflicts.push(d);
             }
         }
+        // Every file is claimed now: local links can be checked.
+        for o in &outcomes {
+            for link in &o.local_links {
+                if !claims.serves(&link.path) {
+                    conflicts.push(link.missing());
+                }
+            }
+        }
         if !conflicts.is_empty() {
             if let Err(d) = report {
                 conflicts.extend(d.0);
@@ -265,7 +292,7 @@ impl Build {
                 None => {}
             }
         }
-        let mut warnings = Diagnostics::default();
+        let mut warnings = self.warnings.clone();
         for o in outcomes {
             warnings.extend(o.warnings.iter().cloned());
             diagnostics.extend(o.diagnostics.iter().cloned());

@@ -188,6 +188,10 @@ pub struct Content {
     /// The files of records sections (markdown records and tables), read
     /// by `directory`.
     pub records: Vec<RecordFile>,
+    /// Some files failed to load and are missing here (their problems are
+    /// reported): a reference to a page that is not found may be one of
+    /// them, and is not reported again.
+    pub incomplete: bool,
 }
 
 /// A file in a records section: one markdown record, or a table.

@@ -11,7 +11,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::load::body::PageText;
 use crate::model::policy::PolicyDocument;
 use crate::model::site::Resolved;
-use crate::render::markdown::{self, AnchorLink, Heading, Input};
+use crate::render::markdown::{self, AnchorLink, Heading, Input, LocalLink};
 
 /// A rendered body.
 #[derive(Debug, Default)]
@@ -23,13 +23,15 @@ pub struct Body {
     pub anchors: Vec<String>,
     /// Links with an anchor into other pages, to check once all are known.
     pub anchor_links: Vec<AnchorLink>,
+    /// Links to local files, to check once every output file is known.
+    pub local_links: Vec<LocalLink>,
     /// Problems that do not stop the build (a policy's article numbers
     /// that skip), to print beside its summary.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Render the body of a page's `text`. `page_url` is where the page is served, for a policy's
-/// article links. Problems are pushed to `diagnostics`.
+/// Render the body of a page's `text`. `page_url` is where the page is
+/// served, for a policy's article links and the check of local links. Problems are pushed to `diagnostics`.
 pub fn render(
     file: &Path,
     page_text: &PageText,
@@ -47,6 +49,7 @@ pub fn render(
             text: page_text.body(),
             offset: body_offset,
             relative_base: None,
+            page_url,
         };
         let mut used = HashSet::new();
         let r = markdown::render(&input, links, options, &mut used, diagnostics);
@@ -58,6 +61,7 @@ pub fn render(
             policy: None,
             anchors,
             anchor_links: r.anchor_links,
+            local_links: r.local_links,
             warnings: vec![],
         };
     }
@@ -79,12 +83,34 @@ pub fn render(
         .map(|w| Diagnostic::at(file, text, w.offset, w.len, w.message))
         .collect();
     let mut anchor_links = vec![];
+    let notes = footnote_labels(&mut doc);
+    let mut local_links = vec![];
     for t in doc.texts_mut() {
         let line = &text[t.offset..t.offset + t.text.len()];
+        // A footnote (`[^1]: …`, as `gongkai import` writes them): its
+        // text, marked with its label and linked to from its references.
+        if let Some((label, rest)) = footnote_definition(line) {
+            let input = Input {
+                file,
+                source: text,
+                text: rest,
+                offset: t.offset + (line.len() - rest.len()),
+                relative_base: Some(page_url),
+                page_url,
+            };
+            let r = markdown::render_inline(&input, links, options, diagnostics);
+            t.html = format!(
+                "<span class=\"footnote-definition\" id=\"fn-{label}\"><sup class=\"footnote-definition-label\">{label}</sup> {}</span>",
+                r.html
+            );
+            anchor_links.extend(r.anchor_links);
+            local_links.extend(r.local_links);
+            continue;
+        }
         // A line of official text is one paragraph: markdown block syntax at
         // its start (`-`, `>`, `1)`) is text. A backslash escapes it; the
         // offset moves back one byte so places still point into the file.
-        let escaped = starts_like_block(line).then(|| format!("\\{line}"));
+        let escaped = (!t.table && starts_like_block(line)).then(|| format!("\\{line}"));
         let input = Input {
             file,
             source: text,
@@ -95,10 +121,28 @@ pub fn render(
                 t.offset
             },
             relative_base: Some(page_url),
+            page_url,
         };
-        let (html, found) = markdown::render_inline(&input, links, options, diagnostics);
+        let r = if t.table {
+            markdown::render(&input, links, options, &mut HashSet::new(), diagnostics)
+        } else {
+            markdown::render_inline(&input, links, options, diagnostics)
+        };
+        let mut html = r.html;
+        for label in &notes {
+            let reference = format!("[^{label}]");
+            if html.contains(&reference) {
+                html = html.replace(
+                    &reference,
+                    &format!(
+                        "<sup class=\"footnote-reference\"><a href=\"{page_url}#fn-{label}\">{label}</a></sup>"
+                    ),
+                );
+            }
+        }
         t.html = html;
-        anchor_links.extend(found);
+        anchor_links.extend(r.anchor_links);
+        local_links.extend(r.local_links);
     }
     let mut anchors = doc.eids();
     anchors.sort();
@@ -109,8 +153,35 @@ pub fn render(
         policy: Some(doc),
         anchors,
         anchor_links,
+        local_links,
         warnings,
     }
+}
+
+/// `[^1]: text`: a footnote's label (letters, digits, `-`, `_`) and text.
+fn footnote_definition(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix("[^")?;
+    let end = rest.find("]:")?;
+    let label = &rest[..end];
+    let plain = !label.is_empty()
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    plain.then(|| (label, rest[end + 2..].trim_start()))
+}
+
+/// The labels of the footnotes a policy defines: each a line of its own,
+/// one paragraph of the official text rendered alone, so references are
+/// linked here rather than by the markdown renderer.
+fn footnote_labels(doc: &mut PolicyDocument) -> Vec<String> {
+    let mut labels: Vec<String> = doc
+        .texts_mut()
+        .into_iter()
+        .filter_map(|t| footnote_definition(&t.text).map(|(l, _)| l.to_string()))
+        .collect();
+    labels.sort();
+    labels.dedup();
+    labels
 }
 
 /// Does a line start with something markdown would read as a block (a
@@ -151,5 +222,12 @@ mod tests {
         assert!(!starts_like_block("*重点*工作"));
         assert!(!starts_like_block("第三条"));
         assert!(!starts_like_block("2015年"));
+    }
+
+    #[test]
+    fn footnote_definitions() {
+        assert_eq!(footnote_definition("[^1]: 示例"), Some(("1", "示例")));
+        assert_eq!(footnote_definition("[^a b]: 示例"), None);
+        assert_eq!(footnote_definition("[^1] 示例"), None);
     }
 }

@@ -1,6 +1,8 @@
 //! Small formats of the directory's pages: `tel:` links, ISO and Chinese
 //! dates of activities, month names and the QR code of a page.
 
+use std::fmt::Write;
+
 use crate::model::directory::{Activity, ActivityStatus};
 use crate::render::views;
 
@@ -74,14 +76,142 @@ pub(crate) fn month_zh(m: &str) -> String {
 }
 
 /// A QR code of `url` as SVG, for printing on notice boards.
+///
+/// Built from the qrcode crate's parts rather than `QrCode::new`, for two
+/// costs that showed per organization page at province scale: the crate
+/// tries all eight masks and scores each (a fixed mask is as valid a code,
+/// and phones read it as well), and its SVG draws every dark module as a
+/// square of its own (here one run of dark modules in a row is one
+/// rectangle, about a third of the bytes).
 pub fn qr_svg(url: &str) -> String {
-    match qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(200, 200)
-            .quiet_zone(true)
-            .build(),
+    match qr_modules(url) {
+        Some((width, dark)) => svg_of_modules(width, &dark),
         // Only a URL longer than a QR code holds (about 2,300 bytes).
-        Err(_) => String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#),
+        None => String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#),
+    }
+}
+
+/// The modules of the QR code of `data` (error correction M, mask 000):
+/// its width and, row by row, whether each module is dark.
+fn qr_modules(data: &str) -> Option<(usize, Vec<bool>)> {
+    use qrcode::{EcLevel, bits, canvas, ec};
+    let level = EcLevel::M;
+    let bits = bits::encode_auto(data.as_bytes(), level).ok()?;
+    let version = bits.version();
+    let (codewords, correction) =
+        ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
+    let mut canvas = canvas::Canvas::new(version, level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&codewords, &correction);
+    canvas.apply_mask(canvas::MaskPattern::Checkerboard);
+    let width = usize::try_from(version.width()).ok()?;
+    let dark = canvas
+        .into_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    Some((width, dark))
+}
+
+/// The SVG of a QR code's modules with the quiet zone of four modules the
+/// standard asks for, at least 200 px wide: one rectangle per run of dark
+/// modules in a row, in module units.
+fn svg_of_modules(width: usize, dark: &[bool]) -> String {
+    const QUIET: usize = 4;
+    let size = width + 2 * QUIET;
+    let px = size * 200_usize.div_ceil(size);
+    let mut out = format!(
+        r##"<?xml version="1.0" standalone="yes"?><svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{px}" height="{px}" viewBox="0 0 {size} {size}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d=""##
+    );
+    for (y, row) in dark.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if !row[x] {
+                x += 1;
+                continue;
+            }
+            let run = row[x..].iter().take_while(|&&d| d).count();
+            let _ = write!(out, "M{} {}h{run}v1h-{run}z", x + QUIET, y + QUIET);
+            x += run;
+        }
+    }
+    out.push_str(r#""/></svg>"#);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dark modules an SVG of [`qr_svg`] draws, read back from its path.
+    fn drawn(svg: &str) -> (usize, Vec<bool>) {
+        let size: usize = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        let mut grid = vec![false; size * size];
+        let path = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        for rect in path.split('M').filter(|r| !r.is_empty()) {
+            let (xy, rest) = rect.split_once('h').unwrap();
+            let (x, y) = xy.split_once(' ').unwrap();
+            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+            let run: usize = rest.split('v').next().unwrap().parse().unwrap();
+            assert_eq!(rect, format!("{x} {y}h{run}v1h-{run}z"));
+            for dx in 0..run {
+                grid[y * size + x + dx] = true;
+            }
+        }
+        (size, grid)
+    }
+
+    #[test]
+    fn the_qr_code_reads_back_as_the_url() {
+        for url in [
+            "https://portal.example.org/organizations/shaoxing-gonghui/",
+            "http://127.0.0.1:8080/portal/organizations/%E8%B6%8A%E5%9F%8E%E5%8C%BA-fulian/",
+            &format!("https://example.org/{}/", "a".repeat(300)),
+        ] {
+            let svg = qr_svg(url);
+            let (size, grid) = drawn(&svg);
+            // Read by a QR decoder from a picture of 4 px per module.
+            let scale = 4;
+            let mut image =
+                rqrr::PreparedImage::prepare_from_greyscale(size * scale, size * scale, |x, y| {
+                    if grid[(y / scale) * size + x / scale] {
+                        0
+                    } else {
+                        255
+                    }
+                });
+            let grids = image.detect_grids();
+            assert_eq!(grids.len(), 1, "{url}");
+            let (meta, content) = grids[0].decode().unwrap();
+            assert_eq!(content, url);
+            assert_eq!(meta.ecc_level, 0, "error correction M");
+            assert_eq!(meta.mask, 0, "the fixed mask");
+            // At least 200 px, the quiet zone of four light modules around.
+            let px: usize = svg
+                .split("width=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(px >= 200 && px % size == 0, "{px} for {size}");
+            assert!((0..size).all(|i| !grid[i] && !grid[3 * size + i] && !grid[i * size]));
+        }
+        let too_long = "x".repeat(3000);
+        assert!(qr_svg(&too_long).contains("width=\"1\""));
     }
 }

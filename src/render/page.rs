@@ -46,6 +46,7 @@ impl Pages<'_> {
             out.diagnostics = diagnostics;
             out.anchors.clone_from(&body.anchors);
             out.anchor_links.clone_from(&body.anchor_links);
+            out.local_links.clone_from(&body.local_links);
         }
         let per = self.per_pager(s);
         let total_pages = self.pager_count(s);
@@ -232,6 +233,7 @@ impl Pages<'_> {
         }
         out.anchors = body.anchors;
         out.anchor_links = body.anchor_links;
+        out.local_links = body.local_links;
     }
 
     /// 落实情况 of an article: the services that implement it, with their

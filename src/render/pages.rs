@@ -12,7 +12,7 @@ use crate::model::links::Target;
 use crate::model::site::Site;
 use crate::render::Renderer;
 use crate::render::headers::Headers;
-use crate::render::markdown::AnchorLink;
+use crate::render::markdown::{AnchorLink, LocalLink};
 
 /// Everything rendering reads: the model and the theme, borrowed.
 #[derive(Clone, Copy)]
@@ -44,6 +44,8 @@ pub struct Outcome {
     pub source: Option<Target>,
     pub anchors: Vec<String>,
     pub anchor_links: Vec<AnchorLink>,
+    /// Links to local files, checked against the files the build writes.
+    pub local_links: Vec<LocalLink>,
     /// The source's anchors are unknown (a policy whose structure has
     /// errors): links into it are not checked, so that its structure error
     /// is reported alone.

@@ -13,8 +13,19 @@ fn block(out: &mut String, b: &Block) {
         BlockKind::Addressee => " class=\"addressee\"",
         BlockKind::Signature => " class=\"signature\"",
         BlockKind::Date => " class=\"date\"",
+        BlockKind::Table => return table(out, "", &b.text.html),
     };
     let _ = writeln!(out, "<p{class}>{}</p>", b.text.html);
+}
+
+/// A table of the official text, in a frame that scrolls sideways on a
+/// phone (focusable, so that a keyboard can scroll it too).
+fn table(out: &mut String, id: &str, html: &str) {
+    let _ = writeln!(
+        out,
+        "<div class=\"table-scroll\"{id} role=\"region\" aria-label=\"表格\" tabindex=\"0\">\n{}\n</div>",
+        html.trim_end()
+    );
 }
 
 fn blocks(out: &mut String, id: &str, class: &str, list: &[Block]) {
@@ -78,6 +89,10 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
             .as_ref()
             .map(|e| format!(" id=\"{e}\""))
             .unwrap_or_default();
+        if p.text.table && i > 0 {
+            table(out, &id, &p.text.html);
+            continue;
+        }
         let _ = write!(out, "<p class=\"article-text\"{id}>");
         if i == 0 {
             opening(out, a);
@@ -133,58 +148,168 @@ pub fn document(doc: &PolicyDocument, article_url: &dyn Fn(&Article) -> String) 
             t.html
         );
     }
-    blocks(&mut out, "preamble", "preamble", &doc.preamble);
     let heading_level = if doc.title.is_some() || doc.notice.is_some() {
         3
     } else {
         2
     };
-    let mut done = vec![false; doc.articles.len()];
-    for chapter in &doc.chapters {
+    text(&mut out, doc, heading_level, Some(article_url));
+    for attachment in &doc.attachments {
+        let title = attachment
+            .title
+            .as_ref()
+            .map(|t| format!(" <span class=\"attachment-title\">{}</span>", t.html))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<section class=\"chapter\" id=\"{0}\" aria-labelledby=\"{0}__heading\">\n<h{1} id=\"{0}__heading\"><span class=\"num\">{2}</span>{3}</h{1}>",
-            chapter.eid,
-            heading_level,
-            crate::base::escape::escape_html(&chapter.num),
-            chapter.heading.html
+            "<section class=\"attachment\" id=\"{0}\" aria-labelledby=\"{0}__heading\">\n<h2 id=\"{0}__heading\"><span class=\"num\">{1}</span>{title}</h2>",
+            attachment.eid,
+            crate::base::escape::escape_html(&attachment.num),
         );
-        blocks(
-            &mut out,
-            &format!("{}__intro", chapter.eid),
-            "intro",
-            &chapter.intro,
+        text(&mut out, &attachment.body, 3, None);
+        out.push_str("</section>\n");
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// A text from its preamble to its closing words: the main text, whose
+/// articles have pages of their own (`article_url`), or an attachment's.
+/// Headings of its top units are at `level`.
+fn text(
+    out: &mut String,
+    doc: &PolicyDocument,
+    level: usize,
+    article_url: Option<&dyn Fn(&Article) -> String>,
+) {
+    let prefix = &doc.prefix;
+    let link = |a: &Article| article_url.map(|url| url(a));
+    if let Some(h) = &doc.preamble_heading {
+        let _ = writeln!(
+            out,
+            "<section class=\"preamble\" id=\"{prefix}preamble\" aria-labelledby=\"{prefix}preamble__heading\">\n<h{level} id=\"{prefix}preamble__heading\">{}</h{level}>",
+            h.html
         );
-        for &a in chapter
-            .articles
-            .iter()
-            .filter(|&&a| doc.articles[a].section.is_none())
-        {
-            article(
-                &mut out,
-                &doc.articles[a],
-                Some(&article_url(&doc.articles[a])),
-            );
-            done[a] = true;
+        for b in &doc.preamble {
+            block(out, b);
         }
-        for &s in &chapter.sections {
-            section(&mut out, doc, s, heading_level + 1, article_url, &mut done);
+        out.push_str("</section>\n");
+    } else {
+        blocks(out, &format!("{prefix}preamble"), "preamble", &doc.preamble);
+    }
+    let mut done = vec![false; doc.articles.len()];
+    // A part's chapters, then its subparts (分编) with theirs; a subpart
+    // outside any part stands as a part does.
+    let in_parts: Vec<usize> = doc.parts.iter().flat_map(|p| p.subparts.clone()).collect();
+    let loose_subparts = (0..doc.subparts.len()).filter(|s| !in_parts.contains(s));
+    for (part, class, subparts) in doc
+        .parts
+        .iter()
+        .map(|p| (p, "part", &p.subparts[..]))
+        .chain(loose_subparts.map(|s| (&doc.subparts[s], "subpart", &[][..])))
+    {
+        unit_heading(out, class, &part.eid, level, &part.num, &part.heading.html);
+        blocks(out, &format!("{}__intro", part.eid), "intro", &part.intro);
+        for &c in &part.chapters {
+            chapter(out, doc, c, level + 1, &link, &mut done);
+        }
+        for &s in subparts {
+            let sub = &doc.subparts[s];
+            unit_heading(
+                out,
+                "subpart",
+                &sub.eid,
+                level + 1,
+                &sub.num,
+                &sub.heading.html,
+            );
+            blocks(out, &format!("{}__intro", sub.eid), "intro", &sub.intro);
+            for &c in &sub.chapters {
+                chapter(out, doc, c, level + 2, &link, &mut done);
+            }
+            out.push_str("</section>\n");
         }
         out.push_str("</section>\n");
     }
+    // Chapters outside the parts of a code (its 附则) stand beside them.
+    for (c, _) in doc
+        .chapters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.part.is_none() && c.subpart.is_none())
+    {
+        chapter(out, doc, c, level, &link, &mut done);
+    }
     for s in 0..doc.sections.len() {
         if doc.sections[s].chapter.is_none() {
-            section(&mut out, doc, s, heading_level, article_url, &mut done);
+            section(out, doc, s, level, &link, &mut done);
         }
     }
     for (i, a) in doc.articles.iter().enumerate() {
         if !done[i] {
-            article(&mut out, a, Some(&article_url(a)));
+            article(out, a, link(a).as_deref());
         }
     }
-    blocks(&mut out, "conclusions", "conclusions", &doc.conclusions);
-    out.push_str("</div>\n");
-    out
+    blocks(
+        out,
+        &format!("{prefix}conclusions"),
+        "conclusions",
+        &doc.conclusions,
+    );
+}
+
+/// The opening of a part, chapter or section: `<section>` and its heading.
+fn unit_heading(out: &mut String, class: &str, eid: &str, level: usize, num: &str, heading: &str) {
+    let num = match num {
+        "" => String::new(),
+        num => format!(
+            "<span class=\"num\">{}</span>",
+            crate::base::escape::escape_html(num)
+        ),
+    };
+    let _ = writeln!(
+        out,
+        "<section class=\"{class}\" id=\"{eid}\" aria-labelledby=\"{eid}__heading\">\n<h{level} id=\"{eid}__heading\">{num}{heading}</h{level}>",
+    );
+}
+
+type Link<'a> = dyn Fn(&Article) -> Option<String> + 'a;
+
+fn chapter(
+    out: &mut String,
+    doc: &PolicyDocument,
+    c: usize,
+    level: usize,
+    link: &Link<'_>,
+    done: &mut [bool],
+) {
+    let chapter = &doc.chapters[c];
+    unit_heading(
+        out,
+        "chapter",
+        &chapter.eid,
+        level,
+        &chapter.num,
+        &chapter.heading.html,
+    );
+    blocks(
+        out,
+        &format!("{}__intro", chapter.eid),
+        "intro",
+        &chapter.intro,
+    );
+    for &a in chapter
+        .articles
+        .iter()
+        .filter(|&&a| doc.articles[a].section.is_none())
+    {
+        article(out, &doc.articles[a], link(&doc.articles[a]).as_deref());
+        done[a] = true;
+    }
+    for &s in &chapter.sections {
+        section(out, doc, s, level + 1, link, done);
+    }
+    out.push_str("</section>\n");
 }
 
 fn section(
@@ -192,21 +317,21 @@ fn section(
     doc: &PolicyDocument,
     s: usize,
     level: usize,
-    article_url: &dyn Fn(&Article) -> String,
+    link: &Link<'_>,
     done: &mut [bool],
 ) {
     let sec = &doc.sections[s];
-    let _ = writeln!(
+    unit_heading(
         out,
-        "<section class=\"policy-section\" id=\"{0}\" aria-labelledby=\"{0}__heading\">\n<h{1} id=\"{0}__heading\"><span class=\"num\">{2}</span>{3}</h{1}>",
-        sec.eid,
+        "policy-section",
+        &sec.eid,
         level,
-        crate::base::escape::escape_html(&sec.num),
-        sec.heading.html
+        &sec.num,
+        &sec.heading.html,
     );
     blocks(out, &format!("{}__intro", sec.eid), "intro", &sec.intro);
     for &a in &sec.articles {
-        article(out, &doc.articles[a], Some(&article_url(&doc.articles[a])));
+        article(out, &doc.articles[a], link(&doc.articles[a]).as_deref());
         done[a] = true;
     }
     out.push_str("</section>\n");

@@ -55,6 +55,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "templates/partials/breadcrumbs.html",
     "templates/partials/page-list.html",
     "templates/partials/policy-meta.html",
+    "templates/partials/read-aloud.html",
     "templates/directory/notice.html",
     "templates/directory/crumbs.html",
     "templates/directory/org-list.html",
@@ -74,6 +75,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "static/css/syntax.css",
     "static/js/search.js",
     "static/js/mode.js",
+    "static/js/read-aloud.js",
     "static/favicon.svg",
 ];
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::model::content::{Content, Page, Section};
 use crate::model::content::{PageType, PolicyStatus};
 use crate::model::links::Urls;
-use crate::model::policy::{Article, PolicyDocument};
+use crate::model::policy::{Article, Chapter, Part, PolicyDocument};
 use crate::model::site::{Link, Resolved};
 use crate::render::body::Body;
 use crate::render::markdown::Heading;
@@ -126,12 +126,24 @@ pub struct ChapterEntry {
     pub heading: String,
     pub anchor: String,
     pub articles: Vec<ArticleEntry>,
+    /// A part's (编's) chapters; empty for a chapter.
+    pub chapters: Vec<ChapterEntry>,
+}
+
+/// An attachment in a policy's contents: `附件1 示例名单`.
+#[derive(Debug, Serialize)]
+pub struct AttachmentEntry {
+    pub num: String,
+    pub title: Option<String>,
+    pub anchor: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PolicyView {
     pub meta: PolicyMetaView,
+    /// Parts (with their chapters) and the chapters outside any part.
     pub toc: Vec<ChapterEntry>,
+    pub attachments: Vec<AttachmentEntry>,
     /// Articles outside any chapter.
     pub loose_articles: Vec<ArticleEntry>,
     pub has_notice: bool,
@@ -162,20 +174,57 @@ impl PolicyView {
         let page = &content.pages[i];
         let meta = page.policy_meta.as_ref()?;
         let url = page.url.clone();
-        let toc = doc
-            .chapters
+        let chapter = |c: &Chapter| ChapterEntry {
+            eid: c.eid.clone(),
+            num: c.num.clone(),
+            heading: c.heading.text.clone(),
+            anchor: format!("#{}", c.eid),
+            articles: c
+                .articles
+                .iter()
+                .map(|&a| article_entry(&doc.articles[a], &url))
+                .collect(),
+            chapters: vec![],
+        };
+        // A part lists its chapters, then its subparts with theirs.
+        let part = |p: &Part, subparts: Vec<ChapterEntry>| ChapterEntry {
+            eid: p.eid.clone(),
+            num: p.num.clone(),
+            heading: p.heading.text.clone(),
+            anchor: format!("#{}", p.eid),
+            articles: vec![],
+            chapters: p
+                .chapters
+                .iter()
+                .map(|&c| chapter(&doc.chapters[c]))
+                .chain(subparts)
+                .collect(),
+        };
+        let parts = doc.parts.iter().map(|p| {
+            let subparts = p
+                .subparts
+                .iter()
+                .map(|&s| part(&doc.subparts[s], vec![]))
+                .collect();
+            part(p, subparts)
+        });
+        let toc = parts
+            .chain(
+                doc.chapters
+                    .iter()
+                    .filter(|c| c.part.is_none() && c.subpart.is_none())
+                    .map(chapter),
+            )
+            .filter(|_| whole)
+            .collect();
+        let attachments = doc
+            .attachments
             .iter()
             .filter(|_| whole)
-            .map(|c| ChapterEntry {
-                eid: c.eid.clone(),
-                num: c.num.clone(),
-                heading: c.heading.text.clone(),
-                anchor: format!("#{}", c.eid),
-                articles: c
-                    .articles
-                    .iter()
-                    .map(|&a| article_entry(&doc.articles[a], &url))
-                    .collect(),
+            .map(|a| AttachmentEntry {
+                num: a.num.clone(),
+                title: a.title.as_ref().map(|t| t.text.clone()),
+                anchor: format!("#{}", a.eid),
             })
             .collect();
         let loose_articles = doc
@@ -200,6 +249,7 @@ impl PolicyView {
                 short_title: meta.short_title.clone(),
             },
             toc,
+            attachments,
             loose_articles,
             has_notice: doc.notice.is_some(),
             chapter_count: doc.chapters.len(),

@@ -25,7 +25,7 @@ pub fn assign_urls(content: &mut Content, urls: &Urls) {
 }
 
 /// Where every `@/` path leads.
-pub fn link_map(content: &Content) -> LinkMap {
+pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
     let mut by_rel = HashMap::new();
     for (i, p) in content.pages.iter().enumerate() {
         by_rel.insert(p.rel.clone(), (Target::Page(i), p.url.clone()));
@@ -41,6 +41,7 @@ pub fn link_map(content: &Content) -> LinkMap {
     LinkMap {
         by_rel,
         drafts: content.drafts.iter().cloned().collect(),
+        base_path: urls.base_path().to_string(),
     }
 }
 
@@ -51,7 +52,7 @@ pub fn resolve(
     urls: &Urls,
 ) -> Result<Resolved, Diagnostics> {
     assign_urls(content, urls);
-    let links = link_map(content);
+    let links = link_map(content, urls);
     let mut diagnostics = Diagnostics::default();
     let n = content.pages.len();
     let mut interpretations = vec![Vec::new(); n];

@@ -93,6 +93,19 @@ impl Claims {
     }
 }
 
+impl Claims {
+    /// Does the output hold what a link to `path` (decoded, below the base
+    /// path) leads to: the file itself, or a folder's `index.html` (with
+    /// or without the closing `/`)?
+    pub fn serves(&self, path: &str) -> bool {
+        let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        if path.is_empty() || path.ends_with('/') {
+            return table.contains_key(&format!("{path}index.html"));
+        }
+        table.contains_key(path) || table.contains_key(&format!("{path}/index.html"))
+    }
+}
+
 /// Is `segment` a file name that writes exactly where it says?
 fn is_safe_segment(segment: &str) -> bool {
     !segment.is_empty()
@@ -137,5 +150,20 @@ mod tests {
             assert!(claims.claim(rel, &o).is_err(), "{rel}");
         }
         claims.claim("find/法律援助/index.html", &o).unwrap();
+    }
+
+    #[test]
+    fn serves_files_and_folders() {
+        let claims = Claims::default();
+        let o = Owner::generated("x");
+        claims.claim("index.html", &o).unwrap();
+        claims.claim("policies/a/index.html", &o).unwrap();
+        claims.claim("policies/a/附件.pdf", &o).unwrap();
+        for path in ["", "policies/a/", "policies/a", "policies/a/附件.pdf"] {
+            assert!(claims.serves(path), "{path}");
+        }
+        for path in ["policies/", "policies/a/附件.pdf/", "policies/b.pdf"] {
+            assert!(!claims.serves(path), "{path}");
+        }
     }
 }

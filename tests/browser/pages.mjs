@@ -26,8 +26,14 @@
 //   - the elderly-mode switch: text at least 1.3× larger, stronger
 //     contrast, applied before the body is parsed, remembered across pages
 //     and page loads, switched off again;
+//   - 朗读 (read aloud) on an article page, with the speech API observed:
+//     by keyboard, it speaks the article's text (not the navigation) in
+//     zh-CN, a sentence or so at a time; pause, resume and stop work; the
+//     buttons are larger in elderly mode; no button where the browser
+//     cannot speak;
 //   - without JavaScript: the navigation is there, nothing is hidden that
-//     the page shows with JavaScript (but search results), no switch.
+//     the page shows with JavaScript (but search results), no switch and
+//     no 朗读 button.
 // Exit status 1 on any failure.
 
 import fs from 'node:fs';
@@ -304,7 +310,12 @@ for (const width of WIDTHS) {
     if (width < 600) await structure(page, kind, label);
     const row = { kind, width, axe: violations };
     if (width < 600) Object.assign(row, await phoneChecks(page, label));
-    const text = await page.evaluate(() => (document.querySelector('main') || document.body).innerText.length);
+    // The text a reader gets, without the controls only JavaScript makes work.
+    const text = await page.evaluate(() => {
+      const main = document.querySelector('main') || document.body;
+      const controls = [...main.querySelectorAll('.read-aloud')].map((c) => c.innerText.length);
+      return main.innerText.length - controls.reduce((a, b) => a + b, 0);
+    });
     mainText.set(kind, text);
     await page.screenshot({ path: path.join(shots, String(width), kind + '.png'), fullPage: true });
     if (width < 600) {
@@ -479,6 +490,108 @@ let printFigures = '';
 }
 console.log(`print: ${printFigures || 'failed'}`);
 
+// ---- 朗读 (read aloud): the article's text, in zh-CN, with pause and stop ----
+
+let readFigures = '';
+{
+  const p = (samples.find(([k]) => k === 'article') || [])[1];
+  // The speech API observed: utterances are recorded and end when the test
+  // says so, so that pause and stop can be pressed while one is spoken.
+  const observe = () => {
+    const log = { spoken: [], calls: [], pending: [] };
+    window.__speech = log;
+    const fake = {
+      speaking: false,
+      paused: false,
+      pending: false,
+      getVoices: () => [],
+      speak(u) {
+        log.calls.push('speak');
+        log.spoken.push({ text: u.text, lang: u.lang });
+        log.pending.push(u);
+      },
+      pause() { log.calls.push('pause'); },
+      resume() { log.calls.push('resume'); },
+      cancel() { log.calls.push('cancel'); log.pending.length = 0; },
+      addEventListener() {},
+      removeEventListener() {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+    log.end = () => {
+      const u = log.pending.shift();
+      if (u && u.onend) u.onend(new Event('end'));
+      return !!u;
+    };
+  };
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  await context.addInitScript(observe);
+  const page = await open(context, 'read aloud');
+  await page.goto(urlOf(p));
+  const state = () => page.evaluate(() => ({
+    shown: !!document.querySelector('.read-aloud') && document.querySelector('.read-aloud').getBoundingClientRect().height > 0,
+    status: document.querySelector('[data-read-status]').textContent,
+    pause: document.querySelector('[data-read-pause]').textContent,
+    focused: document.activeElement && [...document.activeElement.attributes].map((a) => a.name).find((n) => n.startsWith('data-read-')),
+    calls: window.__speech.calls.join(' '),
+    spoken: window.__speech.spoken,
+  }));
+  const s0 = await state();
+  if (!s0.shown) fail('read aloud: no 朗读 button on an article page where the browser can speak');
+  // By keyboard: Tab-reachable buttons, pressed with Enter and Space.
+  await page.focus('[data-read-start]');
+  await page.keyboard.press('Enter');
+  const s1 = await state();
+  if (s1.calls !== 'cancel speak' || s1.status !== '正在朗读') fail(`read aloud: 朗读 did not start speaking (${JSON.stringify(s1)})`);
+  if (s1.spoken[0] && s1.spoken[0].lang !== 'zh-CN') fail(`read aloud: spoken in ${s1.spoken[0].lang}, not zh-CN`);
+  if (s1.focused !== 'data-read-pause') fail(`read aloud: the focus went to ${s1.focused}, not to 暂停`);
+  await page.keyboard.press(' ');
+  const s2 = await state();
+  if (!s2.calls.endsWith('pause') || s2.pause !== '继续' || s2.status !== '已暂停') fail(`read aloud: 暂停 did not pause (${JSON.stringify(s2)})`);
+  await page.keyboard.press('Enter');
+  const s3 = await state();
+  if (!s3.calls.endsWith('resume') || s3.pause !== '暂停') fail(`read aloud: 继续 did not resume (${JSON.stringify(s3)})`);
+  // Let every utterance end: the whole article is read, and nothing else.
+  await page.evaluate(() => { while (window.__speech.end()); });
+  const s4 = await state();
+  const expected = await page.evaluate(() => {
+    const copy = document.querySelector('.single-article > .policy-document').cloneNode(true);
+    copy.querySelectorAll('.article-link, .visually-hidden').forEach((e) => e.remove());
+    return copy.textContent;
+  });
+  const squash = (t) => t.replace(/\s+/g, '');
+  const heard = s4.spoken.map((u) => u.text).join('');
+  if (squash(heard) !== squash(expected)) fail(`read aloud: read «${heard.slice(0, 80)}…», not the article's text «${squash(expected).slice(0, 80)}…»`);
+  if (s4.status !== '朗读完毕') fail(`read aloud: at the end the status is "${s4.status}"`);
+  if (s4.spoken.some((u) => u.text.length > 200)) fail('read aloud: an utterance longer than 200 characters (Chromium cuts those off)');
+  // Stop in the middle.
+  await page.click('[data-read-start]');
+  await page.click('[data-read-stop]');
+  const s5 = await state();
+  if (!s5.calls.endsWith('cancel') || s5.status !== '' || s5.focused !== 'data-read-start') fail(`read aloud: 停止 did not stop (${JSON.stringify(s5)})`);
+  const after = s5.spoken.length;
+  await page.evaluate(() => window.__speech.end());
+  if ((await state()).spoken.length !== after) fail('read aloud: still speaking after 停止');
+  readFigures = `${s4.spoken.length} utterances (longest ${Math.max(...s4.spoken.map((u) => u.text.length))} characters), ${squash(heard).length} characters read, pause, resume and stop observed`;
+  await page.close();
+  // In 长辈模式 the buttons are larger.
+  const elderPage = await open(context, 'read aloud in elderly mode');
+  await elderPage.addInitScript(() => localStorage.setItem('gongkai-elder', '1'));
+  await elderPage.goto(urlOf(p));
+  const height = await elderPage.evaluate(() => document.querySelector('[data-read-start]').getBoundingClientRect().height);
+  if (height < 56) fail(`read aloud: the 朗读 button is ${height}px high in elderly mode, expected at least 56`);
+  readFigures += `; ${Math.round(height)}px high in elderly mode`;
+  await elderPage.close();
+  await context.close();
+  // A browser without speech synthesis shows no button.
+  const mute = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  await mute.addInitScript(() => Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true }));
+  const mutePage = await open(mute, 'read aloud without speech');
+  await mutePage.goto(urlOf(p));
+  if (await mutePage.evaluate(() => document.querySelector('.read-aloud').getBoundingClientRect().height > 0)) fail('read aloud: the button shows in a browser that cannot speak');
+  await mute.close();
+}
+console.log(`read aloud: ${readFigures || 'failed'}`);
+
 // ---- Without JavaScript ----
 
 {
@@ -491,11 +604,13 @@ console.log(`print: ${printFigures || 'failed'}`);
     const r = await page.evaluate(() => ({
       nav: [...document.querySelectorAll('.site-nav a')].filter((a) => a.getBoundingClientRect().height > 0).length,
       toggle: [...document.querySelectorAll('[data-elder-toggle]')].some((b) => b.getBoundingClientRect().width > 0),
+      readAloud: [...document.querySelectorAll('.read-aloud')].some((b) => b.getBoundingClientRect().width > 0),
       main: (document.querySelector('main') || document.body).innerText.length,
       search: !!document.querySelector('.site-header form[role="search"] input[name="q"]'),
     }));
     if (r.nav !== navCount || navCount === 0) fail(`${label}: ${r.nav} navigation links visible, expected ${navCount}`);
     if (r.toggle) fail(`${label}: the elderly-mode switch shows, but cannot work`);
+    if (r.readAloud) fail(`${label}: the 朗读 button shows, but cannot work`);
     if (!r.search) fail(`${label}: no search box in the header`);
     const withJs = mainText.get(kind) || 0;
     if (kind !== 'search' && r.main < withJs * 0.95) fail(`${label}: main shows ${r.main} characters, ${withJs} with JavaScript`);

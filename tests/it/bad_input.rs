@@ -500,6 +500,69 @@ fn broken_anchor() {
     );
 }
 
+#[test]
+fn link_to_a_missing_attachment() {
+    // Line 4: `[附件1](附件一.pdf)`, read from the page's address `/bad/`.
+    expect_rejected(
+        |f| {
+            f.write(
+                "content/bad.md",
+                "---\ntitle: x\n---\n[附件1](附件一.pdf)\n\n见 ![图](img/a.png) 和 [表](../other/file.xlsx)\n",
+            );
+        },
+        &[
+            "content/bad.md:4:1",
+            "content/bad.md:6:3",
+            "content/bad.md:6:21",
+        ],
+        &[
+            "not part of the site: `附件一.pdf`",
+            "/bad/附件一.pdf",
+            "/bad/img/a.png",
+            "/other/file.xlsx",
+        ],
+    );
+}
+
+#[test]
+fn link_in_raw_html_to_a_missing_file() {
+    // The value of `href` starts at column 10 of line 4.
+    expect_rejected(
+        |f| {
+            f.write(
+                "content/bad.md",
+                "---\ntitle: x\n---\n<a href=\"%E9%99%84%E4%BB%B6.pdf#page=2\">附件</a>\n",
+            );
+        },
+        &["content/bad.md:4:10"],
+        &["/bad/附件.pdf"],
+    );
+}
+
+#[test]
+fn links_to_attachments_that_are_published_build() {
+    // A bundle's own file, a file of the section beside the page, a static
+    // file by site path, a page and a folder by URL, a generated file, and
+    // links that are not checked (other sites, mail, phone).
+    let f = Fixture::new();
+    f.write(
+        "content/notice/index.md",
+        "---\ntitle: 通知\n---\n[附件1](附件一.pdf) ![图](img/%E5%9B%BE.png) [表](../policies/表.pdf#p2)\n\n[下载](/downloads/a.pdf?v=2) [政策](/policies/) [样](/policies/sample) [订阅](/atom.xml)\n\n<a href=\"附件一.pdf\">附件</a> [网](https://example.org/x.pdf) [信](mailto:a@b.cn) [电](tel:0575-12345)\n",
+    );
+    f.write("content/notice/附件一.pdf", b"%PDF-1.4\n");
+    f.write("content/notice/img/图.png", b"png");
+    f.write("content/policies/表.pdf", b"%PDF-1.4\n");
+    f.write("static/downloads/a.pdf", b"%PDF-1.4\n");
+    let run = f.build();
+    assert_eq!(run.code, Some(0), "{}:\n{}", run.what, run.stderr);
+    let html = fs::read_to_string(f.out.join("notice/index.html")).expect("notice/index.html");
+    assert!(html.contains(r#"href="附件一.pdf""#), "{html}");
+    assert!(f.out.join("notice/附件一.pdf").is_file());
+    assert!(f.out.join("policies/表.pdf").is_file());
+    let run = f.check();
+    assert_eq!(run.code, Some(0), "{}:\n{}", run.what, run.stderr);
+}
+
 // ---------------------------------------------------------------------------
 // Templates
 
@@ -687,7 +750,7 @@ fn reports_every_link_and_template_error_in_one_run() {
     let f = Fixture::new();
     f.write(
         "content/x.md",
-        "---\ntitle: x\n---\nsee [one](@/missing.md)\n\nand [two](@/gone/away.md)\n",
+        "---\ntitle: x\n---\nsee [one](@/missing.md)\n\nand [two](@/gone/away.md)\n\n[three](gone.pdf)\n",
     );
     f.write(
         "content/y.md",
@@ -700,6 +763,7 @@ fn reports_every_link_and_template_error_in_one_run() {
     let places = [
         "content/x.md:4:5",
         "content/x.md:6:5",
+        "content/x.md:8:1",
         "content/y.md:4:5",
         "content/z.md:3:11",
     ];

@@ -551,6 +551,71 @@ fn organization_in_a_region_that_does_not_exist() {
 }
 
 #[test]
+fn unknown_ids_suggest_the_nearest_id_or_the_id_of_a_name() {
+    let s = Site::built();
+    // A typing slip in a markdown record, a region's name in a table, a
+    // type's full name in another row.
+    s.edit(
+        "content/organizations/city-union.md",
+        "region: city",
+        "region: ciyt",
+    );
+    s.edit(
+        "content/organizations/orgs.csv",
+        "west-women,西县妇联,women,west,",
+        "west-women,西县妇联,妇女联合会,西县,",
+    );
+    let r = s.rejects(
+        &[
+            "content/organizations/city-union.md:4:9",
+            "content/organizations/orgs.csv:4:17",
+            "content/organizations/orgs.csv:4:23",
+        ],
+        &[
+            "there is no region with id `ciyt`",
+            "there is no organization type with id `妇女联合会`",
+            "there is no region with id `西县`",
+        ],
+    );
+    for help in [
+        "help: did you mean `city`?",
+        "help: `西县` is the name of region `west`; a reference names the id: write `west`",
+        "help: `妇女联合会` is the name of organization type `women`",
+        // The caret in a table's row names the cell's column.
+        "column `type`",
+        "column `region`",
+    ] {
+        assert!(r.stderr.contains(help), "`{help}` missing:\n{}", r.stderr);
+    }
+}
+
+#[test]
+fn yaml_table_errors_get_help_that_fits_the_cause() {
+    let s = Site::built();
+    // One space too many before `needs` (line 5): indentation, not the
+    // shape of the table.
+    s.edit("content/services/services.yaml", "  needs:", "   needs:");
+    let r = s.rejects(&["content/services/services.yaml:5"], &[]);
+    assert!(
+        r.stderr.contains("check the indentation") && !r.stderr.contains("list of records"),
+        "{}",
+        r.stderr
+    );
+    // A full-width colon after `provider` (line 3, column 11).
+    s.edit(
+        "content/services/services.yaml",
+        "provider: west-women",
+        "provider：west-women",
+    );
+    let r = s.rejects(&["content/services/services.yaml:3:11"], &[]);
+    assert!(
+        r.stderr.contains("use a half-width colon `:`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn organization_of_a_type_that_does_not_exist() {
     let s = Site::built();
     // A CSV row: the place is the row's line (the column is the cell's).
@@ -729,6 +794,67 @@ fn a_bad_csv_row_does_not_drop_the_good_rows_of_its_table() {
 }
 
 #[test]
+fn csv_table_saved_as_gb18030_is_read_with_a_warning() {
+    // What Excel on a Chinese Windows writes for “CSV (逗号分隔)”.
+    let s = Site::built();
+    s.append(
+        "content/organizations/orgs.csv",
+        "east-women,东区妇联,women,east,,东区示例路5号,0575-0000-0005,,,,妇女儿童,东区妇联联系服务东区妇女。",
+    );
+    let rel = "content/organizations/orgs.csv";
+    let text = read(s.root.join(rel));
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the fixture must not be UTF-8"
+    );
+    std::fs::write(s.root.join(rel), &gbk).unwrap();
+    let r = s.build();
+    assert_eq!(r.code, Some(0), "build failed:\n{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("warning: {rel}: this CSV table is not UTF-8"))
+            && r.stderr.contains("CSV UTF-8 (逗号分隔)"),
+        "the warning should name the file and say how to save it:\n{}",
+        r.stderr
+    );
+    let html = s.page("organizations/east-women/");
+    let main = main_of(&html);
+    for want in [
+        "<h1>东区妇联</h1>",
+        "东区示例路5号",
+        "东区妇联联系服务东区妇女。",
+    ] {
+        assert!(main.contains(want), "`{want}` missing:\n{main}");
+    }
+    // The region, read from the UTF-8 regions table, and the type.
+    assert!(
+        main.contains("测试市 › 东区</a>") && main.contains(">妇联</a>"),
+        "the region's and the type's names should show:\n{main}"
+    );
+    // The rows that were there before are read as well.
+    assert!(
+        s.page("organizations/west-women/")
+            .contains("<h1>西县妇联</h1>")
+    );
+}
+
+#[test]
+fn csv_table_neither_utf8_nor_gb18030_is_an_error_at_its_byte() {
+    let s = Site::built();
+    let rel = "content/organizations/orgs.csv";
+    let mut bytes = read(s.root.join(rel)).into_bytes();
+    // Line 5, column 4: `\xff` is no lead byte in either encoding.
+    bytes.extend_from_slice(b"bad\xff\xfe,x\n");
+    std::fs::write(s.root.join(rel), &bytes).unwrap();
+    s.rejects(
+        &[&format!("{rel}:5:4")],
+        &["not valid UTF-8", "cannot be read"],
+    );
+}
+
+#[test]
 fn malformed_phone_is_an_error() {
     let s = Site::built();
     s.edit(
@@ -832,6 +958,85 @@ fn several_problems_are_reported_together() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn a_bad_date_in_a_page_does_not_hide_an_unknown_region_in_a_table() {
+    // Loading the page fails; the tables are still read and checked in the
+    // same run, and nothing that follows from the missing page is reported.
+    let s = Site::built();
+    s.write(
+        "content/news.md",
+        "---\ntitle: 新闻\ndate: 2015-13-45\n---\n正文。\n",
+    );
+    s.edit(
+        "content/organizations/orgs.csv",
+        "west-women,西县妇联,women,west,",
+        "west-women,西县妇联,women,nowhere,",
+    );
+    let r = s.rejects(
+        &["content/news.md:3:7", "content/organizations/orgs.csv:4:23"],
+        &[
+            "`2015-13-45` is not a date",
+            "there is no region with id `nowhere`",
+        ],
+    );
+    assert_eq!(r.problems(), 2, "{}", r.stderr);
+}
+
+#[test]
+fn a_broken_policy_page_does_not_make_implements_errors() {
+    // The policy fails to load: the services that implement its articles
+    // are not reported (the policy's own error is), a table error is.
+    let s = Site::built();
+    s.edit(
+        "content/policies/p.md",
+        "written: 2015-12-16",
+        "written: 2015-13-45",
+    );
+    s.edit(
+        "content/organizations/orgs.csv",
+        "west-women,西县妇联,women,west,",
+        "west-women,西县妇联,women,nowhere,",
+    );
+    let r = s.rejects(
+        &[
+            "content/policies/p.md:5:10",
+            "content/organizations/orgs.csv:4:23",
+        ],
+        &[
+            "`2015-13-45` is not a date",
+            "there is no region with id `nowhere`",
+        ],
+    );
+    assert_eq!(r.problems(), 2, "{}", r.stderr);
+}
+
+#[test]
+fn an_invalid_need_is_reported_beside_an_unknown_provider() {
+    let s = Site::built();
+    s.append("gongkai.yaml", "  needs: [法律援助, 心理疏导]");
+    s.edit(
+        "content/services/city-legal.md",
+        "provider: city-union",
+        "provider: nobody",
+    );
+    s.edit(
+        "content/services/city-legal.md",
+        "needs: [法律援助]",
+        "needs: [法律咨询]",
+    );
+    let r = s.rejects(
+        &[
+            "content/services/city-legal.md:3:11",
+            "content/services/city-legal.md:1",
+        ],
+        &[
+            "there is no organization with id `nobody`",
+            "`法律咨询` is not one of the needs in gongkai.yaml",
+        ],
+    );
+    assert_eq!(r.problems(), 2, "{}", r.stderr);
 }
 
 // ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("build", 6),
     ("serve", 7),
     ("init", 7),
+    ("import", 7),
 ];
 
 /// Imports allowed against the layers, as (from, to) top-level modules,

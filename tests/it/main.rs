@@ -16,6 +16,7 @@ mod bad_input;
 mod deploy;
 mod directory;
 mod hostile;
+mod import;
 mod incremental;
 mod interrupted;
 mod languages;

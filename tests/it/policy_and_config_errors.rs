@@ -222,7 +222,7 @@ fn a_structure_error_is_reported_alone() {
         assert_eq!(
             diagnostic_lines(&run.stderr),
             [format!(
-                "{SAMPLE}:{line}:1: `art_2` appears twice: each chapter, section and article number must be unique, or its permanent link would be ambiguous"
+                "{SAMPLE}:{line}:1: `art_2` appears twice: each part, chapter, section and article number must be unique, or its permanent link would be ambiguous"
             )],
             "{}",
             run.stderr

@@ -130,3 +130,107 @@ fn numbered_instructions_in_an_article_are_its_items_not_articles() {
     let art_2 = read(out.join("policies/amending-articles/art_2/index.html"));
     assert!(art_2.contains("<span class=\"num\">第二条</span>本修正案自2026年5月1日起施行。</p>"));
 }
+
+/// The text of a page with its tags taken out, to find published words.
+fn words(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn a_code_with_parts_chapters_sections_and_supplementary_provisions() {
+    let (_tmp, out, stderr) = built();
+    assert!(!stderr.contains("code-with-parts"), "{stderr}");
+    assert_eq!(
+        article_pages(&out, "code-with-parts"),
+        [
+            "art_1", "art_2", "art_3", "art_4", "art_5", "art_6", "art_7"
+        ]
+    );
+    let page = read(out.join("policies/code-with-parts/index.html"));
+    for heading in [
+        "<h3 id=\"preamble__heading\">序　　言</h3>",
+        "<h3 id=\"part_1__heading\"><span class=\"num\">第一编</span>总　　则</h3>",
+        "<h4 id=\"part_1__chp_2__heading\"><span class=\"num\">第二章</span>示例的管理</h4>",
+        "<h5 id=\"part_1__chp_2__sec_2__heading\"><span class=\"num\">第二节</span>特别规定</h5>",
+        "<h4 id=\"part_2__subpart_1__heading\"><span class=\"num\">第一分编</span>通　　则</h4>",
+        "<h5 id=\"part_2__chp_1__heading\"><span class=\"num\">第一章</span>示例的保存</h5>",
+        "<h4 id=\"part_2__subpart_2__heading\"><span class=\"num\">第二分编</span>示例的销毁</h4>",
+        "<h5 id=\"part_2__chp_2__heading\"><span class=\"num\">第二章</span>销毁的程序</h5>",
+        "<h3 id=\"chp_supplementary__heading\">附　　则</h3>",
+    ] {
+        assert!(page.contains(heading), "no `{heading}` in\n{page}");
+    }
+    // The pasted contents (目录) are not structure and are not shown twice:
+    // the page's contents are made from the structure.
+    let lines = body_lines("code-with-parts.md");
+    let text_starts = lines.iter().skip(1).position(|l| l == &lines[1]).unwrap() + 1;
+    let text = words(&page);
+    for line in &lines[text_starts..] {
+        // The number is set apart from its text by markup, not a space.
+        let expected = match line.starts_with('第') {
+            true => line.replacen('　', "", 1),
+            false => line.clone(),
+        };
+        assert!(
+            text.contains(&expected),
+            "`{line}` is not published word for word"
+        );
+    }
+    // As pasted (`第二编　分　　则`, with its space) it would be the 目录
+    // shown as text; as structure it is the heading and the contents' entry.
+    assert!(!text.contains("第二编　分　　则"), "{page}");
+    assert_eq!(text.matches("第二编分　　则").count(), 2, "{page}");
+    assert_eq!(text.matches("第二分编示例的销毁").count(), 2, "{page}");
+    let art_5 = read(out.join("policies/code-with-parts/art_5/index.html"));
+    assert!(art_5.contains("<span class=\"num\">第五条</span>示例文本应当妥善保存。"));
+}
+
+#[test]
+fn attachments_keep_their_own_articles_and_tables() {
+    let (_tmp, out, stderr) = built();
+    assert!(!stderr.contains("notice-with-attachments"), "{stderr}");
+    // The notice's articles are the main text's; an attachment's articles
+    // are in the attachment, on the policy's page.
+    assert!(article_pages(&out, "notice-with-attachments").is_empty());
+    let page = read(out.join("policies/notice-with-attachments/index.html"));
+    assert!(!page.contains("<p>|"), "a table became paragraphs:\n{page}");
+    assert_eq!(page.matches("<table>").count(), 3);
+    for part in [
+        "<h2 id=\"att_1__heading\"><span class=\"num\">附件1</span> <span class=\"attachment-title\">示例补助办法</span></h2>",
+        "<section class=\"article\" id=\"att_1__art_2\" aria-label=\"第二条\">",
+        "<div class=\"table-scroll\" id=\"att_1__art_2__para_2\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">",
+        "<td>示例条件二</td><td style=\"text-align: right\">1,000</td>",
+        "<h2 id=\"att_2__heading\"><span class=\"num\">附件2</span> <span class=\"attachment-title\">示例补助申请表</span></h2>",
+        "<li><a href=\"#att_1\">附件1 示例补助办法</a></li>",
+        "<p>附件：1．示例补助办法</p>\n<p>2．示例补助申请表</p>",
+    ] {
+        assert!(page.contains(part), "no `{part}` in\n{page}");
+    }
+    // Every word of the text is published, tables cell by cell.
+    let text = words(&page);
+    for line in body_lines("notice-with-attachments.md") {
+        let cells: Vec<&str> = if line.starts_with('|') {
+            line.split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && !c.starts_with("--"))
+                .collect()
+        } else {
+            vec![line.split_once('　').map_or(line.as_str(), |(_, r)| r)]
+        };
+        for cell in cells {
+            assert!(text.contains(cell), "`{cell}` is not published");
+        }
+    }
+    // An anchor into an attachment is a link that resolves.
+    assert!(page.contains("id=\"att_2__preamble\""));
+}

@@ -943,7 +943,10 @@ async function crawl(m) {
   }
 
   // Redirects to the slash form, as a path.
-  const dirs = [m.base + 'about'];
+  // A page's folder without its slash: about/ where the site has one.
+  const folders = (sitemapUrls.get(m.name) || []).map((l) => new URL(l).href).filter((l) => l !== m.base && l.endsWith('/'));
+  const folder = folders.find((l) => l === m.base + 'about/') || folders[0] || m.base + 'about/';
+  const dirs = [folder.replace(/\/$/, '')];
   if (m.prefix !== '/') dirs.push(m.base.replace(/\/$/, ''));
   for (const url of dirs) {
     const r = await get(url);

@@ -24,7 +24,17 @@ use crate::model::content::{
 use walk::{AssetOwner, Found, site_relative, walk};
 
 /// Load `root/content`. Drafts are left out unless `drafts`.
-pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content, Diagnostics> {
+///
+/// What did load is kept when some files did not: the content without the
+/// files that failed (marked [`Content::incomplete`]), with their problems,
+/// so that the stages after loading (the directory's tables) still report
+/// their own problems in the same run. `Err` only when the content cannot
+/// be placed at all (no content folder, a section that failed).
+pub fn load(
+    root: &Path,
+    drafts: bool,
+    follow_symlinks: bool,
+) -> Result<(Content, Diagnostics), Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
         return Err(Diagnostic::in_file(CONTENT_DIR, msg!("content-missing"))
@@ -279,13 +289,16 @@ pub fn load(root: &Path, drafts: bool, follow_symlinks: bool) -> Result<Content,
         .collect();
     check_unique_paths(&sections, &pages, &mut diagnostics);
     draft_rels.sort();
-    diagnostics.into_result(Content {
+    diagnostics.sort();
+    let content = Content {
         sections,
         pages,
         assets,
         drafts: draft_rels,
         records,
-    })
+        incomplete: !diagnostics.is_empty(),
+    };
+    Ok((content, diagnostics))
 }
 
 fn sort_pages(sort_by: SortBy, list: &mut [usize], pages: &[Page]) {

@@ -14,18 +14,30 @@ use super::super::front_matter;
 use super::sheet;
 use super::table::{self, Raw, Read, take_body};
 use crate::base::diagnostics::Diagnostic;
-use crate::base::files::read_utf8;
+use crate::base::files::{Encoding, read_utf8, read_utf8_or_gb18030};
 use crate::base::yaml::{self, Spanned};
 use crate::model::content::{RecordFile, RecordFormat};
-use crate::model::directory::{Field, Markdown, Source};
+use crate::model::directory::{CsvColumns, Field, Markdown, Source};
 
 /// Read one record file into raw records, with the problems of rows that
-/// could not be read (the file's other rows are still read).
-pub fn read(file: &RecordFile) -> Result<Read, Diagnostic> {
+/// could not be read (the file's other rows are still read); problems that
+/// do not stop the build (a CSV table in GB18030) go to `warnings`.
+pub fn read(file: &RecordFile, warnings: &mut Vec<Diagnostic>) -> Result<Read, Diagnostic> {
     if file.format == RecordFormat::Spreadsheet {
         return sheet::workbook(file);
     }
-    let text = read_utf8(&file.disk, &file.file)?;
+    let text = if file.format == RecordFormat::Csv {
+        let (text, encoding) = read_utf8_or_gb18030(&file.disk, &file.file)?;
+        if encoding == Encoding::Gb18030 {
+            warnings.push(Diagnostic::in_file(
+                &file.file,
+                "this CSV table is not UTF-8; it was read as GB18030 (GBK), which Excel on Chinese Windows writes for “CSV (逗号分隔)”: in Excel, save it as “CSV UTF-8 (逗号分隔)” instead",
+            ));
+        }
+        text
+    } else {
+        read_utf8(&file.disk, &file.file)?
+    };
     let source = Arc::new(Source::new(file.file.clone(), text));
     match file.format {
         RecordFormat::Markdown => markdown(source).map(|r| (vec![r], vec![])),
@@ -84,8 +96,16 @@ fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
 
 fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
     let text = source.text.clone();
-    let rows: Vec<Spanned<SpannedMap>> = yaml::parse(&source.file, &text, &text, 0)
-        .map_err(|d| d.with_help(msg!("yaml-table-help")))?;
+    let rows: Vec<Spanned<SpannedMap>> =
+        yaml::parse(&source.file, &text, &text, 0).map_err(|d| {
+            // Only when the table is not a list: an indentation error in
+            // the third record gets its own help.
+            if d.help().is_none() && d.message.contains("expected sequence") {
+                d.with_help(msg!("yaml-table-help"))
+            } else {
+                d
+            }
+        })?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -117,6 +137,7 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
     table::check_headers(&source, &headers, 0)?;
     let mut raws = vec![];
     let mut errors = vec![];
+    let mut places = vec![];
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -132,35 +153,58 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
             continue;
         }
         if record.len() != headers.len() {
-            errors.push(source.diagnostic(
-                start,
-                1,
-                msg!(
-                    "csv-column-count",
-                    line = line,
-                    columns = record.len(),
-                    header = headers.len()
-                ),
-            ));
+            errors.push(
+                source
+                    .diagnostic(
+                        start,
+                        1,
+                        msg!(
+                            "csv-column-count",
+                            line = line,
+                            columns = record.len(),
+                            header = headers.len()
+                        ),
+                    )
+                    .with_help(column_count_help(&headers, record.len())),
+            );
             continue;
         }
         let mut at = start;
-        let cells = record.iter().map(|text| {
-            // Quoted cells start one byte later.
-            let quoted = source.text.as_bytes().get(at) == Some(&b'"');
-            let offset = at + usize::from(quoted);
-            at += text.len() + 1 + 2 * usize::from(quoted);
-            table::Cell {
-                text,
-                offset,
-                len: text.len(),
-            }
-        });
+        places.push((start, None));
+        let cells: Vec<table::Cell<'_>> = record
+            .iter()
+            .enumerate()
+            .map(|(column, text)| {
+                // Quoted cells start one byte later.
+                let quoted = source.text.as_bytes().get(at) == Some(&b'"');
+                let offset = at + usize::from(quoted);
+                at += text.len() + 1 + 2 * usize::from(quoted);
+                places.push((offset, Some(column)));
+                table::Cell {
+                    text,
+                    offset,
+                    len: text.len(),
+                }
+            })
+            .collect();
         raws.extend(table::row(&source, &headers, start, cells));
     }
+    // Set once every row is read: the rows' problems are made later.
+    let _ = source.columns.set(CsvColumns { headers, places });
     // Every row with the wrong width is reported; the good rows are kept,
     // so that records they hold are still found by those that name them.
     Ok((raws, errors))
+}
+
+/// How to fix a CSV row with `found` cells under `headers`.
+fn column_count_help(headers: &[String], found: usize) -> String {
+    let names = headers.join(", ");
+    let header = headers.len();
+    if found > header {
+        msg!("csv-column-count-too-many", header = header, names = names, found = found)
+    } else {
+        msg!("csv-column-count-too-few", header = header, names = names, found = found)
+    }
 }
 
 /// Reading typed values out of a raw record, collecting problems.
@@ -318,25 +362,7 @@ impl<'a> Reader<'a> {
 /// Two field names one typing slip apart (a letter missing, extra, changed
 /// or two swapped).
 fn strsim_close(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    // Levenshtein distance ≤ 1, or one adjacent swap.
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
-    }
-    let swapped = a.len() == b.len() && {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]]
-    };
-    prev[b.len()] <= 1 || swapped
+    crate::base::suggest::distance(a, b) <= 1
 }
 
 #[cfg(test)]
@@ -346,6 +372,40 @@ mod tests {
 
     fn source(name: &str, text: &str) -> Arc<Source> {
         Arc::new(Source::new(PathBuf::from(name), Arc::from(text)))
+    }
+
+    #[test]
+    fn yaml_tables_get_the_list_help_only_when_they_are_no_list() {
+        let e = yaml_table(source("t.yaml", "id: a\nname: x\n")).unwrap_err();
+        assert!(e.help().unwrap().contains("list of records"), "{e}");
+        let e = yaml_table(source("t.yaml", "- id: a\n  name: x\n   region: y\n")).unwrap_err();
+        let help = e.help().unwrap();
+        assert!(
+            help.contains("indentation") && !help.contains("list of records"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn csv_cells_name_their_column_and_bad_rows_say_why() {
+        let src = "id,name,hours\na,甲,\"9:00,10:00\"\nb,乙,9:00,10:00\nc,丙\n";
+        let (raws, errors) = csv_table(source("t.csv", src)).unwrap();
+        assert_eq!(raws.len(), 1);
+        let hours = &raws[0].fields["hours"];
+        let d = raws[0].diagnostic_at(hours, "bad hours");
+        let label = d.notes.as_ref().and_then(|n| n.label.as_deref());
+        assert_eq!(label, Some("column `hours`"));
+        // A problem with the whole row names no column.
+        let label = raws[0].diagnostic("bad row").notes.and_then(|n| n.label);
+        assert_eq!(label, None);
+        assert_eq!(errors.len(), 2);
+        let too_many = errors[0].help().unwrap();
+        assert!(
+            too_many.contains("has 3 columns (id, name, hours); this row has 4")
+                && too_many.contains("double quotes"),
+            "{too_many}"
+        );
+        assert!(errors[1].help().unwrap().contains("this row has 2"));
     }
 
     #[test]

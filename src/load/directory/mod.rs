@@ -13,26 +13,40 @@ use crate::model::content::Content;
 pub use fields::{Located, Reader};
 pub use table::Raw;
 
-/// Every record file of `content`, read in parallel: the raw records with
-/// the index of their file, and the problems of files and rows that could
-/// not be read (the other rows of a file are still read).
-pub fn read(content: &Content) -> (Vec<(usize, Raw)>, Diagnostics) {
-    let read: Vec<(usize, Result<table::Read, Diagnostic>)> = content
+/// What reading the record files found.
+#[derive(Default)]
+pub struct Tables {
+    /// The raw records, with the index of their file.
+    pub records: Vec<(usize, Raw)>,
+    /// Files and rows that could not be read (the other rows of a file are
+    /// still read).
+    pub errors: Diagnostics,
+    /// Problems that do not stop the build (a CSV table in GB18030).
+    pub warnings: Diagnostics,
+}
+
+/// Every record file of `content`, read in parallel.
+pub fn read(content: &Content) -> Tables {
+    let read: Vec<(usize, Result<table::Read, Diagnostic>, Vec<Diagnostic>)> = content
         .records
         .par_iter()
         .enumerate()
-        .map(|(i, f)| (i, fields::read(f)))
+        .map(|(i, f)| {
+            let mut warnings = vec![];
+            let read = fields::read(f, &mut warnings);
+            (i, read, warnings)
+        })
         .collect();
-    let mut diagnostics = Diagnostics::default();
-    let mut raws: Vec<(usize, Raw)> = vec![];
-    for (i, r) in read {
+    let mut tables = Tables::default();
+    for (i, r, warnings) in read {
+        tables.warnings.extend(warnings);
         match r {
             Ok((rs, errors)) => {
-                raws.extend(rs.into_iter().map(|r| (i, r)));
-                diagnostics.extend(errors);
+                tables.records.extend(rs.into_iter().map(|r| (i, r)));
+                tables.errors.extend(errors);
             }
-            Err(d) => diagnostics.push(d),
+            Err(d) => tables.errors.push(d),
         }
     }
-    (raws, diagnostics)
+    tables
 }

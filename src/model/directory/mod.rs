@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::base::diagnostics::Diagnostic;
 use crate::model::content::RecordKind;
 pub use hours::OpeningHours;
-pub use source::{CellPlace, Field, Markdown, SheetPlaces, Source};
+pub use source::{CellPlace, CsvColumns, Field, Markdown, SheetPlaces, Source};
 
 /// What every record has: its id, its page, where it was written.
 #[derive(Debug, Clone)]

@@ -20,6 +20,37 @@ pub struct Source {
     /// For a spreadsheet's sheet, where its rows and cells are in `text`
     /// (messages then name the sheet, row and column, not a line).
     pub sheet: Option<SheetPlaces>,
+    /// For a CSV table, where its cells are, so that a message about a cell
+    /// names the column's header; set once the table is read.
+    pub columns: std::sync::OnceLock<CsvColumns>,
+}
+
+/// The cells of a CSV table by place: a message about a cell labels the
+/// caret with the column's header (a line of a wide table is long, and a
+/// character column in it says little).
+#[derive(Debug, Default)]
+pub struct CsvColumns {
+    pub headers: Vec<String>,
+    /// Sorted by offset: each row's start (`None`), then its cells with
+    /// their column's index.
+    pub places: Vec<(usize, Option<usize>)>,
+}
+
+impl CsvColumns {
+    /// The header of the cell at `offset`; `None` at the start of a row (a
+    /// problem with the whole row) or outside the cells.
+    pub fn header_at(&self, offset: usize) -> Option<&str> {
+        let i = self
+            .places
+            .partition_point(|p| p.0 <= offset)
+            .checked_sub(1)?;
+        let (at, column) = self.places[i];
+        let row_start = i > 0 && self.places[i - 1] == (at, None);
+        if at == offset && row_start {
+            return None;
+        }
+        self.headers.get(column?).map(String::as_str)
+    }
 }
 
 /// Where the rows and cells of one spreadsheet sheet are in the text it was
@@ -64,6 +95,7 @@ impl Source {
             text,
             lines: std::sync::OnceLock::new(),
             sheet: None,
+            columns: std::sync::OnceLock::new(),
         }
     }
 
@@ -93,7 +125,13 @@ impl Source {
                 &self.file,
                 format!("{}: {}", sheet.describe(offset), message.into()),
             ),
-            None => Diagnostic::at(&self.file, &self.text, offset, len, message),
+            None => {
+                let d = Diagnostic::at(&self.file, &self.text, offset, len, message);
+                match self.columns.get().and_then(|c| c.header_at(offset)) {
+                    Some(header) => d.with_label(format!("column `{header}`")),
+                    None => d,
+                }
+            }
         }
     }
 }

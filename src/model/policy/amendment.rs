@@ -43,7 +43,7 @@ const QUOTES: [(char, char); 3] = [('“', '”'), ('「', '」'), ('『', '』'
 /// A quotation of several paragraphs opens each paragraph with the opening
 /// mark and closes only the last (the Chinese convention), so an opening
 /// mark inside an open quotation of the same kind does not nest.
-pub(super) fn quoted_lines(lines: &[&Line<'_>]) -> (Vec<bool>, Option<usize>) {
+pub(super) fn quoted_lines(lines: &[Line<'_>]) -> (Vec<bool>, Option<usize>) {
     let mut quoted = Vec::with_capacity(lines.len());
     // The closing mark awaited, and the line that opened the quotation.
     let mut open: Option<(char, usize)> = None;
@@ -83,8 +83,7 @@ mod tests {
     fn quotations_over_several_lines() {
         let body = "将第七条修改为：“第七条　甲。\n“乙。\n第八条　丙。”\n第九条　丁。\n引用「戊\n";
         let all = lines(body, 0);
-        let refs: Vec<&Line<'_>> = all.iter().collect();
-        let (quoted, unclosed) = quoted_lines(&refs);
+        let (quoted, unclosed) = quoted_lines(&all);
         assert_eq!(quoted, [false, true, true, false, false]);
         assert_eq!(unclosed, Some(4));
     }

@@ -14,6 +14,10 @@ pub struct Text {
     pub offset: usize,
     /// Rendered inline HTML (filled after parsing).
     pub html: String,
+    /// A markdown table (its rows, `| … |`, as pasted): rendered as a
+    /// block, not as inline text.
+    #[serde(skip)]
+    pub table: bool,
 }
 
 /// How a block of free text is set in the published document.
@@ -27,6 +31,8 @@ pub enum BlockKind {
     Signature,
     /// The date line (`2015年12月16日`).
     Date,
+    /// A table (`| … |` rows) between paragraphs.
+    Table,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -122,8 +128,28 @@ pub struct PolicySection {
     pub articles: Vec<usize>,
 }
 
+/// A part (编) above the chapters of a long code, or a subpart (分编) of
+/// a part.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    /// `part_1`; a subpart `part_2__subpart_1`.
+    pub eid: String,
+    pub number: u32,
+    /// The number as written: `第一编`, `第一分编`.
+    pub num: String,
+    pub heading: Text,
+    pub intro: Vec<Block>,
+    /// Indices into the document's `chapters`: those directly in it (not
+    /// in one of its subparts).
+    pub chapters: Vec<usize>,
+    /// A part's subparts: indices into the document's `subparts`.
+    pub subparts: Vec<usize>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Chapter {
+    /// `chp_2`; `part_1__chp_2` inside a part (chapters count again in
+    /// each part of a code); `chp_supplementary` for an unnumbered 附则.
     pub eid: String,
     pub number: u32,
     /// The number as written: `一、`, `第二章`.
@@ -134,6 +160,21 @@ pub struct Chapter {
     pub sections: Vec<usize>,
     /// Indices into the document's `articles`, in order.
     pub articles: Vec<usize>,
+    pub part: Option<usize>,
+    pub subpart: Option<usize>,
+}
+
+/// An attachment (附件, 附表) after the main text: its number as written
+/// and its title, and its own text with its own structure, whose ids
+/// start with the attachment's (`att_1__art_3`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    /// `att_1`, `att_2` … in the order the attachments come.
+    pub eid: String,
+    /// The marker as written: `附件1`, `附件一`, `附表`.
+    pub num: String,
+    pub title: Option<Text>,
+    pub body: PolicyDocument,
 }
 
 /// A whole policy document, in reading order.
@@ -142,12 +183,23 @@ pub struct PolicyDocument {
     pub notice: Option<Notice>,
     /// The title of the main text.
     pub title: Option<Text>,
+    /// A table of contents (目录) pasted with the text: kept, never read
+    /// as structure (the page shows contents made from the structure).
+    pub contents: Vec<Block>,
+    /// The heading of the preamble, when the text has one (`序言`).
+    pub preamble_heading: Option<Text>,
     pub preamble: Vec<Block>,
+    pub parts: Vec<Part>,
+    pub subparts: Vec<Part>,
     pub chapters: Vec<Chapter>,
     pub sections: Vec<PolicySection>,
     pub articles: Vec<Article>,
     /// Closing text after the last article.
     pub conclusions: Vec<Block>,
+    pub attachments: Vec<Attachment>,
+    /// What every id of this text starts with: nothing in the main text,
+    /// `att_1__` in an attachment.
+    pub prefix: String,
     pub style: Option<ArticleStyle>,
     /// Problems that do not stop the document from being published
     /// (article numbers that skip or go backwards, a quotation never
@@ -172,15 +224,18 @@ impl PolicyDocument {
     /// Every id the document defines, for `@/…#anchor` checks.
     pub fn eids(&self) -> Vec<String> {
         let mut ids = vec![];
+        let prefix = &self.prefix;
         if self.notice.is_some() {
-            ids.push("notice".to_string());
+            ids.push(format!("{prefix}notice"));
         }
-        if !self.preamble.is_empty() {
-            ids.push("preamble".to_string());
+        if !self.preamble.is_empty() || self.preamble_heading.is_some() {
+            ids.push(format!("{prefix}preamble"));
         }
         if !self.conclusions.is_empty() {
-            ids.push("conclusions".to_string());
+            ids.push(format!("{prefix}conclusions"));
         }
+        ids.extend(self.parts.iter().map(|p| p.eid.clone()));
+        ids.extend(self.subparts.iter().map(|p| p.eid.clone()));
         for c in &self.chapters {
             ids.push(c.eid.clone());
         }
@@ -197,6 +252,10 @@ impl PolicyDocument {
                 }
             }
         }
+        for a in &self.attachments {
+            ids.push(a.eid.clone());
+            ids.extend(a.body.eids());
+        }
         ids
     }
 
@@ -209,7 +268,13 @@ impl PolicyDocument {
             out.extend(n.blocks.iter_mut().map(|b| &mut b.text));
         }
         out.extend(self.title.as_mut());
+        out.extend(self.contents.iter_mut().map(|b| &mut b.text));
+        out.extend(self.preamble_heading.as_mut());
         out.extend(self.preamble.iter_mut().map(|b| &mut b.text));
+        for p in self.parts.iter_mut().chain(&mut self.subparts) {
+            out.push(&mut p.heading);
+            out.extend(p.intro.iter_mut().map(|b| &mut b.text));
+        }
         for c in &mut self.chapters {
             out.push(&mut c.heading);
             out.extend(c.intro.iter_mut().map(|b| &mut b.text));
@@ -229,6 +294,10 @@ impl PolicyDocument {
             }
         }
         out.extend(self.conclusions.iter_mut().map(|b| &mut b.text));
+        for a in &mut self.attachments {
+            out.extend(a.title.as_mut());
+            out.extend(a.body.texts_mut());
+        }
         out
     }
 

@@ -6,7 +6,9 @@ use super::amendment::is_amendment;
 use super::document::{BlockKind, StructureError};
 use super::numbers::{self, NumberError, is_chinese_numeral, is_digit, parse_number};
 
-/// One line of the body, trimmed of the spaces real documents use.
+/// One line of the body, trimmed of the spaces real documents use; or
+/// the rows of a table, which are one unit of the text.
+#[derive(Clone, Copy)]
 pub(super) struct Line<'a> {
     /// Trimmed content.
     pub(super) text: &'a str,
@@ -14,6 +16,8 @@ pub(super) struct Line<'a> {
     pub(super) offset: usize,
     /// Count of leading whitespace characters (to spot flush-right lines).
     pub(super) indent: usize,
+    /// The rows of a markdown table (`| … |`), header and delimiter first.
+    pub(super) table: bool,
 }
 
 pub(super) fn is_space(c: char) -> bool {
@@ -32,6 +36,7 @@ pub(super) fn lines(body: &str, body_offset: usize) -> Vec<Line<'_>> {
                 text,
                 offset: offset + start,
                 indent: without_newline[..start].chars().count(),
+                table: false,
             });
         }
         offset += raw.len();
@@ -39,9 +44,151 @@ pub(super) fn lines(body: &str, body_offset: usize) -> Vec<Line<'_>> {
     out
 }
 
+/// A markdown table's delimiter row: `|---|:--:|`.
+fn is_delimiter_row(text: &str) -> bool {
+    let cells = text.trim_matches('|').split('|');
+    text.starts_with('|')
+        && cells
+            .map(|c| c.trim_matches(is_space))
+            .all(|c| c.contains('-') && c.chars().all(|ch| ch == '-' || ch == ':'))
+}
+
+/// The lines with each markdown table (a `| … |` row, a delimiter row and
+/// the rows that follow on the next lines) made one unit, whose text is
+/// the rows as written in `body` (which starts at `body_offset`).
+pub(super) fn with_tables<'a>(
+    lines: &[Line<'a>],
+    body: &'a str,
+    body_offset: usize,
+) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    // Rows of one table are on consecutive lines of the file.
+    let next_line = |a: &Line<'_>, b: &Line<'_>| {
+        let between = &body[a.offset + a.text.len() - body_offset..b.offset - body_offset];
+        between.matches('\n').count() == 1
+    };
+    while i < lines.len() {
+        let first = lines[i];
+        let starts_table = first.text.starts_with('|')
+            && lines
+                .get(i + 1)
+                .is_some_and(|d| is_delimiter_row(d.text) && next_line(&first, d));
+        if !starts_table {
+            out.push(first);
+            i += 1;
+            continue;
+        }
+        let mut last = i + 1;
+        while lines
+            .get(last + 1)
+            .is_some_and(|r| r.text.starts_with('|') && next_line(&lines[last], r))
+        {
+            last += 1;
+        }
+        let end = lines[last].offset + lines[last].text.len() - body_offset;
+        out.push(Line {
+            text: &body[first.offset - body_offset..end],
+            table: true,
+            ..first
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// The characters of a line without the spaces set between them, as in
+/// headings spaced out to the width of the page (`附　　则`).
+fn unspaced(text: &str) -> String {
+    text.chars().filter(|&c| !is_space(c)).collect()
+}
+
+/// A line that is only `word`, however spaced: `目　　录` for `目录`.
+pub(super) fn is_word(text: &str, word: &str) -> bool {
+    text.len() <= word.len() * 4 && unspaced(text) == word
+}
+
+/// Two heading lines that say the same (`第一章　总　　则` and `第一章 总则`):
+/// where a pasted table of contents (目录) ends and the text begins.
+pub(super) fn same_heading(a: &str, b: &str) -> bool {
+    unspaced(a) == unspaced(b)
+}
+
+/// The line that starts an attachment (附件 or 附表) after the main text:
+/// the word, a number if there are several, and a title after a colon
+/// (`附件1`, `附件一：`, `附表2：示例统计表`, `附件`). `附件：1．…` is not one:
+/// that is the list of attachments (附件说明) in the text.
+pub(super) struct AttachmentMarker<'a> {
+    /// The marker as written, without the colon: `附件1`.
+    pub(super) num: &'a str,
+    pub(super) title: Option<&'a str>,
+}
+
+pub(super) fn attachment_marker(text: &str) -> Option<AttachmentMarker<'_>> {
+    let rest = text
+        .strip_prefix("附件")
+        .or_else(|| text.strip_prefix("附表"))?;
+    let digits: usize = rest
+        .chars()
+        .take_while(|&c| is_digit(c) || is_chinese_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    let num = &text[..text.len() - rest.len() + digits];
+    let after = &rest[digits..];
+    if after.is_empty() {
+        return Some(AttachmentMarker { num, title: None });
+    }
+    let title = after
+        .strip_prefix(['：', ':'])?
+        .trim_start_matches(is_space);
+    match (title.is_empty(), digits) {
+        (true, _) => Some(AttachmentMarker { num, title: None }),
+        (false, 0) => None,
+        (false, _) => Some(AttachmentMarker {
+            num,
+            title: Some(title),
+        }),
+    }
+}
+
+/// The lines of the list of attachments in the text (附件说明:
+/// `附件：1．示例办法` and the `2．…` lines under it), which are text, not
+/// numbered articles.
+pub(super) fn attachment_list(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut listed = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let first = lines[i]
+            .text
+            .strip_prefix("附件")
+            .and_then(|r| r.strip_prefix(['：', ':']))
+            .map(|r| r.trim_start_matches(is_space))
+            .and_then(|r| enumerator(r, is_digit, &['．', '.', '、']));
+        let Some((mut last, _, _)) = first else {
+            i += 1;
+            continue;
+        };
+        listed[i] = true;
+        i += 1;
+        while let Some((n, _, _)) = lines
+            .get(i)
+            .and_then(|l| enumerator(l.text, is_digit, &['．', '.', '、']))
+            .filter(|&(n, _, _)| n == last + 1)
+        {
+            listed[i] = true;
+            last = n;
+            i += 1;
+        }
+    }
+    listed
+}
+
 /// What a line of the main text is.
 #[derive(Debug, PartialEq)]
 pub(super) enum Kind<'a> {
+    Part(Ordinal<'a>),
+    /// 分编: a part of a part (`第一分编`), above its chapters.
+    Subpart(Ordinal<'a>),
     Chapter(Ordinal<'a>),
     Section(Ordinal<'a>),
     Article(Ordinal<'a>),
@@ -55,10 +202,12 @@ pub(super) enum Kind<'a> {
     /// never a paragraph of the unit before it.
     BadNumber {
         num: &'a str,
-        unit: char,
+        unit: &'static str,
         error: NumberError,
     },
     Break,
+    /// A table: the rows of a markdown table, one unit.
+    Table,
     Text,
 }
 
@@ -101,7 +250,10 @@ fn inserted(after: &str) -> Option<(u32, usize)> {
 /// is not one, `Some(Err((num, why)))` when it is one whose number cannot be
 /// read (`第4294967296条`, `第十十条`).
 #[allow(clippy::type_complexity)]
-pub(super) fn ordinal(text: &str, unit: char) -> Option<Result<Ordinal<'_>, (&str, NumberError)>> {
+pub(super) fn ordinal<'a>(
+    text: &'a str,
+    unit: &str,
+) -> Option<Result<Ordinal<'a>, (&'a str, NumberError)>> {
     let rest = text.strip_prefix('第')?;
     let digits_len: usize = rest
         .chars()
@@ -212,6 +364,7 @@ fn is_thematic_break(text: &str) -> bool {
 }
 
 /// Context that decides what an ambiguous line is.
+#[derive(Default)]
 pub(super) struct Seen {
     pub(super) has_zhang: bool,
     pub(super) has_tiao: bool,
@@ -227,14 +380,16 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
     if is_thematic_break(text) {
         return Kind::Break;
     }
-    for unit in ['章', '节', '条'] {
+    for unit in ["编", "分编", "章", "节", "条"] {
         match ordinal(text, unit) {
             None => {}
             Some(Err((num, error))) => return Kind::BadNumber { num, unit, error },
             Some(Ok(ordinal)) => {
                 return match unit {
-                    '章' => Kind::Chapter(ordinal),
-                    '节' => Kind::Section(ordinal),
+                    "编" => Kind::Part(ordinal),
+                    "分编" => Kind::Subpart(ordinal),
+                    "章" => Kind::Chapter(ordinal),
+                    "节" => Kind::Section(ordinal),
                     _ => Kind::Article(ordinal),
                 };
             }
@@ -291,19 +446,22 @@ pub(super) fn classify<'a>(text: &'a str, seen: &Seen) -> Kind<'a> {
     Kind::Text
 }
 
+/// A date line as set under a document: `2015年12月16日`, `二〇一五年十二月十六日`.
+pub(super) fn is_date(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['年', '月', '日']).collect();
+    t.ends_with('日')
+        && parts.len() == 4
+        && parts[..3]
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| is_digit(c) || is_chinese_numeral(c)))
+}
+
 pub(super) fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
+    if line.table {
+        return BlockKind::Table;
+    }
     let t = line.text;
-    let is_date = {
-        let parts: Vec<&str> = t.split(['年', '月', '日']).collect();
-        t.ends_with('日')
-            && t.contains('年')
-            && t.contains('月')
-            && parts.len() == 4
-            && parts[..3]
-                .iter()
-                .all(|p| !p.is_empty() && p.chars().all(|c| is_digit(c) || is_chinese_numeral(c)))
-    };
-    if is_date {
+    if is_date(t) {
         BlockKind::Date
     } else if line.indent >= 8 && t.chars().count() <= 30 {
         BlockKind::Signature
@@ -317,13 +475,15 @@ pub(super) fn block_kind(line: &Line<'_>, in_notice: bool) -> BlockKind {
 /// The error for a heading whose number cannot be read.
 pub(super) fn bad_number(
     num: &str,
-    unit: char,
+    unit: &str,
     error: NumberError,
     line: &Line<'_>,
 ) -> StructureError {
     let (what, a_what) = match unit {
-        '章' => ("chapter", "a chapter"),
-        '节' => ("section", "a section"),
+        "编" => ("part", "a part"),
+        "分编" => ("subpart", "a subpart"),
+        "章" => ("chapter", "a chapter"),
+        "节" => ("section", "a section"),
         _ => ("article", "an article"),
     };
     let (message, help) = match error {

@@ -7,12 +7,13 @@ use std::collections::HashSet;
 
 use super::amendment::{is_amendment, quoted_lines};
 use super::document::{
-    Article, ArticleStyle, Block, Chapter, Item, Notice, Paragraph, PolicyDocument, PolicySection,
-    StructureError, Text,
+    Article, ArticleStyle, Attachment, Block, BlockKind, Chapter, Item, Notice, Paragraph, Part,
+    PolicyDocument, PolicySection, StructureError, Text,
 };
 use super::line::{
-    Kind, Line, Seen, bad_number, block_kind, classify, enumerator, is_space, is_title_heading,
-    lines, ordinal,
+    Kind, Line, Ordinal, Seen, attachment_list, attachment_marker, bad_number, block_kind,
+    classify, enumerator, is_date, is_space, is_title_heading, is_word, lines, ordinal,
+    same_heading, with_tables,
 };
 use super::numbers::{is_chinese_numeral, is_digit};
 use super::order::ArticleOrder;
@@ -35,6 +36,7 @@ fn text_at(text: &str, line: &Line<'_>) -> Text {
         text: text.to_string(),
         offset: line.offset + start,
         html: String::new(),
+        table: line.table,
     }
 }
 
@@ -101,10 +103,18 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
             title + 1
         }
     };
-    let main = &all[main_start..];
-    let main: Vec<&Line<'_>> = main.iter().filter(|l| !is_title_heading(l.text)).collect();
-    // Lines inside a quotation are text, never structure.
-    let (quoted, unclosed) = quoted_lines(&main);
+    let main: Vec<Line<'_>> = all[main_start..]
+        .iter()
+        .filter(|l| !is_title_heading(l.text))
+        .copied()
+        .collect();
+    let main = with_tables(&main, body, body_offset);
+    // Lines inside a quotation are text, never structure; so is the list
+    // of attachments.
+    let (mut quoted, unclosed) = quoted_lines(&main);
+    for (q, listed) in quoted.iter_mut().zip(attachment_list(&main)) {
+        *q |= listed;
+    }
     if let Some(i) = unclosed {
         doc.warnings.push(StructureError {
             message: "a quotation opened on this line is never closed: the lines after it are read as quoted text, not as chapters or articles".into(),
@@ -113,15 +123,92 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
             help: None,
         });
     }
+    // Attachments (附件, 附表) follow the main text, each from its marker.
+    let starts: Vec<usize> = (0..main.len())
+        .filter(|&i| !quoted[i] && !main[i].table && attachment_marker(main[i].text).is_some())
+        .collect();
+    let end = starts.first().copied().unwrap_or(main.len());
+    structure(&mut doc, &main[..end], &quoted[..end], &mut errors);
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(main.len());
+        let attachment = attachment(k + 1, &main[start..end], &quoted[start..end], &mut errors);
+        doc.warnings
+            .extend(attachment.body.warnings.iter().cloned());
+        doc.attachments.push(attachment);
+    }
+    if errors.is_empty() {
+        Ok(doc)
+    } else {
+        Err(errors)
+    }
+}
+
+/// An attachment: its marker line, its title (on the marker line after a
+/// colon, or the short line under it), and its text, parsed as a
+/// document of its own whose ids start with `att_N__`.
+fn attachment(
+    number: usize,
+    lines: &[Line<'_>],
+    quoted: &[bool],
+    errors: &mut Vec<StructureError>,
+) -> Attachment {
+    let marker = &lines[0];
+    let found = attachment_marker(marker.text).expect("an attachment starts at its marker");
+    let title_line = |l: &Line<'_>| {
+        !l.table
+            && l.text.chars().count() <= 60
+            && !l.text.ends_with(['。', '；', ';', '：', ':'])
+            && classify(l.text, &Seen::default()) == Kind::Text
+    };
+    let (title, first) = match found.title {
+        Some(t) => (Some(text_at(t, marker)), 1),
+        None => match lines.get(1) {
+            Some(l) if !quoted[1] && title_line(l) => (Some(text_at(l.text, l)), 2),
+            _ => (None, 1),
+        },
+    };
+    let eid = format!("att_{number}");
+    let mut body = PolicyDocument {
+        prefix: format!("{eid}__"),
+        ..PolicyDocument::default()
+    };
+    structure(&mut body, &lines[first..], &quoted[first..], errors);
+    Attachment {
+        eid,
+        num: found.num.to_string(),
+        title,
+        body,
+    }
+}
+
+/// Where a pasted table of contents (目录) is: not yet seen, being read
+/// (with its first entry, which the text repeats where it begins), or over.
+#[derive(PartialEq)]
+enum Contents {
+    Before,
+    Reading(Option<String>),
+    Done,
+}
+
+/// The structure of a text (the main text, or an attachment's): its
+/// preamble, parts, chapters, sections, articles and closing text, each
+/// id starting with the document's `prefix`.
+fn structure(
+    doc: &mut PolicyDocument,
+    main: &[Line<'_>],
+    quoted: &[bool],
+    errors: &mut Vec<StructureError>,
+) {
+    let prefix = doc.prefix.clone();
     let structural = || {
         main.iter()
-            .zip(&quoted)
-            .filter(|(_, q)| !**q)
+            .zip(quoted)
+            .filter(|(l, q)| !**q && !l.table)
             .map(|(l, _)| l)
     };
 
-    let has_zhang = structural().any(|l| ordinal(l.text, '章').is_some());
-    let has_tiao = structural().any(|l| ordinal(l.text, '条').is_some());
+    let has_zhang = structural().any(|l| ordinal(l.text, "章").is_some());
+    let has_tiao = structural().any(|l| ordinal(l.text, "条").is_some());
     doc.style = if has_tiao {
         Some(ArticleStyle::Tiao)
     } else if structural().any(|l| {
@@ -136,17 +223,20 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
     let mut claim = |id: &str, line: &Line<'_>, errors: &mut Vec<StructureError>| {
         if !ids.insert(id.to_string()) {
             errors.push(StructureError {
-                message: format!("`{id}` appears twice: each chapter, section and article number must be unique, or its permanent link would be ambiguous"),
+                message: format!("`{id}` appears twice: each part, chapter, section and article number must be unique, or its permanent link would be ambiguous"),
                 offset: line.offset,
                 len: line.text.len(),
                 help: None,
             });
         }
     };
+    let mut part: Option<usize> = None;
+    let mut subpart: Option<usize> = None;
     let mut chapter: Option<usize> = None;
     let mut section: Option<usize> = None;
     let mut article: Option<usize> = None;
     let mut in_conclusions = false;
+    let mut contents = Contents::Before;
     // Free text that follows a numbered article waits here: it is the
     // article's next paragraph, or the closing text if no article follows.
     let mut pending: Vec<&Line<'_>> = Vec::new();
@@ -168,7 +258,7 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
     }
 
     let mut order = ArticleOrder::default();
-    for (&line, quoted) in main.iter().zip(quoted) {
+    for (line, &quoted) in main.iter().zip(quoted) {
         if in_conclusions {
             doc.conclusions.push(block(line, false));
             continue;
@@ -178,23 +268,121 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
             has_tiao,
             chapters: doc.chapters.len(),
         };
-        let kind = if quoted {
+        let kind = if line.table {
+            Kind::Table
+        } else if quoted {
             Kind::Text
         } else {
             classify(line.text, &seen)
         };
+        let nothing_yet =
+            doc.parts.is_empty() && doc.chapters.is_empty() && doc.articles.is_empty();
+        // A table of contents lists headings, then the text begins by
+        // repeating the first of them.
+        if let Contents::Reading(first) = &mut contents {
+            let heading = matches!(
+                kind,
+                Kind::Part(_) | Kind::Subpart(_) | Kind::Chapter(_) | Kind::Section(_)
+            ) || ["序言", "附则"].iter().any(|w| is_word(line.text, w));
+            match first {
+                Some(f) if heading && !same_heading(f, line.text) => {
+                    doc.contents.push(block(line, false));
+                    continue;
+                }
+                None if heading => {
+                    *first = Some(line.text.to_string());
+                    doc.contents.push(block(line, false));
+                    continue;
+                }
+                _ => contents = Contents::Done,
+            }
+        }
+        if !quoted && nothing_yet && contents == Contents::Before && is_word(line.text, "目录") {
+            doc.contents.push(block(line, false));
+            contents = Contents::Reading(None);
+            continue;
+        }
+        if !quoted && nothing_yet && doc.preamble.is_empty() && is_word(line.text, "序言") {
+            doc.preamble_heading = Some(text_at(line.text, line));
+            continue;
+        }
+        let kind = if !quoted && is_word(line.text, "附则") {
+            Kind::Chapter(Ordinal {
+                number: 0,
+                sub: None,
+                num: "",
+                rest: line.text,
+            })
+        } else {
+            kind
+        };
         match kind {
             Kind::Break => {
-                flush_pending(&mut doc, article, &mut pending);
+                flush_pending(doc, article, &mut pending);
                 in_conclusions = true;
             }
             Kind::BadNumber { num, unit, error } => {
                 errors.push(bad_number(num, unit, error, line));
             }
+            Kind::Part(o) => {
+                flush_pending(doc, article, &mut pending);
+                let eid = format!("{prefix}{}", o.eid("part"));
+                claim(&eid, line, errors);
+                doc.parts.push(Part {
+                    eid,
+                    number: o.number,
+                    num: o.num.to_string(),
+                    heading: text_at(o.rest, line),
+                    intro: vec![],
+                    chapters: vec![],
+                    subparts: vec![],
+                });
+                part = Some(doc.parts.len() - 1);
+                subpart = None;
+                chapter = None;
+                section = None;
+                article = None;
+            }
+            Kind::Subpart(o) => {
+                flush_pending(doc, article, &mut pending);
+                let eid = match part {
+                    Some(p) => format!("{}__{}", doc.parts[p].eid, o.eid("subpart")),
+                    None => format!("{prefix}{}", o.eid("subpart")),
+                };
+                claim(&eid, line, errors);
+                doc.subparts.push(Part {
+                    eid,
+                    number: o.number,
+                    num: o.num.to_string(),
+                    heading: text_at(o.rest, line),
+                    intro: vec![],
+                    chapters: vec![],
+                    subparts: vec![],
+                });
+                subpart = Some(doc.subparts.len() - 1);
+                if let Some(p) = part {
+                    doc.parts[p].subparts.push(doc.subparts.len() - 1);
+                }
+                chapter = None;
+                section = None;
+                article = None;
+            }
             Kind::Chapter(o) => {
-                flush_pending(&mut doc, article, &mut pending);
-                let eid = o.eid("chp");
-                claim(&eid, line, &mut errors);
+                flush_pending(doc, article, &mut pending);
+                // An unnumbered 附则 is the supplementary chapter, after
+                // the parts of a code, not in the last of them.
+                let own = if o.num.is_empty() {
+                    part = None;
+                    subpart = None;
+                    "chp_supplementary".to_string()
+                } else {
+                    o.eid("chp")
+                };
+                let eid = match part {
+                    Some(p) => format!("{}__{own}", doc.parts[p].eid),
+                    None => format!("{prefix}{own}"),
+                };
+                claim(&eid, line, errors);
                 doc.chapters.push(Chapter {
                     eid,
                     number: o.number,
@@ -203,18 +391,26 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
                     intro: vec![],
                     sections: vec![],
                     articles: vec![],
+                    part,
+                    subpart,
                 });
-                chapter = Some(doc.chapters.len() - 1);
+                let c = doc.chapters.len() - 1;
+                match (subpart, part) {
+                    (Some(s), _) => doc.subparts[s].chapters.push(c),
+                    (None, Some(p)) => doc.parts[p].chapters.push(c),
+                    (None, None) => {}
+                }
+                chapter = Some(c);
                 section = None;
                 article = None;
             }
             Kind::Section(o) => {
-                flush_pending(&mut doc, article, &mut pending);
+                flush_pending(doc, article, &mut pending);
                 let eid = match chapter {
                     Some(c) => format!("{}__{}", doc.chapters[c].eid, o.eid("sec")),
-                    None => o.eid("sec"),
+                    None => format!("{prefix}{}", o.eid("sec")),
                 };
-                claim(&eid, line, &mut errors);
+                claim(&eid, line, errors);
                 doc.sections.push(PolicySection {
                     eid,
                     number: o.number,
@@ -232,9 +428,9 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
                 article = None;
             }
             Kind::Article(o) => {
-                flush_pending(&mut doc, article, &mut pending);
-                let eid = o.eid("art");
-                claim(&eid, line, &mut errors);
+                flush_pending(doc, article, &mut pending);
+                let eid = format!("{prefix}{}", o.eid("art"));
+                claim(&eid, line, errors);
                 let numbered = doc.style == Some(ArticleStyle::Numbered);
                 let (heading, body) = if numbered {
                     split_heading(o.rest)
@@ -282,9 +478,9 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
                 num,
                 rest,
             } => {
-                flush_pending(&mut doc, article, &mut pending);
+                flush_pending(doc, article, &mut pending);
                 let Some(a) = article else {
-                    push_intro(&mut doc, chapter, section, line);
+                    push_intro(doc, part, subpart, chapter, section, line);
                     continue;
                 };
                 let art = &mut doc.articles[a];
@@ -313,14 +509,14 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
                     _ => para.items.push(item),
                 }
             }
-            Kind::Text => match article {
+            Kind::Text | Kind::Table => match article {
                 Some(_) if doc.style == Some(ArticleStyle::Numbered) => pending.push(line),
                 Some(a) => doc.articles[a].paragraphs.push(Paragraph {
                     eid: None,
                     text: text_at(line.text, line),
                     items: vec![],
                 }),
-                None => push_intro(&mut doc, chapter, section, line),
+                None => push_intro(doc, part, subpart, chapter, section, line),
             },
         }
     }
@@ -328,26 +524,68 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
     for l in pending.drain(..) {
         doc.conclusions.push(block(l, false));
     }
-    assign_eids(&mut doc);
-    if errors.is_empty() {
-        Ok(doc)
-    } else {
-        Err(errors)
+    closing_lines(doc);
+    assign_eids(doc);
+}
+
+/// The closing lines of a text pasted without `***` after its last
+/// article: a date line at the very end, and the issuer's name and the
+/// list of attachments above it, are the closing text, not paragraphs
+/// (款) of the last article.
+fn closing_lines(doc: &mut PolicyDocument) {
+    let Some(last) = doc.articles.last_mut() else {
+        return;
+    };
+    if !doc.conclusions.is_empty() {
+        return;
+    }
+    let paragraphs = &last.paragraphs;
+    let closing = |p: &Paragraph| {
+        let t = &p.text.text;
+        p.items.is_empty()
+            && !p.text.table
+            && (t.starts_with("附件")
+                || (t.chars().count() <= 40
+                    && !t.ends_with(['。', '；', ';', '：', ':', '，', ','])))
+    };
+    let n = paragraphs.len();
+    if n < 2 || !closing(&paragraphs[n - 1]) || !is_date(&paragraphs[n - 1].text.text) {
+        return;
+    }
+    let mut start = n - 1;
+    while start > 1 && closing(&paragraphs[start - 1]) {
+        start -= 1;
+    }
+    for (i, p) in last.paragraphs.drain(start..).enumerate() {
+        let kind = if is_date(&p.text.text) {
+            BlockKind::Date
+        } else if i + start == n - 2 && !p.text.text.starts_with("附件") {
+            BlockKind::Signature
+        } else {
+            BlockKind::Paragraph
+        };
+        doc.conclusions.push(Block { kind, text: p.text });
     }
 }
 
+/// Free text before the first article of the innermost unit it is in.
 fn push_intro(
     doc: &mut PolicyDocument,
+    part: Option<usize>,
+    subpart: Option<usize>,
     chapter: Option<usize>,
     section: Option<usize>,
     line: &Line<'_>,
 ) {
     let block = block(line, false);
-    match (section, chapter) {
-        (Some(s), _) => doc.sections[s].intro.push(block),
-        (None, Some(c)) => doc.chapters[c].intro.push(block),
-        (None, None) => doc.preamble.push(block),
-    }
+    let intro = match (section, chapter, subpart, part) {
+        (Some(s), ..) => &mut doc.sections[s].intro,
+        (None, Some(c), ..) => &mut doc.chapters[c].intro,
+        (None, None, Some(s), _) => &mut doc.subparts[s].intro,
+        (None, None, None, Some(p)) => &mut doc.parts[p].intro,
+        (None, None, None, None) => &mut doc.preamble,
+    };
+    intro.push(block);
 }
 
 /// Paragraph and item ids, once each article's shape is known.

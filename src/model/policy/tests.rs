@@ -287,3 +287,140 @@ fn skipped_and_backward_article_numbers_are_warnings() {
     assert_eq!(doc.warnings.len(), 1);
     assert!(doc.warnings[0].message.contains("never closed"));
 }
+
+#[test]
+fn a_code_with_contents_preamble_parts_chapters_sections_and_supplementary_provisions() {
+    let body = "目　　录\n序　　言\n第一编　总　　则\n第一章　基本规定\n第二章　示例\n第一节　一般规定\n第二编　分　　则\n第一分编　通　　则\n第一章　示例\n附　　则\n序　　言\n示例序言一段。\n第一编　总　　则\n本编导语。\n第一章　基本规定\n第一条　甲。\n第二章　示例\n第一节　一般规定\n第二条　乙。\n第二编　分　　则\n第一分编　通　　则\n第一章　示例\n第三条　丙。\n附　　则\n第四条　本法自示例之日起施行。\n";
+    let doc = parse_ok(body);
+    // The pasted contents are kept and are not structure.
+    assert_eq!(doc.contents.len(), 10);
+    assert_eq!(doc.contents[0].text.text, "目　　录");
+    assert_eq!(doc.preamble_heading.as_ref().unwrap().text, "序　　言");
+    assert_eq!(doc.preamble.len(), 1);
+    let parts: Vec<(&str, &str)> = doc
+        .parts
+        .iter()
+        .map(|p| (p.eid.as_str(), p.heading.text.as_str()))
+        .collect();
+    assert_eq!(parts, [("part_1", "总　　则"), ("part_2", "分　　则")]);
+    assert_eq!(doc.parts[0].intro.len(), 1);
+    let chapters: Vec<&str> = doc.chapters.iter().map(|c| c.eid.as_str()).collect();
+    // Chapters count again in each part; 附则 stands alone.
+    assert_eq!(
+        chapters,
+        [
+            "part_1__chp_1",
+            "part_1__chp_2",
+            "part_2__chp_1",
+            "chp_supplementary"
+        ]
+    );
+    assert_eq!(doc.chapters[3].part, None);
+    // 分编: chapters of a part's subpart.
+    assert_eq!(doc.subparts[0].eid, "part_2__subpart_1");
+    assert_eq!(doc.parts[1].subparts, [0]);
+    assert!(doc.parts[1].chapters.is_empty());
+    assert_eq!(doc.subparts[0].chapters, [2]);
+    assert_eq!(doc.chapters[2].subpart, Some(0));
+    assert_eq!(doc.sections[0].eid, "part_1__chp_2__sec_1");
+    let articles: Vec<(&str, Option<usize>)> = doc
+        .articles
+        .iter()
+        .map(|a| (a.eid.as_str(), a.chapter))
+        .collect();
+    assert_eq!(
+        articles,
+        [
+            ("art_1", Some(0)),
+            ("art_2", Some(1)),
+            ("art_3", Some(2)),
+            ("art_4", Some(3))
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn attachments_after_the_text_with_their_own_articles_and_tables() {
+    let body = "第一条　甲。\n第二条　乙。\n附件：1．示例办法\n2．示例统计表\n示例单位\n2027年1月15日\n附件1\n示例办法\n第一条　附件的第一条。\n第二条　附件的第二条：\n| 项目 | 数量 |\n| --- | ---: |\n| 示例 | 1 |\n附表2：示例统计表\n| 单位 | 人数 |\n|---|---|\n| 示例 | 2 |\n";
+    let doc = parse_ok(body);
+    assert_eq!(doc.articles.len(), 2);
+    // The list of attachments (附件说明) stays in the text.
+    // The list of attachments, the issuer and the date close the text:
+    // they are not paragraphs of the last article.
+    assert_eq!(doc.articles[1].paragraphs.len(), 1);
+    let closing: Vec<(&str, BlockKind)> = doc
+        .conclusions
+        .iter()
+        .map(|b| (b.text.text.as_str(), b.kind))
+        .collect();
+    assert_eq!(
+        closing,
+        [
+            ("附件：1．示例办法", BlockKind::Paragraph),
+            ("2．示例统计表", BlockKind::Paragraph),
+            ("示例单位", BlockKind::Signature),
+            ("2027年1月15日", BlockKind::Date)
+        ]
+    );
+    // Under a numbered list of attachments, `2．…` is not an article, even
+    // where articles are numbered that way.
+    let numbered = parse_ok("1．甲。\n附件：1．示例办法\n2．示例统计表\n附件1\n示例办法\n");
+    assert_eq!(numbered.articles.len(), 1);
+    assert_eq!(numbered.attachments.len(), 1);
+    assert_eq!(doc.attachments.len(), 2);
+    let a1 = &doc.attachments[0];
+    assert_eq!((a1.eid.as_str(), a1.num.as_str()), ("att_1", "附件1"));
+    assert_eq!(a1.title.as_ref().unwrap().text, "示例办法");
+    let ids: Vec<&str> = a1.body.articles.iter().map(|a| a.eid.as_str()).collect();
+    assert_eq!(ids, ["att_1__art_1", "att_1__art_2"]);
+    let table = &a1.body.articles[1].paragraphs[1].text;
+    assert!(table.table);
+    assert_eq!(table.text, "| 项目 | 数量 |\n| --- | ---: |\n| 示例 | 1 |");
+    assert_eq!(
+        &body[table.offset..table.offset + table.text.len()],
+        table.text
+    );
+    let a2 = &doc.attachments[1];
+    assert_eq!((a2.eid.as_str(), a2.num.as_str()), ("att_2", "附表2"));
+    assert_eq!(a2.title.as_ref().unwrap().text, "示例统计表");
+    assert_eq!(a2.body.preamble.len(), 1);
+    assert_eq!(a2.body.preamble[0].kind, BlockKind::Table);
+    assert!(doc.eids().contains(&"att_1__art_2".to_string()));
+    assert!(doc.eids().contains(&"att_2__preamble".to_string()));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn a_table_in_an_article_is_one_paragraph_and_a_lone_bar_is_text() {
+    let doc = parse_ok(
+        "第一条　标准如下：\n| 类别 | 标准（元） |\n| --- | --- |\n| 示例甲 | 1,000 |\n| 示例乙 | 2,000 |\n前款标准每年调整。\n第二条　| 不是表格。\n",
+    );
+    let a1 = &doc.articles[0];
+    assert_eq!(a1.paragraphs.len(), 3);
+    assert!(a1.paragraphs[1].text.table);
+    assert!(!a1.paragraphs[2].text.table);
+    assert_eq!(a1.paragraphs[1].eid.as_deref(), Some("art_1__para_2"));
+    assert!(!doc.articles[1].paragraphs[0].text.table);
+    // Rows apart are not one table: a blank line ends it.
+    let doc = parse_ok("第一条　甲：\n| a | b |\n| - | - |\n\n| c | d |\n");
+    assert_eq!(doc.articles[0].paragraphs.len(), 3);
+    assert!(!doc.articles[0].paragraphs[2].text.table);
+}
+
+#[test]
+fn what_is_not_an_attachment_marker() {
+    for text in ["附件：1．示例办法", "附件1所列单位应当报送。", "附件说明"]
+    {
+        assert!(super::line::attachment_marker(text).is_none(), "{text}");
+    }
+    for (text, num, title) in [
+        ("附件", "附件", None),
+        ("附件一：", "附件一", None),
+        ("附件2：示例名单", "附件2", Some("示例名单")),
+        ("附表１", "附表１", None),
+    ] {
+        let m = super::line::attachment_marker(text).unwrap();
+        assert_eq!((m.num, m.title), (num, title), "{text}");
+    }
+}

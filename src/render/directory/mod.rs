@@ -95,6 +95,7 @@ fn record_body(pages: &Pages<'_>, r: &Record, out: &mut Outcome) -> String {
         text: &body.text,
         offset: body.offset,
         relative_base: None,
+        page_url: &r.url,
     };
     let rendered = markdown::render(
         &input,
@@ -104,6 +105,7 @@ fn record_body(pages: &Pages<'_>, r: &Record, out: &mut Outcome) -> String {
         &mut out.diagnostics,
     );
     out.anchor_links.extend(rendered.anchor_links);
+    out.local_links.extend(rendered.local_links);
     rendered.html
 }
 

@@ -66,8 +66,17 @@ pub fn policy(page: &Page, doc: &PolicyDocument, permalink: &str, language: &str
         "legislationDate": meta.written.to_string(),
         "legislationPassedBy": { "@type": "Organization", "name": meta.issuer },
         "legislationLegalForce": legal_force(meta.status),
-        "hasPart": doc.articles.iter().map(|a| article_part(a, permalink)).collect::<Vec<_>>(),
     });
+    // Its articles, each declared on its own page; a text without
+    // articles (an amending decision) has no parts to list.
+    let parts: Vec<Value> = doc
+        .articles
+        .iter()
+        .map(|a| article_part(a, permalink))
+        .collect();
+    if !parts.is_empty() {
+        v["hasPart"] = json!(parts);
+    }
     if let Some(p) = meta.published {
         v["datePublished"] = json!(p.to_string());
     }

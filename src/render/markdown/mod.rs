@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, Ta
 use serde::Serialize;
 
 use crate::base::diagnostics::Diagnostic;
-use crate::model::links::{LinkMap, Target};
+use crate::model::links::{LinkMap, Target, local_target};
 use crate::model::site::MarkdownOptions;
 use crate::model::text::parser_options;
 
@@ -39,6 +39,43 @@ pub struct AnchorLink {
     pub len: usize,
 }
 
+/// A link to a local file or folder (`附件一.pdf`, `/downloads/a.pdf`),
+/// checked against the files the build writes once all are known.
+#[derive(Debug, Clone)]
+pub struct LocalLink {
+    /// The output path it leads to, decoded, below the base path
+    /// (`policies/a/附件一.pdf`; `policies/x/` for a folder).
+    pub path: String,
+    /// The link as written.
+    pub link: String,
+    /// Where the body is served, which relative links are read from.
+    pub page_url: String,
+    /// The file it is written in, its text, and the link's byte span.
+    pub file: std::path::PathBuf,
+    pub source: Arc<str>,
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl LocalLink {
+    /// The error for this link when nothing is written at its path.
+    pub fn missing(&self) -> Diagnostic {
+        let message = format!(
+            "link to a file that is not part of the site: `{}` (it leads to `/{}`)",
+            self.link, self.path
+        );
+        let help = if self.path.ends_with(".md") {
+            "link a page with an `@/` path from content/, e.g. `@/policies/measures.md`".to_string()
+        } else {
+            format!(
+                "a relative link is read from the page's address `{}`; put the file beside the page (in a page bundle: a folder with index.md and the file), or under static/, or fix the name",
+                percent_encoding::percent_decode_str(&self.page_url).decode_utf8_lossy()
+            )
+        };
+        Diagnostic::at(&self.file, &self.source, self.offset, self.len, message).with_help(help)
+    }
+}
+
 /// The result of rendering one body.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -47,6 +84,8 @@ pub struct Rendered {
     /// Every id this body defines.
     pub anchors: HashSet<String>,
     pub anchor_links: Vec<AnchorLink>,
+    /// Links to local files, to check once every output file is known.
+    pub local_links: Vec<LocalLink>,
 }
 
 /// Everything a render needs to report errors against the right file.
@@ -59,6 +98,9 @@ pub struct Input<'a> {
     /// Make relative links absolute against this URL (policy text, which
     /// is also shown on each article's own page, one folder deeper).
     pub relative_base: Option<&'a str>,
+    /// Where the body is served (`/policies/a/`): local links are read
+    /// from it and checked.
+    pub page_url: &'a str,
 }
 
 /// Render a markdown body. `used_ids` holds ids already taken on the page
@@ -184,8 +226,32 @@ pub fn render(
                         id,
                     })
                 }
-                Event::Html(_) | Event::InlineHtml(_) if !options.allow_raw_html => {
-                    raw_html = true;
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    // The source of the event, not its text: offsets stay
+                    // those of the file.
+                    if let Some(html) = input.text.get(range.clone()) {
+                        for (at, len) in html_links(html) {
+                            let dest = &html[at..at + len];
+                            let decoded = decode_entities(dest);
+                            if is_dangerous_url(&decoded) {
+                                continue;
+                            }
+                            if let Some(path) =
+                                local_target(&decoded, input.page_url, &links.base_path)
+                            {
+                                out.local_links.push(LocalLink {
+                                    path,
+                                    link: decoded.into_owned(),
+                                    page_url: input.page_url.to_string(),
+                                    file: input.file.to_path_buf(),
+                                    source: Arc::clone(input.source),
+                                    offset: input.offset + range.start + at,
+                                    len,
+                                });
+                            }
+                        }
+                    }
+                    raw_html |= !options.allow_raw_html;
                     event
                 }
                 other => other,
@@ -226,16 +292,16 @@ pub fn render_inline(
     links: &LinkMap,
     options: MarkdownOptions,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (String, Vec<AnchorLink>) {
+) -> Rendered {
     let mut used = HashSet::new();
-    let r = render(input, links, options, &mut used, diagnostics);
+    let mut r = render(input, links, options, &mut used, diagnostics);
     let html = r.html.trim_end();
-    let html = html
+    r.html = html
         .strip_prefix("<p>")
         .and_then(|h| h.strip_suffix("</p>"))
         .unwrap_or(html)
         .to_string();
-    (html, r.anchor_links)
+    r
 }
 
 fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
@@ -290,6 +356,17 @@ fn rewrite_link<'a>(
     if is_dangerous_url(dest) {
         return CowStr::from("#");
     }
+    if let Some(path) = local_target(dest, input.page_url, &links.base_path) {
+        out.local_links.push(LocalLink {
+            path,
+            link: dest.to_string(),
+            page_url: input.page_url.to_string(),
+            file: input.file.to_path_buf(),
+            source: Arc::clone(input.source),
+            offset: input.offset + range.start,
+            len: range.len(),
+        });
+    }
     if let Some(base) = input.relative_base {
         let has_scheme = dest
             .split('/')
@@ -300,6 +377,109 @@ fn rewrite_link<'a>(
         }
     }
     dest.clone()
+}
+
+/// The `href` of `<a>` and the `src` of `<img>` in a piece of raw HTML,
+/// as (byte offset, length): the links that stay after sanitising, and
+/// that the browser follows as it does the markdown ones. Tags of other
+/// names (`<embed src>`, removed by the sanitiser) are not looked at.
+fn html_links(html: &str) -> Vec<(usize, usize)> {
+    let mut found = vec![];
+    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    for (open, _) in lower.match_indices('<') {
+        let name_end = lower[open + 1..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(lower.len(), |n| open + 1 + n);
+        let attribute = match &lower[open + 1..name_end] {
+            "a" => "href",
+            "img" => "src",
+            _ => continue,
+        };
+        let tag_end = lower[name_end..]
+            .find('>')
+            .map_or(lower.len(), |n| name_end + n);
+        for (k, _) in lower[name_end..tag_end].match_indices(attribute) {
+            let i = name_end + k;
+            // An attribute name: after a space, followed by `=`.
+            if !bytes[i - 1].is_ascii_whitespace() {
+                continue;
+            }
+            let mut j = i + attribute.len();
+            while j < tag_end && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if bytes.get(j) != Some(&b'=') {
+                continue;
+            }
+            j += 1;
+            while j < tag_end && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let (start, end) = match bytes.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let Some(n) = html[j + 1..].find(q as char) else {
+                        continue;
+                    };
+                    (j + 1, j + 1 + n)
+                }
+                Some(_) => {
+                    let n = html[j..]
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .unwrap_or(html.len() - j);
+                    (j, j + n)
+                }
+                None => continue,
+            };
+            found.push((start, end - start));
+        }
+    }
+    found
+}
+
+/// The character references (`&amp;`, `&#106;`, `&#x6A;`) of a URL in an
+/// attribute, decoded as the browser decodes them.
+fn decode_entities(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.contains('&') {
+        return value.into();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                _ => {
+                    let n = name.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// `javascript:`, `vbscript:` and `data:` (other than images) never become links.
@@ -325,6 +505,7 @@ mod tests {
         LinkMap {
             by_rel,
             drafts: HashSet::new(),
+            base_path: "/".to_string(),
         }
     }
 
@@ -336,6 +517,7 @@ mod tests {
             text: md,
             offset: 0,
             relative_base: None,
+            page_url: "/x/",
         };
         let mut d = vec![];
         let r = render(
@@ -348,6 +530,36 @@ mod tests {
             &mut d,
         );
         (r, d)
+    }
+
+    #[test]
+    fn local_links_are_collected_with_their_place() {
+        let (r, d) = run(
+            "[a](附件一.pdf) ![b](img/a.png \"t\")\n\n<a href=\"x.pdf\">x</a> <img\n src='y.png'>\n\n[c](https://e.org/a.pdf) [d](mailto:a@b.cn) [e](#top)\n",
+        );
+        assert!(d.is_empty());
+        let found: Vec<(&str, usize)> = r
+            .local_links
+            .iter()
+            .map(|l| (l.path.as_str(), l.offset))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("x/附件一.pdf", 0),
+                ("x/img/a.png", 19),
+                ("x/x.pdf", 49),
+                ("x/y.png", 73)
+            ]
+        );
+        // Only what the sanitiser keeps, and character references decoded.
+        let (r2, _) = run(
+            "<embed src=\"x.swf\"> <a href=\"&#106;avascript:alert(1)\">j</a> <a href=\"a&#x2E;pdf\">p</a>\n",
+        );
+        let paths: Vec<&str> = r2.local_links.iter().map(|l| l.path.as_str()).collect();
+        assert_eq!(paths, ["x/a.pdf"]);
+        let missing = r.local_links[0].missing().to_string();
+        assert!(missing.starts_with("x.md:1:1: link to a file"), "{missing}");
     }
 
     #[test]
@@ -400,6 +612,7 @@ mod tests {
             text: src,
             offset: 0,
             relative_base: None,
+            page_url: "/x/",
         };
         let trusted = render(
             &input,

@@ -25,17 +25,21 @@ pub fn build_time() -> DateTime {
     jiff::tz::offset(8).to_datetime(ts)
 }
 
-/// Read, check and link every record of the site.
+/// Read, check and link every record of the site; problems that do not
+/// stop the build go to `warnings`.
 pub fn directory(
     config: &Config,
     content: &Content,
     urls: &Urls,
+    warnings: &mut Diagnostics,
 ) -> Result<Directory, Diagnostics> {
     if content.records.is_empty() {
         return Ok(Directory::default());
     }
     let started = std::time::Instant::now();
-    let (raws, mut diagnostics) = crate::load::directory::read(content);
+    let tables = crate::load::directory::read(content);
+    warnings.extend(tables.warnings.0);
+    let (raws, mut diagnostics) = (tables.records, tables.errors);
     crate::base::timing::timing("dir-read", started);
     let started = std::time::Instant::now();
     let mut dir = records::build(config, content, urls, raws, &mut diagnostics);

@@ -32,7 +32,7 @@ pub(super) fn page_documents(
     let Ok(policy) = PageText::of_page(page).map(|t| t.policy()) else {
         return vec![];
     };
-    let Ok(policy) = policy else {
+    let Ok(mut policy) = policy else {
         return vec![];
     };
     let meta = page.policy_meta.as_ref().map_or(String::new(), |m| {
@@ -44,13 +44,28 @@ pub(super) fn page_documents(
         intro.extend(n.blocks.iter().map(|b| b.text.text.clone()));
     }
     intro.extend(policy.preamble.iter().map(|b| b.text.text.clone()));
+    for p in &policy.parts {
+        intro.extend(p.intro.iter().map(|b| b.text.text.clone()));
+    }
     for c in &policy.chapters {
         intro.extend(c.intro.iter().map(|b| b.text.text.clone()));
     }
+    // Attachments have no pages of their own: their words find the policy.
+    for a in &mut policy.attachments {
+        intro.push(a.num.clone());
+        intro.extend(a.title.as_ref().map(|t| t.text.clone()));
+        intro.extend(a.body.texts_mut().into_iter().map(|t| t.text.clone()));
+    }
     let chapters: Vec<String> = policy
-        .chapters
+        .parts
         .iter()
-        .map(|c| format!("{} {}", c.num, c.heading.text))
+        .map(|p| format!("{} {}", p.num, p.heading.text))
+        .chain(
+            policy
+                .chapters
+                .iter()
+                .map(|c| format!("{} {}", c.num, c.heading.text)),
+        )
         .collect();
     let mut docs = vec![Document {
         kind: 0,

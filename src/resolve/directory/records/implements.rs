@@ -43,6 +43,8 @@ struct Policies {
     /// gongkai.yaml (by `resolve`) rather than at every short id.
     default: Result<usize, Option<String>>,
     by_rel: HashMap<String, usize>,
+    /// Some pages failed to load: a policy not found may be one of them.
+    incomplete: bool,
 }
 
 impl Policies {
@@ -57,12 +59,18 @@ impl Policies {
         let default = match crate::resolve::directory_policy(config, content) {
             Ok(Some(page)) => Ok(page),
             Err(_) => Err(None),
+            // The only policy that loaded may not be the only policy.
+            Ok(None) if content.incomplete => Err(None),
             Ok(None) if by_rel.len() == 1 => Ok(*by_rel.values().next().expect("one")),
             Ok(None) => Err(Some(
                 "a short article id needs `directory.policy` in gongkai.yaml to say which policy it means (the site has more than one, or none); or write @/path.md#art_15".to_string(),
             )),
         };
-        Policies { default, by_rel }
+        Policies {
+            default,
+            by_rel,
+            incomplete: content.incomplete,
+        }
     }
 
     /// The policy and article an entry names; `Err(None)` when the problem
@@ -75,10 +83,10 @@ impl Policies {
                         "`{text}` names a policy but no article: add #art_N"
                     ))
                 })?;
-                let page =
-                    self.by_rel.get(rel).copied().ok_or_else(|| {
-                        Some(format!("`{rel}` is not a policy page under content/"))
-                    })?;
+                let page = self.by_rel.get(rel).copied().ok_or_else(|| {
+                    (!self.incomplete)
+                        .then(|| format!("`{rel}` is not a policy page under content/"))
+                })?;
                 Ok((page, eid.to_string()))
             }
             None => Ok((self.default.clone()?, text.to_string())),

@@ -37,6 +37,7 @@ use activities::activity;
 use implements::Implements;
 use org_types::org_type;
 use organizations::organization;
+use references::Known;
 use regions::region;
 use relations::relate;
 use services::service;
@@ -128,6 +129,36 @@ pub(super) fn build(
         diagnostics,
     );
 
+    let region_ids = Known {
+        what: "region",
+        ids: &region_ids,
+        names: regions
+            .iter()
+            .map(|p| (p.item.name.clone(), p.item.record.id.clone()))
+            .collect(),
+    };
+    let type_ids = Known {
+        what: "organization type",
+        ids: &type_ids,
+        names: types
+            .iter()
+            .flat_map(|p| {
+                let t = &p.item;
+                [&t.name, &t.full_name]
+                    .into_iter()
+                    .chain(&t.aliases)
+                    .map(|n| (n.clone(), t.record.id.clone()))
+            })
+            .collect(),
+    };
+    let org_ids = Known {
+        what: "organization",
+        ids: &org_ids,
+        names: orgs
+            .iter()
+            .map(|p| (p.item.name.clone(), p.item.record.id.clone()))
+            .collect(),
+    };
     // Regions: a parent is one level up or more, so regions cannot loop.
     references::link_regions(&mut regions, &region_ids, diagnostics);
     dir.regions = regions.into_iter().map(|p| p.item).collect();
@@ -147,6 +178,9 @@ pub(super) fn build(
     dir.activities = activities.into_iter().map(|p| p.item).collect();
 
     if !complete || !diagnostics.is_empty() {
+        // No relations over unresolved references; the terms are still
+        // checked, each record on its own.
+        relations::terms(config, urls, &dir, diagnostics);
         return dir;
     }
     relate(config, urls, &mut dir, diagnostics);

@@ -12,27 +12,53 @@ use crate::base::diagnostics::Diagnostics;
 use crate::load::directory::Located;
 use crate::model::directory::{Activity, Level, Organization, Record, Region, Service};
 
-/// The record with id `v` in `map`, or a diagnostic at `v` saying there is
-/// no such {what}.
+/// The records of one kind that references can name: their ids, and the
+/// names an editor may write instead (a region's `name`, a type's
+/// `full_name` and aliases), to suggest the id.
+pub(super) struct Known<'a> {
+    /// `region`, `organization type`, `organization`.
+    pub what: &'static str,
+    pub ids: &'a HashMap<String, usize>,
+    /// (name, id).
+    pub names: Vec<(String, String)>,
+}
+
+impl Known<'_> {
+    /// How to fix a reference to `value`, which is no id: the id whose
+    /// name it is, or the nearest id.
+    fn help(&self, value: &str) -> String {
+        let what = self.what;
+        if let Some((_, id)) = self.names.iter().find(|(name, _)| name == value) {
+            return format!(
+                "`{value}` is the name of {what} `{id}`; a reference names the id: write `{id}`"
+            );
+        }
+        let ids = self.ids.keys().map(String::as_str);
+        match crate::base::suggest::nearest(value, ids) {
+            Some(id) => format!("did you mean `{id}`?"),
+            None => format!("{what} ids are given by the `id` of {what} records"),
+        }
+    }
+}
+
+/// The record with id `v` in `known`, or a diagnostic at `v` saying there
+/// is no such record, with the id that was probably meant.
 fn lookup(
-    map: &HashMap<String, usize>,
-    what: &str,
+    known: &Known<'_>,
     r: &Record,
     v: &Located<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<usize> {
-    let found = map.get(&v.value).copied();
+    let found = known.ids.get(&v.value).copied();
     if found.is_none() {
         diagnostics.push(
             r.source
                 .diagnostic(
                     v.offset,
                     v.len,
-                    format!("there is no {what} with id `{}`", v.value),
+                    format!("there is no {} with id `{}`", known.what, v.value),
                 )
-                .with_help(format!(
-                    "{what} ids are given by the `id` of {what} records"
-                )),
+                .with_help(known.help(&v.value)),
         );
     }
     found
@@ -41,12 +67,12 @@ fn lookup(
 /// Each region's parent: one level up or more, so regions cannot loop.
 pub(super) fn link_regions(
     regions: &mut [Pending<Region>],
-    region_ids: &HashMap<String, usize>,
+    region_ids: &Known<'_>,
     diagnostics: &mut Diagnostics,
 ) {
     for p in regions.iter_mut() {
         if let Some(v) = &p.refs.parent {
-            p.item.parent = lookup(region_ids, "region", &p.item.record, v, diagnostics);
+            p.item.parent = lookup(region_ids, &p.item.record, v, diagnostics);
         } else if p.item.level != Level::City {
             diagnostics.push(p.item.record.diagnostic(format!(
                 "region `{}` ({}) needs a `parent`: only a 市 stands alone",
@@ -79,9 +105,9 @@ pub(super) fn link_regions(
 /// a circle are reported.
 pub(super) fn link_organizations(
     orgs: &mut [Pending<Organization>],
-    type_ids: &HashMap<String, usize>,
-    region_ids: &HashMap<String, usize>,
-    org_ids: &HashMap<String, usize>,
+    type_ids: &Known<'_>,
+    region_ids: &Known<'_>,
+    org_ids: &Known<'_>,
     diagnostics: &mut Diagnostics,
 ) {
     for p in orgs.iter_mut() {
@@ -90,17 +116,17 @@ pub(super) fn link_organizations(
             .refs
             .org_type
             .as_ref()
-            .and_then(|v| lookup(type_ids, "organization type", r, v, diagnostics));
+            .and_then(|v| lookup(type_ids, r, v, diagnostics));
         let g = p
             .refs
             .region
             .as_ref()
-            .and_then(|v| lookup(region_ids, "region", r, v, diagnostics));
+            .and_then(|v| lookup(region_ids, r, v, diagnostics));
         let parent = p
             .refs
             .parent
             .as_ref()
-            .and_then(|v| lookup(org_ids, "organization", r, v, diagnostics));
+            .and_then(|v| lookup(org_ids, r, v, diagnostics));
         p.item.org_type = t.unwrap_or(usize::MAX);
         p.item.region = g.unwrap_or(usize::MAX);
         p.item.parent = parent;
@@ -138,7 +164,7 @@ pub(super) fn link_organizations(
 /// Each service's provider and the articles it implements.
 pub(super) fn link_services(
     services: &mut [Pending<Service>],
-    org_ids: &HashMap<String, usize>,
+    org_ids: &Known<'_>,
     implements: &mut Implements<'_>,
     diagnostics: &mut Diagnostics,
 ) {
@@ -148,7 +174,7 @@ pub(super) fn link_services(
             .refs
             .provider
             .as_ref()
-            .and_then(|v| lookup(org_ids, "organization", r, v, diagnostics))
+            .and_then(|v| lookup(org_ids, r, v, diagnostics))
             .unwrap_or(usize::MAX);
         implements.link(r, &p.refs.implements, &mut p.item.implements, diagnostics);
     }
@@ -157,8 +183,8 @@ pub(super) fn link_services(
 /// Each activity's region and organizers.
 pub(super) fn link_activities(
     activities: &mut [Pending<Activity>],
-    region_ids: &HashMap<String, usize>,
-    org_ids: &HashMap<String, usize>,
+    region_ids: &Known<'_>,
+    org_ids: &Known<'_>,
     diagnostics: &mut Diagnostics,
 ) {
     for p in activities.iter_mut() {
@@ -167,10 +193,10 @@ pub(super) fn link_activities(
             .refs
             .region
             .as_ref()
-            .and_then(|v| lookup(region_ids, "region", r, v, diagnostics))
+            .and_then(|v| lookup(region_ids, r, v, diagnostics))
             .unwrap_or(usize::MAX);
         for v in &p.refs.organizers {
-            if let Some(o) = lookup(org_ids, "organization", r, v, diagnostics) {
+            if let Some(o) = lookup(org_ids, r, v, diagnostics) {
                 p.item.organizers.push(o);
             }
         }

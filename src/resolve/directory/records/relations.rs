@@ -65,27 +65,7 @@ pub(super) fn relate(
     }
     dir.months = months.into_iter().collect();
 
-    // Needs and audiences.
-    let mut needs = Vocabulary::new("needs", &config.directory.needs, urls);
-    let mut audiences = Vocabulary::new("audiences", &config.directory.audiences, urls);
-    for (i, s) in dir.services.iter().enumerate() {
-        for n in &s.needs {
-            needs.add(n, Some(i), None, &s.record, diagnostics);
-        }
-        for a in &s.audiences {
-            audiences.add(a, Some(i), None, &s.record, diagnostics);
-        }
-    }
-    for (i, o) in dir.organizations.iter().enumerate() {
-        for a in &o.serves {
-            audiences.add(a, None, Some(i), &o.record, diagnostics);
-        }
-    }
-    for a in &dir.activities {
-        for x in &a.audiences {
-            audiences.add(x, None, None, &a.record, diagnostics);
-        }
-    }
+    let (mut needs, audiences) = terms(config, urls, dir, diagnostics);
     // An organization meets the needs its services meet.
     for term in &mut needs.terms {
         let mut orgs: Vec<usize> = term
@@ -144,4 +124,37 @@ pub(super) fn relate(
         &mut order.iter().map(|&i| (dir.activities[i].record.section, i)),
     );
     dir.sections = sections;
+}
+
+/// The needs and audiences of the records, each checked against the
+/// configured lists. Also run when references have problems (and no
+/// relations are computed), so that an invalid need is reported beside an
+/// unknown provider of the same record.
+pub(super) fn terms<'a>(
+    config: &Config,
+    urls: &'a Urls,
+    dir: &Directory,
+    diagnostics: &mut Diagnostics,
+) -> (Vocabulary<'a>, Vocabulary<'a>) {
+    let mut needs = Vocabulary::new("needs", &config.directory.needs, urls);
+    let mut audiences = Vocabulary::new("audiences", &config.directory.audiences, urls);
+    for (i, s) in dir.services.iter().enumerate() {
+        for n in &s.needs {
+            needs.add(n, Some(i), None, &s.record, diagnostics);
+        }
+        for a in &s.audiences {
+            audiences.add(a, Some(i), None, &s.record, diagnostics);
+        }
+    }
+    for (i, o) in dir.organizations.iter().enumerate() {
+        for a in &o.serves {
+            audiences.add(a, None, Some(i), &o.record, diagnostics);
+        }
+    }
+    for a in &dir.activities {
+        for x in &a.audiences {
+            audiences.add(x, None, None, &a.record, diagnostics);
+        }
+    }
+    (needs, audiences)
 }
