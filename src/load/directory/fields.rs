@@ -201,9 +201,19 @@ fn column_count_help(headers: &[String], found: usize) -> String {
     let names = headers.join(", ");
     let header = headers.len();
     if found > header {
-        msg!("csv-column-count-too-many", header = header, names = names, found = found)
+        msg!(
+            "csv-column-count-too-many",
+            header = header,
+            names = names,
+            found = found
+        )
     } else {
-        msg!("csv-column-count-too-few", header = header, names = names, found = found)
+        msg!(
+            "csv-column-count-too-few",
+            header = header,
+            names = names,
+            found = found
+        )
     }
 }
 
