@@ -48,7 +48,7 @@ fs.writeFileSync(
   '---\ntitle: 一万层嵌套\ndate: 2026-02-02\n---\n' +
     '- '.repeat(deep) + '列表底\n\n' +
     '>'.repeat(deep) + ' 引用底\n\n' +
-    '<div>'.repeat(deep) + "<script>alert('deep')</script><img src=x onerror=alert('deep img')>" + '</div>'.repeat(deep) + '\n',
+    '<div>'.repeat(deep) + "<script>alert('deep')</script><img src=/x onerror=alert('deep img')>" + '</div>'.repeat(deep) + '\n',
 );
 execFileSync(gongkai, ['build', '--root', root, '--output', site], {
   stdio: ['ignore', 'inherit', 'inherit'],
