@@ -234,6 +234,7 @@ csv-unreadable = cannot read this CSV table: { $error }
 csv-column-count = row on line { $line } has { $columns } columns, but the header row has { $header }
 csv-column-count-too-many = the header row has { $header } columns ({ $names }); this row has { $found }. A comma inside a cell splits it in two: put the cell in double quotes, "周一至周五 08:30-12:00,14:00-17:00" (a full-width comma ， needs no quotes)
 csv-column-count-too-few = the header row has { $header } columns ({ $names }); this row has { $found }. Every row needs a cell for each column: leave an empty one between two commas (,,), and check for a line break inside a cell that is not in double quotes
+csv-read-as-gb18030 = this CSV table is not UTF-8; it was read as GB18030 (GBK), which Excel on Chinese Windows writes for “CSV (逗号分隔)”: in Excel, save it as “CSV UTF-8 (逗号分隔)” instead
 field-must-be-text = `{ $key }` must be text
 field-required = this record has no `{ $key }`, which it needs
 field-items-text = the items of `{ $key }` must be text

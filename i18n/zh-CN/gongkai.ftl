@@ -220,6 +220,7 @@ csv-unreadable = 无法读取这个 CSV 表：{ $error }
 csv-column-count = 第 { $line } 行有 { $columns } 列，但表头有 { $header } 列
 csv-column-count-too-many = 表头有 { $header } 列（{ $names }），这一行有 { $found } 列。单元格里的半角逗号会把它分成两格：请给这个单元格加上英文双引号，如 "周一至周五 08:30-12:00,14:00-17:00"（全角逗号“，”不用加引号）
 csv-column-count-too-few = 表头有 { $header } 列（{ $names }），这一行有 { $found } 列。每一行每一列都要有一格：空着的格子也要留出两个逗号（,,）；再看看有没有不在双引号里的换行
+csv-read-as-gb18030 = 这个 CSV 表格不是 UTF-8 编码，已按 GB18030（GBK）读入，这是中文 Windows 上 Excel 保存“CSV (逗号分隔)”时用的编码：请在 Excel 里“另存为”，选择“CSV UTF-8 (逗号分隔)”
 field-must-be-text = `{ $key }` 必须是文字
 field-required = 这条记录缺少必填的 `{ $key }`
 field-items-text = `{ $key }` 的各项必须是文字

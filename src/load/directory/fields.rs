@@ -29,10 +29,7 @@ pub fn read(file: &RecordFile, warnings: &mut Vec<Diagnostic>) -> Result<Read, D
     let text = if file.format == RecordFormat::Csv {
         let (text, encoding) = read_utf8_or_gb18030(&file.disk, &file.file)?;
         if encoding == Encoding::Gb18030 {
-            warnings.push(Diagnostic::in_file(
-                &file.file,
-                "this CSV table is not UTF-8; it was read as GB18030 (GBK), which Excel on Chinese Windows writes for “CSV (逗号分隔)”: in Excel, save it as “CSV UTF-8 (逗号分隔)” instead",
-            ));
+            warnings.push(Diagnostic::in_file(&file.file, msg!("csv-read-as-gb18030")));
         }
         text
     } else {
