@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::gongkai;
+use crate::common::{gongkai, text_of};
 use tempfile::TempDir;
 
 fn fixture() -> PathBuf {
@@ -131,21 +131,6 @@ fn numbered_instructions_in_an_article_are_its_items_not_articles() {
     assert!(art_2.contains("<span class=\"num\">第二条</span>本修正案自2026年5月1日起施行。</p>"));
 }
 
-/// The text of a page with its tags taken out, to find published words.
-fn words(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn a_code_with_parts_chapters_sections_and_supplementary_provisions() {
     let (_tmp, out, stderr) = built();
@@ -174,7 +159,7 @@ fn a_code_with_parts_chapters_sections_and_supplementary_provisions() {
     // the page's contents are made from the structure.
     let lines = body_lines("code-with-parts.md");
     let text_starts = lines.iter().skip(1).position(|l| l == &lines[1]).unwrap() + 1;
-    let text = words(&page);
+    let text = text_of(&page);
     for line in &lines[text_starts..] {
         // The number is set apart from its text by markup, not a space.
         let expected = match line.starts_with('第') {
@@ -217,7 +202,7 @@ fn attachments_keep_their_own_articles_and_tables() {
         assert!(page.contains(part), "no `{part}` in\n{page}");
     }
     // Every word of the text is published, tables cell by cell.
-    let text = words(&page);
+    let text = text_of(&page);
     for line in body_lines("notice-with-attachments.md") {
         let cells: Vec<&str> = if line.starts_with('|') {
             line.split('|')

@@ -4,7 +4,7 @@
 //! pagination, Chinese slugs, theme overrides and the site-wide outputs
 //! behave as the README documents.
 
-use crate::common::{build, gongkai, tree};
+use crate::common::{build, gongkai, text_of, tree};
 
 use std::path::{Path, PathBuf};
 
@@ -15,25 +15,6 @@ fn repo() -> PathBuf {
 fn read(path: impl AsRef<Path>) -> String {
     std::fs::read_to_string(path.as_ref())
         .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
-}
-
-/// The text of an HTML document: tags removed, entities decoded.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 fn write(root: &Path, rel: &str, text: &str) {

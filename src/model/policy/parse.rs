@@ -328,15 +328,7 @@ fn structure(
                 flush_pending(doc, article, &mut pending);
                 let eid = format!("{prefix}{}", o.eid("part"));
                 claim(&eid, line, errors);
-                doc.parts.push(Part {
-                    eid,
-                    number: o.number,
-                    num: o.num.to_string(),
-                    heading: text_at(o.rest, line),
-                    intro: vec![],
-                    chapters: vec![],
-                    subparts: vec![],
-                });
+                doc.parts.push(part_at(eid, &o, line));
                 part = Some(doc.parts.len() - 1);
                 subpart = None;
                 chapter = None;
@@ -350,15 +342,7 @@ fn structure(
                     None => format!("{prefix}{}", o.eid("subpart")),
                 };
                 claim(&eid, line, errors);
-                doc.subparts.push(Part {
-                    eid,
-                    number: o.number,
-                    num: o.num.to_string(),
-                    heading: text_at(o.rest, line),
-                    intro: vec![],
-                    chapters: vec![],
-                    subparts: vec![],
-                });
+                doc.subparts.push(part_at(eid, &o, line));
                 subpart = Some(doc.subparts.len() - 1);
                 if let Some(p) = part {
                     doc.parts[p].subparts.push(doc.subparts.len() - 1);
@@ -565,6 +549,19 @@ fn closing_lines(doc: &mut PolicyDocument) {
             BlockKind::Paragraph
         };
         doc.conclusions.push(Block { kind, text: p.text });
+    }
+}
+
+/// A part (编) or subpart (分编) as its heading line opens it.
+fn part_at(eid: String, o: &Ordinal<'_>, line: &Line<'_>) -> Part {
+    Part {
+        eid,
+        number: o.number,
+        num: o.num.to_string(),
+        heading: text_at(o.rest, line),
+        intro: vec![],
+        chapters: vec![],
+        subparts: vec![],
     }
 }
 
