@@ -311,3 +311,4 @@ yaml-cause-colon-in-value = a `: ` inside a value ends the key before it: put th
 yaml-cause-indentation = check the indentation of this line: the keys of one mapping (one record) start in the same column, with spaces, and the lines of a list start with `- ` in the same column
 yaml-cause-quote-value = a value that starts with `@`, `` ` ``, `%` or `|` must be in double quotes, e.g. `interprets: "@/policies/x.md"`
 files-not-utf8-or-gb18030-help = this file is neither UTF-8 nor GB18030 (GBK); save it in Excel as “CSV UTF-8 (逗号分隔)”
+render-builtin-theme-file = (built-in default theme)/{ $path }

@@ -103,7 +103,7 @@ impl Theme {
             for (path, bytes) in DEFAULT_THEME {
                 let (kind, rel) = path.split_once('/').expect("builtin paths have a folder");
                 let file = ThemeFile {
-                    shown: PathBuf::from(format!("(built-in default theme)/{path}")),
+                    shown: PathBuf::from(msg!("render-builtin-theme-file", path = *path)),
                     origin: Origin::Builtin(bytes),
                 };
                 let map = if kind == "templates" {
