@@ -252,3 +252,64 @@ init-not-empty = the folder exists and is not empty; choose a new folder
 filter-no-values = this site has no `{ $facet }` filter values
 filter-unknown = `{ $value }` is not a { $facet } of this site; use one of: { $accepted }
 filter-ambiguous = `{ $value }` names several values of { $facet }: { $values }; use the id
+
+## policy structure, rendering, YAML
+policy-too-many-titles = a policy has at most two level-1 headings: the notice's title and the title of the main text
+policy-quotation-unclosed = a quotation opened on this line is never closed: the lines after it are read as quoted text, not as chapters or articles
+policy-id-twice = `{ $id }` appears twice: each part, chapter, section and article number must be unique, or its permanent link would be ambiguous
+policy-first-article-not-one = the first article is `{ $label }`: the numbers before it are missing; check that nothing was left out when pasting
+policy-articles-skip = `{ $label }` follows `{ $last }`: the article numbers skip; check that no article is missing
+policy-articles-backwards = `{ $label }` follows `{ $last }`: the article numbers go backwards; check their order
+policy-number-too-large = `{ $num }`: the { $kind ->
+        [part] part
+        [subpart] subpart
+        [chapter] chapter
+        [section] section
+       *[article] article
+    } number is too large (the largest is 4294967295)
+policy-number-too-large-help = check the number; a line that starts with 第…{ $unit } is read as { $kind ->
+        [part] a part
+        [subpart] a subpart
+        [chapter] a chapter
+        [section] a section
+       *[article] an article
+    } heading
+policy-number-unreadable = `{ $num }`: the { $kind ->
+        [part] part
+        [subpart] subpart
+        [chapter] chapter
+        [section] section
+       *[article] article
+    } number cannot be read
+policy-number-unreadable-help = write it as Chinese numerals (第一百零五{ $unit }, 第一万{ $unit }, 第廿{ $unit }) or as digits (第105{ $unit }); a line that starts with 第…{ $unit } is read as { $kind ->
+        [part] a part
+        [subpart] a subpart
+        [chapter] a chapter
+        [section] a section
+       *[article] an article
+    } heading
+render-tag-unclosed = this `{ "{" }%` tag is never closed with `%{ "}" }`
+render-block-unclosed-before = `{ "{" }% { $name } %{ "}" }` is never closed: add `{ "{" }% end{ $name } %{ "}" }` before the `{ "{" }% end{ $closed } %{ "}" }` on line { $line }
+render-end-closes-nothing = `{ "{" }% end{ $closed } %{ "}" }` closes nothing
+render-block-unclosed = `{ "{" }% { $name } %{ "}" }` is never closed: add `{ "{" }% end{ $name } %{ "}" }`
+render-template-required = the theme has no template `{ $name }`: add templates/{ $name } to the site or the theme
+render-template-error = template error: { $message }
+render-template-error-in = template error in `{ $name }`: { $message }
+render-theme-not-found = theme `{ $name }` not found: there is no folder themes/{ $name }/
+render-theme-not-found-help = leave `theme` out (or write `theme: default`) for the built-in theme
+render-theme-file-unreadable = cannot read theme file: { $error }
+render-template-missing = template `{ $name }` does not exist
+render-template-missing-help = templates live in the theme's templates/ folder or the site's templates/ folder
+render-syntax-theme-unknown = no syntax theme `{ $name }`; choose one of: { $names }
+md-link-missing = link to a file that is not part of the site: `{ $link }` (it leads to `/{ $path }`)
+md-link-missing-page-help = link a page with an `@/` path from content/, e.g. `@/policies/measures.md`
+md-link-missing-file-help = a relative link is read from the page's address `{ $address }`; put the file beside the page (in a page bundle: a folder with index.md and the file), or under static/, or fix the name
+md-heading-id-twice = heading id `{ $id }` is used twice on this page
+md-internal-link-help = `@/` paths start at content/, e.g. `@/policies/measures-2015.md#art_6`
+yaml-cause-full-width-colon = after the key `{ $key }`, use a half-width colon `:` and a space, not the full-width `：`
+yaml-cause-tab = YAML is indented with spaces only: replace the tab at the start of this line with spaces
+yaml-cause-colon-in-value = a `: ` inside a value ends the key before it: put the value in double quotes, e.g. `description: "a: b"`
+yaml-cause-indentation = check the indentation of this line: the keys of one mapping (one record) start in the same column, with spaces, and the lines of a list start with `- ` in the same column
+yaml-cause-quote-value = a value that starts with `@`, `` ` ``, `%` or `|` must be in double quotes, e.g. `interprets: "@/policies/x.md"`
+files-not-utf8-or-gb18030-help = this file is neither UTF-8 nor GB18030 (GBK); save it in Excel as “CSV UTF-8 (逗号分隔)”
+render-builtin-theme-file = (built-in default theme)/{ $path }

@@ -238,3 +238,64 @@ init-not-empty = 这个文件夹已经存在，而且不是空的；请换一个
 filter-no-values = 这个网站没有 `{ $facet }` 的筛选值
 filter-unknown = `{ $value }` 不是这个网站的 { $facet }；可以用：{ $accepted }
 filter-ambiguous = `{ $value }` 对应 { $facet } 的多个值：{ $values }；请用编号
+
+## policy structure, rendering, YAML
+policy-too-many-titles = 一份政策文件最多只能有两个一级标题：通知的标题和正文的标题；请把多出的一级标题改为其他级别
+policy-quotation-unclosed = 这一行开始的引号没有闭合：后面的各行都会被当作引文，不会识别为章或条；请补上对应的后引号
+policy-id-twice = `{ $id }` 出现了两次：编、章、节、条的编号都不能重复，否则固定链接会指向不明；请检查编号
+policy-first-article-not-one = 正文的第一条是 `{ $label }`：它前面的条文缺失了；请检查粘贴时是否漏掉了内容
+policy-articles-skip = `{ $label }` 紧接在 `{ $last }` 之后：条文编号不连续；请检查是否漏了条文
+policy-articles-backwards = `{ $label }` 紧接在 `{ $last }` 之后：条文编号倒退了；请检查条文的顺序
+policy-number-too-large = `{ $num }`：{ $kind ->
+        [part] 编
+        [subpart] 分编
+        [chapter] 章
+        [section] 节
+       *[article] 条
+    }的编号太大（最大为 4294967295）
+policy-number-too-large-help = 请检查编号；以“第…{ $unit }”开头的行会被识别为{ $kind ->
+        [part] 编
+        [subpart] 分编
+        [chapter] 章
+        [section] 节
+       *[article] 条
+    }的标题
+policy-number-unreadable = `{ $num }`：无法识别这个{ $kind ->
+        [part] 编
+        [subpart] 分编
+        [chapter] 章
+        [section] 节
+       *[article] 条
+    }的编号
+policy-number-unreadable-help = 请用中文数字（第一百零五{ $unit }、第一万{ $unit }、第廿{ $unit }）或阿拉伯数字（第105{ $unit }）书写；以“第…{ $unit }”开头的行会被识别为{ $kind ->
+        [part] 编
+        [subpart] 分编
+        [chapter] 章
+        [section] 节
+       *[article] 条
+    }的标题
+render-tag-unclosed = 这个 `{ "{" }%` 标签没有用 `%{ "}" }` 结束；请补上 `%{ "}" }`
+render-block-unclosed-before = `{ "{" }% { $name } %{ "}" }` 没有结束：请在第 { $line } 行的 `{ "{" }% end{ $closed } %{ "}" }` 之前加上 `{ "{" }% end{ $name } %{ "}" }`
+render-end-closes-nothing = `{ "{" }% end{ $closed } %{ "}" }` 前面没有对应的开始标签；请删除它，或补上 `{ "{" }% { $closed } %{ "}" }`
+render-block-unclosed = `{ "{" }% { $name } %{ "}" }` 没有结束：请加上 `{ "{" }% end{ $name } %{ "}" }`
+render-template-required = 主题缺少模板 `{ $name }`：请在网站或主题中添加 templates/{ $name }
+render-template-error = 模板错误：{ $message }
+render-template-error-in = 模板 `{ $name }` 出错：{ $message }
+render-theme-not-found = 找不到主题 `{ $name }`：没有 themes/{ $name }/ 文件夹
+render-theme-not-found-help = 如果要用内置主题，请删去 `theme` 这一项（或写成 `theme: default`）
+render-theme-file-unreadable = 无法读取主题文件：{ $error }
+render-template-missing = 模板 `{ $name }` 不存在
+render-template-missing-help = 模板应放在主题的 templates/ 文件夹或网站的 templates/ 文件夹中；请检查模板名称
+render-syntax-theme-unknown = 没有名为 `{ $name }` 的代码高亮主题；可以选用：{ $names }
+md-link-missing = 链接指向的文件不在网站中：`{ $link }`（指向 `/{ $path }`）
+md-link-missing-page-help = 链接到其他页面时，请用以 `@/` 开头、从 content/ 算起的路径，例如 `@/policies/measures.md`
+md-link-missing-file-help = 相对链接是从本页的地址 `{ $address }` 算起的；请把文件放在本页旁边（放在页面包里：一个包含 index.md 和该文件的文件夹），或放在 static/ 下，或改正文件名
+md-heading-id-twice = 标题编号 `{ $id }` 在本页用了两次；请给其中一个换一个编号
+md-internal-link-help = `@/` 路径从 content/ 算起，例如 `@/policies/measures-2015.md#art_6`
+yaml-cause-full-width-colon = 键 `{ $key }` 后面请用半角冒号 `:` 加一个空格，不要用全角冒号 `：`
+yaml-cause-tab = YAML 只能用空格缩进：请把这一行开头的制表符（Tab）换成空格
+yaml-cause-colon-in-value = 值里的 `: ` 会被当作键的结束：请把这个值放在双引号里，例如 `description: "a: b"`
+yaml-cause-indentation = 请检查这一行的缩进：同一组（同一条记录）的键要从同一列开始，用空格缩进；列表的各行要以 `- ` 开头，也从同一列开始
+yaml-cause-quote-value = 以 `@`、`` ` ``、`%` 或 `|` 开头的值必须放在双引号里，例如 `interprets: "@/policies/x.md"`
+files-not-utf8-or-gb18030-help = 这个文件既不是 UTF-8 编码，也不是 GB18030（GBK）编码；请在 Excel 中另存为“CSV UTF-8 (逗号分隔)”
+render-builtin-theme-file = （内置默认主题）/{ $path }

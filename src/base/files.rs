@@ -149,11 +149,7 @@ pub fn read_utf8_or_gb18030(path: &Path, shown: &Path) -> Result<(Arc<str>, Enco
         }
         return utf8(bytes, shown)
             .map(|text| (text, Encoding::Utf8))
-            .map_err(|d| {
-                d.with_help(
-                    "this file is neither UTF-8 nor GB18030 (GBK); save it in Excel as “CSV UTF-8 (逗号分隔)”",
-                )
-            });
+            .map_err(|d| d.with_help(msg!("files-not-utf8-or-gb18030-help")));
     }
     utf8(bytes, shown).map(|text| (text, Encoding::Utf8))
 }

@@ -92,16 +92,13 @@ fn cause(yaml: &str, at: Option<usize>, message: &str) -> Option<Cause> {
                 + key[name_len..].find('：').unwrap_or(0)
                 + name_len;
             return Some(Cause {
-                help: format!(
-                    "after the key `{}`, use a half-width colon `:` and a space, not the full-width `：`",
-                    &key[..name_len]
-                ),
+                help: msg!("yaml-cause-full-width-colon", key = &key[..name_len]),
                 at: Some(colon),
             });
         }
         if let Some(tab) = indent.find('\t') {
             return Some(Cause {
-                help: "YAML is indented with spaces only: replace the tab at the start of this line with spaces".to_string(),
+                help: msg!("yaml-cause-tab"),
                 at: Some(start + tab),
             });
         }
@@ -111,22 +108,19 @@ fn cause(yaml: &str, at: Option<usize>, message: &str) -> Option<Cause> {
     let line_start = yaml[..at].rfind('\n').map_or(0, |i| i + 1);
     let before = &yaml[line_start..at];
     let help = if message.contains("mapping values are not allowed") && before.contains(": ") {
-        "a `: ` inside a value ends the key before it: put the value in double quotes, e.g. `description: \"a: b\"`"
+        msg!("yaml-cause-colon-in-value")
     } else if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
     {
-        "check the indentation of this line: the keys of one mapping (one record) start in the same column, with spaces, and the lines of a list start with `- ` in the same column"
+        msg!("yaml-cause-indentation")
     } else if message.contains("cannot start any plain token")
         || message.starts_with("unexpected character")
     {
-        "a value that starts with `@`, `` ` ``, `%` or `|` must be in double quotes, e.g. `interprets: \"@/policies/x.md\"`"
+        msg!("yaml-cause-quote-value")
     } else {
         return None;
     };
-    Some(Cause {
-        help: help.to_string(),
-        at: None,
-    })
+    Some(Cause { help, at: None })
 }
 
 /// A located value's place in the whole file, for later diagnostics.

@@ -201,8 +201,14 @@ pub fn check_templates(content: &Content, renderer: &Renderer) -> Diagnostics {
         if let Some(r) = r {
             if !renderer.has(&r.target) {
                 diagnostics.push(
-                    content::diagnostic_at(file, disk, r.offset, r.len, format!("template `{}` does not exist", r.target))
-                        .with_help("templates live in the theme's templates/ folder or the site's templates/ folder"),
+                    content::diagnostic_at(
+                        file,
+                        disk,
+                        r.offset,
+                        r.len,
+                        msg!("render-template-missing", name = &r.target),
+                    )
+                    .with_help(msg!("render-template-missing-help")),
                 );
             }
         }

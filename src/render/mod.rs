@@ -71,11 +71,7 @@ pub fn unbalanced_tag(text: &str) -> Option<(usize, usize, String)> {
     let mut at = 0;
     while let Some(start) = text[at..].find("{%").map(|i| i + at) {
         let Some(end) = text[start..].find("%}").map(|i| i + start + 2) else {
-            return Some((
-                start,
-                2,
-                "this `{%` tag is never closed with `%}`".to_string(),
-            ));
+            return Some((start, 2, msg!("render-tag-unclosed")));
         };
         let inner = text[start + 2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
         let word = inner
@@ -101,8 +97,11 @@ pub fn unbalanced_tag(text: &str) -> Option<(usize, usize, String)> {
                     return Some((
                         o,
                         l,
-                        format!(
-                            "`{{% {name} %}}` is never closed: add `{{% end{name} %}}` before the `{{% end{closed} %}}` on line {line}"
+                        msg!(
+                            "render-block-unclosed-before",
+                            name = name,
+                            closed = closed,
+                            line = line
                         ),
                     ));
                 }
@@ -110,19 +109,14 @@ pub fn unbalanced_tag(text: &str) -> Option<(usize, usize, String)> {
                     return Some((
                         start,
                         end - start,
-                        format!("`{{% end{closed} %}}` closes nothing"),
+                        msg!("render-end-closes-nothing", closed = closed),
                     ));
                 }
             }
         }
     }
-    open.pop().map(|(name, offset, len)| {
-        (
-            offset,
-            len,
-            format!("`{{% {name} %}}` is never closed: add `{{% end{name} %}}`"),
-        )
-    })
+    open.pop()
+        .map(|(name, offset, len)| (offset, len, msg!("render-block-unclosed", name = name)))
 }
 
 /// The templates of a theme, ready to render.
@@ -183,8 +177,9 @@ impl Renderer {
         }
         for name in REQUIRED_TEMPLATES {
             if !renderer.sources.contains_key(*name) {
-                diagnostics.push(Diagnostic::new(format!(
-                    "the theme has no template `{name}`: add templates/{name} to the site or the theme"
+                diagnostics.push(Diagnostic::new(msg!(
+                    "render-template-required",
+                    name = *name
                 )));
             }
         }
@@ -247,7 +242,7 @@ impl Renderer {
                             text,
                             offset,
                             len,
-                            format!("template error: {message}"),
+                            msg!("render-template-error", message = message),
                         )
                     }
                     Some((shown, text)) => {
@@ -267,14 +262,16 @@ impl Renderer {
                             text,
                             at.offset,
                             len,
-                            format!("template error: {}", report.message()),
+                            msg!("render-template-error", message = report.message()),
                         );
                         d.location = Some(Location { len, ..at });
                         d
                     }
-                    None => {
-                        Diagnostic::new(format!("template error in `{name}`: {}", report.message()))
-                    }
+                    None => Diagnostic::new(msg!(
+                        "render-template-error-in",
+                        name = name,
+                        message = report.message()
+                    )),
                 }
             }
             other => {
@@ -283,7 +280,10 @@ impl Renderer {
                     .get(template)
                     .map(|(s, _)| s.clone())
                     .unwrap_or_else(|| PathBuf::from(format!("templates/{template}")));
-                Diagnostic::in_file(shown, format!("template error: {other}"))
+                Diagnostic::in_file(
+                    shown,
+                    msg!("render-template-error", message = other.to_string()),
+                )
             }
         }
     }

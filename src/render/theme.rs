@@ -103,7 +103,7 @@ impl Theme {
             for (path, bytes) in DEFAULT_THEME {
                 let (kind, rel) = path.split_once('/').expect("builtin paths have a folder");
                 let file = ThemeFile {
-                    shown: PathBuf::from(format!("(built-in default theme)/{path}")),
+                    shown: PathBuf::from(msg!("render-builtin-theme-file", path = *path)),
                     origin: Origin::Builtin(bytes),
                 };
                 let map = if kind == "templates" {
@@ -115,13 +115,8 @@ impl Theme {
             }
         } else {
             return Err(config
-                .error_at(
-                    "theme",
-                    format!("theme `{name}` not found: there is no folder themes/{name}/"),
-                )
-                .with_help(
-                    "leave `theme` out (or write `theme: default`) for the built-in theme",
-                ));
+                .error_at("theme", msg!("render-theme-not-found", name = name))
+                .with_help(msg!("render-theme-not-found-help")));
         }
         collect(
             root,
@@ -158,7 +153,10 @@ fn collect(
                 .path()
                 .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
                 .unwrap_or_default();
-            Diagnostic::in_file(shown, format!("cannot read theme file: {e}"))
+            Diagnostic::in_file(
+                shown,
+                msg!("render-theme-file-unreadable", error = e.to_string()),
+            )
         })?;
         if let Some((message, help)) = crate::base::files::refusal(
             entry.path(),

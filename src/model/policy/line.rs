@@ -479,25 +479,21 @@ pub(super) fn bad_number(
     error: NumberError,
     line: &Line<'_>,
 ) -> StructureError {
-    let (what, a_what) = match unit {
-        "编" => ("part", "a part"),
-        "分编" => ("subpart", "a subpart"),
-        "章" => ("chapter", "a chapter"),
-        "节" => ("section", "a section"),
-        _ => ("article", "an article"),
+    let kind = match unit {
+        "编" => "part",
+        "分编" => "subpart",
+        "章" => "chapter",
+        "节" => "section",
+        _ => "article",
     };
     let (message, help) = match error {
         NumberError::TooLarge => (
-            format!("`{num}`: the {what} number is too large (the largest is 4294967295)"),
-            format!(
-                "check the number; a line that starts with 第…{unit} is read as {a_what} heading"
-            ),
+            msg!("policy-number-too-large", num = num, kind = kind),
+            msg!("policy-number-too-large-help", unit = unit, kind = kind),
         ),
         NumberError::Invalid => (
-            format!("`{num}`: the {what} number cannot be read"),
-            format!(
-                "write it as Chinese numerals (第一百零五{unit}, 第一万{unit}, 第廿{unit}) or as digits (第105{unit}); a line that starts with 第…{unit} is read as {a_what} heading"
-            ),
+            msg!("policy-number-unreadable", num = num, kind = kind),
+            msg!("policy-number-unreadable-help", unit = unit, kind = kind),
         ),
     };
     StructureError {

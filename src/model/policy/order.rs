@@ -26,9 +26,7 @@ impl ArticleOrder {
         let last = self.last.replace((number, sub, label.to_string()));
         let message = match last {
             None if this == (1, None) => return None,
-            None => format!(
-                "the first article is `{label}`: the numbers before it are missing; check that nothing was left out when pasting"
-            ),
+            None => msg!("policy-first-article-not-one", label = label),
             Some((n, s, last_label)) => {
                 let follows = this == (n.saturating_add(1), None)
                     || this == (n, Some(s.unwrap_or(0).saturating_add(1)));
@@ -37,12 +35,12 @@ impl ArticleOrder {
                     return None;
                 }
                 if this > (n, s) {
-                    format!(
-                        "`{label}` follows `{last_label}`: the article numbers skip; check that no article is missing"
-                    )
+                    msg!("policy-articles-skip", label = label, last = &last_label)
                 } else {
-                    format!(
-                        "`{label}` follows `{last_label}`: the article numbers go backwards; check their order"
+                    msg!(
+                        "policy-articles-backwards",
+                        label = label,
+                        last = &last_label
                     )
                 }
             }

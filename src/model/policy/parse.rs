@@ -64,7 +64,7 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
     if h1.len() > 2 {
         let l = &all[h1[2]];
         errors.push(StructureError {
-            message: "a policy has at most two level-1 headings: the notice's title and the title of the main text".into(),
+            message: msg!("policy-too-many-titles"),
             offset: l.offset,
             len: l.text.len(),
             help: None,
@@ -117,7 +117,7 @@ pub fn parse(body: &str, body_offset: usize) -> Result<PolicyDocument, Vec<Struc
     }
     if let Some(i) = unclosed {
         doc.warnings.push(StructureError {
-            message: "a quotation opened on this line is never closed: the lines after it are read as quoted text, not as chapters or articles".into(),
+            message: msg!("policy-quotation-unclosed"),
             offset: main[i].offset,
             len: main[i].text.len(),
             help: None,
@@ -223,7 +223,7 @@ fn structure(
     let mut claim = |id: &str, line: &Line<'_>, errors: &mut Vec<StructureError>| {
         if !ids.insert(id.to_string()) {
             errors.push(StructureError {
-                message: format!("`{id}` appears twice: each part, chapter, section and article number must be unique, or its permanent link would be ambiguous"),
+                message: msg!("policy-id-twice", id = id),
                 offset: line.offset,
                 len: line.text.len(),
                 help: None,

@@ -51,9 +51,10 @@ pub fn theme_css(name: &str) -> Result<String, String> {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
     let theme = themes.themes.get(name).ok_or_else(|| {
         let names: Vec<_> = themes.themes.keys().cloned().collect();
-        format!(
-            "no syntax theme `{name}`; choose one of: {}",
-            names.join(", ")
+        msg!(
+            "render-syntax-theme-unknown",
+            name = name,
+            names = names.join(", ")
         )
     })?;
     css_for_theme_with_class_style(theme, CLASS_STYLE).map_err(|e| e.to_string())

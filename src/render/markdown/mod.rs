@@ -60,16 +60,13 @@ pub struct LocalLink {
 impl LocalLink {
     /// The error for this link when nothing is written at its path.
     pub fn missing(&self) -> Diagnostic {
-        let message = format!(
-            "link to a file that is not part of the site: `{}` (it leads to `/{}`)",
-            self.link, self.path
-        );
+        let message = msg!("md-link-missing", link = &self.link, path = &self.path);
         let help = if self.path.ends_with(".md") {
-            "link a page with an `@/` path from content/, e.g. `@/policies/measures.md`".to_string()
+            msg!("md-link-missing-page-help")
         } else {
-            format!(
-                "a relative link is read from the page's address `{}`; put the file beside the page (in a page bundle: a folder with index.md and the file), or under static/, or fix the name",
-                percent_encoding::percent_decode_str(&self.page_url).decode_utf8_lossy()
+            msg!(
+                "md-link-missing-file-help",
+                address = percent_encoding::percent_decode_str(&self.page_url).decode_utf8_lossy()
             )
         };
         Diagnostic::at(&self.file, &self.source, self.offset, self.len, message).with_help(help)
@@ -157,7 +154,7 @@ pub fn render(
                                         input.source,
                                         input.offset + range.start,
                                         range.len(),
-                                        format!("heading id `{id}` is used twice on this page"),
+                                        msg!("md-heading-id-twice", id = &id),
                                     ));
                                 }
                                 id
@@ -345,9 +342,7 @@ fn rewrite_link<'a>(
                         range.len(),
                         message,
                     )
-                    .with_help(
-                        "`@/` paths start at content/, e.g. `@/policies/measures-2015.md#art_6`",
-                    ),
+                    .with_help(msg!("md-internal-link-help")),
                 );
                 CowStr::from("#")
             }
