@@ -40,8 +40,10 @@ pub enum Language {
 impl Language {
     /// The language of a tag as `--lang`, `GONGKAI_LANG` or a site's
     /// `language` write it (`zh-CN`, `zh`, `en`, `en-GB` …), or of a POSIX
-    /// locale (`zh_CN.UTF-8`, `C`, `POSIX`, `en_US.UTF-8`). `None` for
-    /// languages gongkai does not speak and for an empty value.
+    /// locale (`zh_CN.UTF-8`, `en_US.UTF-8`). `None` for languages gongkai
+    /// does not speak, for an empty value, and for the `C` and `POSIX`
+    /// locales: they are what a server, a container or a CI machine has
+    /// when nobody chose a language, so the site's language decides.
     pub fn parse(tag: &str) -> Option<Language> {
         let tag = tag.trim();
         // `zh_CN.UTF-8@variant` → `zh_CN`.
@@ -53,7 +55,7 @@ impl Language {
             .to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Some(Language::ZhCn),
-            "en" | "c" | "posix" => Some(Language::En),
+            "en" => Some(Language::En),
             _ => None,
         }
     }

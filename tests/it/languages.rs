@@ -119,7 +119,11 @@ fn the_locale_wins_over_the_site() {
     let site = broken_site(dir.path(), "en");
     assert_chinese(&check(&site, &[("LANG", "zh_CN.UTF-8")], &[]));
     let site_zh = broken_site(&dir.path().join("zh"), "zh-CN");
-    assert_english(&check(&site_zh, &[("LANG", "C")], &[]));
+    assert_english(&check(&site_zh, &[("LANG", "en_US.UTF-8")], &[]));
+    // `C` and `POSIX` (a server's or a CI machine's locale) choose nothing:
+    // the site's language speaks.
+    assert_chinese(&check(&site_zh, &[("LANG", "C.UTF-8")], &[]));
+    assert_chinese(&check(&site_zh, &[("LC_ALL", "POSIX")], &[]));
     // LC_ALL before LANG, as POSIX has it.
     assert_english(&check(
         &site_zh,

@@ -324,9 +324,9 @@ fn languages_from_tags_and_locales() {
         ("zh", Some(Language::ZhCn)),
         ("en", Some(Language::En)),
         ("en_GB.UTF-8", Some(Language::En)),
-        ("C", Some(Language::En)),
-        ("POSIX", Some(Language::En)),
-        ("C.UTF-8", Some(Language::En)),
+        ("C", None),
+        ("POSIX", None),
+        ("C.UTF-8", None),
         ("fr_FR.UTF-8", None),
         ("", None),
     ] {
