@@ -394,3 +394,6 @@ deploy-no-credentials = no credentials for the storage: { $names } not set
 deploy-no-credentials-help = set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials) in the environment; gongkai.yaml never holds them
 deploy-headers-bad-glob = deploy.headers: glob `{ $glob }` is not valid
 deploy-headers-empty-rule = deploy.headers: the rule for `{ $glob }` sets neither cache_control nor content_type
+query-malformed-postings = malformed postings in the index
+query-fragment-missing = a fragment is missing from the index
+query-index-version = { $path }: index version { $found } (this gongkai reads { $expected })

@@ -320,3 +320,6 @@ deploy-no-credentials = 没有存储服务的访问密钥：未设置 { $names }
 deploy-no-credentials-help = 请在环境变量里设置 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY（临时密钥还要设置 AWS_SESSION_TOKEN）；密钥不写在 gongkai.yaml 里
 deploy-headers-bad-glob = deploy.headers：匹配规则 `{ $glob }` 写法不对，请检查括号是否成对
 deploy-headers-empty-rule = deploy.headers：`{ $glob }` 这条规则既没有设置 cache_control，也没有设置 content_type，请至少设置一项
+query-malformed-postings = 搜索索引已损坏（词条记录无法解读），请重新运行 gongkai build 生成网站
+query-fragment-missing = 搜索索引不完整（缺少一段摘要），请重新运行 gongkai build 生成网站
+query-index-version = { $path }：搜索索引的版本是 { $found }，这个版本的 gongkai 只能读取版本 { $expected }，请用这个 gongkai 重新运行 gongkai build
