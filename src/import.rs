@@ -47,7 +47,9 @@ fn slug_of(stem: &str) -> Option<String> {
 pub fn import_docx(options: &ImportOptions) -> Result<String, Diagnostic> {
     let root = &options.root;
     if !root.join("gongkai.yaml").is_file() {
-        return Err(Diagnostic::in_file(root, messages::NO_SITE).with_help(messages::NO_SITE_HELP));
+        return Err(
+            Diagnostic::in_file(root, messages::no_site()).with_help(messages::no_site_help())
+        );
     }
     let file = &options.file;
     let stem = file
@@ -66,7 +68,7 @@ pub fn import_docx(options: &ImportOptions) -> Result<String, Diagnostic> {
             s.clone()
         }
         None => slug_of(&stem).ok_or_else(|| {
-            Diagnostic::in_file(file, messages::no_slug(&stem)).with_help(messages::NO_SLUG_HELP)
+            Diagnostic::in_file(file, messages::no_slug(&stem)).with_help(messages::no_slug_help())
         })?,
     };
     // A section may be nested (`policies/2025`): each folder a segment.
@@ -87,7 +89,7 @@ pub fn import_docx(options: &ImportOptions) -> Result<String, Diagnostic> {
     for existing in [&page, &single] {
         if existing.exists() && !options.force {
             return Err(Diagnostic::in_file(file, messages::exists(&rel(existing)))
-                .with_help(messages::EXISTS_HELP));
+                .with_help(messages::exists_help()));
         }
     }
     let copy = dir.join(&download);

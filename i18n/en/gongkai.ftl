@@ -313,3 +313,161 @@ yaml-cause-indentation = check the indentation of this line: the keys of one map
 yaml-cause-quote-value = a value that starts with `@`, `` ` ``, `%` or `|` must be in double quotes, e.g. `interprets: "@/policies/x.md"`
 files-not-utf8-or-gb18030-help = this file is neither UTF-8 nor GB18030 (GBK); save it in Excel as “CSV UTF-8 (逗号分隔)”
 render-builtin-theme-file = (built-in default theme)/{ $path }
+## import, deploy, search
+
+import-save-as-docx = open the file in Word or WPS, choose "Save As" with the type "Word Document (*.docx)", then import the saved .docx file
+import-not-docx = this is { $kind }, not a .docx file, and cannot be imported as it is
+import-renamed = the file name ends in .docx, but the file is { $kind } (its extension may have been changed), and cannot be imported as it is
+import-kind-ole = a Word 97-2003 (.doc) or WPS (.wps, .et) file
+import-kind-pdf = a PDF file
+import-kind-ofd = an OFD fixed-layout file
+import-kind-rtf = an RTF file
+import-kind-xlsx = an Excel workbook
+import-kind-pptx = a PowerPoint presentation
+import-kind-doc = a Word 97-2003 (.doc) file
+import-kind-wps = a WPS Writer (.wps) file
+import-kind-template = a Word template or macro-enabled document (.{ $ext })
+import-kind-no-extension = a file without an extension
+import-kind-extension = a .{ $ext } file
+import-cannot-read = cannot read the file: { $reason }
+import-damaged = the file is damaged and cannot be opened as a .docx
+import-damaged-help = open it in Word or WPS, check that it shows correctly, then "Save As" .docx and import that; if it does not open, ask the issuing office for the file again
+import-too-large = { $part } in this .docx file is too large for an official document
+import-missing-part = this .docx file has no { $part }; it is not a complete Word document
+import-bad-xml = { $part } in this .docx file is damaged (at byte { $position }: { $reason })
+import-no-site = this is not a gongkai site folder (there is no gongkai.yaml)
+import-no-site-help = run it in the site folder, or name the site folder with --root
+import-no-slug = the file name "{ $stem }" cannot be used as it is in a web address
+import-no-slug-help = give the last part of the web address with --slug, in lowercase English letters, digits and hyphens only, for example --slug notice-2025-3
+import-bad-slug = --slug cannot be used: { $reason }
+import-bad-section = --section cannot be used: { $reason }
+import-exists = the page already exists: { $path }
+import-exists-help = choose another --slug; to replace the existing page with this Word file, add --force
+import-cannot-write = cannot write: { $reason }
+import-report-written = Imported: { $path }
+import-report-copied = Original file copied to: { $path }
+import-report-parts = Parts found:
+import-report-part = { $name }: { $value }
+import-report-not-found = (not found)
+import-part-mark = Issuing authority mark
+import-part-doc-number = Document number
+import-part-title = Title
+import-part-issued = Document issued (page title)
+import-part-addressee = Main recipients
+import-part-attachment-note = Attachment note
+import-part-signature = Issuing authority signature
+import-part-written = Date written
+import-part-annotation = Annotation
+import-part-attachments = Attachments
+import-part-cc = Copied to
+import-part-printed = Printing office and date
+import-report-body = Body: { $paragraphs } { $paragraphs ->
+        [one] paragraph
+       *[other] paragraphs
+    }, { $chapters } { $chapters ->
+        [one] chapter
+       *[other] chapters
+    }, { $articles } { $articles ->
+        [one] article
+       *[other] articles
+    }, { $tables } { $tables ->
+        [one] table
+       *[other] tables
+    }, { $notes } { $notes ->
+        [one] footnote
+       *[other] footnotes
+    }
+import-unplaced-images = { $count } { $count ->
+        [one] image
+       *[other] images
+    } (not imported: save { $count ->
+        [one] it
+       *[other] them
+    } as image files in the page bundle and refer to { $count ->
+        [one] it
+       *[other] them
+    } in the text)
+import-unplaced-text-boxes = { $count } text { $count ->
+        [one] box
+       *[other] boxes
+    } (the text in { $count ->
+        [one] it
+       *[other] them
+    } was not imported: add it from the original)
+import-unplaced-charts = { $count } { $count ->
+        [one] chart
+       *[other] charts
+    } (not imported)
+import-unplaced-objects = { $count } embedded { $count ->
+        [one] object
+       *[other] objects
+    } (not imported)
+import-unplaced-formulas = { $count } { $count ->
+        [one] formula
+       *[other] formulas
+    } (not imported)
+import-unplaced-comments = { $count } { $count ->
+        [one] comment
+       *[other] comments
+    } (not imported)
+import-unplaced-hidden = { $count } hidden { $count ->
+        [one] text
+       *[other] texts
+    } (not imported)
+import-unplaced-nested-tables = { $count } { $count ->
+        [one] table
+       *[other] tables
+    } inside a table (the text was put into the cell that holds it)
+import-unplaced-merged-cells = { $count } merged { $count ->
+        [one] cell
+       *[other] cells
+    } (split, the text in the first cell)
+import-unplaced-line-breaks = { $count } line { $count ->
+        [one] break
+       *[other] breaks
+    } inside a paragraph (split into two lines, that is two paragraphs: check whether they should be one)
+import-unplaced-revisions = tracked changes: { $insertions } { $insertions ->
+        [one] insertion
+       *[other] insertions
+    }, { $deletions } { $deletions ->
+        [one] deletion
+       *[other] deletions
+    } (imported as with "Accept All Changes": please check)
+import-report-unplaced = Content not placed in the page:
+import-report-check = Please check:
+import-report-missing = the document detail { $field } was not found; it is left at the top of the page: fill it in from the original
+import-report-structure = body structure: { $problem }
+import-report-next = After importing, check against the original: the title, document number, dates, article numbers and tables; then fill in topics and published, and run gongkai build to make the site.
+deploy-no-target = no deploy target: pass --target s3://BUCKET[/PREFIX] or set deploy.target in gongkai.yaml
+deploy-manifest-name-taken = the built site has a file named { $name }, the name of the deploy manifest
+deploy-too-many-deletes = this deploy would delete { $count } objects, more than the limit of { $limit }; nothing was changed
+deploy-too-many-deletes-help = check the output folder and the target; to allow it, pass --max-deletes { $count } (or set deploy.max_deletes)
+deploy-cannot-write-changed-urls = deployed, but cannot write the changed URLs to { $path }: { $reason }
+deploy-not-built = no built site in { $path }: build first: gongkai build
+deploy-cannot-read-site = cannot read the built site in { $path }: { $reason }
+deploy-name-not-utf8 = { $path }: file names to deploy must be UTF-8
+deploy-cannot-read = cannot read { $path }: { $reason }
+deploy-bad-target = deploy target `{ $target }` must look like s3://BUCKET or s3://BUCKET/PREFIX
+deploy-bad-prefix = deploy target `{ $target }`: the prefix `{ $prefix }` must be folder names separated by single slashes
+deploy-bad-bucket = bucket name `{ $name }` must be 3 to 63 lower-case letters, digits, dots or hyphens
+deploy-bad-endpoint = endpoint `{ $endpoint }` must be an http(s) URL such as https://oss-cn-hangzhou.aliyuncs.com
+deploy-no-credentials = no credentials for the storage: { $names } not set
+deploy-no-credentials-help = set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials) in the environment; gongkai.yaml never holds them
+deploy-headers-bad-glob = deploy.headers: glob `{ $glob }` is not valid
+deploy-headers-empty-rule = deploy.headers: the rule for `{ $glob }` sets neither cache_control nor content_type
+query-malformed-postings = malformed postings in the index
+query-fragment-missing = a fragment is missing from the index
+query-index-version = { $path }: index version { $found } (this gongkai reads { $expected })
+deploy-endpoint-unusable = endpoint { $endpoint }: { $reason }
+deploy-doing-read = reading { $key }
+deploy-doing-upload = uploading { $key }
+deploy-doing-list = listing the objects
+deploy-doing-delete = deleting objects
+deploy-bad-listing = the storage at { $endpoint } sent a listing that does not parse: { $reason }
+deploy-not-deleted = the storage at { $endpoint } did not delete { $key }: { $code }: { $message }
+deploy-unreachable = cannot reach the storage at { $endpoint } while { $doing }: { $reason }
+deploy-unreachable-help = check --endpoint (or deploy.endpoint in gongkai.yaml) and the network
+deploy-refused = the storage at { $endpoint } refused { $doing } in bucket { $bucket }: { $what }
+deploy-no-bucket-help = create the bucket first, or check --target, --endpoint and --path-style
+deploy-region-help = check --region and --endpoint for this bucket
+deploy-denied-help = check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), and that they may read, write and list this bucket

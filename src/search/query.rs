@@ -43,19 +43,21 @@ struct Ranked {
 }
 
 fn decode_postings(list: &str, out: &mut Postings) -> Result<(), String> {
-    let v = text::varints(list).ok_or("malformed postings in the index")?;
+    let v = text::varints(list).ok_or_else(|| msg!("query-malformed-postings"))?;
     let mut i = 0;
     let mut doc = 0u64;
     while i < v.len() {
         let (delta, impact, n) = match (v.get(i), v.get(i + 1), v.get(i + 2)) {
             (Some(d), Some(m), Some(n)) => (*d, *m, *n as usize),
-            _ => return Err("malformed postings in the index".into()),
+            _ => return Err(msg!("query-malformed-postings")),
         };
         doc += delta;
         let mut positions = Vec::with_capacity(n);
         let mut p = 0u64;
         for k in 0..n {
-            let d = *v.get(i + 3 + k).ok_or("malformed postings in the index")?;
+            let d = *v
+                .get(i + 3 + k)
+                .ok_or_else(|| msg!("query-malformed-postings"))?;
             p = if k == 0 { d } else { p + d };
             positions.push(p as u32);
         }
@@ -110,11 +112,11 @@ impl Index {
         let path = dir.join("manifest.json");
         let version: format::Version = read_json(&path)?;
         if version.version != format::VERSION {
-            return Err(format!(
-                "{}: index version {} (this gongkai reads {})",
-                dir.display(),
-                version.version,
-                format::VERSION
+            return Err(msg!(
+                "query-index-version",
+                path = dir.display(),
+                found = version.version,
+                expected = format::VERSION
             ));
         }
         let manifest: Manifest = read_json(&path)?;
@@ -453,7 +455,7 @@ impl Index {
             };
             let f = list
                 .get((doc % self.manifest.chunk.max(1)) as usize)
-                .ok_or("a fragment is missing from the index")?;
+                .ok_or_else(|| msg!("query-fragment-missing"))?;
             empty.results.push(Hit {
                 id: doc,
                 url: f.u.to_string(),

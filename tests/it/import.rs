@@ -22,8 +22,10 @@ fn site(dir: &Path) -> PathBuf {
     root
 }
 
+/// `gongkai import` in Chinese, the language its assertions read.
 fn import(root: &Path, file: &Path, extra: &[&str]) -> std::process::Output {
     gongkai()
+        .args(["--lang", "zh-CN"])
         .arg("import")
         .arg(file)
         .arg("--root")

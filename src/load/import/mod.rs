@@ -60,20 +60,20 @@ pub struct Report {
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What the first bytes say a file is, when it is not a zip.
-fn sniff(bytes: &[u8]) -> Option<&'static str> {
+fn sniff(bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some(messages::KIND_OLE)
+        Some(messages::kind_ole())
     } else if bytes.starts_with(b"%PDF") {
-        Some(messages::KIND_PDF)
+        Some(messages::kind_pdf())
     } else if bytes.starts_with(b"{\\rtf") {
-        Some(messages::KIND_RTF)
+        Some(messages::kind_rtf())
     } else {
         None
     }
 }
 
 fn refuse(file: &Path, message: String) -> Diagnostic {
-    Diagnostic::in_file(file, message).with_help(messages::SAVE_AS_DOCX)
+    Diagnostic::in_file(file, message).with_help(messages::save_as_docx())
 }
 
 /// Read the Word file at `file` into a page whose original is linked as
@@ -86,16 +86,14 @@ pub fn import(file: &Path, download: &str) -> Result<Imported, Diagnostic> {
     let bytes =
         std::fs::read(file).map_err(|e| Diagnostic::in_file(file, messages::cannot_read(&e)))?;
     if ext != "docx" {
-        let kind = sniff(&bytes)
-            .map(str::to_string)
-            .unwrap_or_else(|| messages::kind_by_extension(&ext));
+        let kind = sniff(&bytes).unwrap_or_else(|| messages::kind_by_extension(&ext));
         return Err(refuse(file, messages::not_docx(&kind)));
     }
     if let Some(kind) = sniff(&bytes) {
-        return Err(refuse(file, messages::renamed(kind)));
+        return Err(refuse(file, messages::renamed(&kind)));
     }
     let damaged =
-        || Diagnostic::in_file(file, messages::DAMAGED_ZIP).with_help(messages::DAMAGED_HELP);
+        || Diagnostic::in_file(file, messages::damaged_zip()).with_help(messages::damaged_help());
     if !bytes.starts_with(b"PK") {
         return Err(damaged());
     }
@@ -118,14 +116,14 @@ pub fn import(file: &Path, download: &str) -> Result<Imported, Diagnostic> {
     let Some(document) = part("word/document.xml")? else {
         let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
         return Err(if has("OFD.xml") {
-            refuse(file, messages::renamed(messages::KIND_OFD))
+            refuse(file, messages::renamed(&messages::kind_ofd()))
         } else if has("xl/workbook.xml") {
-            refuse(file, messages::renamed(messages::KIND_XLSX))
+            refuse(file, messages::renamed(&messages::kind_xlsx()))
         } else if has("ppt/presentation.xml") {
-            refuse(file, messages::renamed(messages::KIND_PPTX))
+            refuse(file, messages::renamed(&messages::kind_pptx()))
         } else {
             Diagnostic::in_file(file, messages::missing_part("word/document.xml"))
-                .with_help(messages::DAMAGED_HELP)
+                .with_help(messages::damaged_help())
         });
     };
     let styles = part("word/styles.xml")?;
@@ -142,7 +140,7 @@ pub fn import(file: &Path, download: &str) -> Result<Imported, Diagnostic> {
     };
     let doc = docx::read(&parts).map_err(|e| {
         Diagnostic::in_file(file, messages::bad_xml(e.part, e.position, &e.reason))
-            .with_help(messages::DAMAGED_HELP)
+            .with_help(messages::damaged_help())
     })?;
     Ok(build(&doc, download))
 }

@@ -77,7 +77,13 @@ impl Client {
             bucket.to_string(),
             endpoint.region.clone(),
         )
-        .map_err(|e| DeployError::usage(format!("endpoint {}: {e}", endpoint.url)))?;
+        .map_err(|e| {
+            DeployError::usage(msg!(
+                "deploy-endpoint-unusable",
+                endpoint = endpoint.url.as_str(),
+                reason = e.to_string()
+            ))
+        })?;
         let credentials = match &credentials.token {
             Some(token) => rusty_s3::Credentials::new_with_token(
                 credentials.key.clone(),
@@ -109,7 +115,7 @@ impl Client {
         match result {
             Ok(body) => Ok(Some(body)),
             Err(Failure::Status { status: 404, .. }) => Ok(None),
-            Err(f) => Err(self.explain(f, &format!("reading {key}"))),
+            Err(f) => Err(self.explain(f, &msg!("deploy-doing-read", key = key))),
         }
     }
 
@@ -144,7 +150,7 @@ impl Client {
             Ok((status, response.body_mut().read_to_vec()?))
         })
         .map(drop)
-        .map_err(|f| self.explain(f, &format!("uploading {key}")))
+        .map_err(|f| self.explain(f, &msg!("deploy-doing-upload", key = key)))
     }
 
     /// Every object whose key starts with `prefix`, a thousand a request.
@@ -162,12 +168,13 @@ impl Client {
             let url = action.sign(SIGNED_FOR);
             let body = self
                 .get_signed(url.as_str())
-                .map_err(|f| self.explain(f, "listing the objects"))?;
+                .map_err(|f| self.explain(f, &msg!("deploy-doing-list")))?;
             let text = String::from_utf8_lossy(&body);
             let page = ListObjectsV2::parse_response(&text).map_err(|e| {
-                DeployError::new(format!(
-                    "the storage at {} sent a listing that does not parse: {e}",
-                    self.endpoint
+                DeployError::new(msg!(
+                    "deploy-bad-listing",
+                    endpoint = self.endpoint.to_string(),
+                    reason = e.to_string()
                 ))
             })?;
             listed.extend(page.contents.into_iter().map(|c| Listed {
@@ -205,15 +212,18 @@ impl Client {
                     let status = response.status().as_u16();
                     Ok((status, response.body_mut().read_to_vec()?))
                 })
-                .map_err(|f| self.explain(f, "deleting objects"))?;
+                .map_err(|f| self.explain(f, &msg!("deploy-doing-delete")))?;
             // A 200 may still name keys that were not deleted.
             let text = String::from_utf8_lossy(&answer);
             if let Some(code) = xml_field(&text, "Code") {
                 let key = xml_field(&text, "Key").unwrap_or_default();
                 let message = xml_field(&text, "Message").unwrap_or_default();
-                return Err(DeployError::new(format!(
-                    "the storage at {} did not delete {key}: {code}: {message}",
-                    self.endpoint
+                return Err(DeployError::new(msg!(
+                    "deploy-not-deleted",
+                    endpoint = self.endpoint.to_string(),
+                    key = key,
+                    code = code,
+                    message = message
                 )));
             }
         }
@@ -266,10 +276,13 @@ impl Client {
         let bucket = self.bucket.name();
         let endpoint = &self.endpoint;
         match failure {
-            Failure::Transport(e) => DeployError::new(format!(
-                "cannot reach the storage at {endpoint} while {doing}: {e}"
+            Failure::Transport(e) => DeployError::new(msg!(
+                "deploy-unreachable",
+                endpoint = endpoint.to_string(),
+                doing = doing,
+                reason = e.to_string()
             ))
-            .with_help("check --endpoint (or deploy.endpoint in gongkai.yaml) and the network"),
+            .with_help(msg!("deploy-unreachable-help")),
             Failure::Status {
                 status,
                 code,
@@ -280,19 +293,19 @@ impl Client {
                     (c, "") => format!("{c} (HTTP {status})"),
                     (c, m) => format!("{c}: {m} (HTTP {status})"),
                 };
-                let error = DeployError::new(format!(
-                    "the storage at {endpoint} refused {doing} in bucket {bucket}: {what}"
+                let error = DeployError::new(msg!(
+                    "deploy-refused",
+                    endpoint = endpoint.to_string(),
+                    doing = doing,
+                    bucket = bucket,
+                    what = what
                 ));
                 match (status, code.as_str()) {
-                    (_, "NoSuchBucket") => error.with_help(
-                        "create the bucket first, or check --target, --endpoint and --path-style",
-                    ),
+                    (_, "NoSuchBucket") => error.with_help(msg!("deploy-no-bucket-help")),
                     (301 | 307, _) | (_, "PermanentRedirect" | "AuthorizationHeaderMalformed") => {
-                        error.with_help("check --region and --endpoint for this bucket")
+                        error.with_help(msg!("deploy-region-help"))
                     }
-                    (401 | 403, _) => error.with_help(
-                        "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), and that they may read, write and list this bucket",
-                    ),
+                    (401 | 403, _) => error.with_help(msg!("deploy-denied-help")),
                     _ => error,
                 }
             }

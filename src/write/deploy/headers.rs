@@ -52,13 +52,10 @@ impl HeaderRules {
             if r.glob.trim().is_empty()
                 || r.glob.matches('{').count() != r.glob.matches('}').count()
             {
-                return Err(format!("deploy.headers: glob `{}` is not valid", r.glob));
+                return Err(msg!("deploy-headers-bad-glob", glob = &r.glob));
             }
             if r.cache_control.is_none() && r.content_type.is_none() {
-                return Err(format!(
-                    "deploy.headers: the rule for `{}` sets neither cache_control nor content_type",
-                    r.glob
-                ));
+                return Err(msg!("deploy-headers-empty-rule", glob = &r.glob));
             }
         }
         Ok(HeaderRules {

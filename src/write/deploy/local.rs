@@ -34,9 +34,9 @@ pub fn check_built(output: &Path) -> Result<(), DeployError> {
     if output.join("index.html").is_file() {
         Ok(())
     } else {
-        Err(DeployError::new(format!(
-            "no built site in {}: build first: gongkai build",
-            output.display()
+        Err(DeployError::new(msg!(
+            "deploy-not-built",
+            path = output.display()
         )))
     }
 }
@@ -47,9 +47,10 @@ pub fn scan(output: &Path) -> Result<SiteFiles, DeployError> {
     let mut paths = vec![];
     for entry in walkdir::WalkDir::new(output).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            DeployError::new(format!(
-                "cannot read the built site in {}: {e}",
-                output.display()
+            DeployError::new(msg!(
+                "deploy-cannot-read-site",
+                path = output.display(),
+                reason = e.to_string()
             ))
         })?;
         if !entry.file_type().is_file() {
@@ -64,9 +65,9 @@ pub fn scan(output: &Path) -> Result<SiteFiles, DeployError> {
         let mut parts = vec![];
         for part in relative.components() {
             let Some(text) = part.as_os_str().to_str() else {
-                return Err(DeployError::new(format!(
-                    "{}: file names to deploy must be UTF-8",
-                    entry.path().display()
+                return Err(DeployError::new(msg!(
+                    "deploy-name-not-utf8",
+                    path = entry.path().display()
                 )));
             };
             parts.push(text);
@@ -76,8 +77,13 @@ pub fn scan(output: &Path) -> Result<SiteFiles, DeployError> {
     let hashed: Result<Vec<(String, SiteFile)>, DeployError> = paths
         .into_par_iter()
         .map(|(path, file)| {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| DeployError::new(format!("cannot read {}: {e}", file.display())))?;
+            let bytes = std::fs::read(&file).map_err(|e| {
+                DeployError::new(msg!(
+                    "deploy-cannot-read",
+                    path = file.display(),
+                    reason = e.to_string()
+                ))
+            })?;
             let site_file = SiteFile {
                 size: bytes.len() as u64,
                 md5: md5_hex(&bytes),

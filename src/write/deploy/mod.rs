@@ -156,9 +156,7 @@ pub fn deploy(
         .target
         .as_deref()
         .or(settings.target.as_deref())
-        .ok_or_else(|| {
-            DeployError::usage("no deploy target: pass --target s3://BUCKET[/PREFIX] or set deploy.target in gongkai.yaml")
-        })?;
+        .ok_or_else(|| DeployError::usage(msg!("deploy-no-target")))?;
     let target = Target::parse(target_text)?;
     let endpoint = Endpoint::new(
         options.endpoint.as_deref().or(settings.endpoint.as_deref()),
@@ -180,8 +178,9 @@ pub fn deploy(
 
     let site = local::scan(&output)?;
     if site.contains_key(MANIFEST_NAME) {
-        return Err(DeployError::new(format!(
-            "the built site has a file named {MANIFEST_NAME}, the name of the deploy manifest"
+        return Err(DeployError::new(msg!(
+            "deploy-manifest-name-taken",
+            name = MANIFEST_NAME
         )));
     }
     let (stored, from_manifest) = read_bucket(&client, &target, options.verify)?;
@@ -201,12 +200,12 @@ pub fn deploy(
     };
     if plan.deletes.len() > max_deletes {
         let n = plan.deletes.len();
-        let refused = DeployError::new(format!(
-            "this deploy would delete {n} objects, more than the limit of {max_deletes}; nothing was changed"
+        let refused = DeployError::new(msg!(
+            "deploy-too-many-deletes",
+            count = n,
+            limit = max_deletes
         ))
-        .with_help(format!(
-            "check the output folder and the target; to allow it, pass --max-deletes {n} (or set deploy.max_deletes)"
-        ));
+        .with_help(msg!("deploy-too-many-deletes-help", count = n));
         if !options.dry_run {
             return Err(refused);
         }
@@ -254,9 +253,10 @@ pub fn deploy(
             .join("changed-urls.txt")
     });
     std::fs::write(&file, changed::refresh_list(&config.base_url, &changed)).map_err(|e| {
-        DeployError::new(format!(
-            "deployed, but cannot write the changed URLs to {}: {e}",
-            file.display()
+        DeployError::new(msg!(
+            "deploy-cannot-write-changed-urls",
+            path = file.display(),
+            reason = e.to_string()
         ))
     })?;
     report.changed_urls_file = Some(file);

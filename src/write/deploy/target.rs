@@ -25,9 +25,7 @@ impl Target {
     pub fn parse(text: &str) -> Result<Target, DeployError> {
         let text = text.trim();
         let Some(rest) = text.strip_prefix("s3://") else {
-            return Err(DeployError::usage(format!(
-                "deploy target `{text}` must look like s3://BUCKET or s3://BUCKET/PREFIX"
-            )));
+            return Err(DeployError::usage(msg!("deploy-bad-target", target = text)));
         };
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
         check_bucket(bucket)?;
@@ -37,8 +35,10 @@ impl Target {
             .any(|s| s == "." || s == ".." || (s.is_empty() && !prefix.is_empty()))
             || prefix.contains(['\\', '?', '#'])
         {
-            return Err(DeployError::usage(format!(
-                "deploy target `{text}`: the prefix `{prefix}` must be folder names separated by single slashes"
+            return Err(DeployError::usage(msg!(
+                "deploy-bad-prefix",
+                target = text,
+                prefix = prefix
             )));
         }
         Ok(Target {
@@ -72,9 +72,7 @@ fn check_bucket(name: &str) -> Result<(), DeployError> {
     if (3..=63).contains(&name.len()) && ok_chars && ok_ends {
         Ok(())
     } else {
-        Err(DeployError::usage(format!(
-            "bucket name `{name}` must be 3 to 63 lower-case letters, digits, dots or hyphens"
-        )))
+        Err(DeployError::usage(msg!("deploy-bad-bucket", name = name)))
     }
 }
 
@@ -115,11 +113,7 @@ impl Endpoint {
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
             .filter(|u| u.query().is_none() && u.fragment().is_none())
-            .ok_or_else(|| {
-                DeployError::usage(format!(
-                    "endpoint `{text}` must be an http(s) URL such as https://oss-cn-hangzhou.aliyuncs.com"
-                ))
-            })?;
+            .ok_or_else(|| DeployError::usage(msg!("deploy-bad-endpoint", endpoint = text)))?;
         // `BUCKET.127.0.0.1` is no host name: an address (or localhost)
         // can only be addressed path style.
         let by_address = !matches!(url.host(), Some(url::Host::Domain(d)) if d != "localhost");
@@ -158,13 +152,11 @@ impl Credentials {
             .filter(|n| get(n).is_none())
             .collect();
         if !missing.is_empty() {
-            return Err(DeployError::new(format!(
-                "no credentials for the storage: {} not set",
-                missing.join(" and ")
+            return Err(DeployError::new(msg!(
+                "deploy-no-credentials",
+                names = missing.join(" and ")
             ))
-            .with_help(
-                "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials) in the environment; gongkai.yaml never holds them",
-            ));
+            .with_help(msg!("deploy-no-credentials-help")));
         }
         Ok(Credentials {
             key: get("AWS_ACCESS_KEY_ID").unwrap_or_default(),
