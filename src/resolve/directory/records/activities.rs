@@ -27,7 +27,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
     if organizers.is_empty() {
         let d = r
             .raw
-            .diagnostic("this activity has no `organizers`, which it needs");
+            .diagnostic(msg!("dir-activity-no-organizers"));
         r.errors.push(d);
     }
     let start = r.required("start");
@@ -46,7 +46,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
             other => {
                 r.at(
                     &s,
-                    format!("status `{other}` must be scheduled, cancelled or full"),
+                    msg!("dir-activity-bad-status", status = other),
                 );
                 ActivityStatus::Scheduled
             }
@@ -67,7 +67,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
             Some(_) => {
                 let d = r
                     .raw
-                    .diagnostic("this activity has no `end`: a timed activity needs one");
+                    .diagnostic(msg!("dir-activity-no-end"));
                 r.errors.push(d);
                 None
             }
@@ -78,16 +78,16 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
         if e < s {
             r.at(
                 ev,
-                format!(
-                    "this activity ends ({}) before it starts ({})",
-                    ev.value,
-                    start.as_ref().map_or("", |s| s.value.as_str())
+                msg!(
+                    "dir-activity-ends-first",
+                    end = &ev.value,
+                    start = start.as_ref().map_or("", |s| s.value.as_str())
                 ),
             );
         } else if sd != ed {
             r.at(
                 ev,
-                "`start` and `end` must both be dates, or both dates with times",
+                msg!("dir-activity-mixed-times"),
             );
         }
     }

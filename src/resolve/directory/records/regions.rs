@@ -15,10 +15,7 @@ pub(super) fn region(mut r: Reader<'_>, record: Record) -> Option<Pending<Region
         if !(matches!(c.value.len(), 6 | 9 | 12) && c.value.bytes().all(|b| b.is_ascii_digit())) {
             r.at(
                 c,
-                format!(
-                    "region code `{}` must be 6, 9 or 12 digits (统计用区划代码)",
-                    c.value
-                ),
+                msg!("dir-region-bad-code", code = &c.value),
             );
         }
     }
@@ -27,7 +24,7 @@ pub(super) fn region(mut r: Reader<'_>, record: Record) -> Option<Pending<Region
         if v.is_none() {
             r.at(
                 l,
-                format!("level `{}` must be 市, 区县, 乡镇街道 or 村社区", l.value),
+                msg!("dir-region-bad-level", level = &l.value),
             );
         }
         v
