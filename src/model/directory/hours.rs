@@ -119,7 +119,9 @@ pub fn parse(entry: &str) -> Result<OpeningHours, String> {
             notes.push(part.to_string());
             continue;
         }
-        times.push(parse_range(part).map_err(|m| msg!("hours-bad-times", entry = entry, reason = m))?);
+        times.push(
+            parse_range(part).map_err(|m| msg!("hours-bad-times", entry = entry, reason = m))?,
+        );
     }
     let note = (!notes.is_empty()).then(|| notes.join("，"));
     Ok(OpeningHours { days, times, note })
@@ -231,10 +233,8 @@ fn parse_range(text: &str) -> Result<TimeRange, String> {
         .iter()
         .find_map(|sep| text.split_once(*sep))
         .ok_or_else(|| msg!("hours-not-a-range", text = text))?;
-    let (start, opens) =
-        parse_time(a).ok_or_else(|| msg!("hours-not-opening-time", time = a))?;
-    let (end, closes) =
-        parse_time(b).ok_or_else(|| msg!("hours-not-closing-time", time = b))?;
+    let (start, opens) = parse_time(a).ok_or_else(|| msg!("hours-not-opening-time", time = a))?;
+    let (end, closes) = parse_time(b).ok_or_else(|| msg!("hours-not-closing-time", time = b))?;
     if end <= start {
         return Err(msg!("hours-closes-first", text = text));
     }

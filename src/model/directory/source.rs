@@ -81,7 +81,12 @@ impl SheetPlaces {
                 row,
                 column: Some(c),
                 ..
-            }) => msg!("sheet-place-cell", sheet = &self.name, row = *row, column = c),
+            }) => msg!(
+                "sheet-place-cell",
+                sheet = &self.name,
+                row = *row,
+                column = c
+            ),
             Some(CellPlace { row, .. }) => msg!("sheet-place-row", sheet = &self.name, row = *row),
             None => msg!("sheet-place", sheet = &self.name),
         }

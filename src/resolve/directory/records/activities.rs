@@ -25,9 +25,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
     let title = r.required("title");
     let organizers = r.list("organizers");
     if organizers.is_empty() {
-        let d = r
-            .raw
-            .diagnostic(msg!("dir-activity-no-organizers"));
+        let d = r.raw.diagnostic(msg!("dir-activity-no-organizers"));
         r.errors.push(d);
     }
     let start = r.required("start");
@@ -44,10 +42,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
             "cancelled" | "canceled" | "已取消" | "取消" => ActivityStatus::Cancelled,
             "full" | "已满" | "满员" | "报满" => ActivityStatus::Full,
             other => {
-                r.at(
-                    &s,
-                    msg!("dir-activity-bad-status", status = other),
-                );
+                r.at(&s, msg!("dir-activity-bad-status", status = other));
                 ActivityStatus::Scheduled
             }
         },
@@ -65,9 +60,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
         None => match start_at {
             Some((s, true)) => Some((s, true)),
             Some(_) => {
-                let d = r
-                    .raw
-                    .diagnostic(msg!("dir-activity-no-end"));
+                let d = r.raw.diagnostic(msg!("dir-activity-no-end"));
                 r.errors.push(d);
                 None
             }
@@ -85,10 +78,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
                 ),
             );
         } else if sd != ed {
-            r.at(
-                ev,
-                msg!("dir-activity-mixed-times"),
-            );
+            r.at(ev, msg!("dir-activity-mixed-times"));
         }
     }
     r.finish(ACTIVITY_FIELDS);

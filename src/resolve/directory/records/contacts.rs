@@ -5,10 +5,7 @@ use crate::load::directory::{Located, Reader};
 
 pub(super) fn check_phone(r: &mut Reader<'_>, v: &Located<String>) {
     if !valid_phone(&v.value) {
-        r.at(
-            v,
-            msg!("dir-not-phone", value = &v.value),
-        );
+        r.at(v, msg!("dir-not-phone", value = &v.value));
     }
 }
 

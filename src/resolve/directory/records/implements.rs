@@ -76,12 +76,11 @@ impl Policies {
     fn resolve(&self, text: &str) -> Result<(usize, String), Option<String>> {
         match text.strip_prefix("@/") {
             Some(rest) => {
-                let (rel, eid) = rest.split_once('#').ok_or_else(|| {
-                    Some(msg!("dir-implements-no-article", value = text))
-                })?;
+                let (rel, eid) = rest
+                    .split_once('#')
+                    .ok_or_else(|| Some(msg!("dir-implements-no-article", value = text)))?;
                 let page = self.by_rel.get(rel).copied().ok_or_else(|| {
-                    (!self.incomplete)
-                        .then(|| msg!("dir-implements-not-policy", page = rel))
+                    (!self.incomplete).then(|| msg!("dir-implements-not-policy", page = rel))
                 })?;
                 Ok((page, eid.to_string()))
             }
@@ -133,7 +132,11 @@ impl<'a> Implements<'a> {
                                 first = &first.value
                             )
                         };
-                        diagnostics.push(r.source.diagnostic(v.offset, v.len, message).with_help(msg!("dir-implements-twice-help")));
+                        diagnostics.push(
+                            r.source
+                                .diagnostic(v.offset, v.len, message)
+                                .with_help(msg!("dir-implements-twice-help")),
+                        );
                         continue;
                     }
                     named.insert((policy, eid.clone()), v);

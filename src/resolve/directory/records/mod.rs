@@ -192,10 +192,7 @@ fn record(r: &mut Reader<'_>, section: usize, section_path: &str, urls: &Urls) -
     let id = match r.text("id") {
         Some(id) => {
             if !valid_id(&id.value) {
-                r.at(
-                    &id,
-                    msg!("dir-bad-id", id = &id.value),
-                );
+                r.at(&id, msg!("dir-bad-id", id = &id.value));
                 return None;
             }
             id.value

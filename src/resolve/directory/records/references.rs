@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use super::Pending;
 use super::super::kind_name;
+use super::Pending;
 use super::implements::Implements;
 use crate::base::diagnostics::Diagnostics;
 use crate::load::directory::Located;
@@ -55,7 +55,11 @@ fn lookup(
                 .diagnostic(
                     v.offset,
                     v.len,
-                    msg!("dir-ref-unknown", kind = kind_name(known.what), id = &v.value),
+                    msg!(
+                        "dir-ref-unknown",
+                        kind = kind_name(known.what),
+                        id = &v.value
+                    ),
                 )
                 .with_help(known.help(&v.value)),
         );
@@ -139,12 +143,15 @@ pub(super) fn link_organizations(
             if j == i {
                 let v = p.refs.parent.as_ref().expect("has a parent");
                 diagnostics.push(
-                    p.item.record.source.diagnostic(
-                        v.offset,
-                        v.len,
-                        msg!("dir-org-circle", id = &p.item.record.id),
-                    )
-                    .with_help(msg!("dir-org-circle-help")),
+                    p.item
+                        .record
+                        .source
+                        .diagnostic(
+                            v.offset,
+                            v.len,
+                            msg!("dir-org-circle", id = &p.item.record.id),
+                        )
+                        .with_help(msg!("dir-org-circle-help")),
                 );
                 break;
             }

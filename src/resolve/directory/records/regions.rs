@@ -13,19 +13,13 @@ pub(super) fn region(mut r: Reader<'_>, record: Record) -> Option<Pending<Region
     let code = r.text("code");
     if let Some(c) = &code {
         if !(matches!(c.value.len(), 6 | 9 | 12) && c.value.bytes().all(|b| b.is_ascii_digit())) {
-            r.at(
-                c,
-                msg!("dir-region-bad-code", code = &c.value),
-            );
+            r.at(c, msg!("dir-region-bad-code", code = &c.value));
         }
     }
     let level_value = level.as_ref().and_then(|l| {
         let v = Level::parse(&l.value);
         if v.is_none() {
-            r.at(
-                l,
-                msg!("dir-region-bad-level", level = &l.value),
-            );
+            r.at(l, msg!("dir-region-bad-level", level = &l.value));
         }
         v
     });

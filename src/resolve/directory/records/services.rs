@@ -29,15 +29,11 @@ pub(super) fn service(mut r: Reader<'_>, record: Record) -> Option<Pending<Servi
     let audiences = r.list("audiences");
     let needs = r.list("needs");
     if audiences.is_empty() {
-        let d = r
-            .raw
-            .diagnostic(msg!("dir-service-no-audiences"));
+        let d = r.raw.diagnostic(msg!("dir-service-no-audiences"));
         r.errors.push(d);
     }
     if needs.is_empty() {
-        let d = r
-            .raw
-            .diagnostic(msg!("dir-service-no-needs"));
+        let d = r.raw.diagnostic(msg!("dir-service-no-needs"));
         r.errors.push(d);
     }
     let eligibility = r.text("eligibility");
