@@ -36,16 +36,11 @@ pub(super) fn workbook(file: &RecordFile) -> Result<Read, Diagnostic> {
     let cannot_open = |reason: String| {
         let encrypted = ext != "xls" && bytes.starts_with(&OLE_MAGIC);
         let (message, help) = if encrypted || reason.contains("password") {
-            (
-                "this workbook is protected by a password, so it cannot be read".to_string(),
-                "save a copy without the password (文件 → 信息 → 保护工作簿 → 用密码进行加密: clear it) and put that in content/",
-            )
+            (msg!("sheet-password"), msg!("sheet-password-help"))
         } else {
             (
-                format!(
-                    "this workbook cannot be read: it is damaged or not a .{ext} file ({reason})"
-                ),
-                "open it in Excel or WPS and save it again as .xlsx",
+                msg!("sheet-damaged", ext = &ext, reason = reason),
+                msg!("sheet-damaged-help"),
             )
         };
         Diagnostic::in_file(&file.file, message).with_help(help)
@@ -56,7 +51,7 @@ pub(super) fn workbook(file: &RecordFile) -> Result<Read, Diagnostic> {
     let mut workbook = match opened {
         Ok(Ok(w)) => w,
         Ok(Err(reason)) => return Err(cannot_open(reason)),
-        Err(_) => return Err(cannot_open("the reader failed".into())),
+        Err(_) => return Err(cannot_open(msg!("sheet-reader-failed"))),
     };
     let sheets: Vec<String> = workbook
         .sheets_metadata()
@@ -78,9 +73,9 @@ pub(super) fn workbook(file: &RecordFile) -> Result<Read, Diagnostic> {
             }
             Ok(Err(e)) => errors.push(Diagnostic::in_file(
                 &file.file,
-                format!("sheet {name}: this sheet cannot be read ({e})"),
+                msg!("sheet-unreadable", sheet = &name, reason = e.to_string()),
             )),
-            Err(_) => return Err(cannot_open("the reader failed".into())),
+            Err(_) => return Err(cannot_open(msg!("sheet-reader-failed"))),
         }
     }
     Ok((raws, errors))
@@ -166,16 +161,16 @@ fn sheet_table(
         },
     ));
     if !headers.iter().any(|h| h == "id") {
-        return Err(source.diagnostic(0, 1, "the first row has no `id` column, so this sheet is not a table").with_help(
-            "the first row of a table sheet names its fields, as a CSV table's does (id, name, …); remove any title row above it, and hide a sheet that holds notes (hidden sheets are not read)",
-        ));
+        return Err(source
+            .diagnostic(0, 1, msg!("sheet-no-id-column"))
+            .with_help(msg!("sheet-no-id-column-help")));
     }
     table::check_headers(&source, &headers, 0)?;
     for (offset, message) in cell_errors {
         errors.push(
             source
                 .diagnostic(offset, 1, message)
-                .with_help("fix the formula, or type the value itself in the cell"),
+                .with_help(msg!("sheet-cell-error-help")),
         );
     }
     for spans in cells.iter().skip(1) {
@@ -229,7 +224,7 @@ fn cell_text(cell: &Data) -> Result<String, String> {
             None => s.clone(),
         },
         Data::DurationIso(s) => iso_duration(s).unwrap_or_else(|| s.clone()),
-        Data::Error(e) => return Err(format!("this cell holds the spreadsheet error {e}")),
+        Data::Error(e) => return Err(msg!("sheet-cell-error", error = e.to_string())),
     })
 }
 

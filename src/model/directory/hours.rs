@@ -90,8 +90,7 @@ pub fn days_zh(days: &[u8]) -> String {
 /// the times or on its own (`法定节假日休息`), is kept as the entry's note.
 pub fn parse(entry: &str) -> Result<OpeningHours, String> {
     let entry = entry.trim();
-    let hint =
-        "write opening hours as days then times, such as `周一至周五 08:30-12:00,14:00-17:30`";
+    let hint = msg!("hours-hint");
     let folded = width::fold(entry);
     let (text, mut notes) = bracketed_notes(&folded);
     let Some(split) = text.find(|c: char| c.is_ascii_digit()) else {
@@ -99,7 +98,7 @@ pub fn parse(entry: &str) -> Result<OpeningHours, String> {
             notes.insert(0, text.trim().to_string());
         }
         if !notes.iter().any(|n| is_holiday_note(n)) {
-            return Err(format!("opening hours `{entry}` have no times: {hint}"));
+            return Err(msg!("hours-no-times", entry = entry, hint = hint));
         }
         return Ok(OpeningHours {
             days: vec![],
@@ -109,7 +108,7 @@ pub fn parse(entry: &str) -> Result<OpeningHours, String> {
     };
     let (days_text, times_text) = text.split_at(split);
     let days = parse_days(days_text.trim())
-        .map_err(|m| format!("opening hours `{entry}`: {m}; {hint}"))?;
+        .map_err(|m| msg!("hours-bad-days", entry = entry, reason = m, hint = &hint))?;
     let mut times = vec![];
     for part in times_text
         .split([',', '，', ' ', '、', ';', '；'])
@@ -120,7 +119,9 @@ pub fn parse(entry: &str) -> Result<OpeningHours, String> {
             notes.push(part.to_string());
             continue;
         }
-        times.push(parse_range(part).map_err(|m| format!("opening hours `{entry}`: {m}"))?);
+        times.push(
+            parse_range(part).map_err(|m| msg!("hours-bad-times", entry = entry, reason = m))?,
+        );
     }
     let note = (!notes.is_empty()).then(|| notes.join("，"));
     Ok(OpeningHours { days, times, note })
@@ -194,23 +195,23 @@ fn parse_days(text: &str) -> Result<Vec<u8>, String> {
                 match range {
                     Some((a, b)) => {
                         let (a, b) = (
-                            day_of(a).ok_or_else(|| format!("`{a}` is not a day"))?,
-                            day_of(b).ok_or_else(|| format!("`{b}` is not a day"))?,
+                            day_of(a).ok_or_else(|| msg!("hours-not-a-day", day = a))?,
+                            day_of(b).ok_or_else(|| msg!("hours-not-a-day", day = b))?,
                         );
                         if b < a {
-                            return Err(format!("the days `{part}` run backwards"));
+                            return Err(msg!("hours-days-backwards", days = part));
                         }
                         days.extend(a..=b);
                     }
                     None => {
-                        days.push(day_of(part).ok_or_else(|| format!("`{part}` is not a day"))?)
+                        days.push(day_of(part).ok_or_else(|| msg!("hours-not-a-day", day = part))?)
                     }
                 }
             }
         }
     }
     if days.is_empty() {
-        return Err("no days are given".into());
+        return Err(msg!("hours-no-days"));
     }
     days.sort_unstable();
     days.dedup();
@@ -231,13 +232,11 @@ fn parse_range(text: &str) -> Result<TimeRange, String> {
     let (a, b) = ['-', '–', '—', '~', '至', '到']
         .iter()
         .find_map(|sep| text.split_once(*sep))
-        .ok_or_else(|| format!("`{text}` is not a time range such as 08:30-12:00"))?;
-    let (start, opens) =
-        parse_time(a).ok_or_else(|| format!("`{a}` is not a time such as 08:30"))?;
-    let (end, closes) =
-        parse_time(b).ok_or_else(|| format!("`{b}` is not a time such as 17:30"))?;
+        .ok_or_else(|| msg!("hours-not-a-range", text = text))?;
+    let (start, opens) = parse_time(a).ok_or_else(|| msg!("hours-not-opening-time", time = a))?;
+    let (end, closes) = parse_time(b).ok_or_else(|| msg!("hours-not-closing-time", time = b))?;
     if end <= start {
-        return Err(format!("`{text}` closes before it opens"));
+        return Err(msg!("hours-closes-first", text = text));
     }
     Ok(TimeRange { opens, closes })
 }

@@ -81,9 +81,14 @@ impl SheetPlaces {
                 row,
                 column: Some(c),
                 ..
-            }) => format!("sheet {}, row {row}, column {c}", self.name),
-            Some(CellPlace { row, .. }) => format!("sheet {}, row {row}", self.name),
-            None => format!("sheet {}", self.name),
+            }) => msg!(
+                "sheet-place-cell",
+                sheet = &self.name,
+                row = *row,
+                column = c
+            ),
+            Some(CellPlace { row, .. }) => msg!("sheet-place-row", sheet = &self.name, row = *row),
+            None => msg!("sheet-place", sheet = &self.name),
         }
     }
 }
@@ -123,12 +128,16 @@ impl Source {
         match &self.sheet {
             Some(sheet) => Diagnostic::in_file(
                 &self.file,
-                format!("{}: {}", sheet.describe(offset), message.into()),
+                msg!(
+                    "sheet-place-message",
+                    place = sheet.describe(offset),
+                    message = message.into()
+                ),
             ),
             None => {
                 let d = Diagnostic::at(&self.file, &self.text, offset, len, message);
                 match self.columns.get().and_then(|c| c.header_at(offset)) {
-                    Some(header) => d.with_label(format!("column `{header}`")),
+                    Some(header) => d.with_label(msg!("dir-column-label", column = header)),
                     None => d,
                 }
             }

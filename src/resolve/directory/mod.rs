@@ -61,17 +61,31 @@ pub(crate) fn index_ids<'a>(
         if let Some(&first) = map.get(&r.id) {
             let first: &Record = all[first];
             diagnostics.push(
-                r.diagnostic(format!(
-                    "{kind} id `{}` is already used at {}:{}",
-                    r.id,
-                    first.file().display(),
-                    first.line()
+                r.diagnostic(msg!(
+                    "dir-id-twice",
+                    kind = kind_name(kind),
+                    id = &r.id,
+                    file = first.file().display(),
+                    line = first.line()
                 ))
-                .with_help("ids must be unique within their kind"),
+                .with_help(msg!("dir-id-twice-help")),
             );
         } else {
             map.insert(r.id.clone(), i);
         }
     }
     map
+}
+
+/// The name of a kind of record (`region`, `organization type`,
+/// `organization`, `service`, `activity`) in the run's language.
+pub(crate) fn kind_name(kind: &str) -> String {
+    match kind {
+        "region" => msg!("dir-kind-region"),
+        "organization type" => msg!("dir-kind-org-type"),
+        "organization" => msg!("dir-kind-organization"),
+        "service" => msg!("dir-kind-service"),
+        "activity" => msg!("dir-kind-activity"),
+        other => other.to_string(),
+    }
 }

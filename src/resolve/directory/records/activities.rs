@@ -25,9 +25,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
     let title = r.required("title");
     let organizers = r.list("organizers");
     if organizers.is_empty() {
-        let d = r
-            .raw
-            .diagnostic("this activity has no `organizers`, which it needs");
+        let d = r.raw.diagnostic(msg!("dir-activity-no-organizers"));
         r.errors.push(d);
     }
     let start = r.required("start");
@@ -44,10 +42,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
             "cancelled" | "canceled" | "已取消" | "取消" => ActivityStatus::Cancelled,
             "full" | "已满" | "满员" | "报满" => ActivityStatus::Full,
             other => {
-                r.at(
-                    &s,
-                    format!("status `{other}` must be scheduled, cancelled or full"),
-                );
+                r.at(&s, msg!("dir-activity-bad-status", status = other));
                 ActivityStatus::Scheduled
             }
         },
@@ -65,9 +60,7 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
         None => match start_at {
             Some((s, true)) => Some((s, true)),
             Some(_) => {
-                let d = r
-                    .raw
-                    .diagnostic("this activity has no `end`: a timed activity needs one");
+                let d = r.raw.diagnostic(msg!("dir-activity-no-end"));
                 r.errors.push(d);
                 None
             }
@@ -78,17 +71,14 @@ pub(super) fn activity(mut r: Reader<'_>, record: Record) -> Option<Pending<Acti
         if e < s {
             r.at(
                 ev,
-                format!(
-                    "this activity ends ({}) before it starts ({})",
-                    ev.value,
-                    start.as_ref().map_or("", |s| s.value.as_str())
+                msg!(
+                    "dir-activity-ends-first",
+                    end = &ev.value,
+                    start = start.as_ref().map_or("", |s| s.value.as_str())
                 ),
             );
         } else if sd != ed {
-            r.at(
-                ev,
-                "`start` and `end` must both be dates, or both dates with times",
-            );
+            r.at(ev, msg!("dir-activity-mixed-times"));
         }
     }
     r.finish(ACTIVITY_FIELDS);

@@ -5,13 +5,7 @@ use crate::load::directory::{Located, Reader};
 
 pub(super) fn check_phone(r: &mut Reader<'_>, v: &Located<String>) {
     if !valid_phone(&v.value) {
-        r.at(
-            v,
-            format!(
-                "`{}` is not a phone number: digits with `-` or spaces, such as 0575-8512 3456 or 12351",
-                v.value
-            ),
-        );
+        r.at(v, msg!("dir-not-phone", value = &v.value));
     }
 }
 
@@ -58,42 +52,42 @@ pub(super) fn web_address_problem(text: &str) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"))
     else {
-        return Some("it must start with http:// or https://".to_string());
+        return Some(msg!("dir-url-scheme"));
     };
     if let Some(c) = rest
         .chars()
         .find(|&c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c))
     {
         return Some(if c.is_whitespace() {
-            "it contains a space; write %20 or leave the space out".to_string()
+            msg!("dir-url-space")
         } else if c.is_control() {
-            "it contains a control character".to_string()
+            msg!("dir-url-control")
         } else {
-            format!("it contains the character {c}, which an address cannot have")
+            msg!("dir-url-bad-char", char = c.to_string())
         });
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if host.is_empty() {
-        return Some("there is no host name after the //".to_string());
+        return Some(msg!("dir-url-no-host"));
     }
     match url::Url::parse(text) {
         Ok(_) => None,
         Err(e) => Some(match e {
             url::ParseError::InvalidPort => {
-                "the port (after the `:`) is not a number from 0 to 65535".to_string()
+                msg!("dir-url-port")
             }
             url::ParseError::InvalidIpv4Address | url::ParseError::InvalidIpv6Address => {
-                "the IP address is not valid".to_string()
+                msg!("dir-url-ip")
             }
-            url::ParseError::EmptyHost => "there is no host name after the //".to_string(),
-            _ => "the host name is not valid (a host name is letters, digits, hyphens and dots, such as www.example.org)".to_string(),
+            url::ParseError::EmptyHost => msg!("dir-url-no-host"),
+            _ => msg!("dir-url-host"),
         }),
     }
 }
 
 pub(super) fn check_url(r: &mut Reader<'_>, v: &Located<String>) {
     if let Some(why) = web_address_problem(&v.value) {
-        r.at(v, format!("`{}` is not a web address: {why}", v.value));
+        r.at(v, msg!("dir-not-url", value = &v.value, reason = why));
     }
 }
 

@@ -62,9 +62,7 @@ impl Policies {
             // The only policy that loaded may not be the only policy.
             Ok(None) if content.incomplete => Err(None),
             Ok(None) if by_rel.len() == 1 => Ok(*by_rel.values().next().expect("one")),
-            Ok(None) => Err(Some(
-                "a short article id needs `directory.policy` in gongkai.yaml to say which policy it means (the site has more than one, or none); or write @/path.md#art_15".to_string(),
-            )),
+            Ok(None) => Err(Some(msg!("dir-implements-no-default"))),
         };
         Policies {
             default,
@@ -78,14 +76,11 @@ impl Policies {
     fn resolve(&self, text: &str) -> Result<(usize, String), Option<String>> {
         match text.strip_prefix("@/") {
             Some(rest) => {
-                let (rel, eid) = rest.split_once('#').ok_or_else(|| {
-                    Some(format!(
-                        "`{text}` names a policy but no article: add #art_N"
-                    ))
-                })?;
+                let (rel, eid) = rest
+                    .split_once('#')
+                    .ok_or_else(|| Some(msg!("dir-implements-no-article", value = text)))?;
                 let page = self.by_rel.get(rel).copied().ok_or_else(|| {
-                    (!self.incomplete)
-                        .then(|| format!("`{rel}` is not a policy page under content/"))
+                    (!self.incomplete).then(|| msg!("dir-implements-not-policy", page = rel))
                 })?;
                 Ok((page, eid.to_string()))
             }
@@ -129,16 +124,19 @@ impl<'a> Implements<'a> {
                 Ok((policy, eid)) => {
                     if let Some(first) = named.get(&(policy, eid.clone())) {
                         let message = if first.value == v.value {
-                            format!("`{}` is listed twice in `implements`", v.value)
+                            msg!("dir-implements-twice", value = &v.value)
                         } else {
-                            format!(
-                                "`{}` names the same article as `{}` earlier in `implements`",
-                                v.value, first.value
+                            msg!(
+                                "dir-implements-same-article",
+                                value = &v.value,
+                                first = &first.value
                             )
                         };
-                        diagnostics.push(r.source.diagnostic(v.offset, v.len, message).with_help(
-                            "a service implements an article once: remove one of the two entries",
-                        ));
+                        diagnostics.push(
+                            r.source
+                                .diagnostic(v.offset, v.len, message)
+                                .with_help(msg!("dir-implements-twice-help")),
+                        );
                         continue;
                     }
                     named.insert((policy, eid.clone()), v);
@@ -159,16 +157,21 @@ impl<'a> Implements<'a> {
                                 .diagnostic(
                                     v.offset,
                                     v.len,
-                                    format!(
-                                        "`{}` is not an article of {}",
-                                        v.value, self.content.pages[policy].rel
+                                    msg!(
+                                        "dir-implements-no-such-article",
+                                        value = &v.value,
+                                        page = &self.content.pages[policy].rel
                                     ),
                                 )
                                 .with_help(match (articles.first(), articles.last()) {
                                     (Some(first), Some(last)) => {
-                                        format!("its articles are {} … {}", first.eid, last.eid)
+                                        msg!(
+                                            "dir-implements-articles",
+                                            first = &first.eid,
+                                            last = &last.eid
+                                        )
                                     }
-                                    _ => "it has no articles".to_string(),
+                                    _ => msg!("dir-implements-no-articles"),
                                 }),
                         ),
                     }

@@ -192,13 +192,7 @@ fn record(r: &mut Reader<'_>, section: usize, section_path: &str, urls: &Urls) -
     let id = match r.text("id") {
         Some(id) => {
             if !valid_id(&id.value) {
-                r.at(
-                    &id,
-                    format!(
-                        "id `{}` may only use lowercase letters a–z, digits and `-`",
-                        id.value
-                    ),
-                );
+                r.at(&id, msg!("dir-bad-id", id = &id.value));
                 return None;
             }
             id.value
@@ -206,14 +200,12 @@ fn record(r: &mut Reader<'_>, section: usize, section_path: &str, urls: &Urls) -
         None => match r.raw.default_id.clone() {
             Some(id) if valid_id(&id) => id,
             Some(id) => {
-                let d = r.raw.diagnostic(format!(
-                    "this record needs an `id`: its file name `{id}` is not one (lowercase letters a–z, digits and `-`)"
-                ));
+                let d = r.raw.diagnostic(msg!("dir-file-name-not-id", id = &id));
                 r.errors.push(d);
                 return None;
             }
             None => {
-                let d = r.raw.diagnostic("this record has no `id`, which it needs");
+                let d = r.raw.diagnostic(msg!("dir-no-id"));
                 r.errors.push(d);
                 return None;
             }
@@ -261,10 +253,10 @@ fn check_section_paths(
         .chain(activities.iter().map(|p| &p.item.record));
     for r in all {
         if let Some(file) = taken.get(r.path.as_str()) {
-            diagnostics.push(r.diagnostic(format!(
-                "this record's page /{} is already the page of {}",
-                r.path,
-                file.display()
+            diagnostics.push(r.diagnostic(msg!(
+                "dir-page-taken",
+                path = &r.path,
+                file = file.display()
             )));
         }
     }

@@ -31,11 +31,11 @@ pub(super) fn org_type(mut r: Reader<'_>, record: Record) -> Option<Pending<OrgT
             name: n.value,
         }),
         (Some(h), None) => {
-            r.at(&h, "a `hotline` needs a `hotline_name` (职工服务热线)");
+            r.at(&h, msg!("dir-hotline-no-name"));
             None
         }
         (None, Some(n)) => {
-            r.at(&n, "`hotline_name` is given without a `hotline`");
+            r.at(&n, msg!("dir-hotline-name-alone"));
             None
         }
         (None, None) => None,

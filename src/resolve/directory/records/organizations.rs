@@ -40,7 +40,7 @@ pub(super) fn organization(mut r: Reader<'_>, record: Record) -> Option<Pending<
     let email = r.text("email");
     if let Some(e) = &email {
         if !valid_email(&e.value) {
-            r.at(e, format!("`{}` is not an email address", e.value));
+            r.at(e, msg!("dir-not-email", value = &e.value));
         }
     }
     let website = r.text("website");
@@ -67,7 +67,7 @@ pub(super) fn organization(mut r: Reader<'_>, record: Record) -> Option<Pending<
         };
         if let Some(u) = url {
             if let Some(why) = web_address_problem(u) {
-                r.at(&c, format!("`{u}` is not a web address: {why}"));
+                r.at(&c, msg!("dir-not-url", value = u, reason = why));
                 continue;
             }
         }

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::super::kind_name;
 use super::Pending;
 use super::implements::Implements;
 use crate::base::diagnostics::Diagnostics;
@@ -27,16 +28,14 @@ impl Known<'_> {
     /// How to fix a reference to `value`, which is no id: the id whose
     /// name it is, or the nearest id.
     fn help(&self, value: &str) -> String {
-        let what = self.what;
+        let what = kind_name(self.what);
         if let Some((_, id)) = self.names.iter().find(|(name, _)| name == value) {
-            return format!(
-                "`{value}` is the name of {what} `{id}`; a reference names the id: write `{id}`"
-            );
+            return msg!("dir-ref-is-name", value = value, kind = what, id = id);
         }
         let ids = self.ids.keys().map(String::as_str);
         match crate::base::suggest::nearest(value, ids) {
-            Some(id) => format!("did you mean `{id}`?"),
-            None => format!("{what} ids are given by the `id` of {what} records"),
+            Some(id) => msg!("dir-ref-did-you-mean", id = id),
+            None => msg!("dir-ref-ids-help", kind = what),
         }
     }
 }
@@ -56,7 +55,11 @@ fn lookup(
                 .diagnostic(
                     v.offset,
                     v.len,
-                    format!("there is no {} with id `{}`", known.what, v.value),
+                    msg!(
+                        "dir-ref-unknown",
+                        kind = kind_name(known.what),
+                        id = &v.value
+                    ),
                 )
                 .with_help(known.help(&v.value)),
         );
@@ -74,10 +77,10 @@ pub(super) fn link_regions(
         if let Some(v) = &p.refs.parent {
             p.item.parent = lookup(region_ids, &p.item.record, v, diagnostics);
         } else if p.item.level != Level::City {
-            diagnostics.push(p.item.record.diagnostic(format!(
-                "region `{}` ({}) needs a `parent`: only a 市 stands alone",
-                p.item.record.id,
-                p.item.level.zh()
+            diagnostics.push(p.item.record.diagnostic(msg!(
+                "dir-region-no-parent",
+                id = &p.item.record.id,
+                level = p.item.level.zh()
             )));
         }
     }
@@ -88,12 +91,12 @@ pub(super) fn link_regions(
                 diagnostics.push(p.item.record.source.diagnostic(
                     v.offset,
                     v.len,
-                    format!(
-                        "region `{}` ({}) cannot be under `{}` ({}): a parent is a higher level",
-                        p.item.record.id,
-                        p.item.level.zh(),
-                        v.value,
-                        levels[parent].zh()
+                    msg!(
+                        "dir-region-parent-level",
+                        id = &p.item.record.id,
+                        level = p.item.level.zh(),
+                        parent = &v.value,
+                        parent_level = levels[parent].zh()
                     ),
                 ));
             }
@@ -140,15 +143,15 @@ pub(super) fn link_organizations(
             if j == i {
                 let v = p.refs.parent.as_ref().expect("has a parent");
                 diagnostics.push(
-                    p.item.record.source.diagnostic(
-                        v.offset,
-                        v.len,
-                        format!(
-                            "organization `{}` is its own ancestor: its parents go round in a circle",
-                            p.item.record.id
-                        ),
-                    )
-                    .with_help("follow the `parent` fields from here and break the circle"),
+                    p.item
+                        .record
+                        .source
+                        .diagnostic(
+                            v.offset,
+                            v.len,
+                            msg!("dir-org-circle", id = &p.item.record.id),
+                        )
+                        .with_help(msg!("dir-org-circle-help")),
                 );
                 break;
             }

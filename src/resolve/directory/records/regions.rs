@@ -13,22 +13,13 @@ pub(super) fn region(mut r: Reader<'_>, record: Record) -> Option<Pending<Region
     let code = r.text("code");
     if let Some(c) = &code {
         if !(matches!(c.value.len(), 6 | 9 | 12) && c.value.bytes().all(|b| b.is_ascii_digit())) {
-            r.at(
-                c,
-                format!(
-                    "region code `{}` must be 6, 9 or 12 digits (统计用区划代码)",
-                    c.value
-                ),
-            );
+            r.at(c, msg!("dir-region-bad-code", code = &c.value));
         }
     }
     let level_value = level.as_ref().and_then(|l| {
         let v = Level::parse(&l.value);
         if v.is_none() {
-            r.at(
-                l,
-                format!("level `{}` must be 市, 区县, 乡镇街道 or 村社区", l.value),
-            );
+            r.at(l, msg!("dir-region-bad-level", level = &l.value));
         }
         v
     });

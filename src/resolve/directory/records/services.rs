@@ -29,15 +29,11 @@ pub(super) fn service(mut r: Reader<'_>, record: Record) -> Option<Pending<Servi
     let audiences = r.list("audiences");
     let needs = r.list("needs");
     if audiences.is_empty() {
-        let d = r
-            .raw
-            .diagnostic("this service has no `audiences`: say who it is for");
+        let d = r.raw.diagnostic(msg!("dir-service-no-audiences"));
         r.errors.push(d);
     }
     if needs.is_empty() {
-        let d = r
-            .raw
-            .diagnostic("this service has no `needs`: say what needs it meets");
+        let d = r.raw.diagnostic(msg!("dir-service-no-needs"));
         r.errors.push(d);
     }
     let eligibility = r.text("eligibility");
@@ -49,7 +45,7 @@ pub(super) fn service(mut r: Reader<'_>, record: Record) -> Option<Pending<Servi
             Ok(ch) => {
                 if let (Mode::Online, Some(u)) = (ch.mode, &ch.url) {
                     if let Some(why) = web_address_problem(u) {
-                        r.at(&c, format!("`{u}` is not a web address: {why}"));
+                        r.at(&c, msg!("dir-not-url", value = u, reason = why));
                         continue;
                     }
                 }
@@ -89,17 +85,13 @@ fn service_channel(text: &str) -> Result<ServiceChannel, String> {
     let (kind, detail) = text
         .split_once(['：', ':'])
         .map(|(k, d)| (k.trim(), d.trim()))
-        .ok_or_else(|| {
-            format!("channel `{text}` must start with 线下：, 电话： or 网上： and say how")
-        })?;
+        .ok_or_else(|| msg!("dir-channel-no-kind", channel = text))?;
     let mode = match kind {
         "线下" | "到场" | "现场" | "窗口" => Mode::InPerson,
         "电话" | "热线" => Mode::Phone,
         "网上" | "在线" | "线上" => Mode::Online,
         _ => {
-            return Err(format!(
-                "channel `{text}`: `{kind}` is not 线下, 电话 or 网上"
-            ));
+            return Err(msg!("dir-channel-bad-kind", channel = text, kind = kind));
         }
     };
     let url = match mode {

@@ -58,27 +58,23 @@ impl<'a> Vocabulary<'a> {
             None if self.fixed => {
                 diagnostics.push(
                     record
-                        .diagnostic(format!(
-                            "`{name}` is not one of the {} in gongkai.yaml",
-                            self.what
-                        ))
-                        .with_help(format!(
-                            "use one of: {}; or add it to directory.{} in gongkai.yaml",
-                            self.terms
+                        .diagnostic(msg!("dir-term-unknown", term = name, field = self.what))
+                        .with_help(msg!(
+                            "dir-term-unknown-help",
+                            terms = self
+                                .terms
                                 .iter()
                                 .map(|t| t.name.as_str())
                                 .collect::<Vec<_>>()
                                 .join("、"),
-                            self.what
+                            field = self.what
                         )),
                 );
                 return;
             }
             None => {
                 if name.contains(['/', '?', '#', '%', '\\']) || name.starts_with('.') {
-                    diagnostics.push(record.diagnostic(format!(
-                        "`{name}` cannot name a page: leave out / ? # % \\ and a leading ."
-                    )));
+                    diagnostics.push(record.diagnostic(msg!("dir-term-bad-name", term = name)));
                     return;
                 }
                 self.insert(name)
