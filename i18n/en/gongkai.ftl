@@ -554,3 +554,13 @@ sheet-place-row = sheet { $sheet }, row { $row }
 sheet-place = sheet { $sheet }
 sheet-place-message = { $place }: { $message }
 dir-column-label = column `{ $column }`
+
+## YAML errors in words (base/yaml.rs in_words)
+yaml-missing-field = missing field `{ $field }`
+yaml-unknown-field = unknown field `{ $field }`, expected one of { $expected }
+yaml-unknown-field-near = unknown field `{ $field }` (did you mean `{ $nearest }`?), expected one of { $expected }
+yaml-unknown-value = unknown variant `{ $value }`, expected one of { $expected }
+yaml-unknown-value-near = unknown variant `{ $value }` (did you mean `{ $nearest }`?), expected one of { $expected }
+yaml-invalid-type = invalid type: { $found }, expected { $expected }
+yaml-mapping-not-allowed = mapping values are not allowed in this context
+yaml-other = { $detail }

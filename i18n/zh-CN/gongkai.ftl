@@ -480,3 +480,13 @@ sheet-place-row = 工作表 { $sheet } 第 { $row } 行
 sheet-place = 工作表 { $sheet }
 sheet-place-message = { $place }：{ $message }
 dir-column-label = `{ $column }` 列
+
+## YAML errors in words (base/yaml.rs in_words)
+yaml-missing-field = 缺少必填的键 `{ $field }`：请补上这一行
+yaml-unknown-field = 没有 `{ $field }` 这个键；可以写的键有：{ $expected }
+yaml-unknown-field-near = 没有 `{ $field }` 这个键，是不是 `{ $nearest }`？可以写的键有：{ $expected }
+yaml-unknown-value = `{ $value }` 不是可以写的值；可以写：{ $expected }
+yaml-unknown-value-near = `{ $value }` 不是可以写的值，是不是 `{ $nearest }`？可以写：{ $expected }
+yaml-invalid-type = 这里的值类型不对：写的是 { $found }，需要的是 { $expected }
+yaml-mapping-not-allowed = 这里不能再写“键: 值”：多半是缩进不对，或者值里有没加引号的冒号
+yaml-other = YAML 格式有误：{ $detail }

@@ -47,12 +47,13 @@ pub fn parse<T: DeserializeOwned>(
         let plain = e.render_with_options(serde_saphyr::render_options! {
             snippets: serde_saphyr::SnippetMode::Off,
         });
-        let message = plain_words(&e).unwrap_or_else(|| strip_location_suffix(&plain));
+        let english = strip_location_suffix(&plain);
+        let message = plain_words(&e).unwrap_or_else(|| in_words(english));
         let at = e
             .location()
             .filter(|l| l.line() > 0)
             .map(|l| Location::from_line_column(yaml, l.line() as usize, l.column() as usize));
-        let cause = cause(yaml, at.map(|l| l.offset), &message);
+        let cause = cause(yaml, at.map(|l| l.offset), english);
         let d = match (cause.as_ref().and_then(|c| c.at), at) {
             (Some(local), _) => Diagnostic::at(file, source, offset + local, 1, message),
             (None, Some(local)) => Diagnostic::at(file, source, offset + local.offset, 1, message),
@@ -152,17 +153,74 @@ fn plain_words(error: &serde_saphyr::Error) -> Option<String> {
 }
 
 /// serde-saphyr's message without its own positions (ours are in the
-/// prefix, counted in the whole file) and in words an editor knows.
-fn strip_location_suffix(message: &str) -> String {
-    let message = match message.find(" at line ") {
+/// prefix, counted in the whole file).
+fn strip_location_suffix(message: &str) -> &str {
+    match message.find(" at line ") {
         Some(i) if message[i..].contains(", column ") => &message[..i],
         _ => message,
-    };
+    }
+}
+
+/// The text between the first pair of backticks: the key in serde's
+/// `unknown field `titel`, expected …`.
+fn quoted(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+/// A message of serde-saphyr (or of serde, which it passes on) in words
+/// an editor knows, in the run's language: the common ones (a missing or
+/// unknown key, a value of the wrong kind, a key where none can be) each
+/// by their own message; any other under a sentence that says it is the
+/// YAML that is wrong.
+fn in_words(message: &str) -> String {
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         let key = key.split(',').next().unwrap_or(key).trim();
         return msg!("yaml-duplicate-key", key = key);
     }
-    let mut out = message.to_string();
+    if let Some(field) = message
+        .strip_prefix("missing field ")
+        .and_then(|_| quoted(message))
+    {
+        return msg!("yaml-missing-field", field = field);
+    }
+    for (prefix, id) in [("unknown field ", "field"), ("unknown variant ", "variant")] {
+        let Some(name) = message.strip_prefix(prefix).and_then(|_| quoted(message)) else {
+            continue;
+        };
+        let expected = message
+            .split_once(", expected ")
+            .map(|(_, e)| e.trim_start_matches("one of ").replace('`', ""))
+            .unwrap_or_default();
+        let known: Vec<&str> = expected.split(',').map(str::trim).collect();
+        let nearest = super::suggest::nearest(name, known.iter().copied());
+        return match (id, nearest) {
+            ("field", Some(n)) => msg!(
+                "yaml-unknown-field-near",
+                field = name,
+                expected = &expected,
+                nearest = n
+            ),
+            ("field", None) => msg!("yaml-unknown-field", field = name, expected = &expected),
+            (_, Some(n)) => msg!(
+                "yaml-unknown-value-near",
+                value = name,
+                expected = &expected,
+                nearest = n
+            ),
+            (_, None) => msg!("yaml-unknown-value", value = name, expected = &expected),
+        };
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|r| r.split_once(", expected "))
+    {
+        return msg!("yaml-invalid-type", found = found, expected = expected);
+    }
+    if message.starts_with("mapping values are not allowed") {
+        return msg!("yaml-mapping-not-allowed");
+    }
     for (rust, words) in [
         ("invalid i64", msg!("yaml-expected-integer")),
         ("invalid u64", msg!("yaml-expected-count")),
@@ -175,11 +233,11 @@ fn strip_location_suffix(message: &str) -> String {
             msg!("yaml-expected-boolean"),
         ),
     ] {
-        if out.starts_with(rust) {
-            out = format!("{words}{}", &out[rust.len()..]);
+        if let Some(rest) = message.strip_prefix(rust) {
+            return format!("{words}{rest}");
         }
     }
-    out
+    msg!("yaml-other", detail = message)
 }
 
 #[cfg(test)]
@@ -226,14 +284,36 @@ mod tests {
     #[test]
     fn messages_are_in_words() {
         assert_eq!(
-            strip_location_suffix("invalid i64 at line 2, column 9"),
+            in_words(strip_location_suffix("invalid i64 at line 2, column 9")),
             "expected a whole number"
         );
         assert_eq!(
-            strip_location_suffix(
+            in_words(strip_location_suffix(
                 "alias replay limit exceeded: n=1 > 0 at line 3, column 40 (defined at line 6, column 9) (used at line 1, column 1)"
-            ),
+            )),
             "alias replay limit exceeded: n=1 > 0"
+        );
+        // serde's own messages, each by a message of the catalogs, with
+        // the nearest known key when one is close.
+        assert_eq!(
+            in_words("unknown field `titel`, expected one of `title`, `date`"),
+            "unknown field `titel` (did you mean `title`?), expected one of title, date"
+        );
+        assert_eq!(
+            in_words("unknown field `colour`, expected `title`"),
+            "unknown field `colour`, expected one of title"
+        );
+        assert_eq!(
+            in_words("unknown variant `in-force`, expected one of `in_force`, `amended`"),
+            "unknown variant `in-force` (did you mean `in_force`?), expected one of in_force, amended"
+        );
+        assert_eq!(
+            in_words("missing field `base_url`"),
+            "missing field `base_url`"
+        );
+        assert_eq!(
+            in_words("invalid type: sequence, expected a string"),
+            "invalid type: sequence, expected a string"
         );
     }
 

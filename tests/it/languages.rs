@@ -188,3 +188,31 @@ fn the_summary_and_the_help_follow_the_language() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_yaml_parser_s_own_messages_are_said_in_the_run_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = broken_site(dir.path(), "zh-CN");
+    std::fs::write(
+        site.join("content/bad.md"),
+        "---\ntitel: 示例\ndate: 2026-01-01\n---\n正文\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("content/indented.md"),
+        "---\ntitle: 示例\ndate: 2026-01-01\n  draft: true\n---\n正文\n",
+    )
+    .unwrap();
+    let zh = check(&site, &[], &[]);
+    for said in [
+        "content/bad.md:2:1: 没有 `titel` 这个键，是不是 `title`？可以写的键有：title, ",
+        "content/indented.md:4:8: 这里不能再写“键: 值”：多半是缩进不对，或者值里有没加引号的冒号",
+    ] {
+        assert!(zh.contains(said), "no `{said}` in\n{zh}");
+    }
+    let en = check(&site, &[], &["--lang", "en"]);
+    assert!(
+        en.contains("content/bad.md:2:1: unknown field `titel` (did you mean `title`?), expected one of title, "),
+        "{en}"
+    );
+}
