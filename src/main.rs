@@ -197,11 +197,26 @@ fn report_errors(diagnostics: &Diagnostics) {
     for d in &diagnostics.0 {
         let mut text = String::new();
         match handler.render_report(&mut text, d) {
-            Ok(()) => eprintln!("{text}"),
+            Ok(()) => eprintln!("{}", help_label(&text)),
             Err(_) => eprintln!("error: {d}"),
         }
     }
     eprintln!("{}", msg!("errors-found", count = diagnostics.len()));
+}
+
+/// miette's `help:` before each help line, in the run's language.
+fn help_label(report: &str) -> String {
+    let label = msg!("diagnostic-help-label");
+    report
+        .split_inclusive('\n')
+        .map(|line| {
+            let text = line.trim_start();
+            match text.strip_prefix("help: ") {
+                Some(rest) => format!("{}{label}{rest}", &line[..line.len() - text.len()]),
+                None => line.to_string(),
+            }
+        })
+        .collect()
 }
 
 /// What a build or a check did.
@@ -351,15 +366,118 @@ fn localised_command() -> clap::Command {
         ("serve", msg!("cli-serve")),
         ("search", msg!("cli-search")),
         ("deploy", msg!("cli-deploy")),
+        ("import", msg!("cli-import")),
         ("syntax-css", msg!("cli-syntax-css")),
     ];
-    let mut command = Cli::command()
-        .about(msg!("cli-about"))
-        .mut_arg("lang", |a| a.help(msg!("cli-lang")));
+    let mut command = headings(
+        Cli::command()
+            .about(msg!("cli-about"))
+            .mut_arg("lang", |a| a.help(msg!("cli-lang"))),
+    );
     for (name, about) in subcommands {
-        command = command.mut_subcommand(name, |c| c.about(about));
+        command = command.mut_subcommand(name, |mut c| {
+            let ids: Vec<String> = c.get_arguments().map(|a| a.get_id().to_string()).collect();
+            for id in ids {
+                if let Some(help) = arg_help(name, &id) {
+                    c = c.mut_arg(id, |a| a.help(help));
+                }
+            }
+            headings(c.about(about))
+        });
     }
     command
+}
+
+/// The words clap puts around the descriptions (`Usage:`, `Options:`,
+/// `Commands:`), in the run's language.
+fn headings(command: clap::Command) -> clap::Command {
+    let options = msg!("cli-heading-options");
+    let arguments = msg!("cli-heading-arguments");
+    // clap's own --help (and the top level's --version and `help`
+    // command) cannot take other words: they are replaced by the same
+    // flags with words from the catalogs.
+    let top = command.get_name() == "gongkai";
+    let mut command = command.disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help(msg!("cli-arg-help")),
+    );
+    if top {
+        command = command
+            .disable_help_subcommand(true)
+            .disable_version_flag(true)
+            .arg(
+                clap::Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(clap::ArgAction::Version)
+                    .help(msg!("cli-arg-version")),
+            );
+    }
+    let ids: Vec<(String, bool)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    let mut command = command
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+            msg!("cli-heading-usage")
+        ))
+        .subcommand_help_heading(msg!("cli-heading-commands"));
+    for (id, positional) in ids {
+        let heading = if positional { &arguments } else { &options };
+        command = command.mut_arg(id, |a| a.help_heading(heading.clone()));
+    }
+    command
+}
+
+/// The description of a command's flag or argument, by its name.
+fn arg_help(command: &str, id: &str) -> Option<String> {
+    Some(match (command, id) {
+        ("build", "output") => msg!("cli-arg-output"),
+        (_, "output") => msg!("cli-arg-built-site"),
+        ("import", "force") => msg!("cli-arg-replace-page"),
+        ("deploy", "region") => msg!("cli-arg-signing-region"),
+        (_, id) => return arg_help_of(id),
+    })
+}
+
+/// The description of a flag or argument that means the same in every
+/// command that has it.
+fn arg_help_of(id: &str) -> Option<String> {
+    Some(match id {
+        "root" => msg!("cli-arg-root"),
+        "base_url" => msg!("cli-arg-base-url"),
+        "drafts" => msg!("cli-arg-drafts"),
+        "force" => msg!("cli-arg-force"),
+        "bind" => msg!("cli-arg-bind"),
+        "port" => msg!("cli-arg-port"),
+        "poll" => msg!("cli-arg-poll"),
+        "json" => msg!("cli-arg-json"),
+        "limit" => msg!("cli-arg-limit"),
+        "kind" => msg!("cli-arg-kind"),
+        "org_type" => msg!("cli-arg-type"),
+        "region" => msg!("cli-arg-region"),
+        "audience" => msg!("cli-arg-audience"),
+        "need" => msg!("cli-arg-need"),
+        "all" => msg!("cli-arg-all"),
+        "query" => msg!("cli-arg-query"),
+        "target" => msg!("cli-arg-target"),
+        "endpoint" => msg!("cli-arg-endpoint"),
+        "path_style" => msg!("cli-arg-path-style"),
+        "dry_run" => msg!("cli-arg-dry-run"),
+        "verify" => msg!("cli-arg-verify"),
+        "max_deletes" => msg!("cli-arg-max-deletes"),
+        "changed_urls" => msg!("cli-arg-changed-urls"),
+        "file" => msg!("cli-arg-file"),
+        "section" => msg!("cli-arg-section"),
+        "slug" => msg!("cli-arg-slug"),
+        "dir" => msg!("cli-arg-dir"),
+        "theme" => msg!("cli-arg-theme"),
+        _ => return None,
+    })
 }
 
 fn main() -> ExitCode {

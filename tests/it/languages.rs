@@ -68,9 +68,10 @@ fn assert_chinese(stderr: &str) {
         "{stderr}"
     );
     assert!(
-        stderr.contains("请在元数据后面加一行，只写 `---`"),
+        stderr.contains("  提示：请在元数据后面加一行，只写 `---`"),
         "{stderr}"
     );
+    assert!(!stderr.contains("help:"), "{stderr}");
     assert!(stderr.contains("这个 `---` 开始了元数据"), "{stderr}");
     assert!(
         stderr.contains("错误：发现 1 个问题，没有写入任何文件"),
@@ -182,6 +183,37 @@ fn the_summary_and_the_help_follow_the_language() {
         "{help}"
     );
     assert!(help.contains("生成网站，写入输出文件夹"), "{help}");
+    assert!(
+        help.contains("把 Word 文件（.docx）导入为政策页面"),
+        "{help}"
+    );
+    // A command's flags, and the words clap puts around them.
+    let build = common::gongkai()
+        .args(["--lang", "zh-CN", "build", "--help"])
+        .output()
+        .unwrap();
+    let build = String::from_utf8(build.stdout).unwrap();
+    for said in [
+        "用法：gongkai build",
+        "选项:",
+        "网站根目录（gongkai.yaml 所在的文件夹）",
+        "也生成标了 `draft: true` 的页面和栏目",
+        "-h, --help                 显示帮助",
+    ] {
+        assert!(build.contains(said), "no `{said}` in\n{build}");
+    }
+    for english in ["Usage:", "Options:", "Print help", "The site root"] {
+        assert!(!build.contains(english), "`{english}` in\n{build}");
+    }
+    let en = common::gongkai()
+        .args(["--lang", "en", "build", "--help"])
+        .output()
+        .unwrap();
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(
+        en.contains("Usage: gongkai build") && en.contains("The site root (where gongkai.yaml is)"),
+        "{en}"
+    );
     let bad = common::gongkai()
         .args(["--lang", "fr", "--help"])
         .output()

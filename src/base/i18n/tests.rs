@@ -367,7 +367,7 @@ fn glob(pieces: &[&str], text: &str) -> bool {
 
 /// The messages the editors' guide quotes: in its ```text blocks, the
 /// lines that start with `× ` (after the `file:line:column: ` place), with
-/// `help: `, with `错误：` or with `警告：`.
+/// `提示：` (the help label) or `help: `, with `错误：` or with `警告：`.
 fn quoted_in_guide(guide: &str) -> Vec<(usize, String)> {
     let mut out = vec![];
     let mut in_text = false;
@@ -383,7 +383,10 @@ fn quoted_in_guide(guide: &str) -> Vec<(usize, String)> {
         let quoted = if let Some(rest) = t.strip_prefix("× ") {
             // `content/a.md:5:7: message`: the place ends at the first `: `.
             rest.split_once(": ").map(|(_, m)| m.to_string())
-        } else if let Some(rest) = t.strip_prefix("help: ") {
+        } else if let Some(rest) = t
+            .strip_prefix("提示：")
+            .or_else(|| t.strip_prefix("help: "))
+        {
             Some(rest.to_string())
         } else if t.starts_with("错误：") || t.starts_with("警告：") {
             Some(t.to_string())
