@@ -204,6 +204,48 @@ fn report_errors(diagnostics: &Diagnostics) {
     eprintln!("{}", msg!("errors-found", count = diagnostics.len()));
 }
 
+/// A mistake on the command line, said in the run's language (clap's own
+/// words are English), then exit 2 as clap does. Help and version, and
+/// kinds of mistakes without a message of ours, go through clap.
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind| e.get(kind).map(|v| v.to_string());
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => context(ContextKind::InvalidArg)
+            .map(|arg| msg!("cli-error-unknown-argument", arg = arg)),
+        ErrorKind::InvalidSubcommand => context(ContextKind::InvalidSubcommand)
+            .map(|command| msg!("cli-error-unknown-command", command = command)),
+        ErrorKind::InvalidValue => match (
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+        ) {
+            (Some(value), Some(arg)) => Some(msg!(
+                "cli-error-invalid-value",
+                value = value,
+                arg = arg,
+                accepted = context(ContextKind::ValidValue).unwrap_or_default()
+            )),
+            _ => None,
+        },
+        ErrorKind::MissingRequiredArgument => context(ContextKind::InvalidArg)
+            .map(|arg| msg!("cli-error-missing-argument", arg = arg)),
+        _ => None,
+    };
+    let Some(message) = message else { e.exit() };
+    eprintln!("{}", msg!("error-line", message = message));
+    let suggestion = context(ContextKind::SuggestedArg)
+        .or_else(|| context(ContextKind::SuggestedSubcommand))
+        .or_else(|| context(ContextKind::SuggestedValue));
+    if let Some(suggestion) = suggestion {
+        eprintln!(
+            "{}",
+            msg!("cli-error-did-you-mean", suggestion = suggestion)
+        );
+    }
+    eprintln!("{}", msg!("cli-error-see-help"));
+    std::process::exit(2)
+}
+
 /// miette's `help:` before each help line, in the run's language.
 fn help_label(report: &str) -> String {
     let label = msg!("diagnostic-help-label");
@@ -489,7 +531,10 @@ fn main() -> ExitCode {
             site_language(std::path::Path::new(&root))
         });
     i18n::set_language(language);
-    let matches = localised_command().get_matches_from(args);
+    let matches = match localised_command().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => usage_error(e),
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Init { dir } => match gongkai::init(&dir) {

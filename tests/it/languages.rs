@@ -248,3 +248,24 @@ fn the_yaml_parser_s_own_messages_are_said_in_the_run_s_language() {
         "{en}"
     );
 }
+
+#[test]
+fn mistakes_on_the_command_line_are_said_in_the_run_s_language() {
+    let run = |args: &[&str]| {
+        let o = common::gongkai().args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{o:?}");
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let zh = run(&["--lang", "zh-CN", "buidl"]);
+    assert!(
+        zh.contains("错误：没有 `buidl` 这个命令")
+            && zh.contains("是不是 `build`？")
+            && zh.contains("加 `--help` 查看用法。"),
+        "{zh}"
+    );
+    let zh = run(&["--lang", "zh-CN", "build", "--nope"]);
+    assert!(zh.contains("错误：没有 `--nope` 这个参数"), "{zh}");
+    assert!(!zh.contains("unexpected"), "{zh}");
+    let en = run(&["--lang", "en", "build", "--nope"]);
+    assert!(en.contains("error: unexpected argument `--nope`"), "{en}");
+}
