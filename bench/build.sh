@@ -10,6 +10,8 @@
 #
 # See bench/README.md for what the columns mean.
 set -euo pipefail
+# The figures are read off gongkai's English report lines.
+export GONGKAI_LANG=en
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

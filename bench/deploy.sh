@@ -28,6 +28,8 @@
 # listens on 127.0.0.1 only, on free ports, keeps its data in the work folder,
 # and is killed on exit; the work folder is removed on exit.
 set -euo pipefail
+# The figures are read off gongkai's English report lines.
+export GONGKAI_LANG=en
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -16,6 +16,8 @@
 #
 # See bench/README.md, "Search", for what is measured and how.
 set -euo pipefail
+# The figures are read off gongkai's English report lines.
+export GONGKAI_LANG=en
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

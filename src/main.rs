@@ -273,26 +273,20 @@ fn summary(done: Done, r: &BuildReport) {
         eprintln!("{}", msg!("warning-line", message = w));
     }
     let seconds = i18n::fixed(r.seconds, 2);
-    let line = match done {
-        Done::Built => msg!(
-            "summary-built",
-            pages = r.pages,
-            sections = r.sections,
-            articles = r.articles,
-            records = r.records,
-            files = r.files_written,
-            seconds = seconds,
-        ),
-        Done::Checked => msg!(
-            "summary-checked",
-            pages = r.pages,
-            sections = r.sections,
-            articles = r.articles,
-            records = r.records,
-            files = r.files_written,
-            seconds = seconds,
-        ),
+    let done = match done {
+        Done::Built => msg!("summary-built"),
+        Done::Checked => msg!("summary-checked"),
     };
+    let line = msg!(
+        "summary",
+        done = done,
+        pages = r.pages,
+        sections = r.sections,
+        articles = r.articles,
+        records = r.records,
+        files = r.files_written,
+        seconds = seconds,
+    );
     eprintln!("{line}");
 }
 

@@ -20,8 +20,9 @@ errors-found = error: { $count } { $count ->
     } found; nothing was written
 warning-line = warning: { $message }
 error-line = error: { $message }
-summary-built = built { $pages } pages, { $sections } sections, { $articles } policy articles and { $records } directory records ({ $files } files) in { $seconds } s
-summary-checked = checked { $pages } pages, { $sections } sections, { $articles } policy articles and { $records } directory records ({ $files } files) in { $seconds } s
+summary-built = built
+summary = { $done } { $pages } pages, { $sections } sections, { $articles } policy articles and { $records } directory records ({ $files } files) in { $seconds } s
+summary-checked = checked
 init-done = created a new site in { $dir }; build it with: gongkai build --root { $dir }
 search-no-index = error: { $error } (build the site first: gongkai build)
 search-bad-filter = error: --{ $flag }: { $error }
