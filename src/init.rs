@@ -89,11 +89,21 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::in_file(parent, msg!("cannot-create-folder", error = e.to_string()))
+                Diagnostic::in_file(
+                    parent,
+                    msg!(
+                        "cannot-create-folder",
+                        error = crate::base::words::io_error(&e)
+                    ),
+                )
             })?;
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::in_file(&path, msg!("cannot-write", error = e.to_string())))?;
+        std::fs::write(&path, bytes).map_err(|e| {
+            Diagnostic::in_file(
+                &path,
+                msg!("cannot-write", error = crate::base::words::io_error(&e)),
+            )
+        })?;
     }
     Ok(())
 }

@@ -464,9 +464,44 @@ fn headings(command: clap::Command) -> clap::Command {
         .subcommand_help_heading(msg!("cli-heading-commands"));
     for (id, positional) in ids {
         let heading = if positional { &arguments } else { &options };
-        command = command.mut_arg(id, |a| a.help_heading(heading.clone()));
+        command = command.mut_arg(id, |a| {
+            let a = a.help_heading(heading.clone());
+            if !a.get_action().takes_values() {
+                return a;
+            }
+            let help = notes(&a);
+            a.help(help)
+                .hide_default_value(true)
+                .hide_possible_values(true)
+        });
     }
     command
+}
+
+/// A value-taking argument's description with its accepted values and its default in
+/// the run's language (clap would add `[possible values: …]` and
+/// `[default: …]` in English).
+fn notes(arg: &clap::Arg) -> String {
+    let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let accepted: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    // A description that names every value already says it.
+    if !accepted.is_empty() && !accepted.iter().all(|v| help.contains(v.as_str())) {
+        help.push_str(&msg!("cli-accepted-values", values = accepted.join(", ")));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        help.push_str(&msg!("cli-default-value", value = defaults.join(" ")));
+    }
+    help
 }
 
 /// The description of a command's flag or argument, by its name.

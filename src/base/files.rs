@@ -54,7 +54,7 @@ pub fn refusal(
             }
             Err(e) => {
                 return Some((
-                    msg!("symlink-broken", error = e.to_string()),
+                    msg!("symlink-broken", error = crate::base::words::io_error(&e)),
                     msg!("symlink-broken-help"),
                 ));
             }
@@ -83,8 +83,12 @@ fn not_ordinary(file_type: std::fs::FileType) -> Option<(String, String)> {
 /// not an ordinary file, or over the size limit. `shown` is the path
 /// messages use.
 pub fn read_bytes(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let cannot =
-        |e: std::io::Error| Diagnostic::in_file(shown, msg!("cannot-read", error = e.to_string()));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::in_file(
+            shown,
+            msg!("cannot-read", error = crate::base::words::io_error(&e)),
+        )
+    };
     // Non-blocking, so that a FIFO put in place of a checked file is never
     // waited on; it has no effect on an ordinary file.
     let file = std::fs::OpenOptions::new()

@@ -16,7 +16,11 @@ pub(crate) trait Sink: Sync {
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
         let mut bytes = Vec::new();
         fill(&mut bytes).map_err(|e| {
-            Diagnostic::new(msg!("cannot-make-file", file = rel, error = e.to_string()))
+            Diagnostic::new(msg!(
+                "cannot-make-file",
+                file = rel,
+                error = crate::base::words::io_error(&e)
+            ))
         })?;
         self.write(rel, &bytes)
     }

@@ -189,11 +189,12 @@ fn in_words(message: &str) -> String {
         let Some(name) = message.strip_prefix(prefix).and_then(|_| quoted(message)) else {
             continue;
         };
-        let expected = message
+        let listed = message
             .split_once(", expected ")
             .map(|(_, e)| e.trim_start_matches("one of ").replace('`', ""))
             .unwrap_or_default();
-        let known: Vec<&str> = expected.split(',').map(str::trim).collect();
+        let known: Vec<&str> = listed.split(',').map(str::trim).collect();
+        let expected = super::words::code_list(known.iter().copied());
         let nearest = super::suggest::nearest(name, known.iter().copied());
         return match (id, nearest) {
             ("field", Some(n)) => msg!(
@@ -216,7 +217,11 @@ fn in_words(message: &str) -> String {
         .strip_prefix("invalid type: ")
         .and_then(|r| r.split_once(", expected "))
     {
-        return msg!("yaml-invalid-type", found = found, expected = expected);
+        return msg!(
+            "yaml-invalid-type",
+            found = kind_in_words(found),
+            expected = kind_in_words(expected)
+        );
     }
     if message.starts_with("mapping values are not allowed") {
         return msg!("yaml-mapping-not-allowed");
@@ -237,7 +242,71 @@ fn in_words(message: &str) -> String {
             return format!("{words}{rest}");
         }
     }
-    msg!("yaml-other", detail = message)
+    parser_in_words(message)
+}
+
+/// A kind of value as serde names it (`string "abc"`, `a sequence`,
+/// `u32`, `struct Config`), in words; what has none is quoted.
+fn kind_in_words(kind: &str) -> String {
+    let k = kind.trim();
+    // serde's found side: `string "abc"`, `integer `5``, `floating point `1.5``.
+    let (name, value) = match k.split_once([' ', '`']) {
+        Some((n, v)) if ["string", "integer", "boolean", "character"].contains(&n) => {
+            (n, Some(v.trim().trim_matches(['`', '"'])))
+        }
+        _ => (k, None),
+    };
+    let words = match name.trim_start_matches("a ").trim_start_matches("an ") {
+        "string" | "str" | "String" => msg!("yaml-kind-text"),
+        "integer" | "i64" | "i32" | "u64" | "u32" | "usize" | "u16" | "u8" => {
+            msg!("yaml-kind-integer")
+        }
+        "floating point" | "f64" | "f32" => msg!("yaml-kind-number"),
+        "boolean" | "bool" => msg!("yaml-kind-boolean"),
+        "sequence" | "list" => msg!("yaml-kind-list"),
+        "map" | "mapping" => msg!("yaml-kind-mapping"),
+        "unit value" | "null" | "unit" => msg!("yaml-kind-empty"),
+        n if n.starts_with("struct ") => msg!("yaml-kind-mapping"),
+        _ => return super::words::quoted(k),
+    };
+    match value {
+        Some(v) if !v.is_empty() => format!("{words} {}", super::words::quoted(v)),
+        _ => words,
+    }
+}
+
+/// The YAML parser's own complaints, by family: a missing colon, a tab, an
+/// unclosed quote or bracket, a structure (indentation) error, too many
+/// aliases, a stray character; anything else quoted as the parser said it.
+fn parser_in_words(message: &str) -> String {
+    let m = message.to_ascii_lowercase();
+    let has = |parts: &[&str]| parts.iter().any(|p| m.contains(p));
+    if has(&["simple key", "could not find expected ':'"]) {
+        msg!("yaml-expected-colon")
+    } else if has(&["tab cannot", "tabs disallowed", "with a tab"]) {
+        msg!("yaml-tab")
+    } else if has(&[
+        "unclosed",
+        "unexpected eof",
+        "unexpected end",
+        "expected ',' or",
+    ]) {
+        msg!("yaml-unclosed")
+    } else if has(&[
+        "indentation",
+        "did not find expected key",
+        "did not find expected '-'",
+        "not allowed in this context",
+        "did not find expected node content",
+    ]) {
+        msg!("yaml-structure")
+    } else if has(&["replay limit", "recursion limit", "budget"]) {
+        msg!("yaml-too-large")
+    } else if has(&["unexpected character", "cannot start any token"]) {
+        msg!("yaml-bad-character")
+    } else {
+        msg!("yaml-other", detail = super::words::quoted(message))
+    }
 }
 
 #[cfg(test)]
@@ -291,21 +360,27 @@ mod tests {
             in_words(strip_location_suffix(
                 "alias replay limit exceeded: n=1 > 0 at line 3, column 40 (defined at line 6, column 9) (used at line 1, column 1)"
             )),
-            "alias replay limit exceeded: n=1 > 0"
+            "the YAML is too large or too complex to read safely (too many values, aliases or characters)"
         );
+        // The parser's own complaints by family; anything else quoted.
+        assert_eq!(
+            in_words("simple key expected ':'"),
+            "a colon is needed here: write `key: value` (a half-width colon and a space)"
+        );
+        assert_eq!(in_words("something new"), "`something new`");
         // serde's own messages, each by a message of the catalogs, with
         // the nearest known key when one is close.
         assert_eq!(
             in_words("unknown field `titel`, expected one of `title`, `date`"),
-            "unknown field `titel` (did you mean `title`?), expected one of title, date"
+            "unknown field `titel` (did you mean `title`?), expected one of `title`, `date`"
         );
         assert_eq!(
             in_words("unknown field `colour`, expected `title`"),
-            "unknown field `colour`, expected one of title"
+            "unknown field `colour`, expected one of `title`"
         );
         assert_eq!(
             in_words("unknown variant `in-force`, expected one of `in_force`, `amended`"),
-            "unknown variant `in-force` (did you mean `in_force`?), expected one of in_force, amended"
+            "unknown variant `in-force` (did you mean `in_force`?), expected one of `in_force`, `amended`"
         );
         assert_eq!(
             in_words("missing field `base_url`"),
@@ -313,7 +388,7 @@ mod tests {
         );
         assert_eq!(
             in_words("invalid type: sequence, expected a string"),
-            "invalid type: sequence, expected a string"
+            "a value of the wrong kind: a list (each item starting with `- `) is written here, text is needed"
         );
     }
 

@@ -334,7 +334,7 @@ impl Build {
             }) {
                 diagnostics.push(Diagnostic::new(msg!(
                     "search-index-temporary-failed",
-                    error = e.to_string()
+                    error = crate::base::words::io_error(&e)
                 )));
             }
             timing("search", started);

@@ -35,7 +35,11 @@ impl Sink for Discard {
 
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), Diagnostic> {
         fill(&mut std::io::sink()).map_err(|e| {
-            Diagnostic::new(msg!("cannot-make-file", file = rel, error = e.to_string()))
+            Diagnostic::new(msg!(
+                "cannot-make-file",
+                file = rel,
+                error = crate::base::words::io_error(&e)
+            ))
         })
     }
 }

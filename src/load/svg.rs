@@ -22,7 +22,10 @@ pub fn refusal(text: &str) -> Option<(usize, String)> {
             Err(e) => {
                 return Some((
                     reader.error_position() as usize,
-                    msg!("svg-not-xml", error = e.to_string()),
+                    msg!(
+                        "svg-not-xml",
+                        error = crate::base::words::quoted(&e.to_string())
+                    ),
                 ));
             }
         };

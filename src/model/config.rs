@@ -329,8 +329,13 @@ fn normalise_base_url(url: &str) -> Result<String, String> {
             character = c.escape_default().to_string()
         ));
     }
-    let parsed = url::Url::parse(text)
-        .map_err(|e| msg!("base-url-not-absolute", url = text, error = e.to_string()))?;
+    let parsed = url::Url::parse(text).map_err(|e| {
+        msg!(
+            "base-url-not-absolute",
+            url = text,
+            error = crate::base::words::url_error(&e)
+        )
+    })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
         return Err(msg!("base-url-scheme", url = text));
     }

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod page;
 pub mod pages;
 pub mod policy;
+mod tera_words;
 pub mod theme;
 pub mod views;
 
@@ -262,7 +263,10 @@ impl Renderer {
                             text,
                             at.offset,
                             len,
-                            msg!("render-template-error", message = report.message()),
+                            msg!(
+                                "render-template-error",
+                                message = tera_words::in_words(report.message())
+                            ),
                         );
                         d.location = Some(Location { len, ..at });
                         d
@@ -270,7 +274,7 @@ impl Renderer {
                     None => Diagnostic::new(msg!(
                         "render-template-error-in",
                         name = name,
-                        message = report.message()
+                        message = tera_words::in_words(report.message())
                     )),
                 }
             }
@@ -282,7 +286,10 @@ impl Renderer {
                     .unwrap_or_else(|| PathBuf::from(format!("templates/{template}")));
                 Diagnostic::in_file(
                     shown,
-                    msg!("render-template-error", message = other.to_string()),
+                    msg!(
+                        "render-template-error",
+                        message = tera_words::in_words(&other.to_string())
+                    ),
                 )
             }
         }

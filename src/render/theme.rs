@@ -155,7 +155,10 @@ fn collect(
                 .unwrap_or_default();
             Diagnostic::in_file(
                 shown,
-                msg!("render-theme-file-unreadable", error = e.to_string()),
+                msg!(
+                    "render-theme-file-unreadable",
+                    error = crate::base::words::walk_error(&e)
+                ),
             )
         })?;
         if let Some((message, help)) = crate::base::files::refusal(

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::format::{self, Entry, FacetValue, Fragment, Manifest, RegionFile, Shard, run_ids};
 use super::text;
+use crate::base::words;
 
 /// A group's score in a document and the positions of its term there
 /// (`None`: the document lacks the group).
@@ -102,8 +103,10 @@ pub struct Results {
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: {}", path.display(), words::io_error(&e)))?;
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{}: {}", path.display(), words::quoted(&e.to_string())))
 }
 
 impl Index {

@@ -157,7 +157,7 @@ impl Session {
         if let Err(e) = result {
             return Err(Diagnostic::new(msg!(
                 "search-index-temporary-failed",
-                error = e.to_string()
+                error = crate::base::words::io_error(&e)
             ))
             .into());
         }
@@ -174,7 +174,7 @@ impl Session {
                     std::fs::remove_file(&path).map_err(|e| {
                         Diagnostics::from(Diagnostic::in_file(
                             &path,
-                            msg!("cannot-remove", error = e.to_string()),
+                            msg!("cannot-remove", error = crate::base::words::io_error(&e)),
                         ))
                     })?;
                     written += 1;
@@ -389,7 +389,7 @@ impl Session {
                     std::fs::remove_dir_all(&dir).map_err(|e| {
                         Diagnostics::from(Diagnostic::in_file(
                             &dir,
-                            msg!("cannot-remove", error = e.to_string()),
+                            msg!("cannot-remove", error = crate::base::words::io_error(&e)),
                         ))
                     })?;
                 }
@@ -450,7 +450,7 @@ impl Session {
             let bytes = std::fs::read(source).map_err(|e| {
                 Diagnostics::from(Diagnostic::in_file(
                     source,
-                    msg!("cannot-read", error = e.to_string()),
+                    msg!("cannot-read", error = crate::base::words::io_error(&e)),
                 ))
             })?;
             if write_if_changed(&self.output, name, &bytes)? {
@@ -544,7 +544,7 @@ fn write_if_changed(output: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diag
     let failed = |e: std::io::Error| {
         Diagnostics::from(Diagnostic::in_file(
             &path,
-            msg!("cannot-write", error = e.to_string()),
+            msg!("cannot-write", error = crate::base::words::io_error(&e)),
         ))
     };
     if let Some(parent) = path.parent() {

@@ -64,7 +64,7 @@ pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics
     let root = std::fs::canonicalize(&options.root).map_err(|e| {
         Diagnostic::in_file(
             &options.root,
-            msg!("cannot-open-root", error = e.to_string()),
+            msg!("cannot-open-root", error = crate::base::words::io_error(&e)),
         )
     })?;
     // In memory where the system has a tmpfs: a rebuild then does not wait
@@ -77,7 +77,12 @@ pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics
     } else {
         private.tempdir()
     }
-    .map_err(|e| Diagnostic::new(msg!("serve-cannot-make-folder", error = e.to_string())))?;
+    .map_err(|e| {
+        Diagnostic::new(msg!(
+            "serve-cannot-make-folder",
+            error = crate::base::words::io_error(&e)
+        ))
+    })?;
     let public = private.path().join("public");
     // Made empty now so that its canonical path is known before the first
     // build swaps the site in.
@@ -86,13 +91,21 @@ pub fn run(options: &ServeOptions, reporter: Reporter) -> Result<(), Diagnostics
         .map_err(|e| {
             Diagnostic::in_file(
                 &public,
-                msg!("serve-cannot-make-serve-folder", error = e.to_string()),
+                msg!(
+                    "serve-cannot-make-serve-folder",
+                    error = crate::base::words::io_error(&e)
+                ),
             )
         })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::new(msg!("serve-cannot-start", error = e.to_string())))?;
+        .map_err(|e| {
+            Diagnostic::new(msg!(
+                "serve-cannot-start",
+                error = crate::base::words::io_error(&e)
+            ))
+        })?;
     let result = runtime.block_on(serve(options, root, public, reporter));
     // Let in-flight blocking work (a build) finish before the folder goes.
     runtime.shutdown_timeout(std::time::Duration::from_secs(5));
@@ -107,9 +120,12 @@ async fn serve(
     reporter: Reporter,
 ) -> Result<(), Diagnostics> {
     let listener = bind(options.bind, options.port)?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| Diagnostic::new(msg!("serve-no-address", error = e.to_string())))?;
+    let address = listener.local_addr().map_err(|e| {
+        Diagnostic::new(msg!(
+            "serve-no-address",
+            error = crate::base::words::io_error(&e)
+        ))
+    })?;
     let url = format!("http://{}/", display_address(address));
     let build_options = BuildOptions {
         root: root.clone(),
@@ -151,7 +167,7 @@ async fn serve(
     ));
     let result = tokio::select! {
         r = axum::serve(listener, app) => r
-            .map_err(|e| Diagnostics::from(Diagnostic::new(msg!("serve-stopped-error", error = e.to_string())))),
+            .map_err(|e| Diagnostics::from(Diagnostic::new(msg!("serve-stopped-error", error = crate::base::words::io_error(&e))))),
         () = stop_signal() => {
             eprintln!("{}", msg!("serve-stopping"));
             Ok(())
@@ -219,7 +235,10 @@ fn display_address(address: SocketAddr) -> SocketAddr {
 async fn stop_signal() {
     let ctrl_c = async {
         if let Err(e) = tokio::signal::ctrl_c().await {
-            eprintln!("{}", msg!("serve-no-ctrl-c", error = e.to_string()));
+            eprintln!(
+                "{}",
+                msg!("serve-no-ctrl-c", error = crate::base::words::io_error(&e))
+            );
             std::future::pending::<()>().await;
         }
     };
@@ -342,7 +361,13 @@ async fn rebuild(
                 message
             });
         }
-        Err(e) => eprintln!("{}", msg!("serve-build-panicked", error = e.to_string())),
+        Err(e) => eprintln!(
+            "{}",
+            msg!(
+                "serve-build-panicked",
+                error = crate::base::words::quoted(&e.to_string())
+            )
+        ),
     }
     // The search index after the pages: the reload does not wait for it.
     let slot = session.clone();
@@ -359,6 +384,12 @@ async fn rebuild(
         Ok(Ok(0)) => {}
         Ok(Ok(n)) => eprintln!("{}", msg!("serve-search-updated", files = n)),
         Ok(Err(diagnostics)) => (reporter.errors)(&diagnostics),
-        Err(e) => eprintln!("{}", msg!("serve-search-panicked", error = e.to_string())),
+        Err(e) => eprintln!(
+            "{}",
+            msg!(
+                "serve-search-panicked",
+                error = crate::base::words::quoted(&e.to_string())
+            )
+        ),
     }
 }

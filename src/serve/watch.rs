@@ -77,7 +77,13 @@ impl Watcher {
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("{}", msg!("serve-watch-warning", error = e.to_string()));
+                    eprintln!(
+                        "{}",
+                        msg!(
+                            "serve-watch-warning",
+                            error = crate::base::words::quoted(&e.to_string())
+                        )
+                    );
                 }
             }
         };
@@ -86,8 +92,12 @@ impl Watcher {
                 .with_poll_interval(POLL_INTERVAL)
                 .with_compare_contents(true);
             Backend::Poll(
-                new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config)
-                    .map_err(|e| msg!("serve-cannot-poll", error = e.to_string()))?,
+                new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config).map_err(|e| {
+                    msg!(
+                        "serve-cannot-poll",
+                        error = crate::base::words::quoted(&e.to_string())
+                    )
+                })?,
             )
         } else {
             Backend::Native(
@@ -98,7 +108,12 @@ impl Watcher {
                     RecommendedCache::new(),
                     notify::Config::default(),
                 )
-                .map_err(|e| msg!("serve-cannot-watch", error = e.to_string()))?,
+                .map_err(|e| {
+                    msg!(
+                        "serve-cannot-watch",
+                        error = crate::base::words::quoted(&e.to_string())
+                    )
+                })?,
             )
         };
         let mut watcher = Watcher {
@@ -114,7 +129,7 @@ impl Watcher {
                 msg!(
                     "serve-cannot-watch-folder",
                     folder = root,
-                    error = e.to_string()
+                    error = crate::base::words::quoted(&e.to_string())
                 )
             })?;
         watcher.watch_new_folders();
@@ -138,7 +153,7 @@ impl Watcher {
                     msg!(
                         "serve-cannot-watch-folder-warning",
                         folder = &dir,
-                        error = e.to_string()
+                        error = crate::base::words::quoted(&e.to_string())
                     )
                 ),
             }

@@ -59,7 +59,10 @@ impl OutputLock {
             .map_err(|e| {
                 Diagnostic::in_file(
                     &path,
-                    msg!("output-cannot-lock-file", error = e.to_string()),
+                    msg!(
+                        "output-cannot-lock-file",
+                        error = crate::base::words::io_error(&e)
+                    ),
                 )
                 .with_help(msg!("output-parent-writable-help"))
             })?;
@@ -71,7 +74,10 @@ impl OutputLock {
             }
             Err(e) => Err(Diagnostic::in_file(
                 &path,
-                msg!("output-cannot-lock", error = e.to_string()),
+                msg!(
+                    "output-cannot-lock",
+                    error = crate::base::words::io_error(&e.into())
+                ),
             )),
         }
     }
@@ -98,7 +104,10 @@ impl Staging {
         std::fs::create_dir_all(parent).map_err(|e| {
             Diagnostic::in_file(
                 parent,
-                msg!("output-cannot-create-parent", error = e.to_string()),
+                msg!(
+                    "output-cannot-create-parent",
+                    error = crate::base::words::io_error(&e)
+                ),
             )
         })?;
         let lock = OutputLock::take(parent, output)?;
@@ -120,8 +129,14 @@ impl Staging {
         // stage into a folder that is being deleted.
         let dir = parent.join(format!("{prefix}staging-{}", unique()));
         std::fs::create_dir(&dir).map_err(|e| {
-            Diagnostic::in_file(&dir, msg!("output-cannot-write", error = e.to_string()))
-                .with_help(msg!("output-parent-writable-help"))
+            Diagnostic::in_file(
+                &dir,
+                msg!(
+                    "output-cannot-write",
+                    error = crate::base::words::io_error(&e)
+                ),
+            )
+            .with_help(msg!("output-parent-writable-help"))
         })?;
         let staging = Staging {
             dir,
@@ -145,8 +160,12 @@ impl Staging {
         if same_bytes(&previous, bytes) && std::fs::hard_link(&previous, &path).is_ok() {
             return Ok(());
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::in_file(&path, msg!("cannot-write", error = e.to_string())))
+        std::fs::write(&path, bytes).map_err(|e| {
+            Diagnostic::in_file(
+                &path,
+                msg!("cannot-write", error = crate::base::words::io_error(&e)),
+            )
+        })
     }
 
     /// Write the file at `rel` as `fill` produces it, through a buffer.
@@ -160,7 +179,10 @@ impl Staging {
             make_dir(parent)?;
         }
         let cannot = |e: std::io::Error| {
-            Diagnostic::in_file(&path, msg!("cannot-write", error = e.to_string()))
+            Diagnostic::in_file(
+                &path,
+                msg!("cannot-write", error = crate::base::words::io_error(&e)),
+            )
         };
         let file = std::fs::File::create(&path).map_err(cannot)?;
         let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
@@ -184,7 +206,13 @@ impl Staging {
             make_dir(parent)?;
         }
         let failed = |e: std::io::Error| {
-            Diagnostic::in_file(from, msg!("output-cannot-copy", error = e.to_string()))
+            Diagnostic::in_file(
+                from,
+                msg!(
+                    "output-cannot-copy",
+                    error = crate::base::words::io_error(&e)
+                ),
+            )
         };
         std::fs::copy(from, &path).map_err(failed)?;
         let time = std::fs::metadata(from)
@@ -223,7 +251,10 @@ impl Staging {
         let failed = |e: std::io::Error| {
             Diagnostic::in_file(
                 &self.output,
-                msg!("output-cannot-replace", error = e.to_string()),
+                msg!(
+                    "output-cannot-replace",
+                    error = crate::base::words::io_error(&e)
+                ),
             )
         };
         if self.output.exists() {
@@ -324,7 +355,13 @@ fn make_dir(dir: &Path) -> Result<(), Diagnostic> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(_) => std::fs::create_dir_all(dir).map_err(|e| {
-            Diagnostic::in_file(dir, msg!("cannot-create-folder", error = e.to_string()))
+            Diagnostic::in_file(
+                dir,
+                msg!(
+                    "cannot-create-folder",
+                    error = crate::base::words::io_error(&e)
+                ),
+            )
         }),
     }
 }

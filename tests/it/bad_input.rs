@@ -21,7 +21,6 @@ use crate::common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use tempfile::TempDir;
 
@@ -47,12 +46,11 @@ impl Run {
 }
 
 fn gongkai(args: &[&std::ffi::OsStr]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("GONGKAI_LANG", "en")
-        .output()
-        .expect("run gongkai");
+    let mut command = common::gongkai();
+    let output = command.args(args).output().expect("run gongkai");
+    if args.first() == Some(&"check".as_ref()) && output.status.code() == Some(1) {
+        common::assert_same_in_chinese(&command, Some(1), &String::from_utf8_lossy(&output.stderr));
+    }
     Run {
         what: format!(
             "gongkai {}",

@@ -108,3 +108,92 @@ pub fn text_of(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+/// Run `english` (a command of the `gongkai` binary, as a test built it)
+/// again with `GONGKAI_LANG=zh-CN` and hold the two runs to each other:
+/// the same exit status, the same problems at the same places in the same
+/// order, and a Chinese report without an English sentence in it (outside
+/// code spans, quoted source and paths). `english_stderr` is what the
+/// English run printed. Every bad-input test calls this, so that each
+/// class of message is checked in both languages.
+pub fn assert_same_in_chinese(english: &Command, english_code: Option<i32>, english_stderr: &str) {
+    let mut zh = Command::new(english.get_program());
+    zh.args(english.get_args());
+    if let Some(dir) = english.get_current_dir() {
+        zh.current_dir(dir);
+    }
+    for (k, v) in english.get_envs() {
+        match v {
+            Some(v) => zh.env(k, v),
+            None => zh.env_remove(k),
+        };
+    }
+    let o = zh
+        .env("GONGKAI_LANG", "zh-CN")
+        .output()
+        .expect("run gongkai");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        o.status.code(),
+        english_code,
+        "the Chinese run ended otherwise:\n{stderr}"
+    );
+    assert_eq!(
+        places(&stderr),
+        places(english_stderr),
+        "the Chinese run reports other places:\n{stderr}\n--- English:\n{english_stderr}"
+    );
+    if let Some(words) = english_sentence(&stderr) {
+        panic!("English words `{words}` in the Chinese report:\n{stderr}");
+    }
+}
+
+/// The places that the diagnostics in `stderr` name (`content/a.md:4:9`,
+/// or a path alone), in the order printed.
+pub fn places(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let t = l.trim_start();
+            t.strip_prefix('×').or_else(|| t.strip_prefix('⚠'))
+        })
+        .filter_map(|m| m.trim().split_once(": ").map(|(place, _)| place.to_owned()))
+        .collect()
+}
+
+/// The first three English words in a row in what a report says (not in
+/// its quoted source lines, code spans or paths), if there are any.
+fn english_sentence(stderr: &str) -> Option<String> {
+    for line in stderr.lines() {
+        let t = line.trim_start();
+        let quoted_source = t.starts_with(|c: char| c.is_ascii_digit() && t.contains(" │"))
+            || t.starts_with(['·', '╭', '╰', '│']) && !t.starts_with("│ ");
+        if quoted_source {
+            continue;
+        }
+        // Code spans hold names the editor wrote or must write (`title`).
+        let mut prose = String::new();
+        for (i, part) in t.split('`').enumerate() {
+            if i % 2 == 0 {
+                prose.push_str(part);
+                prose.push(' ');
+            }
+        }
+        let mut run: Vec<&str> = vec![];
+        for word in prose.split(|c: char| c.is_whitespace() || "，。：；,;()（）".contains(c))
+        {
+            let is_word = word.len() > 1
+                && word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+                && !word.contains('/');
+            if is_word {
+                run.push(word);
+                if run.len() == 3 {
+                    return Some(run.join(" "));
+                }
+            } else if !word.is_empty() {
+                run.clear();
+            }
+        }
+    }
+    None
+}

@@ -409,6 +409,9 @@ impl Run {
 
 fn run(what: &'static str, c: &mut std::process::Command) -> Run {
     let o = c.output().expect("run gongkai");
+    if what == "check" && o.status.code() == Some(1) {
+        common::assert_same_in_chinese(c, Some(1), &String::from_utf8_lossy(&o.stderr));
+    }
     Run {
         what,
         code: o.status.code(),

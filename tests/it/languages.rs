@@ -237,14 +237,14 @@ fn the_yaml_parser_s_own_messages_are_said_in_the_run_s_language() {
     .unwrap();
     let zh = check(&site, &[], &[]);
     for said in [
-        "content/bad.md:2:1: 没有 `titel` 这个键，是不是 `title`？可以写的键有：title, ",
+        "content/bad.md:2:1: 没有 `titel` 这个键，是不是 `title`？可以写的键有：`title`、`description`、",
         "content/indented.md:4:8: 这里不能再写“键: 值”：多半是缩进不对，或者值里有没加引号的冒号",
     ] {
         assert!(zh.contains(said), "no `{said}` in\n{zh}");
     }
     let en = check(&site, &[], &["--lang", "en"]);
     assert!(
-        en.contains("content/bad.md:2:1: unknown field `titel` (did you mean `title`?), expected one of title, "),
+        en.contains("content/bad.md:2:1: unknown field `titel` (did you mean `title`?), expected one of `title`, `description`, "),
         "{en}"
     );
 }
@@ -268,4 +268,23 @@ fn mistakes_on_the_command_line_are_said_in_the_run_s_language() {
     assert!(!zh.contains("unexpected"), "{zh}");
     let en = run(&["--lang", "en", "build", "--nope"]);
     assert!(en.contains("error: unexpected argument `--nope`"), "{en}");
+}
+
+#[test]
+fn defaults_and_accepted_values_in_help_are_in_the_run_s_language() {
+    let zh = common::gongkai()
+        .env("GONGKAI_LANG", "zh-CN")
+        .args(["search", "--help"])
+        .output()
+        .unwrap();
+    let zh = String::from_utf8_lossy(&zh.stdout);
+    assert!(zh.contains("显示多少条结果（默认为 10）"), "{zh}");
+    assert!(!zh.contains("[default"), "{zh}");
+    let en = common::gongkai()
+        .args(["build", "--help"])
+        .output()
+        .unwrap();
+    let en = String::from_utf8_lossy(&en.stdout);
+    assert!(en.contains("(default: .)"), "{en}");
+    assert!(!en.contains("[possible values"), "{en}");
 }

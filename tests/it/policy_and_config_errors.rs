@@ -128,6 +128,9 @@ impl Site {
         }
         c.env("SOURCE_DATE_EPOCH", "1780272000");
         let o = c.output().expect("run gongkai");
+        if command == "check" && o.status.code() == Some(1) {
+            common::assert_same_in_chinese(&c, Some(1), &String::from_utf8_lossy(&o.stderr));
+        }
         Run {
             code: o.status.code(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),

@@ -62,7 +62,7 @@ pub(super) fn walk(
                 let message = if e.loop_ancestor().is_some() {
                     msg!("symlink-loop")
                 } else {
-                    msg!("cannot-read", error = e.to_string())
+                    msg!("cannot-read", error = crate::base::words::walk_error(&e))
                 };
                 diagnostics.push(Diagnostic::in_file(path, message));
                 continue;

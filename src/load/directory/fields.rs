@@ -128,7 +128,14 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
         .from_reader(text.as_bytes());
     let csv_error = |e: csv::Error| {
         let offset = e.position().map_or(0, |p| p.byte() as usize);
-        source.diagnostic(offset, 1, msg!("csv-unreadable", error = e.to_string()))
+        source.diagnostic(
+            offset,
+            1,
+            msg!(
+                "csv-unreadable",
+                error = crate::base::words::quoted(&e.to_string())
+            ),
+        )
     };
     let headers = table::header_names(reader.headers().map_err(csv_error)?.iter());
     table::check_headers(&source, &headers, 0)?;
@@ -195,7 +202,7 @@ fn csv_table(source: Arc<Source>) -> Result<(Vec<Raw>, Vec<Diagnostic>), Diagnos
 
 /// How to fix a CSV row with `found` cells under `headers`.
 fn column_count_help(headers: &[String], found: usize) -> String {
-    let names = headers.join(", ");
+    let names = crate::base::words::code_list(headers.iter().map(String::as_str));
     let header = headers.len();
     if found > header {
         msg!(
@@ -352,10 +359,10 @@ impl<'a> Reader<'a> {
                 Some(close) => msg!("field-unknown-close", key = &key, close = *close),
                 None => msg!("field-unknown", key = &key),
             };
-            let d = self
-                .raw
-                .diagnostic_at(&field, message)
-                .with_help(msg!("field-unknown-help", fields = known.join(", ")));
+            let d = self.raw.diagnostic_at(&field, message).with_help(msg!(
+                "field-unknown-help",
+                fields = crate::base::words::code_list(known.iter().copied())
+            ));
             self.errors.push(d);
         }
     }
@@ -408,7 +415,7 @@ mod tests {
         assert_eq!(errors.len(), 2);
         let too_many = errors[0].help().unwrap();
         assert!(
-            too_many.contains("has 3 columns (id, name, hours); this row has 4")
+            too_many.contains("has 3 columns (`id`, `name`, `hours`); this row has 4")
                 && too_many.contains("double quotes"),
             "{too_many}"
         );

@@ -39,7 +39,11 @@ pub(super) fn workbook(file: &RecordFile) -> Result<Read, Diagnostic> {
             (msg!("sheet-password"), msg!("sheet-password-help"))
         } else {
             (
-                msg!("sheet-damaged", ext = &ext, reason = reason),
+                msg!(
+                    "sheet-damaged",
+                    ext = &ext,
+                    reason = crate::base::words::quoted(&reason)
+                ),
                 msg!("sheet-damaged-help"),
             )
         };
@@ -73,7 +77,11 @@ pub(super) fn workbook(file: &RecordFile) -> Result<Read, Diagnostic> {
             }
             Ok(Err(e)) => errors.push(Diagnostic::in_file(
                 &file.file,
-                msg!("sheet-unreadable", sheet = &name, reason = e.to_string()),
+                msg!(
+                    "sheet-unreadable",
+                    sheet = &name,
+                    reason = crate::base::words::quoted(&e.to_string())
+                ),
             )),
             Err(_) => return Err(cannot_open(msg!("sheet-reader-failed"))),
         }
@@ -224,7 +232,12 @@ fn cell_text(cell: &Data) -> Result<String, String> {
             None => s.clone(),
         },
         Data::DurationIso(s) => iso_duration(s).unwrap_or_else(|| s.clone()),
-        Data::Error(e) => return Err(msg!("sheet-cell-error", error = e.to_string())),
+        Data::Error(e) => {
+            return Err(msg!(
+                "sheet-cell-error",
+                error = crate::base::words::quoted(&e.to_string())
+            ));
+        }
     })
 }
 

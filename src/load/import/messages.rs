@@ -64,7 +64,10 @@ pub fn kind_by_extension(ext: &str) -> String {
 }
 
 pub fn cannot_read(e: &std::io::Error) -> String {
-    msg!("import-cannot-read", reason = e.to_string())
+    msg!(
+        "import-cannot-read",
+        reason = crate::base::words::io_error(e)
+    )
 }
 
 pub fn damaged_zip() -> String {
@@ -124,7 +127,10 @@ pub fn exists_help() -> String {
 }
 
 pub fn cannot_write(e: &std::io::Error) -> String {
-    msg!("import-cannot-write", reason = e.to_string())
+    msg!(
+        "import-cannot-write",
+        reason = crate::base::words::io_error(e)
+    )
 }
 
 /// The report printed after an import.

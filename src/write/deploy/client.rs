@@ -81,7 +81,7 @@ impl Client {
             DeployError::usage(msg!(
                 "deploy-endpoint-unusable",
                 endpoint = endpoint.url.as_str(),
-                reason = e.to_string()
+                reason = crate::base::words::quoted(&e.to_string())
             ))
         })?;
         let credentials = match &credentials.token {
@@ -174,7 +174,7 @@ impl Client {
                 DeployError::new(msg!(
                     "deploy-bad-listing",
                     endpoint = self.endpoint.to_string(),
-                    reason = e.to_string()
+                    reason = crate::base::words::quoted(&e.to_string())
                 ))
             })?;
             listed.extend(page.contents.into_iter().map(|c| Listed {
@@ -280,7 +280,7 @@ impl Client {
                 "deploy-unreachable",
                 endpoint = endpoint.to_string(),
                 doing = doing,
-                reason = e.to_string()
+                reason = crate::base::words::quoted(&e.to_string())
             ))
             .with_help(msg!("deploy-unreachable-help")),
             Failure::Status {

@@ -50,7 +50,7 @@ pub fn scan(output: &Path) -> Result<SiteFiles, DeployError> {
             DeployError::new(msg!(
                 "deploy-cannot-read-site",
                 path = output.display(),
-                reason = e.to_string()
+                reason = crate::base::words::quoted(&e.to_string())
             ))
         })?;
         if !entry.file_type().is_file() {
@@ -81,7 +81,7 @@ pub fn scan(output: &Path) -> Result<SiteFiles, DeployError> {
                 DeployError::new(msg!(
                     "deploy-cannot-read",
                     path = file.display(),
-                    reason = e.to_string()
+                    reason = crate::base::words::io_error(&e)
                 ))
             })?;
             let site_file = SiteFile {

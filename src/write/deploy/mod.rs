@@ -256,7 +256,7 @@ pub fn deploy(
         DeployError::new(msg!(
             "deploy-cannot-write-changed-urls",
             path = file.display(),
-            reason = e.to_string()
+            reason = crate::base::words::io_error(&e)
         ))
     })?;
     report.changed_urls_file = Some(file);

@@ -72,16 +72,7 @@ pub(super) fn web_address_problem(text: &str) -> Option<String> {
     }
     match url::Url::parse(text) {
         Ok(_) => None,
-        Err(e) => Some(match e {
-            url::ParseError::InvalidPort => {
-                msg!("dir-url-port")
-            }
-            url::ParseError::InvalidIpv4Address | url::ParseError::InvalidIpv6Address => {
-                msg!("dir-url-ip")
-            }
-            url::ParseError::EmptyHost => msg!("dir-url-no-host"),
-            _ => msg!("dir-url-host"),
-        }),
+        Err(e) => Some(crate::base::words::url_error(&e)),
     }
 }
 
