@@ -117,7 +117,7 @@ fn dev_headers(response: &mut Response, content_type: &'static str) {
 /// A file of the site, with the live-reload script in HTML.
 async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
-        let mut r = (StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n").into_response();
+        let mut r = plain(StatusCode::METHOD_NOT_ALLOWED, msg!("serve-http-method"));
         r.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
@@ -151,13 +151,19 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
                         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
                     r
                 }
-                Err(_) => plain(StatusCode::BAD_REQUEST, "bad request\n"),
+                Err(_) => plain(StatusCode::BAD_REQUEST, msg!("serve-http-bad-request")),
             }
         }
-        Ok(Reply::BadRequest) => plain(StatusCode::BAD_REQUEST, "bad request\n"),
+        Ok(Reply::BadRequest) => plain(StatusCode::BAD_REQUEST, msg!("serve-http-bad-request")),
         Ok(Reply::NotFound) => {
-            let page = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>404</title></head>\
-                        <body><h1>404 Not Found</h1></body></html>\n";
+            // The site has no 404.html yet (its first build failed, or
+            // its theme has none): a page in the run's language.
+            let page = format!(
+                "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>404</title></head>\
+                 <body><h1>{}</h1></body></html>\n",
+                msg!("serve-http-lang"),
+                msg!("serve-http-not-found")
+            );
             let mut r = (
                 StatusCode::NOT_FOUND,
                 Body::from(reload::inject(page.as_bytes(), build)),
@@ -166,12 +172,15 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
             dev_headers(&mut r, "text/html; charset=utf-8");
             r
         }
-        Err(_) => plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n"),
+        Err(_) => plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            msg!("serve-http-internal"),
+        ),
     }
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response {
-    let mut r = (status, text).into_response();
+fn plain(status: StatusCode, text: String) -> Response {
+    let mut r = (status, format!("{text}\n")).into_response();
     dev_headers(&mut r, "text/plain; charset=utf-8");
     r
 }

@@ -437,6 +437,13 @@ fn a_site_that_does_not_build_at_first_is_served_once_fixed() {
     let home = server.get("/");
     assert_eq!(home.status, 404);
     assert!(home.body.contains("/__gongkai/livereload.js"));
+    // No 404.html yet: the server's own page, in the run's language.
+    assert!(
+        home.body.contains("<h1>404 Not Found</h1>"),
+        "{}",
+        home.body
+    );
+    assert!(home.body.contains("<html lang=\"en\">"), "{}", home.body);
     std::fs::write(
         server.site.join("content/about.md"),
         "---\ntitle: 关于\n---\n正文\n",
