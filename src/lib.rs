@@ -33,6 +33,7 @@ mod write;
 
 pub use base::diagnostics::{Diagnostic, Diagnostics};
 pub use base::i18n;
+pub use base::words;
 pub use build::{BuildOptions, BuildReport, build, check};
 pub use import::{ImportOptions, import_docx};
 pub use init::init;

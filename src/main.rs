@@ -218,13 +218,47 @@ fn usage_error(e: clap::Error) -> ! {
         ErrorKind::InvalidValue => match (
             context(ContextKind::InvalidValue),
             context(ContextKind::InvalidArg),
+            context(ContextKind::ValidValue),
         ) {
-            (Some(value), Some(arg)) => Some(msg!(
+            (Some(value), Some(arg), _) if value.is_empty() => {
+                Some(msg!("cli-error-value-required", arg = arg))
+            }
+            (Some(value), Some(arg), Some(accepted)) => Some(msg!(
                 "cli-error-invalid-value",
                 value = value,
                 arg = arg,
-                accepted = context(ContextKind::ValidValue).unwrap_or_default()
+                accepted = accepted
             )),
+            _ => None,
+        },
+        // A value the argument's parser refused (`--limit abc`, `--port
+        // 99999`): what it needs, said from the parser's complaint.
+        ErrorKind::ValueValidation => match (
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+        ) {
+            (Some(value), Some(arg)) => {
+                let cause = std::error::Error::source(&e).map(|s| s.to_string());
+                let needs = match cause.as_deref().and_then(|c| c.split_once(" is not in ")) {
+                    Some((_, range)) => match range.split_once("..=") {
+                        Some((low, high)) => msg!("cli-needs-range", low = low, high = high),
+                        None => gongkai::words::quoted(range),
+                    },
+                    None if cause.as_deref().is_some_and(|c| {
+                        c.contains("digit") || c.contains("integer") || c.contains("number")
+                    }) =>
+                    {
+                        msg!("cli-needs-integer")
+                    }
+                    None => gongkai::words::quoted(cause.as_deref().unwrap_or_default()),
+                };
+                Some(msg!(
+                    "cli-error-bad-value",
+                    value = value,
+                    arg = arg,
+                    needs = needs
+                ))
+            }
             _ => None,
         },
         ErrorKind::MissingRequiredArgument => context(ContextKind::InvalidArg)

@@ -662,3 +662,7 @@ serve-http-not-found = 404 Not Found
 serve-http-method = the preview server accepts GET and HEAD requests only
 serve-http-bad-request = bad request
 serve-http-internal = internal error
+cli-error-value-required = { $arg } needs a value after it
+cli-error-bad-value = `{ $value }` is not a value { $arg } takes: { $needs }
+cli-needs-integer = a whole number is needed here
+cli-needs-range = a whole number from { $low } to { $high } is needed here

@@ -588,3 +588,7 @@ serve-http-not-found = 404 找不到这个网页
 serve-http-method = 预览服务器只接受 GET 和 HEAD 请求
 serve-http-bad-request = 请求的网址有误
 serve-http-internal = 预览服务器内部出错
+cli-error-value-required = { $arg } 后面要写一个值
+cli-error-bad-value = `{ $value }` 不是 { $arg } 可以取的值：{ $needs }
+cli-needs-integer = 这里需要一个整数
+cli-needs-range = 这里需要 { $low } 到 { $high } 之间的整数

@@ -268,6 +268,21 @@ fn mistakes_on_the_command_line_are_said_in_the_run_s_language() {
     assert!(!zh.contains("unexpected"), "{zh}");
     let en = run(&["--lang", "en", "build", "--nope"]);
     assert!(en.contains("error: unexpected argument `--nope`"), "{en}");
+    // Values a parser refuses, and a flag left without its value.
+    let zh = run(&["--lang", "zh-CN", "search", "--limit", "abc", "x"]);
+    assert!(
+        zh.contains("错误：`abc` 不是 --limit <LIMIT> 可以取的值：这里需要一个整数"),
+        "{zh}"
+    );
+    let zh = run(&["--lang", "zh-CN", "serve", "--port", "99999"]);
+    assert!(zh.contains("这里需要 0 到 65535 之间的整数"), "{zh}");
+    let zh = run(&["--lang", "zh-CN", "build", "--root"]);
+    assert!(zh.contains("错误：--root <ROOT> 后面要写一个值"), "{zh}");
+    let en = run(&["--lang", "en", "search", "--limit", "abc", "x"]);
+    assert!(
+        en.contains("`abc` is not a value --limit <LIMIT> takes: a whole number is needed here"),
+        "{en}"
+    );
 }
 
 #[test]
