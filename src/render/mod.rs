@@ -3,6 +3,7 @@
 //! per-page copy of the site), and JSON-LD. Template errors name the
 //! template file, line and column.
 
+pub mod akn;
 pub mod body;
 pub mod directory;
 pub mod formats;

@@ -5,15 +5,16 @@ use tera::Context;
 
 use crate::base::sink::Sink;
 use crate::load::body::PageText;
-use crate::model::content::PageType;
+use crate::model::content::{PageType, PolicyMeta};
 use crate::model::links::Target;
+use crate::model::policy::PolicyDocument;
 use crate::render::body::{self, Body};
 use crate::render::pages::{Outcome, Pages};
 use crate::render::views::{
     self, ArticleView, ChapterView, ImplementationView, PageSummary, PageView, Paginator,
     ProgressView, SectionView,
 };
-use crate::render::{jsonld, policy};
+use crate::render::{akn, jsonld, policy};
 
 impl Pages<'_> {
     pub(super) fn render_section(
@@ -170,6 +171,9 @@ impl Pages<'_> {
             out,
         );
 
+        if let (Some(doc), Some(meta)) = (&body.policy, &p.policy_meta) {
+            self.write_akn(i, meta, doc, sink, out);
+        }
         if let Some(doc) = &body.policy {
             let view = PageView::of(
                 content,
@@ -234,6 +238,43 @@ impl Pages<'_> {
         out.anchors = body.anchors;
         out.anchor_links = body.anchor_links;
         out.local_links = body.local_links;
+    }
+
+    /// The policy's Akoma Ntoso beside its page, with the document that
+    /// amended or repealed it (when the site has it) in its lifecycle.
+    fn write_akn(
+        &self,
+        i: usize,
+        meta: &PolicyMeta,
+        doc: &PolicyDocument,
+        sink: &dyn Sink,
+        out: &mut Outcome,
+    ) {
+        let content = &self.site.content;
+        let p = &content.pages[i];
+        let change = self.site.resolved.successors[i].as_ref().map(|link| {
+            let other = content.pages.iter().find(|o| o.url == link.url);
+            akn::Change {
+                url: &link.url,
+                title: &link.title,
+                date: other
+                    .and_then(|o| o.policy_meta.as_ref())
+                    .map(|m| m.written),
+                repeal: meta.repealed_by.is_some(),
+            }
+        });
+        let id = akn::Identity {
+            page: p,
+            meta,
+            expression: meta.written,
+            generated: crate::resolve::directory::build_time().date(),
+            change,
+        };
+        let xml = akn::policy(&id, doc);
+        match sink.write(&format!("{}{}", p.path, akn::FILE), xml.as_bytes()) {
+            Ok(()) => out.files += 1,
+            Err(d) => out.diagnostics.push(d),
+        }
     }
 
     /// 落实情况 of an article: the services that implement it, with their

@@ -12,6 +12,7 @@
 
 mod common;
 
+mod akn;
 mod bad_input;
 mod deploy;
 mod directory;

@@ -28,7 +28,7 @@ mod order;
 mod parse;
 
 pub use document::{
-    Article, Block, BlockKind, Chapter, Item, Part, PolicyDocument, StructureError,
+    Article, Block, BlockKind, Chapter, Item, Part, PolicyDocument, StructureError, Text,
 };
 pub use parse::{parse, summary};
 

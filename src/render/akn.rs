@@ -1,0 +1,508 @@
+//! Akoma Ntoso 3.0 (OASIS LegalDocML) for a policy: its text as an `act`
+//! with the same structure and the same ids as its page (`chp_2`,
+//! `art_6__para_2`), FRBR identification of the work, the expression (the
+//! text of one date, in Chinese) and this manifestation, its lifecycle
+//! (written, published, amended, repealed) and its references. Written
+//! beside the policy's page as `akn.xml`; `tests/it/akn.rs` validates
+//! every file against the OASIS schema.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+
+use crate::base::escape::escape_xml as esc;
+use crate::model::content::{Page, PolicyMeta, PolicyStatus};
+use crate::model::policy::{Article, Block, BlockKind, Item, PolicyDocument, Text};
+
+/// The namespace of Akoma Ntoso 3.0.
+pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// The file name of a policy's AKN beside its page.
+pub const FILE: &str = "akn.xml";
+
+/// Another document that changed this one (its amending decision or the
+/// document that repealed it), as far as the site knows it.
+pub struct Change<'a> {
+    /// The other document's page URL.
+    pub url: &'a str,
+    pub title: &'a str,
+    /// When it was written (the date of the event), if it is a policy.
+    pub date: Option<Date>,
+    pub repeal: bool,
+}
+
+/// What the AKN of one text of a policy says about it.
+pub struct Identity<'a> {
+    pub page: &'a Page,
+    pub meta: &'a PolicyMeta,
+    /// The date of this text (expression): the written date for the
+    /// original.
+    pub expression: Date,
+    /// The date the file was made (the build's day).
+    pub generated: Date,
+    pub change: Option<Change<'a>>,
+}
+
+impl Identity<'_> {
+    /// `/akn/cn/act/2015-12-16/shaoxing-measures-2015`: the work's IRI.
+    fn work(&self) -> String {
+        // The page's own URL is percent-encoded already.
+        let slug = self
+            .page
+            .url
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        format!("/akn/cn/act/{}/{slug}", self.meta.written)
+    }
+
+    fn expression_uri(&self) -> String {
+        format!("{}/zho@{}", self.work(), self.expression)
+    }
+}
+
+/// The whole AKN document of one text of a policy.
+pub fn policy(id: &Identity<'_>, doc: &PolicyDocument) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(out, "<akomaNtoso xmlns=\"{NAMESPACE}\">");
+    out.push_str("<act name=\"policy\">\n");
+    meta(&mut out, id, id.work(), &id.expression_uri());
+    if let Some(notice) = &doc.notice {
+        out.push_str("<coverPage eId=\"notice\">\n");
+        for b in notice.header.iter().chain(&notice.blocks) {
+            block(&mut out, b);
+        }
+        if let Some(t) = &notice.title {
+            p(&mut out, "notice-title", t);
+        }
+        out.push_str("</coverPage>\n");
+    }
+    let title = doc
+        .title
+        .as_ref()
+        .map(|t| t.text.as_str())
+        .unwrap_or(&id.page.title);
+    let _ = writeln!(
+        out,
+        "<preface>\n<longTitle><p>{}</p></longTitle>\n</preface>",
+        esc(title)
+    );
+    if has_units(doc) {
+        preamble(&mut out, doc);
+        out.push_str("<body>\n");
+        body(&mut out, doc);
+        out.push_str("</body>\n");
+    } else {
+        // A text without articles (an amending decision, a notice): its
+        // paragraphs are the body, which must hold a unit.
+        let _ = writeln!(
+            out,
+            "<body>\n<hcontainer eId=\"{}text\" name=\"text\">\n<content>",
+            doc.prefix
+        );
+        loose_blocks(&mut out, doc);
+        out.push_str("</content>\n</hcontainer>\n</body>\n");
+    }
+    conclusions(&mut out, doc);
+    if !doc.attachments.is_empty() {
+        out.push_str("<attachments>\n");
+        for a in &doc.attachments {
+            let _ = writeln!(
+                out,
+                "<attachment eId=\"{}\">\n<doc name=\"attachment\">",
+                a.eid
+            );
+            let work = format!("{}/{}", id.work(), a.eid);
+            let expression = format!("{}/{}", id.expression_uri(), a.eid);
+            identification(&mut out, id, work, &expression);
+            out.push_str("</meta>\n");
+            out.push_str("<preface>\n");
+            let _ = writeln!(out, "<p class=\"num\">{}</p>", esc(&a.num));
+            if let Some(t) = &a.title {
+                let _ = writeln!(out, "<longTitle><p>{}</p></longTitle>", esc(&t.text));
+            }
+            out.push_str("</preface>\n");
+            if has_units(&a.body) {
+                preamble(&mut out, &a.body);
+                out.push_str("<mainBody>\n");
+                body(&mut out, &a.body);
+            } else {
+                // A table or a form: its blocks are its main body.
+                out.push_str("<mainBody>\n");
+                loose_blocks(&mut out, &a.body);
+            }
+            out.push_str("</mainBody>\n");
+            conclusions(&mut out, &a.body);
+            out.push_str("</doc>\n</attachment>\n");
+        }
+        out.push_str("</attachments>\n");
+    }
+    out.push_str("</act>\n</akomaNtoso>\n");
+    out
+}
+
+/// Does the text have units (parts, chapters, sections, articles) for a
+/// `<body>`?
+fn has_units(doc: &PolicyDocument) -> bool {
+    !(doc.articles.is_empty()
+        && doc.chapters.is_empty()
+        && doc.sections.is_empty()
+        && doc.parts.is_empty()
+        && doc.subparts.is_empty())
+}
+
+/// The blocks of a text without units (its preamble holds them all), at
+/// least one.
+fn loose_blocks(out: &mut String, doc: &PolicyDocument) {
+    if let Some(h) = &doc.preamble_heading {
+        p(out, "heading", h);
+    }
+    for b in &doc.preamble {
+        block(out, b);
+    }
+    if doc.preamble.is_empty() && doc.preamble_heading.is_none() {
+        out.push_str("<p/>\n");
+    }
+}
+
+/// `<meta>` of the act: its identification, the publication, the
+/// lifecycle and the references its events point at.
+fn meta(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
+    let m = id.meta;
+    identification(out, id, work, expression);
+    if let Some(d) = m.published {
+        let _ = writeln!(
+            out,
+            "<publication date=\"{d}\" name=\"published\" showAs=\"{}\"/>",
+            esc(&m.issuer)
+        );
+    }
+    out.push_str("<lifecycle source=\"#gongkai\">\n");
+    let _ = writeln!(
+        out,
+        "<eventRef eId=\"evt_1\" date=\"{}\" source=\"#original\" type=\"generation\"/>",
+        m.written
+    );
+    if let Some(c) = id.change.as_ref().filter(|c| c.date.is_some()) {
+        let kind = if c.repeal { "repeal" } else { "amendment" };
+        let _ = writeln!(
+            out,
+            "<eventRef eId=\"evt_2\" date=\"{}\" source=\"#changed_by\" type=\"{kind}\"/>",
+            c.date.expect("filtered")
+        );
+    }
+    out.push_str("</lifecycle>\n");
+    let _ = writeln!(out, "<references source=\"#gongkai\">");
+    let _ = writeln!(
+        out,
+        "<original eId=\"original\" href=\"{}/zho@{}\" showAs=\"{}\"/>",
+        id.work(),
+        m.written,
+        esc(&id.page.title)
+    );
+    if let Some(c) = &id.change {
+        let _ = writeln!(
+            out,
+            "<passiveRef eId=\"changed_by\" href=\"{}\" showAs=\"{}\"/>",
+            esc(c.url),
+            esc(c.title)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<TLCOrganization eId=\"issuer\" href=\"/ontology/organization/cn/issuer\" showAs=\"{}\"/>\n<TLCOrganization eId=\"gongkai\" href=\"/ontology/organization/gongkai\" showAs=\"gongkai\"/>",
+        esc(&m.issuer)
+    );
+    let status = match m.status {
+        PolicyStatus::InForce => "in_force",
+        PolicyStatus::Amended => "amended",
+        PolicyStatus::Repealed => "repealed",
+        PolicyStatus::Expired => "expired",
+    };
+    let _ = writeln!(
+        out,
+        "<TLCConcept eId=\"status\" href=\"/ontology/concept/gongkai/status/{status}\" showAs=\"{status}\"/>\n</references>\n</meta>"
+    );
+}
+
+/// `<meta>` and the identification (work, expression, manifestation) that
+/// the act and each attachment have; an attachment's meta ends there (its
+/// ids would repeat the act's).
+fn identification(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
+    let m = id.meta;
+    out.push_str("<meta>\n<identification source=\"#gongkai\">\n");
+    let _ = writeln!(
+        out,
+        "<FRBRWork>\n<FRBRthis value=\"{work}/!main\"/>\n<FRBRuri value=\"{work}\"/>\n<FRBRdate date=\"{}\" name=\"written\"/>\n<FRBRauthor href=\"#issuer\"/>\n<FRBRcountry value=\"cn\"/>",
+        m.written
+    );
+    if let Some(n) = &m.doc_number {
+        let _ = writeln!(out, "<FRBRnumber value=\"{}\"/>", esc(n));
+    }
+    let name = m.short_title.as_deref().unwrap_or(&id.page.title);
+    let _ = writeln!(out, "<FRBRname value=\"{}\"/>\n</FRBRWork>", esc(name));
+    let _ = writeln!(
+        out,
+        "<FRBRExpression>\n<FRBRthis value=\"{expression}/!main\"/>\n<FRBRuri value=\"{expression}\"/>\n<FRBRdate date=\"{}\" name=\"version\"/>\n<FRBRauthor href=\"#issuer\"/>\n<FRBRlanguage language=\"zho\"/>\n</FRBRExpression>",
+        id.expression
+    );
+    let _ = writeln!(
+        out,
+        "<FRBRManifestation>\n<FRBRthis value=\"{expression}/!main.xml\"/>\n<FRBRuri value=\"{expression}.akn\"/>\n<FRBRdate date=\"{}\" name=\"generation\"/>\n<FRBRauthor href=\"#gongkai\"/>\n<FRBRformat value=\"application/akn+xml\"/>\n</FRBRManifestation>\n</identification>",
+        id.generated
+    );
+}
+
+fn preamble(out: &mut String, doc: &PolicyDocument) {
+    if doc.preamble.is_empty() && doc.preamble_heading.is_none() {
+        return;
+    }
+    let _ = writeln!(out, "<preamble eId=\"{}preamble\">", doc.prefix);
+    if let Some(h) = &doc.preamble_heading {
+        p(out, "heading", h);
+    }
+    for b in &doc.preamble {
+        block(out, b);
+    }
+    out.push_str("</preamble>\n");
+}
+
+fn conclusions(out: &mut String, doc: &PolicyDocument) {
+    if doc.conclusions.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<conclusions eId=\"{}conclusions\">", doc.prefix);
+    for b in &doc.conclusions {
+        block(out, b);
+    }
+    out.push_str("</conclusions>\n");
+}
+
+/// The units of a text in reading order, as the page has them: parts (with
+/// their chapters, then their subparts), chapters outside parts, sections
+/// outside chapters, then articles outside all of them.
+fn body(out: &mut String, doc: &PolicyDocument) {
+    let mut done = vec![false; doc.articles.len()];
+    let in_parts: Vec<usize> = doc.parts.iter().flat_map(|p| p.subparts.clone()).collect();
+    let loose_subparts = (0..doc.subparts.len()).filter(|s| !in_parts.contains(s));
+    for (part, element, subparts) in doc
+        .parts
+        .iter()
+        .map(|p| (p, "part", &p.subparts[..]))
+        .chain(loose_subparts.map(|s| (&doc.subparts[s], "subpart", &[][..])))
+    {
+        open(
+            out,
+            element,
+            &part.eid,
+            &part.num,
+            &part.heading,
+            &part.intro,
+        );
+        for &c in &part.chapters {
+            chapter(out, doc, c, &mut done);
+        }
+        for &s in subparts {
+            let sub = &doc.subparts[s];
+            open(out, "subpart", &sub.eid, &sub.num, &sub.heading, &sub.intro);
+            for &c in &sub.chapters {
+                chapter(out, doc, c, &mut done);
+            }
+            close_empty(out, "subpart", sub.chapters.is_empty());
+        }
+        close_empty(
+            out,
+            element,
+            part.chapters.is_empty() && subparts.is_empty(),
+        );
+    }
+    for c in 0..doc.chapters.len() {
+        if doc.chapters[c].part.is_none() && doc.chapters[c].subpart.is_none() {
+            chapter(out, doc, c, &mut done);
+        }
+    }
+    for s in 0..doc.sections.len() {
+        if doc.sections[s].chapter.is_none() {
+            section(out, doc, s, &mut done);
+        }
+    }
+    for (i, a) in doc.articles.iter().enumerate() {
+        if !done[i] {
+            article(out, a);
+        }
+    }
+}
+
+/// The opening of a hierarchical unit: its number, heading and intro.
+fn open(out: &mut String, element: &str, eid: &str, num: &str, heading: &Text, intro: &[Block]) {
+    let _ = writeln!(out, "<{element} eId=\"{eid}\">");
+    if !num.is_empty() {
+        let _ = writeln!(out, "<num>{}</num>", esc(num));
+    }
+    let _ = writeln!(out, "<heading>{}</heading>", esc(&heading.text));
+    if !intro.is_empty() {
+        out.push_str("<intro>\n");
+        for b in intro {
+            block(out, b);
+        }
+        out.push_str("</intro>\n");
+    }
+}
+
+/// The close of a unit; one without units inside still holds a content
+/// (the schema wants one or the other).
+fn close_empty(out: &mut String, element: &str, empty: bool) {
+    if empty {
+        out.push_str("<content><p/></content>\n");
+    }
+    let _ = writeln!(out, "</{element}>");
+}
+
+fn chapter(out: &mut String, doc: &PolicyDocument, c: usize, done: &mut [bool]) {
+    let ch = &doc.chapters[c];
+    open(out, "chapter", &ch.eid, &ch.num, &ch.heading, &ch.intro);
+    for &a in ch
+        .articles
+        .iter()
+        .filter(|&&a| doc.articles[a].section.is_none())
+    {
+        article(out, &doc.articles[a]);
+        done[a] = true;
+    }
+    for &s in &ch.sections {
+        section(out, doc, s, done);
+    }
+    close_empty(
+        out,
+        "chapter",
+        ch.articles.is_empty() && ch.sections.is_empty(),
+    );
+}
+
+fn section(out: &mut String, doc: &PolicyDocument, s: usize, done: &mut [bool]) {
+    let sec = &doc.sections[s];
+    open(out, "section", &sec.eid, &sec.num, &sec.heading, &sec.intro);
+    for &a in &sec.articles {
+        article(out, &doc.articles[a]);
+        done[a] = true;
+    }
+    close_empty(out, "section", sec.articles.is_empty());
+}
+
+fn article(out: &mut String, a: &Article) {
+    let _ = writeln!(
+        out,
+        "<article eId=\"{}\">\n<num>{}</num>",
+        a.eid,
+        esc(&a.num)
+    );
+    if let Some(h) = &a.heading {
+        let _ = writeln!(out, "<heading>{}</heading>", esc(&h.text));
+    }
+    match &a.paragraphs[..] {
+        [] => out.push_str("<content><p/></content>\n"),
+        [only] if only.eid.is_none() && only.items.is_empty() => {
+            out.push_str("<content>\n");
+            text(out, "", &only.text);
+            out.push_str("</content>\n");
+        }
+        paragraphs => {
+            for (k, para) in paragraphs.iter().enumerate() {
+                let eid = para
+                    .eid
+                    .clone()
+                    .unwrap_or_else(|| format!("{}__para_{}", a.eid, k + 1));
+                let _ = writeln!(out, "<paragraph eId=\"{eid}\">");
+                with_items(out, &para.text, &para.items);
+                out.push_str("</paragraph>\n");
+            }
+        }
+    }
+    out.push_str("</article>\n");
+}
+
+/// A text with its items (项): an intro and points, or just content.
+fn with_items(out: &mut String, t: &Text, items: &[Item]) {
+    if items.is_empty() {
+        out.push_str("<content>\n");
+        text(out, "", t);
+        out.push_str("</content>\n");
+        return;
+    }
+    if !t.text.is_empty() {
+        out.push_str("<intro>\n");
+        text(out, "", t);
+        out.push_str("</intro>\n");
+    }
+    for item in items {
+        let _ = writeln!(
+            out,
+            "<point eId=\"{}\">\n<num>{}</num>",
+            item.eid,
+            esc(&item.num)
+        );
+        with_items(out, &item.text, &item.items);
+        out.push_str("</point>\n");
+    }
+}
+
+fn block(out: &mut String, b: &Block) {
+    let class = match b.kind {
+        BlockKind::Paragraph | BlockKind::Table => "",
+        BlockKind::Addressee => "addressee",
+        BlockKind::Signature => "signature",
+        BlockKind::Date => "date",
+    };
+    text(out, class, &b.text);
+}
+
+/// A text as `<p>`, or a pasted markdown table as an AKN `<table>`.
+fn text(out: &mut String, class: &str, t: &Text) {
+    if t.table {
+        table(out, &t.text);
+    } else {
+        p(out, class, t);
+    }
+}
+
+fn p(out: &mut String, class: &str, t: &Text) {
+    match class {
+        "" => {
+            let _ = writeln!(out, "<p>{}</p>", esc(&t.text));
+        }
+        class => {
+            let _ = writeln!(out, "<p class=\"{class}\">{}</p>", esc(&t.text));
+        }
+    }
+}
+
+/// A markdown pipe table: the first row as headers, the delimiter row
+/// left out.
+fn table(out: &mut String, rows: &str) {
+    out.push_str("<table>\n");
+    let mut first = true;
+    for row in rows.lines().map(str::trim).filter(|r| !r.is_empty()) {
+        let cells: Vec<&str> = row
+            .trim_start_matches('|')
+            .trim_end_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+        let delimiter = cells
+            .iter()
+            .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+        if delimiter {
+            continue;
+        }
+        let cell = if first { "th" } else { "td" };
+        first = false;
+        out.push_str("<tr>");
+        for c in cells {
+            let _ = write!(out, "<{cell}><p>{}</p></{cell}>", esc(c));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+}
