@@ -46,6 +46,31 @@ const CHUNK: usize = 16;
 const BATCH: usize = 1024;
 const _: () = assert!(BATCH % CHUNK == 0);
 
+/// A document's length with its four leading bits kept (the rest
+/// zeroed): exact up to 15 tokens, then within 1/8 below the true length.
+fn coarse_length(dl: u32) -> u32 {
+    let bits = u32::BITS - dl.leading_zeros();
+    if bits <= 4 {
+        dl
+    } else {
+        let drop = bits - 4;
+        (dl >> drop) << drop
+    }
+}
+
+/// The pivot of length normalization: the (lower) median of the coarse
+/// lengths rather than their mean. It is one of the lengths' few values
+/// and moves only when an edit carries a document across it, where the
+/// mean moves with every edit of any length.
+fn median_length(lengths: &[(u32, u32)]) -> u32 {
+    let mut all: Vec<u32> = lengths.iter().map(|&(l, _)| l).collect();
+    if all.is_empty() {
+        return 1;
+    }
+    let middle = (all.len() - 1) / 2;
+    *all.select_nth_unstable(middle).1
+}
+
 /// Write the index's files through `emit` (path under the output, text),
 /// term shards a batch at a time, so that only the compact postings and a
 /// few shards' text are in memory at once; a large site's postings go to
@@ -187,7 +212,16 @@ fn write_with(
         }
     }
     let n = docs.len().max(1) as f64;
-    let avgdl = (lengths.iter().map(|&(l, _)| f64::from(l)).sum::<f64>() / n).max(1.0);
+    // Lengths are kept coarse, as Lucene keeps its norms in a byte, and
+    // normalized by their median: a small edit of one document then changes
+    // the impacts of the terms it added or removed only, not every impact
+    // of the document (its length) or of the site (the mean), so that serve rewrites a few shards
+    // rather than all of them (issue 16). See "Ranking" in docs/search.md.
+    let lengths: Vec<(u32, u32)> = lengths
+        .into_iter()
+        .map(|(dl, boost)| (coarse_length(dl), boost))
+        .collect();
+    let avgdl = f64::from(median_length(&lengths)).max(1.0);
     // Each document's BM25 length norm and prior, once rather than per
     // posting (see `encode`).
     let norms: Vec<(f64, f64)> = lengths

@@ -337,3 +337,36 @@ fn a_cards_text_is_cut_around_the_term() {
     assert!(card_window(&x, "=工会").starts_with('…'));
     assert_eq!(card_window("", "工会"), "");
 }
+
+#[test]
+fn lengths_are_coarse_so_that_a_small_edit_changes_few_files() {
+    assert_eq!(coarse_length(15), 15);
+    assert_eq!(coarse_length(16), 16);
+    assert_eq!(coarse_length(300), 288);
+    assert_eq!(coarse_length(310), 288);
+    assert_eq!(median_length(&[(5, 100), (1, 100), (9, 100), (7, 100)]), 5);
+    // A page of some length among 3,500 documents gets one more word:
+    // the files that change are the shards of the word's terms (and the
+    // page's fragment chunk if the edit is in its excerpt), not every shard (each document's length and the mean
+    // length are in every impact). A very short document crosses a step of
+    // its coarse length with almost any edit; a page of a few hundred
+    // words seldom does.
+    let mut docs = sample();
+    docs[1234].body = "群团组织服务群众，推进示例工作。".repeat(40);
+    let before = index_of(docs.clone(), 100, usize::MAX);
+    let mut edited = docs;
+    edited[1234].body.push_str("另有示例。");
+    let after = index_of(edited, 100, usize::MAX);
+    let changed: Vec<&String> = before
+        .iter()
+        .filter(|(p, t)| after.get(*p) != Some(t))
+        .map(|(p, _)| p)
+        .collect();
+    let shards = before.keys().filter(|p| p.starts_with("search/t/")).count();
+    assert!(
+        changed.len() <= 10,
+        "{} of {shards} shards: {changed:?}",
+        changed.len()
+    );
+    assert!(!changed.is_empty(), "the new word is in the index");
+}
