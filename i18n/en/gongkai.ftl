@@ -613,3 +613,12 @@ cli-error-invalid-value = `{ $value }` is not a value of { $arg }; use one of: {
 cli-error-missing-argument = { $arg } is required
 cli-error-did-you-mean = { "  " }did you mean `{ $suggestion }`?
 cli-error-see-help = For more information, try `--help`.
+
+# --- validity ---
+cli-arg-future = Include pages dated after today (publication date still to come), to preview them
+source-date-epoch-invalid = SOURCE_DATE_EPOCH is not a number of seconds since 1970-01-01 00:00 UTC: `{ $value }`
+source-date-epoch-invalid-help = set it to a whole number such as 1767225600 (2026-01-01 08:00 in Shanghai), or unset it to use the clock
+link-to-future = link to a page that is published only on { $date } (its date is after today): `{ $link }`; build with --future to preview it, or remove the link until then
+effective-before-written = the policy takes effect (`effective: { $effective }`) before it was written (`written: { $written }`)
+expires-before-effective = the policy expires (`expires: { $expires }`) before it takes effect (`effective: { $effective }`)
+expires-before-written = the policy expires (`expires: { $expires }`) before it was written (`written: { $written }`)
