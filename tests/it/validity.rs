@@ -142,6 +142,13 @@ fn validity_is_derived_from_status_dates_and_the_builds_today() {
         "https://schema.org/NotInForce"
     );
 
+    // An interpretation says it of the policy it explains.
+    let guide = read(out.join("news/guide/index.html"));
+    assert!(
+        guide.contains("示例尚未施行条例（示例）</a> <span class=\"status status-not_yet_in_force\">尚未生效</span>"),
+        "{guide}"
+    );
+
     // Every list says it in words.
     for list in ["policies/index.html", "index.html"] {
         let html = read(out.join(list));
