@@ -381,3 +381,26 @@ fn bad_dates_are_reported_together_and_links_to_held_back_pages_refused() {
         r.stderr
     );
 }
+
+#[test]
+fn build_check_and_serve_offer_future_in_the_runs_language() {
+    for (lang, words) in [
+        ("en", "Include pages dated after today"),
+        ("zh-CN", "也生成日期在今天之后"),
+    ] {
+        for command in ["build", "check", "serve"] {
+            let o = gongkai()
+                .env("GONGKAI_LANG", lang)
+                .arg(command)
+                .arg("--help")
+                .output()
+                .unwrap();
+            let help = String::from_utf8_lossy(&o.stdout);
+            let line = help
+                .lines()
+                .find(|l| l.contains("--future"))
+                .unwrap_or_else(|| panic!("{command} --help ({lang}):\n{help}"));
+            assert!(line.contains(words), "{command} ({lang}): {line}");
+        }
+    }
+}
