@@ -46,6 +46,9 @@ enum Command {
         /// Include pages and sections marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Include pages dated after today (their publication date still to come).
+        #[arg(long)]
+        future: bool,
         /// Replace the output folder even if it holds files gongkai did not write.
         #[arg(long)]
         force: bool,
@@ -58,6 +61,8 @@ enum Command {
         base_url: Option<String>,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        future: bool,
     },
     /// Build the site, serve it, and rebuild and reload pages when its files change.
     Serve {
@@ -76,6 +81,9 @@ enum Command {
         /// Include pages and sections marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Include pages dated after today (their publication date still to come).
+        #[arg(long)]
+        future: bool,
     },
     /// Search the built site's index with the same ranking as its search page.
     Search {
@@ -556,6 +564,7 @@ fn arg_help_of(id: &str) -> Option<String> {
         "root" => msg!("cli-arg-root"),
         "base_url" => msg!("cli-arg-base-url"),
         "drafts" => msg!("cli-arg-drafts"),
+        "future" => msg!("cli-arg-future"),
         "force" => msg!("cli-arg-force"),
         "bind" => msg!("cli-arg-bind"),
         "port" => msg!("cli-arg-port"),
@@ -615,6 +624,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            future,
             force,
         } => {
             let options = BuildOptions {
@@ -622,6 +632,7 @@ fn main() -> ExitCode {
                 output,
                 base_url,
                 drafts,
+                future,
                 force,
             };
             match gongkai::build(&options) {
@@ -639,9 +650,11 @@ fn main() -> ExitCode {
             root,
             base_url,
             drafts,
+            future,
         } => {
             let mut options = BuildOptions::new(root);
             options.drafts = drafts;
+            options.future = future;
             options.base_url = base_url;
             match gongkai::check(&options) {
                 Ok(r) => {
@@ -660,6 +673,7 @@ fn main() -> ExitCode {
             port,
             poll,
             drafts,
+            future,
         } => {
             let options = gongkai::ServeOptions {
                 root,
@@ -667,6 +681,7 @@ fn main() -> ExitCode {
                 port,
                 poll,
                 drafts,
+                future,
             };
             let reporter = gongkai::Reporter {
                 errors: report_errors,

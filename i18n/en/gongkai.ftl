@@ -666,3 +666,12 @@ cli-error-value-required = { $arg } needs a value after it
 cli-error-bad-value = `{ $value }` is not a value { $arg } takes: { $needs }
 cli-needs-integer = a whole number is needed here
 cli-needs-range = a whole number from { $low } to { $high } is needed here
+
+# --- validity ---
+cli-arg-future = Include pages dated after today (publication date still to come), to preview them
+source-date-epoch-invalid = SOURCE_DATE_EPOCH is not a number of seconds since 1970-01-01 00:00 UTC: `{ $value }`
+source-date-epoch-invalid-help = set it to a whole number such as 1767225600 (2026-01-01 08:00 in Shanghai), or unset it to use the clock
+link-to-future = link to a page that is published only on { $date } (its date is after today): `{ $link }`; build with --future to preview it, or remove the link until then
+effective-before-written = the policy takes effect (`effective: { $effective }`) before it was written (`written: { $written }`)
+expires-before-effective = the policy expires (`expires: { $expires }`) before it takes effect (`effective: { $effective }`)
+expires-before-written = the policy expires (`expires: { $expires }`) before it was written (`written: { $written }`)

@@ -592,3 +592,12 @@ cli-error-value-required = { $arg } 后面要写一个值
 cli-error-bad-value = `{ $value }` 不是 { $arg } 可以取的值：{ $needs }
 cli-needs-integer = 这里需要一个整数
 cli-needs-range = 这里需要 { $low } 到 { $high } 之间的整数
+
+# --- validity ---
+cli-arg-future = 也生成日期在今天之后（尚未到发布日期）的页面，用于预览
+source-date-epoch-invalid = SOURCE_DATE_EPOCH 不是从 1970-01-01 00:00（UTC）起算的秒数：`{ $value }`
+source-date-epoch-invalid-help = 请设为整数，例如 1767225600（上海时间 2026-01-01 08:00），或者不设，使用系统时钟
+link-to-future = 链接指向的页面要到 { $date } 才发布（日期在今天之后）：`{ $link }`；要预览请加 --future 生成，否则请等到那天再加这个链接
+effective-before-written = 施行日期（`effective: { $effective }`）早于成文日期（`written: { $written }`）
+expires-before-effective = 有效期截止日（`expires: { $expires }`）早于施行日期（`effective: { $effective }`）
+expires-before-written = 有效期截止日（`expires: { $expires }`）早于成文日期（`written: { $written }`）

@@ -4,6 +4,7 @@
 //! write through a staging folder that replaces the output only when
 //! everything succeeded.
 
+mod clock;
 mod options;
 mod sinks;
 
@@ -88,9 +89,16 @@ impl Build {
         }
         crate::base::files::set_max_file_mb(config.max_file_mb);
         let urls = Urls::new(&config);
+        // The one reading of the clock for this build.
+        let time = clock::build_time()?;
+        let publish = load::content::Publish {
+            drafts: options.drafts,
+            future: options.future,
+            today: time.today(),
+        };
         let theme = Theme::load(&root, &config)?;
         let (content, renderer) = rayon::join(
-            || load::content::load(&root, options.drafts, config.follow_symlinks),
+            || load::content::load(&root, publish, config.follow_symlinks),
             || Renderer::new(&theme),
         );
         // Report content and template problems together, and with them
@@ -114,7 +122,9 @@ impl Build {
             (content, _) => {
                 if let Some(c) = &content {
                     let mut ignored = Diagnostics::default();
-                    if let Err(e) = resolve::directory::directory(&config, c, &urls, &mut ignored) {
+                    if let Err(e) =
+                        resolve::directory::directory(&config, c, &urls, time, &mut ignored)
+                    {
                         all.extend(e.0);
                     }
                 }
@@ -130,7 +140,8 @@ impl Build {
         let pending = headers::check_templates(&content, &renderer);
         let resolved = resolve::resolve(&config, &mut content, &urls);
         let mut warnings = Diagnostics::default();
-        let directory = resolve::directory::directory(&config, &content, &urls, &mut warnings);
+        let directory =
+            resolve::directory::directory(&config, &content, &urls, time, &mut warnings);
         let synonyms = synonyms::load(&root);
         let (resolved, directory, synonyms) = match (resolved, directory, synonyms) {
             (Ok(r), Ok(d), Ok(s)) => (r, d, s),
@@ -160,6 +171,7 @@ impl Build {
                 urls,
                 directory,
                 synonyms,
+                time,
             },
             theming: Theming {
                 theme,

@@ -13,18 +13,22 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
+    /// Include pages whose publication date is after the build's today.
+    pub future: bool,
     /// Replace an existing output folder that gongkai did not write.
     pub force: bool,
 }
 
 impl BuildOptions {
-    /// Build the site at `root` into `root/public`, without drafts.
+    /// Build the site at `root` into `root/public`, without drafts or pages
+    /// dated after today.
     pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
         BuildOptions {
             root: root.into(),
             output: None,
             base_url: None,
             drafts: false,
+            future: false,
             force: false,
         }
     }

@@ -93,6 +93,10 @@ pub struct PageFrontMatter {
     pub topics: Option<Spanned<Vec<String>>>,
     /// 有效性
     pub status: Option<Spanned<PolicyStatus>>,
+    /// 施行日期
+    pub effective: Option<Spanned<String>>,
+    /// 有效期 (the last day in force)
+    pub expires: Option<Spanned<String>>,
     pub amended_by: Option<Spanned<String>>,
     pub repealed_by: Option<Spanned<String>>,
     /// A short name people use for the policy.

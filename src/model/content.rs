@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::files::read_utf8;
+use crate::model::validity::Validity;
 
 /// The folder under the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -48,8 +49,15 @@ pub struct PolicyMeta {
     pub addressee: Option<String>,
     /// 主题分类
     pub topics: Vec<String>,
-    /// 有效性
+    /// 有效性, as written
     pub status: PolicyStatus,
+    /// 施行日期: the day it takes effect.
+    pub effective: Option<Date>,
+    /// 有效期: the last day it is in force.
+    pub expires: Option<Date>,
+    /// 时效性 on the build's day, from `status`, the dates and the build's
+    /// today (set when the content is loaded).
+    pub validity: Validity,
     pub amended_by: Option<Reference>,
     pub repealed_by: Option<Reference>,
     pub short_title: Option<String>,
@@ -185,6 +193,9 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// `@/` paths of drafts left out of this build, for clearer messages.
     pub drafts: Vec<String>,
+    /// `@/` paths of pages held back because their publication date is
+    /// after the build's today, with that date.
+    pub future: Vec<(String, Date)>,
     /// The files of records sections (markdown records and tables), read
     /// by `directory`.
     pub records: Vec<RecordFile>,
@@ -192,6 +203,22 @@ pub struct Content {
     /// reported): a reference to a page that is not found may be one of
     /// them, and is not reported again.
     pub incomplete: bool,
+}
+
+/// The file name of the feed of changes (published, taking effect,
+/// amended, repealed, expired) of a section that lists policies.
+pub const CHANGES_FEED: &str = "changes.xml";
+
+impl Content {
+    /// The output path of section `i`'s feed of changes
+    /// (`policies/changes.xml`): every section that lists policies has one.
+    pub fn changes_feed(&self, i: usize) -> Option<String> {
+        let s = &self.sections[i];
+        s.pages
+            .iter()
+            .any(|&p| self.pages[p].page_type == PageType::Policy)
+            .then(|| format!("{}{CHANGES_FEED}", s.path))
+    }
 }
 
 /// A file in a records section: one markdown record, or a table.
@@ -264,6 +291,30 @@ pub enum PolicyStatus {
     Repealed,
     /// 已失效
     Expired,
+}
+
+impl PolicyStatus {
+    /// The validity the status states, before the dates are considered.
+    pub fn as_written(self) -> Validity {
+        match self {
+            PolicyStatus::InForce => Validity::InForce,
+            PolicyStatus::Amended => Validity::Amended,
+            PolicyStatus::Repealed => Validity::Repealed,
+            PolicyStatus::Expired => Validity::Expired,
+        }
+    }
+}
+
+impl PolicyMeta {
+    /// The policy's validity on `today`.
+    pub fn validity_on(&self, today: Date) -> Validity {
+        Validity::on(
+            today,
+            self.status.as_written(),
+            self.effective,
+            self.expires,
+        )
+    }
 }
 
 /// How a section orders its pages.

@@ -19,6 +19,8 @@ pub struct LinkMap {
     pub by_rel: HashMap<String, (Target, String)>,
     /// Drafts left out of this build.
     pub drafts: HashSet<String>,
+    /// Pages held back until their publication date, with that date.
+    pub future: HashMap<String, jiff::civil::Date>,
     /// The site's base path (`/` or `/portal/`), below which local links
     /// are checked against the files a build writes.
     pub base_path: String,
@@ -44,6 +46,11 @@ impl LinkMap {
             None if self.drafts.contains(decoded.as_ref()) => {
                 Err(msg!("link-to-draft", link = link))
             }
+            None if self.future.contains_key(decoded.as_ref()) => Err(msg!(
+                "link-to-future",
+                link = link,
+                date = self.future[decoded.as_ref()].to_string()
+            )),
             None => Err(msg!("link-missing", link = link)),
         }
     }

@@ -2,6 +2,7 @@
 //! `load` fills it, `resolve` completes it, and every later stage only
 //! reads it.
 
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod directory;
@@ -9,3 +10,4 @@ pub mod links;
 pub mod policy;
 pub mod site;
 pub mod text;
+pub mod validity;

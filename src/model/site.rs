@@ -1,6 +1,7 @@
 //! The model of a whole site once it is loaded and resolved: what every
 //! later stage (render, write, search) reads, and never changes.
 
+use crate::model::clock::BuildTime;
 use crate::model::config::Config;
 use crate::model::content::Content;
 use crate::model::directory::Directory;
@@ -15,6 +16,9 @@ pub struct Site {
     pub directory: Directory,
     /// The editors' synonym groups (`synonyms.yaml`), for the search index.
     pub synonyms: Vec<Vec<String>>,
+    /// When the build runs: its today decides what is published and in
+    /// force.
+    pub time: BuildTime,
 }
 
 /// Options that apply to all markdown of a site.

@@ -11,8 +11,9 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use crate::base::escape::escape_xml as esc;
-use crate::model::content::{Page, PolicyMeta, PolicyStatus};
+use crate::model::content::{Page, PolicyMeta};
 use crate::model::policy::{Article, Block, BlockKind, Item, PolicyDocument, Text};
+use crate::model::validity::Validity;
 
 /// The namespace of Akoma Ntoso 3.0.
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -185,6 +186,20 @@ fn meta(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
         "<eventRef eId=\"evt_1\" date=\"{}\" source=\"#original\" type=\"generation\"/>",
         m.written
     );
+    // 施行日期 and the day after 有效期: the interval in force.
+    if let Some(d) = m.effective {
+        let _ = writeln!(
+            out,
+            "<eventRef eId=\"evt_effective\" date=\"{d}\" source=\"#original\" type=\"generation\" refersTo=\"#entryIntoForce\"/>"
+        );
+    }
+    let end = m.expires.and_then(|d| d.tomorrow().ok());
+    if let Some(d) = end {
+        let _ = writeln!(
+            out,
+            "<eventRef eId=\"evt_expiry\" date=\"{d}\" source=\"#original\" type=\"repeal\" refersTo=\"#expiry\"/>"
+        );
+    }
     if let Some(c) = id.change.as_ref().filter(|c| c.date.is_some()) {
         let kind = if c.repeal { "repeal" } else { "amendment" };
         let _ = writeln!(
@@ -194,6 +209,22 @@ fn meta(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
         );
     }
     out.push_str("</lifecycle>\n");
+    if m.effective.is_some() || end.is_some() {
+        let start = if m.effective.is_some() {
+            "#evt_effective"
+        } else {
+            "#evt_1"
+        };
+        let end = if end.is_some() {
+            " end=\"#evt_expiry\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "<temporalData source=\"#gongkai\">\n<temporalGroup eId=\"tmp_inforce\">\n<timeInterval start=\"{start}\"{end} refersTo=\"#inForce\"/>\n</temporalGroup>\n</temporalData>"
+        );
+    }
     let _ = writeln!(out, "<references source=\"#gongkai\">");
     let _ = writeln!(
         out,
@@ -215,11 +246,26 @@ fn meta(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
         "<TLCOrganization eId=\"issuer\" href=\"/ontology/organization/cn/issuer\" showAs=\"{}\"/>\n<TLCOrganization eId=\"gongkai\" href=\"/ontology/organization/gongkai\" showAs=\"gongkai\"/>",
         esc(&m.issuer)
     );
-    let status = match m.status {
-        PolicyStatus::InForce => "in_force",
-        PolicyStatus::Amended => "amended",
-        PolicyStatus::Repealed => "repealed",
-        PolicyStatus::Expired => "expired",
+    if m.effective.is_some() {
+        out.push_str("<TLCEvent eId=\"entryIntoForce\" href=\"/ontology/event/entryIntoForce\" showAs=\"施行\"/>\n");
+    }
+    if m.expires.is_some() {
+        out.push_str(
+            "<TLCEvent eId=\"expiry\" href=\"/ontology/event/expiry\" showAs=\"失效\"/>\n",
+        );
+    }
+    if m.effective.is_some() || m.expires.is_some() {
+        out.push_str(
+            "<TLCConcept eId=\"inForce\" href=\"/ontology/concept/inForce\" showAs=\"有效\"/>\n",
+        );
+    }
+    // 时效性 on the build's day.
+    let status = match m.validity {
+        Validity::NotYetInForce => "not_yet_in_force",
+        Validity::InForce => "in_force",
+        Validity::Amended => "amended",
+        Validity::Repealed => "repealed",
+        Validity::Expired => "expired",
     };
     let _ = writeln!(
         out,

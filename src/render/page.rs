@@ -267,7 +267,7 @@ impl Pages<'_> {
             page: p,
             meta,
             expression: meta.written,
-            generated: crate::resolve::directory::build_time().date(),
+            generated: self.site.time.today(),
             change,
         };
         let xml = akn::policy(&id, doc);

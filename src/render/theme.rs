@@ -55,6 +55,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "templates/partials/breadcrumbs.html",
     "templates/partials/page-list.html",
     "templates/partials/policy-meta.html",
+    "templates/partials/validity-banner.html",
     "templates/partials/read-aloud.html",
     "templates/directory/notice.html",
     "templates/directory/crumbs.html",

@@ -5,11 +5,12 @@
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 
+use crate::model::content::PageType;
 use crate::model::content::{Content, Page, Section};
-use crate::model::content::{PageType, PolicyStatus};
 use crate::model::links::Urls;
 use crate::model::policy::{Article, Chapter, Part, PolicyDocument};
 use crate::model::site::{Link, Resolved};
+use crate::model::validity::Validity;
 use crate::render::body::Body;
 use crate::render::markdown::Heading;
 
@@ -44,6 +45,8 @@ pub struct PageSummary {
     pub date: Option<DateView>,
     pub description: String,
     pub kind: PageType,
+    /// A policy's validity on the build's day, shown in words in lists.
+    pub validity: Option<StatusView>,
 }
 
 impl PageSummary {
@@ -58,6 +61,7 @@ impl PageSummary {
                 .clone()
                 .unwrap_or_else(|| truncate(&p.summary, 120)),
             kind: p.page_type,
+            validity: p.policy_meta.as_ref().map(|m| StatusView::of(m.validity)),
         }
     }
 }
@@ -70,25 +74,24 @@ fn truncate(text: &str, chars: usize) -> String {
     out
 }
 
+/// A policy's validity (时效性) on the build's day: its code (for the
+/// class), its words, and whether it is plainly in force (no banner).
 #[derive(Debug, Serialize)]
 pub struct StatusView {
-    pub code: PolicyStatus,
+    pub code: Validity,
     pub zh: &'static str,
     pub in_force: bool,
+    /// 尚未生效: the policy takes effect later (the banner says when).
+    pub not_yet: bool,
 }
 
 impl StatusView {
-    pub fn of(status: PolicyStatus) -> StatusView {
-        let zh = match status {
-            PolicyStatus::InForce => "有效",
-            PolicyStatus::Amended => "已修改",
-            PolicyStatus::Repealed => "已废止",
-            PolicyStatus::Expired => "已失效",
-        };
+    pub fn of(validity: Validity) -> StatusView {
         StatusView {
-            code: status,
-            zh,
-            in_force: status == PolicyStatus::InForce,
+            code: validity,
+            zh: validity.zh(),
+            in_force: validity == Validity::InForce,
+            not_yet: validity == Validity::NotYetInForce,
         }
     }
 }
@@ -100,8 +103,13 @@ pub struct PolicyMetaView {
     pub doc_number: Option<String>,
     pub written: DateView,
     pub published: Option<DateView>,
+    /// 施行日期
+    pub effective: Option<DateView>,
+    /// 有效期: the last day in force.
+    pub expires: Option<DateView>,
     pub addressee: Option<String>,
     pub topics: Vec<String>,
+    /// 时效性 on the build's day.
     pub status: StatusView,
     pub successor: Option<Link>,
     pub short_title: Option<String>,
@@ -239,12 +247,14 @@ impl PolicyView {
                 doc_number: meta.doc_number.clone(),
                 written: DateView::of(meta.written),
                 published: meta.published.map(DateView::of),
+                effective: meta.effective.map(DateView::of),
+                expires: meta.expires.map(DateView::of),
                 addressee: meta
                     .addressee
                     .clone()
                     .or_else(|| doc.addressee().map(str::to_string)),
                 topics: meta.topics.clone(),
-                status: StatusView::of(meta.status),
+                status: StatusView::of(meta.validity),
                 successor: resolved.successors[i].clone(),
                 short_title: meta.short_title.clone(),
             },
@@ -384,6 +394,8 @@ pub struct SectionView<'a> {
     pub is_home: bool,
     /// The section holds directory records (its list shows them).
     pub records: bool,
+    /// The feed of changes of the policies it lists, if it lists any.
+    pub changes_feed: Option<String>,
 }
 
 impl<'a> SectionView<'a> {
@@ -412,6 +424,7 @@ impl<'a> SectionView<'a> {
             breadcrumbs: breadcrumbs(content, i),
             is_home: s.parent.is_none(),
             records: s.records.is_some(),
+            changes_feed: content.changes_feed(i).map(|path| urls.url(&path)),
         }
     }
 }

@@ -41,6 +41,7 @@ pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
     LinkMap {
         by_rel,
         drafts: content.drafts.iter().cloned().collect(),
+        future: content.future.iter().cloned().collect(),
         base_path: urls.base_path().to_string(),
     }
 }

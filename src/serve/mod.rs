@@ -43,6 +43,8 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Include drafts.
     pub drafts: bool,
+    /// Include pages dated after today.
+    pub future: bool,
 }
 
 /// How the command line prints build results (the same way `build` does).
@@ -132,6 +134,7 @@ async fn serve(
         output: Some(public.clone()),
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        future: options.future,
         force: false,
     };
     let (events, _) = broadcast::channel(64);

@@ -15,8 +15,9 @@ pub fn extension(path: &str) -> String {
 /// types gongkai writes, so that Chinese text never depends on sniffing.
 pub fn media_type(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
-    if name == "atom.xml" {
-        // The feed; any other .xml (the sitemaps) is plain XML.
+    if name == "atom.xml" || name == crate::model::content::CHANGES_FEED {
+        // The feeds (the site's, and each policies section's feed of
+        // changes); any other .xml (the sitemaps) is plain XML.
         return "application/atom+xml; charset=utf-8";
     }
     match extension(path).as_str() {

@@ -4,6 +4,7 @@
 //! killed build leaves the previous output exactly as it was. The old tree
 //! is removed in the background, off the critical path.
 
+pub mod changes;
 pub mod claims;
 pub mod deploy;
 pub mod feed;

@@ -5,6 +5,7 @@ use crate::base::sink::Emit;
 use crate::model::directory::pages::DirPage;
 use crate::model::site::Site;
 use crate::render::ics;
+use crate::write::changes;
 use crate::write::feed::{self, FeedEntry};
 use crate::write::open_data;
 use crate::write::sitemap::{self, Entry};
@@ -59,6 +60,7 @@ pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
                 let p = &c.pages[i];
                 let published = p.date.expect("filtered to dated pages");
                 FeedEntry {
+                    id: site.urls.permalink(&p.path),
                     title: p.title.clone(),
                     permalink: site.urls.permalink(&p.path),
                     published,
@@ -76,6 +78,9 @@ pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
                 &entries,
             ),
         ));
+    }
+    if site.config.feed {
+        files.extend(changes::feeds(site));
     }
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if site.config.sitemap {

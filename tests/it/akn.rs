@@ -172,3 +172,18 @@ fn the_example_portal_s_policy_validates() {
             .any(|f| f.ends_with("shaoxing-measures-2015/akn.xml"))
     );
 }
+
+#[test]
+fn dates_in_force_are_the_lifecycle_and_temporal_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&repo().join("tests/fixtures/validity"), &out);
+    validate_all(&out);
+    // 尚未生效 on the build's day: it takes effect on 2027-01-01.
+    let not_yet = read(&out.join("policies/not-yet/akn.xml"));
+    assert!(not_yet.contains(
+        "<eventRef eId=\"evt_effective\" date=\"2027-01-01\" source=\"#original\" type=\"generation\" refersTo=\"#entryIntoForce\"/>"
+    ), "{not_yet}");
+    assert!(not_yet.contains("<timeInterval start=\"#evt_effective\" refersTo=\"#inForce\"/>"));
+    assert!(not_yet.contains("status/not_yet_in_force"));
+}

@@ -59,6 +59,7 @@ fn options(site: &Path, out: &Path) -> BuildOptions {
         output: Some(out.to_path_buf()),
         base_url: None,
         drafts: false,
+        future: false,
         force: false,
     }
 }

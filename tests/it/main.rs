@@ -29,3 +29,4 @@ mod safe_builds;
 mod search;
 mod serve;
 mod site;
+mod validity;

@@ -323,11 +323,20 @@ const sitemapUrls = new Map(); // mount name -> [loc]
 
 {
   console.log('== 3. atom.xml (fast-xml-parser + RFC 4287) and calendars (ical.js + RFC 5545)');
+  // The site feed, and each policies section's feed of changes
+  // (`policies/changes.xml`).
+  const feeds = [];
   for (const m of mounts) {
-    const section = `atom ${m.name}`;
-    const file = path.join(m.site, 'atom.xml');
+    feeds.push({ m, rel: 'atom.xml' });
+    for (const e of fs.readdirSync(m.site, { recursive: true })) {
+      if (path.basename(e) === 'changes.xml') feeds.push({ m, rel: e.split(path.sep).join('/') });
+    }
+  }
+  for (const { m, rel } of feeds) {
+    const section = `atom ${m.name} ${rel}`;
+    const file = path.join(m.site, rel);
     if (!fs.existsSync(file)) {
-      fail(section, 'no atom.xml');
+      fail(section, `no ${rel}`);
       continue;
     }
     const src = fs.readFileSync(file, 'utf8');
@@ -368,7 +377,7 @@ const sitemapUrls = new Map(); // mount name -> [loc]
     const links = feed.link || [];
     const self = links.find((l) => l['@_rel'] === 'self');
     if (!self) fail(section, '<feed> has no <link rel="self">');
-    else if (self['@_href'] !== m.base + 'atom.xml') fail(section, `<link rel="self"> is ${self['@_href']}, not ${m.base}atom.xml`);
+    else if (self['@_href'] !== m.base + rel) fail(section, `<link rel="self"> is ${self['@_href']}, not ${m.base}${rel}`);
     const alternates = links.filter((l) => (l['@_rel'] || 'alternate') === 'alternate');
     if (alternates.length > 1 && new Set(alternates.map((l) => `${l['@_type']}|${l['@_hreflang']}`)).size < alternates.length)
       fail(section, '<feed> has two rel="alternate" links with the same type and hreflang');
@@ -393,7 +402,7 @@ const sitemapUrls = new Map(); // mount name -> [loc]
         if (rel === null || !fileOf(m.site, rel)) fail(section, `${where} links ${l['@_href']}, not a page of the build`);
       }
     }
-    figure(`${m.base}atom.xml: well-formed, ${entries.length} entries with id, title, updated and a link to a page of the build`);
+    figure(`${m.base}${rel}: well-formed, ${entries.length} entries with id, title, updated and a link to a page of the build`);
   }
 
   for (const m of mounts) {
@@ -715,7 +724,7 @@ async function waitForServer(url) {
 function expectedType(pathname) {
   const ext = pathname.endsWith('/') ? '.html' : path.posix.extname(pathname).toLowerCase();
   const base = path.posix.basename(pathname);
-  if (base === 'atom.xml') return { types: ['application/atom+xml', 'application/xml'], charset: true };
+  if (base === 'atom.xml' || base === 'changes.xml') return { types: ['application/atom+xml', 'application/xml'], charset: true };
   return {
     '.html': { types: ['text/html'], charset: true, exact: 'text/html; charset=utf-8' },
     '.css': { types: ['text/css'], charset: true },

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use rayon::prelude::*;
 
 use super::front_matter::Split;
@@ -23,7 +24,20 @@ use crate::model::content::{
 };
 use walk::{AssetOwner, Found, site_relative, walk};
 
-/// Load `root/content`. Drafts are left out unless `drafts`.
+/// Which pages a build publishes.
+#[derive(Debug, Clone, Copy)]
+pub struct Publish {
+    /// Include pages and sections marked `draft: true`.
+    pub drafts: bool,
+    /// Include pages whose publication date is after `today`.
+    pub future: bool,
+    /// The build's today: decides which pages are published yet and the
+    /// validity of every policy.
+    pub today: Date,
+}
+
+/// Load `root/content`. Drafts, and pages dated after the build's today,
+/// are left out unless `publish` asks for them.
 ///
 /// What did load is kept when some files did not: the content without the
 /// files that failed (marked [`Content::incomplete`]), with their problems,
@@ -32,7 +46,7 @@ use walk::{AssetOwner, Found, site_relative, walk};
 /// be placed at all (no content folder, a section that failed).
 pub fn load(
     root: &Path,
-    drafts: bool,
+    publish: Publish,
     follow_symlinks: bool,
 ) -> Result<(Content, Diagnostics), Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
@@ -116,16 +130,29 @@ pub fn load(
     let mut page_slugs: Vec<(String, Option<String>)> = Vec::new(); // (section dir, segment)
     let mut section_slugs: HashMap<String, String> = HashMap::new();
     let mut draft_rels: Vec<String> = Vec::new();
+    let mut future: Vec<(String, Date)> = Vec::new();
+    let drafts = publish.drafts;
     for result in loaded {
         match result {
             Ok(Loaded::Section(section, segment)) => {
                 section_slugs.insert(section.dir.clone(), segment);
                 sections.push(*section);
             }
-            Ok(Loaded::Page(page, section_dir, segment)) => {
+            Ok(Loaded::Page(mut page, section_dir, segment)) => {
                 if page.draft && !drafts {
                     draft_rels.push(page.rel.clone());
                     continue;
+                }
+                // A page waits for its publication date (`date`, or a
+                // policy's `published`): it is not in the build before.
+                if let Some(day) = page.date.map(|d| d.date()) {
+                    if day > publish.today && !publish.future {
+                        future.push((page.rel.clone(), day));
+                        continue;
+                    }
+                }
+                if let Some(meta) = &mut page.policy_meta {
+                    meta.validity = meta.validity_on(publish.today);
                 }
                 page_slugs.push((section_dir, Some(segment)));
                 pages.push(*page);
@@ -289,12 +316,14 @@ pub fn load(
         .collect();
     check_unique_paths(&sections, &pages, &mut diagnostics);
     draft_rels.sort();
+    future.sort();
     diagnostics.sort();
     let content = Content {
         sections,
         pages,
         assets,
         drafts: draft_rels,
+        future,
         records,
         incomplete: !diagnostics.is_empty(),
     };

@@ -80,14 +80,18 @@ fn page_from(
     let updated = datetime(&fm.updated)?;
     let written = date_only(&fm.written)?;
     let published = date_only(&fm.published)?;
+    let effective = date_only(&fm.effective)?;
+    let expires = date_only(&fm.expires)?;
 
     // Policy metadata belongs to policies only.
     let place = |v| yaml::place(v, split.yaml, split.yaml_offset);
-    let policy_fields: [(&str, Option<(usize, usize)>); 10] = [
+    let policy_fields: [(&str, Option<(usize, usize)>); 12] = [
         ("issuer", fm.issuer.as_ref().map(place)),
         ("doc_number", fm.doc_number.as_ref().map(place)),
         ("written", fm.written.as_ref().map(place)),
         ("published", fm.published.as_ref().map(place)),
+        ("effective", fm.effective.as_ref().map(place)),
+        ("expires", fm.expires.as_ref().map(place)),
         ("addressee", fm.addressee.as_ref().map(place)),
         ("amended_by", fm.amended_by.as_ref().map(place)),
         ("repealed_by", fm.repealed_by.as_ref().map(place)),
@@ -148,10 +152,47 @@ fn page_from(
                 .map(|v| v.value.clone())
                 .unwrap_or_default(),
             status,
+            effective,
+            expires,
+            // Derived when the build's today is known (see `load`).
+            validity: status.as_written(),
             amended_by: fm.amended_by.as_ref().map(|v| reference_of(v, split)),
             repealed_by: fm.repealed_by.as_ref().map(|v| reference_of(v, split)),
             short_title: fm.short_title.as_ref().map(|v| v.value.clone()),
         };
+        // The dates in the order they happen: written, then in force,
+        // then expired (a policy may take effect on the day it is written,
+        // and be in force for that one day only).
+        if let (Some(e), Some(v)) = (effective, &fm.effective) {
+            if e < written {
+                return Err(at(
+                    v,
+                    msg!(
+                        "effective-before-written",
+                        effective = e.to_string(),
+                        written = written.to_string()
+                    ),
+                ));
+            }
+        }
+        if let (Some(x), Some(v)) = (expires, &fm.expires) {
+            let start = effective.unwrap_or(written);
+            if x < start {
+                let message = match effective {
+                    Some(e) => msg!(
+                        "expires-before-effective",
+                        expires = x.to_string(),
+                        effective = e.to_string()
+                    ),
+                    None => msg!(
+                        "expires-before-written",
+                        expires = x.to_string(),
+                        written = written.to_string()
+                    ),
+                };
+                return Err(at(v, message));
+            }
+        }
         for (field, value, needs) in [
             ("amended_by", &fm.amended_by, PolicyStatus::Amended),
             ("repealed_by", &fm.repealed_by, PolicyStatus::Repealed),

@@ -86,6 +86,7 @@ impl Pages<'_> {
                         date: None,
                         description,
                         kind: PageType::Page,
+                        validity: None,
                     }
                 })
                 .collect(),

@@ -8,11 +8,11 @@ pub mod directory;
 
 use serde_json::{Value, json};
 
-use crate::model::content::PolicyStatus;
-use crate::model::content::{Content, Page};
+use crate::model::content::{Content, Page, PolicyMeta};
 use crate::model::links::Urls;
 use crate::model::policy::{Article, PolicyDocument};
 use crate::model::site::Resolved;
+use crate::model::validity::Validity;
 
 /// Serialise for a `<script type="application/ld+json">` block: `<`, `>`
 /// and `&` are escaped so no text can close the element.
@@ -33,12 +33,27 @@ pub fn to_script(value: &Value) -> String {
     out
 }
 
-/// schema.org's legal force for a policy status.
-pub fn legal_force(status: PolicyStatus) -> &'static str {
-    match status {
-        PolicyStatus::InForce => "https://schema.org/InForce",
-        PolicyStatus::Amended => "https://schema.org/PartiallyInForce",
-        PolicyStatus::Repealed | PolicyStatus::Expired => "https://schema.org/NotInForce",
+/// schema.org's legal force for a policy's validity on the build's day:
+/// amended is in force as amended (partially), not yet in force is not in
+/// force.
+pub fn legal_force(validity: Validity) -> &'static str {
+    match validity {
+        Validity::InForce => "https://schema.org/InForce",
+        Validity::Amended => "https://schema.org/PartiallyInForce",
+        Validity::NotYetInForce | Validity::Repealed | Validity::Expired => {
+            "https://schema.org/NotInForce"
+        }
+    }
+}
+
+/// The dates of validity: `legislationDateOfApplicability` (施行日期) and
+/// CreativeWork's `expires` (有效期), when written.
+fn validity_dates(v: &mut Value, meta: &PolicyMeta) {
+    if let Some(e) = meta.effective {
+        v["legislationDateOfApplicability"] = json!(e.to_string());
+    }
+    if let Some(x) = meta.expires {
+        v["expires"] = json!(x.to_string());
     }
 }
 
@@ -65,8 +80,9 @@ pub fn policy(page: &Page, doc: &PolicyDocument, permalink: &str, language: &str
         "legislationIdentifier": meta.doc_number.clone().unwrap_or_else(|| permalink.to_string()),
         "legislationDate": meta.written.to_string(),
         "legislationPassedBy": { "@type": "Organization", "name": meta.issuer },
-        "legislationLegalForce": legal_force(meta.status),
+        "legislationLegalForce": legal_force(meta.validity),
     });
+    validity_dates(&mut v, meta);
     // Its articles, each declared on its own page; a text without
     // articles (an amending decision) has no parts to list.
     let parts: Vec<Value> = doc
@@ -92,7 +108,7 @@ pub fn policy(page: &Page, doc: &PolicyDocument, permalink: &str, language: &str
 /// JSON-LD for an article's own page.
 pub fn article(page: &Page, a: &Article, policy_permalink: &str, language: &str) -> Value {
     let meta = page.policy_meta.as_ref().expect("policies have metadata");
-    json!({
+    let mut v = json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
         "@id": format!("{policy_permalink}#{}", a.eid),
@@ -102,9 +118,11 @@ pub fn article(page: &Page, a: &Article, policy_permalink: &str, language: &str)
         "legislationIdentifier": format!("{policy_permalink}#{}", a.eid),
         "legislationDate": meta.written.to_string(),
         "legislationPassedBy": { "@type": "Organization", "name": meta.issuer },
-        "legislationLegalForce": legal_force(meta.status),
+        "legislationLegalForce": legal_force(meta.validity),
         "isPartOf": { "@type": "Legislation", "@id": policy_permalink, "name": page.title },
-    })
+    });
+    validity_dates(&mut v, meta);
+    v
 }
 
 /// JSON-LD for any other page.

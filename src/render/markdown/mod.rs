@@ -500,6 +500,7 @@ mod tests {
         LinkMap {
             by_rel,
             drafts: HashSet::new(),
+            future: Default::default(),
             base_path: "/".to_string(),
         }
     }

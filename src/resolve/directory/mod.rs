@@ -8,29 +8,20 @@ mod records;
 use std::collections::HashMap;
 
 use crate::base::diagnostics::Diagnostics;
+use crate::model::clock::BuildTime;
 use crate::model::config::Config;
 use crate::model::content::Content;
 use crate::model::directory::{Directory, Record};
 use crate::model::links::Urls;
-use jiff::civil::DateTime;
-
-/// The time the build runs at, in Asia/Shanghai: `SOURCE_DATE_EPOCH` when
-/// set (reproducible builds), otherwise the clock.
-pub fn build_time() -> DateTime {
-    let ts = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .unwrap_or_else(jiff::Timestamp::now);
-    jiff::tz::offset(8).to_datetime(ts)
-}
 
 /// Read, check and link every record of the site; problems that do not
-/// stop the build go to `warnings`.
+/// stop the build go to `warnings`. `time` decides which activities are
+/// still to come.
 pub fn directory(
     config: &Config,
     content: &Content,
     urls: &Urls,
+    time: BuildTime,
     warnings: &mut Diagnostics,
 ) -> Result<Directory, Diagnostics> {
     if content.records.is_empty() {
@@ -44,7 +35,7 @@ pub fn directory(
     let started = std::time::Instant::now();
     let mut dir = records::build(config, content, urls, raws, &mut diagnostics);
     crate::base::timing::timing("dir-build", started);
-    dir.now = Some(build_time());
+    dir.now = Some(time.now());
     diagnostics.into_result(dir)
 }
 

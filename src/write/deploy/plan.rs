@@ -154,7 +154,11 @@ fn classify(path: &str, sections: &HashSet<&str>) -> Group {
     if dir.is_empty() && name.starts_with("sitemap") && name.ends_with(".xml") {
         return Group::Sitemaps;
     }
-    if name == "atom.xml" || name == "rss.xml" || name.ends_with(".ics") {
+    if name == "atom.xml"
+        || name == "rss.xml"
+        || name == crate::model::content::CHANGES_FEED
+        || name.ends_with(".ics")
+    {
         return Group::Feeds;
     }
     if path == "index.html" || path == "404.html" {
