@@ -675,3 +675,4 @@ link-to-future = link to a page that is published only on { $date } (its date is
 effective-before-written = the policy takes effect (`effective: { $effective }`) before it was written (`written: { $written }`)
 expires-before-effective = the policy expires (`expires: { $expires }`) before it takes effect (`effective: { $effective }`)
 expires-before-written = the policy expires (`expires: { $expires }`) before it was written (`written: { $written }`)
+yaml-expected-mapping = `key: value` lines are needed here

@@ -601,3 +601,4 @@ link-to-future = 链接指向的页面要到 { $date } 才发布（日期在今�
 effective-before-written = 施行日期（`effective: { $effective }`）早于成文日期（`written: { $written }`）
 expires-before-effective = 有效期截止日（`expires: { $expires }`）早于施行日期（`effective: { $effective }`）
 expires-before-written = 有效期截止日（`expires: { $expires }`）早于成文日期（`written: { $written }`）
+yaml-expected-mapping = 这里需要一行一行的“键: 值”

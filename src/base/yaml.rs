@@ -300,6 +300,8 @@ fn parser_in_words(message: &str) -> String {
         "did not find expected node content",
     ]) {
         msg!("yaml-structure")
+    } else if has(&["expected mapping"]) {
+        msg!("yaml-expected-mapping")
     } else if has(&["replay limit", "recursion limit", "budget"]) {
         msg!("yaml-too-large")
     } else if has(&["unexpected character", "cannot start any token"]) {
@@ -366,6 +368,10 @@ mod tests {
         assert_eq!(
             in_words("simple key expected ':'"),
             "a colon is needed here: write `key: value` (a half-width colon and a space)"
+        );
+        assert_eq!(
+            in_words("expected mapping start"),
+            "`key: value` lines are needed here"
         );
         assert_eq!(in_words("something new"), "`something new`");
         // serde's own messages, each by a message of the catalogs, with
