@@ -15,6 +15,7 @@ mod common;
 mod bad_input;
 mod deploy;
 mod directory;
+mod funds;
 mod hostile;
 mod import;
 mod incremental;
