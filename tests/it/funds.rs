@@ -7,7 +7,8 @@
 //! `1,234,567.00 元`) and its bar charts (inline SVG, well-formed XML, named
 //! by the figure's caption, each bar labelled with its amount), the
 //! section's index by year and organization type, the link from the
-//! organization's page, the 示例数据 marks; a report attached as a file.
+//! organization's page, the 示例数据 marks; a report attached as a file; a
+//! funds sheet of a workbook (tests/fixtures/xlsx/资金.xlsx).
 //! Open data: `data/funds.json` and `data/funds.csv`, listed on the
 //! open-data page. Bad input: every kind of check fails the same build,
 //! each with its file and line, and the previous output stays as it was.
@@ -76,6 +77,12 @@ fn disclosures_indexes_charts_and_open_data_of_the_example_portal() {
          - org: shaoxing-gonghui\n  year: 2025\n  kind: 监督\n  item: 示例审计所（虚构）\n  date: 2026-03-01\n  report: shenji-2025.pdf\n  sample: 是\n",
     )
     .unwrap();
+    // A workbook: a funds sheet keyed by `org`, amounts typed as numbers.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/资金.xlsx"),
+        site.join("content/funds/资金.xlsx"),
+    )
+    .unwrap();
     let out = tmp.path().join("out");
     common::build(&site, &out, &[]);
 
@@ -136,7 +143,7 @@ fn disclosures_indexes_charts_and_open_data_of_the_example_portal() {
     assert!(org.contains(r#"<h2 id="funds-heading">资金公开</h2>"#));
     assert!(org.contains(r#"href="/funds/shaoxing-fulian/2025/""#));
     assert!(org.contains(r#"href="/funds/shaoxing-fulian/2024/""#));
-    let no_funds = read(&out, "organizations/shaoxing-kexie/index.html");
+    let no_funds = read(&out, "organizations/shaoxing-qiaolian/index.html");
     assert!(!no_funds.contains("funds-heading"));
 
     // The index: years newest first, organizations by type, a chart a year.
@@ -172,10 +179,21 @@ fn disclosures_indexes_charts_and_open_data_of_the_example_portal() {
     );
     assert!(gonghui.contains("1,234,567.00 元"));
 
+    // The workbook's sheet.
+    let kexie = common::text_of(&read(&out, "funds/shaoxing-kexie/2025/index.html"));
+    for figure in [
+        "320,000.00 元",
+        "15,000.50 元",
+        "20,000.00 元",
+        "315,000.50 元",
+    ] {
+        assert!(kexie.contains(figure), "{figure} in {kexie}");
+    }
+
     // Open data.
     let json: Value = serde_json::from_str(&read(&out, "data/funds.json")).unwrap();
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 24 + 16 + 2);
+    assert_eq!(rows.len(), 24 + 16 + 2 + 3);
     let donation = rows
         .iter()
         .find(|r| {
