@@ -72,10 +72,11 @@ pub(crate) fn files(
     emit.stream("data/activities.csv", &mut |w| {
         csv_to(w, activities().map(|a| a.csv()))
     });
+    let export = &export;
     let funds = || {
         dir.funds
             .iter()
-            .flat_map(|f| f.lines().map(move |l| FundData::of(dir, f, l)))
+            .flat_map(move |f| f.lines().map(move |l| FundData::of(export, f, l)))
     };
     emit.stream("data/funds.json", &mut |w| json_to(w, &Seq::new(funds())));
     emit.stream("data/funds.csv", &mut |w| {
@@ -735,22 +736,31 @@ struct FundData<'a> {
     closing: Option<String>,
     explanation: Option<&'a str>,
     date: Option<String>,
-    report: Option<&'a str>,
+    /// The report's web address (a file of the site as its full address).
+    report: Option<String>,
     /// Marked 示例数据 in the tables.
     sample: bool,
     /// The disclosure's page.
-    url: &'a str,
+    url: String,
     /// The table and line it was written on.
     source: String,
 }
 
 impl<'a> FundData<'a> {
     fn of(
-        dir: &'a Directory,
+        export: &Export<'a>,
         f: &'a model::funds::Disclosure,
         l: &'a model::funds::FundLine,
     ) -> FundData<'a> {
+        let dir = export.dir;
         let o = &dir.organizations[f.org];
+        let report = l.report.as_ref().map(|r| match &r.file {
+            Some(file) => export.urls.permalink(&format!(
+                "{}{file}",
+                export.content.sections[f.section].path
+            )),
+            None => r.url.clone(),
+        });
         FundData {
             organization_id: &o.record.id,
             organization_name: &o.name,
@@ -764,9 +774,9 @@ impl<'a> FundData<'a> {
             closing: l.closing.map(model::funds::Amount::plain),
             explanation: l.explanation.as_deref(),
             date: l.date.map(|d| d.to_string()),
-            report: l.report.as_ref().map(|r| r.url.as_str()),
+            report,
             sample: l.sample,
-            url: &f.url,
+            url: export.urls.permalink(&f.path),
             source: format!("{}:{}", l.file, l.line),
         }
     }
@@ -785,7 +795,7 @@ impl<'a> FundData<'a> {
             closing: self.closing,
             explanation: Cell::opt(self.explanation),
             date: self.date,
-            report: Cell::opt(self.report),
+            report: Cell::opt(self.report.as_deref()),
             sample: self.sample,
             url: Cell::new(self.url),
             source: Cell::new(self.source),

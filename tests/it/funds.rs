@@ -206,6 +206,15 @@ fn disclosures_indexes_charts_and_open_data_of_the_example_portal() {
     assert_eq!(donation["kind"], "raised");
     assert_eq!(donation["sample"], true);
     assert_eq!(donation["source"], "content/funds/2024.csv:3");
+    assert_eq!(
+        donation["url"],
+        "https://qt.shaoxing.example/funds/shaoxing-hongshizihui/2024/"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r["report"] == "https://qt.shaoxing.example/funds/shenji-2025.pdf"),
+        "an attached report by its full address"
+    );
     let csv = read(&out, "data/funds.csv");
     let mut lines = csv.lines();
     assert!(
