@@ -676,3 +676,13 @@ effective-before-written = the policy takes effect (`effective: { $effective }`)
 expires-before-effective = the policy expires (`expires: { $expires }`) before it takes effect (`effective: { $effective }`)
 expires-before-written = the policy expires (`expires: { $expires }`) before it was written (`written: { $written }`)
 yaml-expected-mapping = `key: value` lines are needed here
+# --- funds ---
+funds-year-bad = `{ $value }` is not a year; write it as four digits, e.g. 2025
+funds-year-range = the year { $value } is out of range: funds can be disclosed for { $first } to { $last }
+funds-kind-unknown = `{ $value }` is not a kind of funds row; use one of: { $kinds }
+funds-amount-bad = `{ $value }` in `{ $key }` is not an amount in yuan; write digits with at most two decimals, e.g. 1234567.89 or 1,234,567.89
+funds-amount-negative = the amount `{ $value }` in `{ $key }` is negative; write what was raised, held or used as a positive amount
+funds-overspent = { $org } used { $used } in { $year }, more than was available ({ $available }: the funds raised plus the opening balances)
+funds-overspent-help = check the amounts, or say why in the `explanation` column of a use of that year (e.g. funds carried over from an earlier year)
+funds-report-missing = the report `{ $value }` is neither a web address nor a file in the folder of this table
+funds-sample-bad = `{ $value }` is not a value of `sample`; write 是 (sample data) or 否

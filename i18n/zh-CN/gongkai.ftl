@@ -602,3 +602,13 @@ effective-before-written = 施行日期（`effective: { $effective }`）早于�
 expires-before-effective = 有效期截止日（`expires: { $expires }`）早于施行日期（`effective: { $effective }`）
 expires-before-written = 有效期截止日（`expires: { $expires }`）早于成文日期（`written: { $written }`）
 yaml-expected-mapping = 这里需要一行一行的“键: 值”
+# --- funds ---
+funds-year-bad = `{ $value }` 不是年份，请写四位数字，如 2025
+funds-year-range = 年份 { $value } 超出范围：资金公开的年份应在 { $first } 至 { $last } 之间
+funds-kind-unknown = `{ $value }` 不是资金表的类别，可用：{ $kinds }
+funds-amount-bad = `{ $key }` 列的 `{ $value }` 不是以元为单位的金额；请写数字，最多两位小数，如 1234567.89 或 1,234,567.89
+funds-amount-negative = `{ $key }` 列的金额 `{ $value }` 是负数；筹集、管理和使用的资金都写正数
+funds-overspent = { $org } { $year } 年使用资金 { $used }，超过了可用资金 { $available }（筹集资金加期初余额）
+funds-overspent-help = 请核对金额；如确有原因（如使用以前年度结转的资金），请在该年某一使用记录的 `explanation` 列写明
+funds-report-missing = 报告 `{ $value }` 既不是网址，也不是本表格所在文件夹中的文件
+funds-sample-bad = `{ $value }` 不是 `sample` 列可用的值；示例数据写“是”，否则写“否”或留空

@@ -341,4 +341,6 @@ pub enum RecordKind {
     Organization,
     Service,
     Activity,
+    /// 资金公开: rows of funds tables, not records with pages of their own.
+    Funds,
 }

@@ -5,7 +5,7 @@ use tera::Context;
 
 use crate::base::sink::Sink;
 use crate::load::body::PageText;
-use crate::model::content::{PageType, PolicyMeta};
+use crate::model::content::{PageType, PolicyMeta, RecordKind};
 use crate::model::links::Target;
 use crate::model::policy::PolicyDocument;
 use crate::render::body::{self, Body};
@@ -79,8 +79,13 @@ impl Pages<'_> {
             &SectionView::of(content, &self.site.urls, index, &body.html),
         );
         ctx.insert("paginator", &paginator);
+        let funds = s.records == Some(RecordKind::Funds);
+        if funds {
+            ctx.insert("funds", &self.funds_index(index));
+        }
         let template = match &s.template {
             Some(t) => t.target.clone(),
+            None if funds => "directory/funds-index.html".into(),
             None if s.parent.is_none() => {
                 ctx.insert("recent", &self.recent(10));
                 ctx.insert("policies", &self.policies());

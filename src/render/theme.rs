@@ -71,6 +71,8 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "templates/directory/term.html",
     "templates/directory/calendar.html",
     "templates/directory/data.html",
+    "templates/directory/funds.html",
+    "templates/directory/funds-index.html",
     "static/css/site.css",
     "static/css/print.css",
     "static/css/syntax.css",

@@ -13,6 +13,9 @@
 //!   version 5 (name-based) UUIDs in a namespace made from the site's base
 //!   URL, so a rebuild gives the same ids, byte for byte.
 //!
+//! - `data/funds.{json,csv}`: 资金公开, one row per row of the funds
+//!   tables, by organization and year (`FundData`).
+//!
 //! Every file is deterministic: records in directory order, no map
 //! iteration reaches the output.
 
@@ -68,6 +71,16 @@ pub(crate) fn files(
     });
     emit.stream("data/activities.csv", &mut |w| {
         csv_to(w, activities().map(|a| a.csv()))
+    });
+    let export = &export;
+    let funds = || {
+        dir.funds
+            .iter()
+            .flat_map(move |f| f.lines().map(move |l| FundData::of(export, f, l)))
+    };
+    emit.stream("data/funds.json", &mut |w| json_to(w, &Seq::new(funds())));
+    emit.stream("data/funds.csv", &mut |w| {
+        csv_to(w, funds().map(|f| f.csv()))
     });
     emit.stream("data/hsds/organizations.json", &mut |w| {
         json_to(
@@ -697,6 +710,118 @@ fn csv_file<T: Serialize + Default>(rows: impl Iterator<Item = T>) -> Vec<u8> {
     let mut out = Vec::new();
     csv_to(&mut out, rows).expect("CSV in memory");
     out
+}
+
+// ---------------------------------------------------------------------------
+// 资金公开: one row per row of the funds tables
+
+/// A row of `data/funds.json` and `data/funds.csv`: an organization's
+/// funds raised, managed or used, or a third-party oversight, for a year.
+/// Amounts are yuan as exact decimal text with two decimals (`1234567.50`),
+/// never a binary float.
+#[derive(Debug, Serialize, Default)]
+struct FundData<'a> {
+    organization_id: &'a str,
+    organization_name: &'a str,
+    type_id: &'a str,
+    year: i16,
+    /// `raised`, `managed`, `used` or `oversight`.
+    kind: &'static str,
+    /// 筹集, 管理, 使用 or 监督.
+    kind_name: &'static str,
+    /// The source, the fund, the purpose or the auditor.
+    item: &'a str,
+    amount: Option<String>,
+    opening: Option<String>,
+    closing: Option<String>,
+    explanation: Option<&'a str>,
+    date: Option<String>,
+    /// The report's web address (a file of the site as its full address).
+    report: Option<String>,
+    /// Marked 示例数据 in the tables.
+    sample: bool,
+    /// The disclosure's page.
+    url: String,
+    /// The table and line it was written on.
+    source: String,
+}
+
+impl<'a> FundData<'a> {
+    fn of(
+        export: &Export<'a>,
+        f: &'a model::funds::Disclosure,
+        l: &'a model::funds::FundLine,
+    ) -> FundData<'a> {
+        let dir = export.dir;
+        let o = &dir.organizations[f.org];
+        let report = l.report.as_ref().map(|r| match &r.file {
+            Some(file) => export.urls.permalink(&format!(
+                "{}{file}",
+                export.content.sections[f.section].path
+            )),
+            None => r.url.clone(),
+        });
+        FundData {
+            organization_id: &o.record.id,
+            organization_name: &o.name,
+            type_id: &dir.types[o.org_type].record.id,
+            year: f.year,
+            kind: l.kind.id(),
+            kind_name: l.kind.zh(),
+            item: &l.item,
+            amount: l.amount.map(model::funds::Amount::plain),
+            opening: l.opening.map(model::funds::Amount::plain),
+            closing: l.closing.map(model::funds::Amount::plain),
+            explanation: l.explanation.as_deref(),
+            date: l.date.map(|d| d.to_string()),
+            report,
+            sample: l.sample,
+            url: export.urls.permalink(&f.path),
+            source: format!("{}:{}", l.file, l.line),
+        }
+    }
+
+    fn csv(self) -> FundCsv {
+        FundCsv {
+            organization_id: Cell::new(self.organization_id),
+            organization_name: Cell::new(self.organization_name),
+            type_id: Cell::new(self.type_id),
+            year: self.year,
+            kind: self.kind,
+            kind_name: self.kind_name,
+            item: Cell::new(self.item),
+            amount: self.amount,
+            opening: self.opening,
+            closing: self.closing,
+            explanation: Cell::opt(self.explanation),
+            date: self.date,
+            report: Cell::opt(self.report.as_deref()),
+            sample: self.sample,
+            url: Cell::new(self.url),
+            source: Cell::new(self.source),
+        }
+    }
+}
+
+/// A row of `data/funds.csv`: the fields of [`FundData`], text defused.
+#[derive(Debug, Serialize, Default)]
+struct FundCsv {
+    organization_id: Cell,
+    organization_name: Cell,
+    type_id: Cell,
+    year: i16,
+    kind: &'static str,
+    kind_name: &'static str,
+    item: Cell,
+    amount: Option<String>,
+    opening: Option<String>,
+    closing: Option<String>,
+    explanation: Option<Cell>,
+    date: Option<String>,
+    report: Option<Cell>,
+    sample: bool,
+    url: Cell,
+    source: Cell,
 }
 
 // ---------------------------------------------------------------------------

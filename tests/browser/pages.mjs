@@ -14,6 +14,7 @@
 //     30 KB gzipped;
 //   - for a sample of every kind of page (home, section, page, policy,
 //     article, interpretation, organization, service, activity, calendar,
+//     资金公开 (the funds index and an organization's year),
 //     region, 找组织 and a 找组织 answer, search with results, 404):
 //     axe-core finds no WCAG 2.1 A/AA violation (at 375 px and 1280 px;
 //     in elderly mode for some); no console error, no page error, no
@@ -167,6 +168,11 @@ const samples = [
   ['activity', firstDir('activities/')],
   ['calendar', 'calendar/'],
   ['region', firstDir('regions/', /^shaoxing$/)],
+  ['funds-index', 'funds/'],
+  ['funds', (() => {
+    const org = firstDir('funds/', /^shaoxing-hongshizihui$/);
+    return org && firstDir(org);
+  })()],
   ['find', 'find/'],
   ['find-answer', (() => {
     const need = firstDir('find/', /^法律援助$/);

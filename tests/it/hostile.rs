@@ -305,7 +305,7 @@ fn a_hostile_site_builds_to_output_where_nothing_can_run() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(
-        pages >= 30 && json_ld >= 10 && csv == 3,
+        pages >= 30 && json_ld >= 10 && csv == 4,
         "{pages} {json_ld} {csv}"
     );
 
@@ -323,6 +323,14 @@ fn a_hostile_site_builds_to_output_where_nothing_can_run() {
     for end in ["列表底", "引用底", "第1999层"] {
         assert!(nested.contains(end), "{end} missing from the nested page");
     }
+    // 资金公开: names in the chart's SVG and the tables are text.
+    let funds = std::fs::read_to_string(out.join("funds/city-union/2025/index.html")).unwrap();
+    assert!(funds.contains("&lt;/desc&gt;&lt;/svg&gt;&lt;script&gt;alert("));
+    let funds_csv = std::fs::read_to_string(out.join("data/funds.csv")).unwrap();
+    assert!(
+        funds_csv.contains("'=cmd"),
+        "formula cell kept, neutralised"
+    );
     let organizations = std::fs::read_to_string(out.join("data/organizations.csv")).unwrap();
     assert!(
         organizations.contains("'@SUM(1+1)"),

@@ -16,6 +16,7 @@ mod akn;
 mod bad_input;
 mod deploy;
 mod directory;
+mod funds;
 mod hostile;
 mod import;
 mod incremental;

@@ -14,7 +14,7 @@ use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, X
 use super::table::{self, Raw, Read};
 use crate::base::diagnostics::Diagnostic;
 use crate::base::files::read_bytes;
-use crate::model::content::RecordFile;
+use crate::model::content::{RecordFile, RecordKind};
 use crate::model::directory::{CellPlace, SheetPlaces, Source};
 
 /// The start of an OLE compound file: an `.xls`, or an `.xlsx` saved with
@@ -168,7 +168,13 @@ fn sheet_table(
             places,
         },
     ));
-    if !headers.iter().any(|h| h == "id") {
+    // Funds rows have no id of their own: their key is the organization's.
+    let key = if file.kind == RecordKind::Funds {
+        "org"
+    } else {
+        "id"
+    };
+    if !headers.iter().any(|h| h == key) {
         return Err(source
             .diagnostic(0, 1, msg!("sheet-no-id-column"))
             .with_help(msg!("sheet-no-id-column-help")));

@@ -4,6 +4,7 @@
 //! to the articles of the measures they implement. What `render` and the
 //! exports read. The format is documented in `docs/directory.md`.
 
+pub mod funds;
 pub mod hours;
 pub mod pages;
 pub mod source;
@@ -264,6 +265,9 @@ pub struct Directory {
     pub months: Vec<(String, Vec<usize>)>,
     /// When the site is built (Asia/Shanghai), which decides what is upcoming.
     pub now: Option<DateTime>,
+    /// 资金公开: each organization's disclosure per year, by organization
+    /// then year.
+    pub funds: Vec<funds::Disclosure>,
 }
 
 impl Directory {

@@ -23,6 +23,8 @@ pub enum DirPage {
     Calendar,
     Month(usize),
     Data,
+    /// 资金公开: an organization's disclosure for a year.
+    Funds(usize),
 }
 
 impl DirPage {
@@ -48,6 +50,7 @@ impl DirPage {
         pages.push(DirPage::Calendar);
         pages.extend((0..dir.months.len()).map(DirPage::Month));
         pages.push(DirPage::Data);
+        pages.extend((0..dir.funds.len()).map(DirPage::Funds));
         pages
     }
 
@@ -69,6 +72,7 @@ impl DirPage {
             DirPage::Calendar => "calendar/".into(),
             DirPage::Month(m) => format!("calendar/{}/", dir.months[m].0),
             DirPage::Data => "data/".into(),
+            DirPage::Funds(i) => dir.funds[i].path.clone(),
         }
     }
 }

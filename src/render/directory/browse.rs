@@ -242,6 +242,8 @@ pub fn described(urls: &Urls) -> Vec<Described> {
         ("data/services.csv", "CSV", "同上，每个服务事项一行。"),
         ("data/activities.json", "JSON", "全部活动：编号、名称、主办组织、开始和结束时间（北京时间，ISO 8601）、地点、区域、对象、报名方式、名额、状态。"),
         ("data/activities.csv", "CSV", "同上，每个活动一行。"),
+        ("data/funds.json", "JSON", "资金公开：各组织每年筹集（按来源）、管理（期初和期末余额）、使用（按用途）的资金和第三方监督评价，每行一条；金额以元为单位，写作两位小数的文本（如 \"1234567.50\"）。"),
+        ("data/funds.csv", "CSV", "同上，每行一条。"),
         ("data/hsds/organizations.json", "HSDS 3.0 JSON", "按 Open Referral 人类服务数据规范（HSDS）3.0 导出的组织列表，每个组织含其地点、地址、电话和办公时间；可用规范的 organization 架构校验。"),
         ("data/hsds/services.json", "HSDS 3.0 JSON", "按 HSDS 3.0 导出的服务列表，含提供组织、电话、所需材料和对象；可用规范的 service 架构校验。"),
         ("calendar.ics", "iCalendar", "全部活动的日历订阅（RFC 5545），可导入手机日历；每个组织页面另有该组织的日历。"),

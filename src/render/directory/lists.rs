@@ -19,6 +19,10 @@ impl Pages<'_> {
     ) -> Option<Vec<PageSummary>> {
         let d = &self.site.directory;
         let (kind, list) = d.sections.get(&section)?;
+        if *kind == RecordKind::Funds {
+            // Funds rows have no pages: the section shows the funds index.
+            return None;
+        }
         Some(
             list.iter()
                 .skip(skip)
@@ -64,6 +68,7 @@ impl Pages<'_> {
                                 ),
                             )
                         }
+                        RecordKind::Funds => Default::default(),
                         RecordKind::Activity => {
                             let a = &d.activities[i];
                             (

@@ -10,6 +10,7 @@
 //! records sections' lists, and `crate::render::formats` the small formats (`tel:`, dates, QR).
 
 mod browse;
+mod funds;
 mod lists;
 mod records;
 mod summaries;
@@ -51,6 +52,7 @@ impl Pages<'_> {
             DirPage::Need(_) | DirPage::Audience(_) => browse::term(self, page, c),
             DirPage::Calendar | DirPage::Month(_) => browse::calendar(self, page, c),
             DirPage::Data => browse::data(self, c),
+            DirPage::Funds(i) => funds::disclosure(self, i, c),
         };
         self.emit(
             template,

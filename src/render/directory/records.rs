@@ -208,6 +208,7 @@ pub(super) fn organization(
         activities: ActivitySummary::all(d, &upcoming),
         qr: format!("{}qr.svg", o.record.url),
         calendar: (!o.activities.is_empty()).then(|| format!("{}calendar.ics", o.record.url)),
+        funds: super::funds::FundsYearLink::of_org(d, i),
     };
     ctx.insert("organization", &view);
     ctx.insert("breadcrumbs", &record_crumbs(pages, &o.record));

@@ -97,6 +97,8 @@ pub struct OrganizationView<'a> {
     pub activities: Vec<ActivitySummary<'a>>,
     pub qr: String,
     pub calendar: Option<String>,
+    /// 资金公开: the years disclosed, newest first.
+    pub funds: Vec<super::funds::FundsYearLink<'a>>,
 }
 
 /// An organization's type, as its page shows it.

@@ -33,7 +33,14 @@ pub fn directory(
     let (raws, mut diagnostics) = (tables.records, tables.errors);
     crate::base::timing::timing("dir-read", started);
     let started = std::time::Instant::now();
-    let mut dir = records::build(config, content, urls, raws, &mut diagnostics);
+    let mut dir = records::build(
+        config,
+        content,
+        urls,
+        raws,
+        time.today().year(),
+        &mut diagnostics,
+    );
     crate::base::timing::timing("dir-build", started);
     dir.now = Some(time.now());
     diagnostics.into_result(dir)

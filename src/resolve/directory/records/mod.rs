@@ -13,6 +13,7 @@
 
 mod activities;
 mod contacts;
+mod funds;
 mod implements;
 mod org_types;
 mod organizations;
@@ -63,6 +64,7 @@ pub(super) fn build(
     content: &Content,
     urls: &Urls,
     raws: Vec<(usize, Raw)>,
+    build_year: i16,
     diagnostics: &mut Diagnostics,
 ) -> Directory {
     let mut errors: Vec<Diagnostic> = vec![];
@@ -71,8 +73,13 @@ pub(super) fn build(
     let mut orgs = vec![];
     let mut services = vec![];
     let mut activities = vec![];
+    let mut fund_rows = vec![];
     for (file, mut raw) in raws {
         let f = &content.records[file];
+        if f.kind == RecordKind::Funds {
+            fund_rows.push((file, raw));
+            continue;
+        }
         let section = &content.sections[f.section];
         let mut r = Reader {
             raw: &mut raw,
@@ -87,6 +94,7 @@ pub(super) fn build(
             RecordKind::Organization => orgs.extend(organization(r, record)),
             RecordKind::Service => services.extend(service(r, record)),
             RecordKind::Activity => activities.extend(activity(r, record)),
+            RecordKind::Funds => {}
         }
     }
     diagnostics.extend(errors);
@@ -166,6 +174,7 @@ pub(super) fn build(
 
     references::link_organizations(&mut orgs, &type_ids, &region_ids, &org_ids, diagnostics);
     let complete = diagnostics.is_empty();
+    dir.funds = funds::disclosures(content, urls, fund_rows, &org_ids, build_year, diagnostics);
     dir.organizations = orgs.into_iter().map(|p| p.item).collect();
 
     // Services.

@@ -11,7 +11,7 @@ use super::Pending;
 use super::implements::Implements;
 use crate::base::diagnostics::Diagnostics;
 use crate::load::directory::Located;
-use crate::model::directory::{Activity, Level, Organization, Record, Region, Service};
+use crate::model::directory::{Activity, Level, Organization, Record, Region, Service, Source};
 
 /// The records of one kind that references can name: their ids, and the
 /// names an editor may write instead (a region's `name`, a type's
@@ -48,10 +48,21 @@ fn lookup(
     v: &Located<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<usize> {
+    lookup_at(known, &r.source, v, diagnostics)
+}
+
+/// The record with id `v` in `known`, for a value read from `source`
+/// that belongs to no record (a row of a funds table).
+pub(super) fn lookup_at(
+    known: &Known<'_>,
+    source: &Source,
+    v: &Located<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<usize> {
     let found = known.ids.get(&v.value).copied();
     if found.is_none() {
         diagnostics.push(
-            r.source
+            source
                 .diagnostic(
                     v.offset,
                     v.len,
