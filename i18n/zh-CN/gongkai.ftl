@@ -539,3 +539,12 @@ cli-error-invalid-value = `{ $value }` 不是 { $arg } 可以取的值；可以�
 cli-error-missing-argument = 缺少 { $arg }
 cli-error-did-you-mean = { "  " }是不是 `{ $suggestion }`？
 cli-error-see-help = 加 `--help` 查看用法。
+
+# --- brands ---
+dir-kind-brand = 品牌荣誉
+dir-brand-bad-kind = `{ $value }` 不是可用的品牌荣誉类别；可用：{ $accepted }
+dir-brand-bad-level = `{ $value }` 不是可用的授予级别；可用：{ $accepted }
+dir-brand-bad-year = `{ $value }` 不是年份；请用四位数字写授予年份，如 2023
+dir-brand-year-range = 年份 { $year } 超出范围：应在 { $first } 年至 { $last } 年（今年）之间
+dir-brand-no-holder = 品牌荣誉须写明获得单位：`holder`（目录中组织的编号）或 `holder_name`（不在目录中的单位名称，如医院病区），也可两者都写
+cli-arg-brand = 只要这类品牌荣誉（类别编号或名称，如 jinguo-wenminggang 或 巾帼文明岗）

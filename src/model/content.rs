@@ -290,4 +290,5 @@ pub enum RecordKind {
     Organization,
     Service,
     Activity,
+    Brand,
 }

@@ -13,6 +13,7 @@
 mod common;
 
 mod bad_input;
+mod brands;
 mod deploy;
 mod directory;
 mod hostile;

@@ -1,5 +1,5 @@
 //! The documents of the directory: one per organization type,
-//! organization, service and activity, and one per need and audience that
+//! organization, service, activity and brand, and one per need and audience that
 //! has a browse page, with the names people search them by.
 
 use super::Document;
@@ -222,6 +222,56 @@ pub(super) fn directory_documents(d: &Directory, docs: &mut Vec<Document>) {
             org_type,
             region: Some(a.region),
             audiences: a.audiences.clone(),
+            ..Document::default()
+        });
+    }
+}
+
+/// One document per brand: its name, kind, level and year, its holder and
+/// the services it offers; the holder organization's type and region
+/// filter it too.
+pub(super) fn brand_documents(d: &Directory, docs: &mut Vec<Document>) {
+    for b in &d.brands.list {
+        let org = b.holder.organization.map(|o| &d.organizations[o]);
+        let holder = b
+            .holder
+            .name
+            .clone()
+            .or(org.map(|o| o.name.clone()))
+            .unwrap_or_default();
+        let services: Vec<&str> = b
+            .services
+            .iter()
+            .map(|&s| d.services[s].title.as_str())
+            .collect();
+        let mut names = vec![holder.clone(), b.kind.zh().to_string()];
+        names.extend(org.map(|o| o.name.clone()));
+        docs.push(Document {
+            kind: 6,
+            url: b.record.url.clone(),
+            title: b.name.clone(),
+            location: match org {
+                Some(o) => format!(
+                    "{} · {holder} · {}{} · {}年",
+                    region_names(d, o.region),
+                    b.level.zh(),
+                    b.kind.zh(),
+                    b.year
+                ),
+                None => format!("{holder} · {}{} · {}年", b.level.zh(), b.kind.zh(), b.year),
+            },
+            meta: format!(
+                "{} {} {} {}",
+                b.kind.zh(),
+                b.level.zh(),
+                names.join(" "),
+                services.join(" ")
+            ),
+            names,
+            body: record_text(&b.record),
+            org_type: org.map(|o| o.org_type),
+            region: org.map(|o| o.region),
+            brand_kind: Some(b.kind),
             ..Document::default()
         });
     }
