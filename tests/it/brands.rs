@@ -44,11 +44,11 @@ fn brands_have_pages_by_brand_kind_and_holder_and_are_searchable() {
     let page = read(&out, "brands/shaoxing-fulian-12338-chuangkou");
     let text = common::text_of(&page);
     for phrase in [
-        "12338妇女维权服务窗口（示例）",
+        "12338热线服务窗口（示例）",
         "巾帼文明岗",
         "省级",
         "2021年",
-        "绍兴市妇联12338维权服务窗口（示例单位）",
+        "绍兴市妇联12338热线服务窗口（示例单位）",
         "示例数据",
         "妇女维权法律咨询",
     ] {
@@ -62,7 +62,7 @@ fn brands_have_pages_by_brand_kind_and_holder_and_are_searchable() {
     assert_eq!(ld["about"]["@type"], "Organization");
     assert_eq!(
         ld["about"]["award"],
-        "2021年省级巾帼文明岗：12338妇女维权服务窗口（示例）"
+        "2021年省级巾帼文明岗：12338热线服务窗口（示例）"
     );
     assert_eq!(
         ld["about"]["parentOrganization"]["name"],
@@ -79,7 +79,7 @@ fn brands_have_pages_by_brand_kind_and_holder_and_are_searchable() {
 
     // A kind's page: its brands by level (省级 before 县级), in tables.
     let kind = read(&out, "brand-kinds/jinguo-wenminggang");
-    let provincial = kind.find("12338妇女维权服务窗口（示例）").unwrap();
+    let provincial = kind.find("12338热线服务窗口（示例）").unwrap();
     let county = kind.find("婚姻家庭纠纷调解站（示例）").unwrap();
     assert!(provincial < county, "省级 first");
     assert!(

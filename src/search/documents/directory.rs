@@ -227,9 +227,11 @@ pub(super) fn directory_documents(d: &Directory, docs: &mut Vec<Document>) {
     }
 }
 
-/// One document per brand: its name, kind, level and year, its holder and
-/// the services it offers; the holder organization's type and region
-/// filter it too.
+/// One document per brand: its name, kind, level and year and its holder
+/// (weighted as meta), its description; the holder organization's type
+/// and region filter it too. No pinyin names, not the titles of its
+/// services, and a low prior, so that a brand does not push the holder's
+/// own page and services down.
 pub(super) fn brand_documents(d: &Directory, docs: &mut Vec<Document>) {
     for b in &d.brands.list {
         let org = b.holder.organization.map(|o| &d.organizations[o]);
@@ -239,13 +241,6 @@ pub(super) fn brand_documents(d: &Directory, docs: &mut Vec<Document>) {
             .clone()
             .or(org.map(|o| o.name.clone()))
             .unwrap_or_default();
-        let services: Vec<&str> = b
-            .services
-            .iter()
-            .map(|&s| d.services[s].title.as_str())
-            .collect();
-        let mut names = vec![holder.clone(), b.kind.zh().to_string()];
-        names.extend(org.map(|o| o.name.clone()));
         docs.push(Document {
             kind: 6,
             url: b.record.url.clone(),
@@ -260,15 +255,11 @@ pub(super) fn brand_documents(d: &Directory, docs: &mut Vec<Document>) {
                 ),
                 None => format!("{holder} · {}{} · {}年", b.level.zh(), b.kind.zh(), b.year),
             },
-            meta: format!(
-                "{} {} {} {}",
-                b.kind.zh(),
-                b.level.zh(),
-                names.join(" "),
-                services.join(" ")
-            ),
-            names,
+            meta: format!("{} {} {holder}", b.kind.zh(), b.level.zh()),
             body: record_text(&b.record),
+            // Below the organizations and services it names: a brand is
+            // found by its name and kind, not instead of the service.
+            boost: 60,
             org_type: org.map(|o| o.org_type),
             region: org.map(|o| o.region),
             brand_kind: Some(b.kind),
