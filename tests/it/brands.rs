@@ -1,7 +1,8 @@
 //! Service brands and honours (docs/directory.md, "brand"), on a copy of the
 //! example portal: a page per brand with its holder, services and JSON-LD,
 //! the pages per kind (by level, then year) and of every kind, the brands on
-//! the holder organization's page (and its JSON-LD `award`), the search
+//! the holder organization's page (and its JSON-LD `award`) and on the
+//! pages of the services they offer, the search
 //! documents with their `brand` facet; and bad input: each check of a brand
 //! record reported with its file and line, all of them in one run.
 
@@ -119,6 +120,10 @@ fn brands_have_pages_by_brand_kind_and_holder_and_are_searchable() {
             "2018年市级服务品牌：职工医疗互助保障（示例品牌）"
         ])
     );
+    // A service offered under a brand links it.
+    let service = read(&out, "services/shaoxing-gonghui-huzhu");
+    assert!(common::text_of(&service).contains("品牌与荣誉"));
+    assert!(service.contains(r#"href="/brands/shaoxing-gonghui-huzhu-pinpai/""#));
     let none = read(&out, "organizations/shaoxing-kexie");
     assert!(!none.contains("品牌与荣誉"));
     assert!(jsonld(&none).get("award").is_none());

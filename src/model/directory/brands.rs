@@ -149,6 +149,8 @@ pub struct Brands {
     pub kinds: Vec<(BrandKind, Vec<usize>)>,
     /// Each organization's brands, in the same order (by organization).
     pub of_organization: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// The brands that offer each service, in the same order (by service).
+    pub of_service: std::collections::BTreeMap<usize, Vec<usize>>,
 }
 
 impl Brands {

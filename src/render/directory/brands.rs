@@ -1,12 +1,14 @@
 //! The pages of brands and honours: a page per brand (its holder, the
 //! services it offers), the brands by kind (品牌荣誉分类) and one kind's
-//! brands by level and year, and the brands an organization's page shows.
+//! brands by level and year, and the brands an organization's or a
+//! service's page shows.
 //! Each builds its typed view; the brand page's JSON-LD comes from
 //! [`crate::render::jsonld::directory::brand`].
 
 use serde::Serialize;
 use tera::Context;
 
+use crate::model::directory::pages::DirPage;
 use crate::model::directory::{BrandKind, BrandLevel, Directory};
 use crate::render::jsonld;
 use crate::render::pages::{Outcome, Pages};
@@ -225,13 +227,15 @@ pub(super) fn kind(pages: &Pages<'_>, k: usize, ctx: &mut Context) -> Template {
     ("directory/brand-kind.html", Some(section))
 }
 
-/// The brands organization `o` holds, for its page (`brands`).
-pub(super) fn of_organization(pages: &Pages<'_>, o: usize, ctx: &mut Context) {
+/// The brands an organization holds or a service is offered under, for
+/// its page (`brands`).
+pub(super) fn of_record(pages: &Pages<'_>, page: DirPage, ctx: &mut Context) {
     let d = &pages.site.directory;
-    let list = d
-        .brands
-        .of_organization
-        .get(&o)
-        .map_or(&[][..], Vec::as_slice);
+    let list = match page {
+        DirPage::Organization(o) => d.brands.of_organization.get(&o),
+        DirPage::Service(s) => d.brands.of_service.get(&s),
+        _ => None,
+    };
+    let list = list.map_or(&[][..], Vec::as_slice);
     ctx.insert("brands", &BrandSummary::all(pages, d, list));
 }

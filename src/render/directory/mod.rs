@@ -56,8 +56,8 @@ impl Pages<'_> {
             DirPage::Calendar | DirPage::Month(_) => browse::calendar(self, page, c),
             DirPage::Data => browse::data(self, c),
         };
-        if let DirPage::Organization(i) = page {
-            brands::of_organization(self, i, &mut ctx);
+        if let DirPage::Organization(_) | DirPage::Service(_) = page {
+            brands::of_record(self, page, &mut ctx);
         }
         self.emit(
             template,

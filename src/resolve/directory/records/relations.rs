@@ -135,22 +135,31 @@ pub(super) fn relate(
     dir.sections = sections;
 }
 
-/// The brands by kind and by holder, each list by level, then year.
+/// The brands by kind, by holder and by service, each list by level, then year.
 fn brands(dir: &mut Directory) {
     let b = &mut dir.brands;
     let mut kinds: BTreeMap<BrandKind, Vec<usize>> = BTreeMap::new();
     let mut of_organization: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut of_service: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, brand) in b.list.iter().enumerate() {
         kinds.entry(brand.kind).or_default().push(i);
         if let Some(o) = brand.holder.organization {
             of_organization.entry(o).or_default().push(i);
         }
+        for &s in &brand.services {
+            of_service.entry(s).or_default().push(i);
+        }
     }
-    for list in kinds.values_mut().chain(of_organization.values_mut()) {
+    for list in kinds
+        .values_mut()
+        .chain(of_organization.values_mut())
+        .chain(of_service.values_mut())
+    {
         b.sort(list);
     }
     b.kinds = kinds.into_iter().collect();
     b.of_organization = of_organization;
+    b.of_service = of_service;
 }
 
 /// The needs and audiences of the records, each checked against the
