@@ -117,6 +117,10 @@ enum Command {
         /// Only results for this need (e.g. 法律援助).
         #[arg(long)]
         need: Option<String>,
+        /// Only brands and honours of this kind (its id or name, e.g.
+        /// jinguo-wenminggang or 巾帼文明岗).
+        #[arg(long)]
+        brand: Option<String>,
         /// Use every posting of frequent terms, not only their heads (what
         /// the search page's 显示全部匹配结果 does).
         #[arg(long)]
@@ -576,6 +580,7 @@ fn arg_help_of(id: &str) -> Option<String> {
         "region" => msg!("cli-arg-region"),
         "audience" => msg!("cli-arg-audience"),
         "need" => msg!("cli-arg-need"),
+        "brand" => msg!("cli-arg-brand"),
         "all" => msg!("cli-arg-all"),
         "query" => msg!("cli-arg-query"),
         "target" => msg!("cli-arg-target"),
@@ -705,6 +710,7 @@ fn main() -> ExitCode {
             region,
             audience,
             need,
+            brand,
             all,
             query,
         } => {
@@ -723,6 +729,7 @@ fn main() -> ExitCode {
                 ("region", region),
                 ("audience", audience),
                 ("need", need),
+                ("brand", brand),
             ] {
                 let Some(v) = value else { continue };
                 match index.filter_value(name, &v) {

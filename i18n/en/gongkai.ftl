@@ -686,3 +686,12 @@ funds-overspent = { $org } used { $used } in { $year }, more than was available 
 funds-overspent-help = check the amounts, or say why in the `explanation` column of a use of that year (e.g. funds carried over from an earlier year)
 funds-report-missing = the report `{ $value }` is neither a web address nor a file in the folder of this table
 funds-sample-bad = `{ $value }` is not a value of `sample`; write 是 (sample data) or 否
+
+# --- brands ---
+dir-kind-brand = brand
+dir-brand-bad-kind = `{ $value }` is not a kind of brand or honour; use one of: { $accepted }
+dir-brand-bad-level = `{ $value }` is not a level of award; use one of: { $accepted }
+dir-brand-bad-year = `{ $value }` is not a year; write the year it was awarded as four digits, e.g. 2023
+dir-brand-year-range = the year { $year } is out of range: a year from { $first } to { $last } (this year)
+dir-brand-no-holder = a brand needs its holder: `holder` (the id of an organization of the directory) or `holder_name` (a unit named in words, e.g. a hospital ward), or both
+cli-arg-brand = Only brands and honours of this kind (its id or name, e.g. jinguo-wenminggang or 巾帼文明岗)

@@ -612,3 +612,12 @@ funds-overspent = { $org } { $year } 年使用资金 { $used }，超过了可用
 funds-overspent-help = 请核对金额；如确有原因（如使用以前年度结转的资金），请在该年某一使用记录的 `explanation` 列写明
 funds-report-missing = 报告 `{ $value }` 既不是网址，也不是本表格所在文件夹中的文件
 funds-sample-bad = `{ $value }` 不是 `sample` 列可用的值；示例数据写“是”，否则写“否”或留空
+
+# --- brands ---
+dir-kind-brand = 品牌荣誉
+dir-brand-bad-kind = `{ $value }` 不是可用的品牌荣誉类别；可用：{ $accepted }
+dir-brand-bad-level = `{ $value }` 不是可用的授予级别；可用：{ $accepted }
+dir-brand-bad-year = `{ $value }` 不是年份；请用四位数字写授予年份，如 2023
+dir-brand-year-range = 年份 { $year } 超出范围：应在 { $first } 年至 { $last } 年（今年）之间
+dir-brand-no-holder = 品牌荣誉须写明获得单位：`holder`（目录中组织的编号）或 `holder_name`（不在目录中的单位名称，如医院病区），也可两者都写
+cli-arg-brand = 只要这类品牌荣誉（类别编号或名称，如 jinguo-wenminggang 或 巾帼文明岗）

@@ -343,4 +343,5 @@ pub enum RecordKind {
     Activity,
     /// 资金公开: rows of funds tables, not records with pages of their own.
     Funds,
+    Brand,
 }

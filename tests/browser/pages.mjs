@@ -167,6 +167,9 @@ const samples = [
   ['service', firstDir('services/', /^shaoxing-/)],
   ['activity', firstDir('activities/')],
   ['calendar', 'calendar/'],
+  ['brand', firstDir('brands/', /^shaoxing-fulian-12338-chuangkou$/)],
+  ['brand-kind', firstDir('brand-kinds/', /^jinguo-wenminggang$/)],
+  ['brand-kinds', 'brand-kinds/'],
   ['region', firstDir('regions/', /^shaoxing$/)],
   ['funds-index', 'funds/'],
   ['funds', (() => {

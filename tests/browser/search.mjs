@@ -195,8 +195,8 @@ console.log(`\n${sampled.length} sampled queries: ${sampledAgree} agree with Rus
 const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search', 'manifest.json'), 'utf8'));
 const facetValues = (name) => ((manifest.facets || []).find((f) => f.name === name) || { values: [] }).values;
 const filterCases = [];
-for (const q of ['工会', '服务', '法律援助', '妇联', '活动']) {
-  for (const name of ['kind', 'type', 'audience', 'need']) {
+for (const q of ['工会', '服务', '法律援助', '妇联', '活动', '文明']) {
+  for (const name of ['kind', 'type', 'audience', 'need', 'brand']) {
     for (const v of facetValues(name).slice(0, 3)) filterCases.push([q, { [name]: v.id }]);
   }
   for (const v of facetValues('region').slice(0, 4)) filterCases.push([q, { region: v.id }]);

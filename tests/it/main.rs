@@ -14,6 +14,7 @@ mod common;
 
 mod akn;
 mod bad_input;
+mod brands;
 mod deploy;
 mod directory;
 mod funds;

@@ -1,9 +1,10 @@
-//! The directory: regions, organization types, organizations, services and
-//! activities, read from the records sections of `content/` (markdown
+//! The directory: regions, organization types, organizations, services,
+//! activities and brands (honours), read from the records sections of `content/` (markdown
 //! records and CSV/YAML tables alike), checked, and linked to each other and
 //! to the articles of the measures they implement. What `render` and the
 //! exports read. The format is documented in `docs/directory.md`.
 
+pub mod brands;
 pub mod funds;
 pub mod hours;
 pub mod pages;
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 use crate::base::diagnostics::Diagnostic;
 use crate::model::content::RecordKind;
+pub use brands::{Brand, BrandKind, BrandLevel, Brands, Holder};
 pub use hours::OpeningHours;
 pub use source::{CellPlace, CsvColumns, Field, Markdown, SheetPlaces, Source};
 
@@ -255,6 +257,8 @@ pub struct Directory {
     pub organizations: Vec<Organization>,
     pub services: Vec<Service>,
     pub activities: Vec<Activity>,
+    /// Service brands and honours.
+    pub brands: Brands,
     pub needs: Vec<Term>,
     pub audiences: Vec<Term>,
     /// Each records section's records, in display order.
@@ -277,6 +281,7 @@ impl Directory {
             && self.organizations.is_empty()
             && self.services.is_empty()
             && self.activities.is_empty()
+            && self.brands.list.is_empty()
     }
 
     /// How many records there are.
@@ -286,6 +291,7 @@ impl Directory {
             + self.organizations.len()
             + self.services.len()
             + self.activities.len()
+            + self.brands.list.len()
     }
 
     pub fn now(&self) -> DateTime {

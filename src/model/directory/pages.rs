@@ -1,5 +1,5 @@
 //! The pages the directory has: one per record, the browse pages (by need,
-//! by audience, 找组织 in two steps), the calendar and the open-data page,
+//! by audience, 找组织 in two steps, brands by kind), the calendar and the open-data page,
 //! with their URL paths.
 
 use crate::model::directory::Directory;
@@ -12,6 +12,12 @@ pub enum DirPage {
     Organization(usize),
     Service(usize),
     Activity(usize),
+    /// A brand or honour.
+    Brand(usize),
+    /// The brands by kind (品牌荣誉分类).
+    BrandKinds,
+    /// One kind's brands, by level and year (index into `Brands::kinds`).
+    BrandKind(usize),
     /// 找组织 step 1: the needs.
     FindStart,
     /// Step 2: where you live, for a need.
@@ -39,6 +45,11 @@ impl DirPage {
         pages.extend((0..dir.organizations.len()).map(DirPage::Organization));
         pages.extend((0..dir.services.len()).map(DirPage::Service));
         pages.extend((0..dir.activities.len()).map(DirPage::Activity));
+        pages.extend((0..dir.brands.list.len()).map(DirPage::Brand));
+        if !dir.brands.kinds.is_empty() {
+            pages.push(DirPage::BrandKinds);
+            pages.extend((0..dir.brands.kinds.len()).map(DirPage::BrandKind));
+        }
         pages.push(DirPage::FindStart);
         let regions = dir.find_regions();
         for n in 0..dir.needs.len() {
@@ -62,6 +73,9 @@ impl DirPage {
             DirPage::Organization(i) => dir.organizations[i].record.path.clone(),
             DirPage::Service(i) => dir.services[i].record.path.clone(),
             DirPage::Activity(i) => dir.activities[i].record.path.clone(),
+            DirPage::Brand(i) => dir.brands.list[i].record.path.clone(),
+            DirPage::BrandKinds => "brand-kinds/".into(),
+            DirPage::BrandKind(k) => format!("brand-kinds/{}/", dir.brands.kinds[k].0.id()),
             DirPage::FindStart => "find/".into(),
             DirPage::FindNeed(n) => format!("find/{}/", dir.needs[n].name),
             DirPage::FindAnswer(n, r) => {

@@ -84,6 +84,24 @@ impl Pages<'_> {
                                 ),
                             )
                         }
+                        RecordKind::Brand => {
+                            let b = &d.brands.list[i];
+                            let holder = b.holder.name.as_deref().or(b
+                                .holder
+                                .organization
+                                .map(|o| d.organizations[o].name.as_str()));
+                            (
+                                b.name.clone(),
+                                b.record.url.clone(),
+                                format!(
+                                    "{} · {} · {}年 · {}",
+                                    b.kind.zh(),
+                                    b.level.zh(),
+                                    b.year,
+                                    holder.unwrap_or_default()
+                                ),
+                            )
+                        }
                     };
                     PageSummary {
                         title,

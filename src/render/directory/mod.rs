@@ -1,7 +1,7 @@
 //! The directory's pages: a page per record (region, organization type,
-//! organization, service, activity), the browse pages (by need, by
+//! organization, service, activity, brand), the browse pages (by need, by
 //! audience, 找组织 in two steps, the calendar by month, the open-data
-//! page), QR codes and iCalendar feeds.
+//! page, brands by kind), QR codes and iCalendar feeds.
 //!
 //! Every page is rendered from a typed view ([`views`], with the list
 //! entries of `summaries`) that borrows from the [`Directory`]; its
@@ -9,6 +9,7 @@
 //! `records` builds the record pages, `browse` the others, `lists` the
 //! records sections' lists, and `crate::render::formats` the small formats (`tel:`, dates, QR).
 
+mod brands;
 mod browse;
 mod funds;
 mod lists;
@@ -46,6 +47,9 @@ impl Pages<'_> {
             DirPage::Organization(i) => records::organization(self, i, &permalink, c, sink, out),
             DirPage::Service(i) => records::service(self, i, c, out),
             DirPage::Activity(i) => records::activity(self, i, c, out),
+            DirPage::Brand(i) => brands::brand(self, i, &permalink, c, out),
+            DirPage::BrandKinds => brands::kinds(self, c),
+            DirPage::BrandKind(k) => brands::kind(self, k, c),
             DirPage::FindStart | DirPage::FindNeed(_) | DirPage::FindAnswer(..) => {
                 browse::find(self, page, c)
             }
@@ -54,6 +58,9 @@ impl Pages<'_> {
             DirPage::Data => browse::data(self, c),
             DirPage::Funds(i) => funds::disclosure(self, i, c),
         };
+        if let DirPage::Organization(_) | DirPage::Service(_) = page {
+            brands::of_record(self, page, &mut ctx);
+        }
         self.emit(
             template,
             &format!("{path}index.html"),

@@ -1,7 +1,8 @@
 //! schema.org JSON-LD for the directory's record pages:
 //! `AdministrativeArea` for a region, `CollectionPage` for an organization
 //! type, `GovernmentOrganization` (with contact points and opening hours),
-//! `GovernmentService` and `Event`. An absent value leaves its property out
+//! `GovernmentService`, `Event`, and for a brand a `WebPage` about its
+//! holder with the honour as `award`. An absent value leaves its property out
 //! rather than writing `null`.
 
 use serde_json::{Value, json};
@@ -108,6 +109,7 @@ pub fn organization(d: &Directory, urls: &Urls, i: usize) -> Value {
     if let Some(p) = o.parent {
         ld["parentOrganization"] = org_ref(d, urls, p);
     }
+    brand_awards(d, i, &mut ld);
     if !o.children.is_empty() {
         ld["subOrganization"] = json!(
             o.children
@@ -187,4 +189,60 @@ pub fn activity(d: &Directory, urls: &Urls, i: usize) -> Value {
         ld["offers"] = json!({"@type": "Offer", "availability": "https://schema.org/SoldOut", "price": 0, "priceCurrency": "CNY", "url": permalink});
     }
     ld
+}
+
+/// An honour as schema.org's `award` text: `2023年省级青年文明号：名称`,
+/// for an organization's `award` (`of_organization`) with the unit of it
+/// that holds the honour.
+fn award(d: &Directory, b: usize, of_organization: bool) -> String {
+    let b = &d.brands.list[b];
+    let unit = b
+        .holder
+        .name
+        .as_ref()
+        .filter(|_| of_organization && b.holder.organization.is_some())
+        .map(|u| format!("（{u}）"))
+        .unwrap_or_default();
+    format!(
+        "{}年{}{}：{}{unit}",
+        b.year,
+        b.level.zh(),
+        b.kind.zh(),
+        b.name
+    )
+}
+
+/// The organization's brands and honours as `award`.
+fn brand_awards(d: &Directory, i: usize, ld: &mut Value) {
+    if let Some(list) = d.brands.of_organization.get(&i) {
+        ld["award"] = json!(list.iter().map(|&b| award(d, b, true)).collect::<Vec<_>>());
+    }
+}
+
+/// JSON-LD for brand `i`, whose page is at `permalink`: schema.org has no
+/// type for an honour, so the page is a `WebPage` about its holder, an
+/// organization with the honour as its `award`.
+pub fn brand(d: &Directory, urls: &Urls, i: usize, permalink: &str) -> Value {
+    let b = &d.brands.list[i];
+    let holder = match (&b.holder.name, b.holder.organization) {
+        (None, Some(o)) => {
+            let mut h = org_ref(d, urls, o);
+            h["award"] = json!(award(d, i, true));
+            h
+        }
+        (name, org) => {
+            let mut h = json!({"@type": "Organization", "name": name, "award": award(d, i, false)});
+            if let Some(o) = org {
+                h["parentOrganization"] = org_ref(d, urls, o);
+            }
+            h
+        }
+    };
+    json!({
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": b.name,
+        "url": permalink,
+        "about": holder,
+    })
 }

@@ -84,6 +84,7 @@ pub(crate) fn kind_name(kind: &str) -> String {
         "organization" => msg!("dir-kind-organization"),
         "service" => msg!("dir-kind-service"),
         "activity" => msg!("dir-kind-activity"),
+        "brand" => msg!("dir-kind-brand"),
         other => other.to_string(),
     }
 }

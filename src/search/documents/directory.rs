@@ -1,5 +1,5 @@
 //! The documents of the directory: one per organization type,
-//! organization, service and activity, and one per need and audience that
+//! organization, service, activity and brand, and one per need and audience that
 //! has a browse page, with the names people search them by.
 
 use super::Document;
@@ -222,6 +222,47 @@ pub(super) fn directory_documents(d: &Directory, docs: &mut Vec<Document>) {
             org_type,
             region: Some(a.region),
             audiences: a.audiences.clone(),
+            ..Document::default()
+        });
+    }
+}
+
+/// One document per brand: its name, kind, level and year and its holder
+/// (weighted as meta), its description; the holder organization's type
+/// and region filter it too. No pinyin names, not the titles of its
+/// services, and a low prior, so that a brand does not push the holder's
+/// own page and services down.
+pub(super) fn brand_documents(d: &Directory, docs: &mut Vec<Document>) {
+    for b in &d.brands.list {
+        let org = b.holder.organization.map(|o| &d.organizations[o]);
+        let holder = b
+            .holder
+            .name
+            .clone()
+            .or(org.map(|o| o.name.clone()))
+            .unwrap_or_default();
+        docs.push(Document {
+            kind: 6,
+            url: b.record.url.clone(),
+            title: b.name.clone(),
+            location: match org {
+                Some(o) => format!(
+                    "{} · {holder} · {}{} · {}年",
+                    region_names(d, o.region),
+                    b.level.zh(),
+                    b.kind.zh(),
+                    b.year
+                ),
+                None => format!("{holder} · {}{} · {}年", b.level.zh(), b.kind.zh(), b.year),
+            },
+            meta: format!("{} {} {holder}", b.kind.zh(), b.level.zh()),
+            body: record_text(&b.record),
+            // Below the organizations and services it names: a brand is
+            // found by its name and kind, not instead of the service.
+            boost: 60,
+            org_type: org.map(|o| o.org_type),
+            region: org.map(|o| o.region),
+            brand_kind: Some(b.kind),
             ..Document::default()
         });
     }

@@ -1,6 +1,6 @@
 //! What is indexed: one [`Document`] per page, per policy, per policy
 //! article (a result lands on `#art_6`), per organization type,
-//! organization, service and activity, with its fields (title, meta, body),
+//! organization, service, activity and brand, with its fields (title, meta, body),
 //! where it sits, its exact names and its facet values. Built from the
 //! loaded site; page files are read again (texts are not kept in memory).
 //!
@@ -13,8 +13,9 @@ mod pages;
 
 use rayon::prelude::*;
 
+use crate::model::directory::BrandKind;
 use crate::model::site::Site;
-use directory::directory_documents;
+use directory::{brand_documents, directory_documents};
 pub(crate) use pages::fill;
 use pages::page_documents;
 
@@ -26,6 +27,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("service", "服务"),
     ("activity", "活动"),
     ("page", "页面"),
+    ("brand", "品牌荣誉"),
 ];
 
 /// One search result to be.
@@ -56,6 +58,8 @@ pub struct Document {
     pub region: Option<usize>,
     pub audiences: Vec<String>,
     pub needs: Vec<String>,
+    /// A brand's kind (青年文明号 …), for the `brand` facet.
+    pub brand_kind: Option<BrandKind>,
     /// An ordinary page whose text is read only when it is indexed: its
     /// index in the site's pages; [`fill`] reads it into `meta` and `body`.
     pub lazy: Option<usize>,
@@ -83,6 +87,7 @@ pub fn collect(site: &Site) -> Vec<Document> {
         })
         .collect();
     directory_documents(&site.directory, &mut docs);
+    brand_documents(&site.directory, &mut docs);
     // Texts built by pushing keep spare capacity; a large site holds
     // every document's text until it is indexed.
     docs.par_iter_mut().for_each(|d| {

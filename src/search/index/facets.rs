@@ -1,12 +1,12 @@
 //! The facets of the manifest (kind, organization type, region, audience,
-//! need) and the region files below its two levels (docs/search.md,
+//! need, brand kind) and the region files below its two levels (docs/search.md,
 //! "`manifest.json`").
 
 use std::collections::BTreeMap;
 
 use super::super::documents::{Document, KINDS};
 use super::super::format::{Facet, FacetValue, RegionFile, runs, to_json};
-use crate::model::directory::Directory;
+use crate::model::directory::{BrandKind, Directory};
 
 /// The region and its ancestors, from the top down.
 pub(super) fn region_chain(dir: &Directory, region: usize) -> Vec<usize> {
@@ -22,6 +22,7 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
     let mut regions: Vec<Vec<u32>> = vec![Vec::new(); dir.regions.len()];
     let mut audiences: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut needs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut brands: BTreeMap<BrandKind, Vec<u32>> = BTreeMap::new();
     for (id, d) in docs.iter().enumerate() {
         let id = id as u32;
         kinds[d.kind].push(id);
@@ -38,6 +39,9 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
         }
         for n in &d.needs {
             needs.entry(n).or_default().push(id);
+        }
+        if let Some(k) = d.brand_kind {
+            brands.entry(k).or_default().push(id);
         }
     }
     let value = |id: &str, label: &str, docs: &[u32]| FacetValue {
@@ -129,6 +133,13 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
     let need_values = term_values(&dir.needs, &needs);
     if !need_values.is_empty() {
         out.push(facet("need", "需求", need_values));
+    }
+    let brand_values: Vec<FacetValue> = brands
+        .iter()
+        .map(|(k, d)| value(k.id(), k.zh(), d))
+        .collect();
+    if !brand_values.is_empty() {
+        out.push(facet("brand", "荣誉类别", brand_values));
     }
     (out, region_files)
 }

@@ -7,11 +7,12 @@
 //! Here: the reading of every record, its common part (id, path, body), and
 //! the checks that ids and pages are unique. Each kind's fields are read in
 //! [`regions`], [`org_types`], [`organizations`], [`services`] and
-//! [`activities`], with the checks on contact details in [`contacts`];
+//! [`activities`] and [`brands`], with the checks on contact details in [`contacts`];
 //! references by id are resolved in [`references`], `implements` entries in
 //! [`implements`]; [`relations`] and [`vocabulary`] compute the rest.
 
 mod activities;
+mod brands;
 mod contacts;
 mod funds;
 mod implements;
@@ -31,10 +32,11 @@ use crate::load::directory::{Located, Raw, Reader};
 use crate::model::config::Config;
 use crate::model::content::{Content, RecordKind};
 use crate::model::directory::{
-    Activity, Directory, OrgType, Organization, Record, Region, Service, valid_id,
+    Activity, Brand, Directory, OrgType, Organization, Record, Region, Service, valid_id,
 };
 use crate::model::links::Urls;
 use activities::activity;
+use brands::brand;
 use implements::Implements;
 use org_types::org_type;
 use organizations::organization;
@@ -52,6 +54,9 @@ struct Refs {
     provider: Option<Located<String>>,
     organizers: Vec<Located<String>>,
     implements: Vec<Located<String>>,
+    /// A brand's holder and services.
+    holder: Option<Located<String>>,
+    services: Vec<Located<String>>,
 }
 
 struct Pending<T> {
@@ -74,6 +79,8 @@ pub(super) fn build(
     let mut services = vec![];
     let mut activities = vec![];
     let mut fund_rows = vec![];
+    let mut brands = vec![];
+    let this_year = i32::from(build_year);
     for (file, mut raw) in raws {
         let f = &content.records[file];
         if f.kind == RecordKind::Funds {
@@ -95,6 +102,7 @@ pub(super) fn build(
             RecordKind::Service => services.extend(service(r, record)),
             RecordKind::Activity => activities.extend(activity(r, record)),
             RecordKind::Funds => {}
+            RecordKind::Brand => brands.extend(brand(r, record, this_year)),
         }
     }
     diagnostics.extend(errors);
@@ -115,7 +123,7 @@ pub(super) fn build(
         "organization",
         diagnostics,
     );
-    index_ids(
+    let service_ids = index_ids(
         services.iter().map(|p: &Pending<Service>| &p.item.record),
         "service",
         diagnostics,
@@ -127,15 +135,20 @@ pub(super) fn build(
         "activity",
         diagnostics,
     );
-    check_section_paths(
-        content,
-        &regions,
-        &types,
-        &orgs,
-        &services,
-        &activities,
+    index_ids(
+        brands.iter().map(|p: &Pending<Brand>| &p.item.record),
+        "brand",
         diagnostics,
     );
+    let records = regions
+        .iter()
+        .map(|p| &p.item.record)
+        .chain(types.iter().map(|p| &p.item.record))
+        .chain(orgs.iter().map(|p| &p.item.record))
+        .chain(services.iter().map(|p| &p.item.record))
+        .chain(activities.iter().map(|p| &p.item.record))
+        .chain(brands.iter().map(|p| &p.item.record));
+    check_section_paths(content, records, diagnostics);
 
     let region_ids = Known {
         what: "region",
@@ -186,6 +199,19 @@ pub(super) fn build(
     references::link_activities(&mut activities, &region_ids, &org_ids, diagnostics);
     dir.activities = activities.into_iter().map(|p| p.item).collect();
 
+    // Brands.
+    let service_ids = Known {
+        what: "service",
+        ids: &service_ids,
+        names: dir
+            .services
+            .iter()
+            .map(|s| (s.title.clone(), s.record.id.clone()))
+            .collect(),
+    };
+    references::link_brands(&mut brands, &org_ids, &service_ids, diagnostics);
+    dir.brands.list = brands.into_iter().map(|p| p.item).collect();
+
     if !complete || !diagnostics.is_empty() {
         // No relations over unresolved references; the terms are still
         // checked, each record on its own.
@@ -233,13 +259,9 @@ fn record(r: &mut Reader<'_>, section: usize, section_path: &str, urls: &Urls) -
 }
 
 /// A record's page must not land on a page or section of the site.
-fn check_section_paths(
+fn check_section_paths<'a>(
     content: &Content,
-    regions: &[Pending<Region>],
-    types: &[Pending<OrgType>],
-    orgs: &[Pending<Organization>],
-    services: &[Pending<Service>],
-    activities: &[Pending<Activity>],
+    records: impl Iterator<Item = &'a Record>,
     diagnostics: &mut Diagnostics,
 ) {
     let taken: HashMap<&str, &std::path::Path> = content
@@ -253,14 +275,7 @@ fn check_section_paths(
                 .map(|p| (p.path.as_str(), p.file.as_path())),
         )
         .collect();
-    let all = regions
-        .iter()
-        .map(|p| &p.item.record)
-        .chain(types.iter().map(|p| &p.item.record))
-        .chain(orgs.iter().map(|p| &p.item.record))
-        .chain(services.iter().map(|p| &p.item.record))
-        .chain(activities.iter().map(|p| &p.item.record));
-    for r in all {
+    for r in records {
         if let Some(file) = taken.get(r.path.as_str()) {
             diagnostics.push(r.diagnostic(msg!(
                 "dir-page-taken",

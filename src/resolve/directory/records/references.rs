@@ -1,7 +1,7 @@
 //! References between records, resolved by id: a region's parent, an
 //! organization's type, region and parent, a service's provider (and,
 //! through [`Implements`], the articles it implements), an activity's
-//! region and organizers. Regions cannot loop (a parent is a higher level);
+//! region and organizers, a brand's holder and services. Regions cannot loop (a parent is a higher level);
 //! organizations' parents are checked for circles.
 
 use std::collections::HashMap;
@@ -11,7 +11,9 @@ use super::Pending;
 use super::implements::Implements;
 use crate::base::diagnostics::Diagnostics;
 use crate::load::directory::Located;
-use crate::model::directory::{Activity, Level, Organization, Record, Region, Service, Source};
+use crate::model::directory::{
+    Activity, Brand, Level, Organization, Record, Region, Service, Source,
+};
 
 /// The records of one kind that references can name: their ids, and the
 /// names an editor may write instead (a region's `name`, a type's
@@ -212,6 +214,30 @@ pub(super) fn link_activities(
         for v in &p.refs.organizers {
             if let Some(o) = lookup(org_ids, r, v, diagnostics) {
                 p.item.organizers.push(o);
+            }
+        }
+    }
+}
+
+/// Each brand's holder organization and services.
+pub(super) fn link_brands(
+    brands: &mut [Pending<Brand>],
+    org_ids: &Known<'_>,
+    service_ids: &Known<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    for p in brands.iter_mut() {
+        let r = &p.item.record;
+        p.item.holder.organization = p
+            .refs
+            .holder
+            .as_ref()
+            .and_then(|v| lookup(org_ids, r, v, diagnostics));
+        for v in &p.refs.services {
+            if let Some(s) = lookup(service_ids, r, v, diagnostics) {
+                if !p.item.services.contains(&s) {
+                    p.item.services.push(s);
+                }
             }
         }
     }

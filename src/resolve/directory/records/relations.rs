@@ -1,6 +1,6 @@
 //! Relations both ways, once every reference is resolved: a region's
 //! children, an organization's services, the services that implement an
-//! article, activities by month, the needs and audiences, and each records
+//! article, activities by month, brands by kind and holder, the needs and audiences, and each records
 //! section's list.
 
 use std::collections::BTreeMap;
@@ -9,7 +9,7 @@ use super::vocabulary::Vocabulary;
 use crate::base::diagnostics::Diagnostics;
 use crate::model::config::Config;
 use crate::model::content::RecordKind;
-use crate::model::directory::Directory;
+use crate::model::directory::{BrandKind, Directory};
 use crate::model::links::Urls;
 
 /// Relations both ways, terms, months, section lists.
@@ -64,6 +64,7 @@ pub(super) fn relate(
             .push(i);
     }
     dir.months = months.into_iter().collect();
+    brands(dir);
 
     let (mut needs, audiences) = terms(config, urls, dir, diagnostics);
     // An organization meets the needs its services meet.
@@ -123,7 +124,42 @@ pub(super) fn relate(
         RecordKind::Activity,
         &mut order.iter().map(|&i| (dir.activities[i].record.section, i)),
     );
+    add(
+        RecordKind::Brand,
+        &mut dir
+            .brands
+            .kinds
+            .iter()
+            .flat_map(|(_, list)| list.iter().map(|&i| (dir.brands.list[i].record.section, i))),
+    );
     dir.sections = sections;
+}
+
+/// The brands by kind, by holder and by service, each list by level, then year.
+fn brands(dir: &mut Directory) {
+    let b = &mut dir.brands;
+    let mut kinds: BTreeMap<BrandKind, Vec<usize>> = BTreeMap::new();
+    let mut of_organization: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut of_service: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, brand) in b.list.iter().enumerate() {
+        kinds.entry(brand.kind).or_default().push(i);
+        if let Some(o) = brand.holder.organization {
+            of_organization.entry(o).or_default().push(i);
+        }
+        for &s in &brand.services {
+            of_service.entry(s).or_default().push(i);
+        }
+    }
+    for list in kinds
+        .values_mut()
+        .chain(of_organization.values_mut())
+        .chain(of_service.values_mut())
+    {
+        b.sort(list);
+    }
+    b.kinds = kinds.into_iter().collect();
+    b.of_organization = of_organization;
+    b.of_service = of_service;
 }
 
 /// The needs and audiences of the records, each checked against the

@@ -14,7 +14,7 @@
 
 const PAGE = 10;
 const EXCERPT = 80;
-const FACETS = ['kind', 'type', 'region', 'audience', 'need'];
+const FACETS = ['kind', 'type', 'region', 'audience', 'need', 'brand'];
 
 // ---- The manifest's constants ----
 
@@ -587,7 +587,7 @@ async function describe(r, from, to) {
 
 /**
  * Search the index at `base` (the URL of the search/ folder). `filters`:
- * `{kind, type, region, audience, need}`, each a value id. Returns
+ * `{kind, type, region, audience, need, brand}`, each a value id. Returns
  * `{total, partial, complete, results: [{id, url, title, kind, location,
  * score}], facets}`; `results` are `options.offset` … `offset + limit`
  * (default the first 10). `complete` is false when a page of results came
