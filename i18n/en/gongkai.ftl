@@ -613,3 +613,16 @@ cli-error-invalid-value = `{ $value }` is not a value of { $arg }; use one of: {
 cli-error-missing-argument = { $arg } is required
 cli-error-did-you-mean = { "  " }did you mean `{ $suggestion }`?
 cli-error-see-help = For more information, try `--help`.
+
+# --- versions ---
+version-not-policy = this file is in a versions/ folder, as an earlier text, but the index.md of its folder is not a policy (type: policy)
+version-not-policy-help = a versions/ folder holds only the earlier texts of a policy; put other files elsewhere
+version-name-not-date = the name `{ $name }` of an earlier text is not a date
+version-name-not-date-help = name it by the date the text took effect, e.g. versions/2015-12-16.md
+version-same-date = the earlier text dated { $date } has the same date as the text in force ({ $policy }): one text per date
+version-newer-than-in-force = the earlier text dated { $date } is newer than the text in force ({ $policy })
+version-date-help = the text in force is index.md, dated by version_date (or by its published or written date); the files in versions/ must be older
+version-no-articles = this earlier text has no articles (第X条): it does not look like the text of a policy
+version-no-articles-help = paste the whole text of the policy as it stood, one article a line starting with 第X条
+version-amended-by-self = the amending document this earlier text names is its own policy
+version-amendment-circle = { $policy } and { $other } amend each other: the document that amends it is amended by it

@@ -539,3 +539,16 @@ cli-error-invalid-value = `{ $value }` 不是 { $arg } 可以取的值；可以�
 cli-error-missing-argument = 缺少 { $arg }
 cli-error-did-you-mean = { "  " }是不是 `{ $suggestion }`？
 cli-error-see-help = 加 `--help` 查看用法。
+
+# --- versions ---
+version-not-policy = 这个文件在 versions/ 文件夹里，是一个早期文本，但它所在的文件夹的 index.md 不是政策（type: policy）
+version-not-policy-help = versions/ 文件夹只用于保存政策的历次文本；其他页面的文件请放在别处
+version-name-not-date = 早期文本的文件名 `{ $name }` 不是日期
+version-name-not-date-help = 用这个文本开始施行的日期命名，例如 versions/2015-12-16.md
+version-same-date = 早期文本的日期 { $date } 与现行文本（{ $policy }）的日期相同：同一天只能有一个文本
+version-newer-than-in-force = 早期文本的日期 { $date } 晚于现行文本（{ $policy }）的日期
+version-date-help = 现行文本写在 index.md 中，它的日期由 version_date 给出（没有时用发布日期或成文日期）；versions/ 里的文件必须更早
+version-no-articles = 这个早期文本里找不到任何条款（第X条），它不像是政策的正文
+version-no-articles-help = 请粘贴当时施行的政策全文，每条一行，以“第X条”开头
+version-amended-by-self = 这个早期文本写的修改文件就是它所属的政策本身
+version-amendment-circle = { $policy } 与 { $other } 互相修改：修改它的文件又被它修改

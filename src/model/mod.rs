@@ -9,3 +9,4 @@ pub mod links;
 pub mod policy;
 pub mod site;
 pub mod text;
+pub mod versions;

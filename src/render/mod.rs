@@ -4,6 +4,7 @@
 //! template file, line and column.
 
 pub mod body;
+pub mod compare;
 pub mod directory;
 pub mod formats;
 pub mod headers;
@@ -14,6 +15,7 @@ pub mod page;
 pub mod pages;
 pub mod policy;
 pub mod theme;
+pub mod versions;
 pub mod views;
 
 use std::collections::HashMap;

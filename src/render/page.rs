@@ -7,13 +7,14 @@ use crate::base::sink::Sink;
 use crate::load::body::PageText;
 use crate::model::content::PageType;
 use crate::model::links::Target;
+use crate::model::policy::{Article, PolicyDocument};
 use crate::render::body::{self, Body};
 use crate::render::pages::{Outcome, Pages};
 use crate::render::views::{
     self, ArticleView, ChapterView, ImplementationView, PageSummary, PageView, Paginator,
     ProgressView, SectionView,
 };
-use crate::render::{jsonld, policy};
+use crate::render::{jsonld, policy, versions};
 
 impl Pages<'_> {
     pub(super) fn render_section(
@@ -154,6 +155,20 @@ impl Pages<'_> {
                 })
                 .collect();
             ctx.insert("implementation_progress", &progress);
+            if let Some(h) = &self.site.resolved.histories[i] {
+                ctx.insert(
+                    "history",
+                    &versions::history_view(&p.url, h, h.versions.len() - 1),
+                );
+            }
+        }
+        let amends = versions::amends_views(
+            content,
+            &self.site.resolved.histories,
+            &self.site.resolved.amendments[i],
+        );
+        if !amends.is_empty() {
+            ctx.insert("amends", &amends);
         }
         let template = match (&p.template, &content.sections[p.section].page_template) {
             (Some(t), _) => t.target.clone(),
@@ -179,61 +194,97 @@ impl Pages<'_> {
                 &body,
                 false,
             );
-            // Serialised once and shared by every article page of the policy.
-            let page_value = tera::Value::from_serializable(&view);
-            for (k, a) in doc.articles.iter().enumerate() {
-                let mut html = String::new();
-                policy::article(&mut html, a, None);
-                let path = format!("{}{}/", p.path, a.eid);
-                let entry = |j: usize| views::article_entry(&doc.articles[j], &view.url);
-                let mut ctx = Context::new();
-                ctx.insert(
-                    "article",
-                    &ArticleView {
-                        eid: a.eid.clone(),
-                        label: a.label.clone(),
-                        title: a.title(),
-                        heading: a.short_heading().map(str::to_string),
-                        html,
-                        url: self.site.urls.url(&path),
-                        permalink: self.site.urls.permalink(&path),
-                        anchor_url: format!("{}#{}", view.url, a.eid),
-                    },
-                );
-                ctx.insert(
-                    "chapter",
-                    &a.chapter.map(|c| {
-                        let c = &doc.chapters[c];
-                        ChapterView {
-                            eid: c.eid.clone(),
-                            num: c.num.clone(),
-                            heading: c.heading.text.clone(),
-                            url: format!("{}#{}", view.url, c.eid),
-                        }
-                    }),
-                );
-                ctx.insert("implementations", &self.implementations(i, &a.eid));
-                ctx.insert("previous", &k.checked_sub(1).map(entry));
-                ctx.insert("next", &(k + 1 < doc.articles.len()).then(|| entry(k + 1)));
-                ctx.insert(
-                    "jsonld",
-                    &jsonld::to_script(&jsonld::article(p, a, &view.permalink, lang)),
-                );
-                ctx.insert_value("page", page_value.clone());
-                self.emit(
-                    "article.html",
-                    &format!("{path}index.html"),
-                    Some(p.section),
-                    &mut ctx,
-                    sink,
-                    out,
-                );
-                out.articles.push(a.eid.clone());
+            let history = self.site.resolved.histories[i].clone();
+            let extra = |a: &Article, ctx: &mut Context| {
+                if let Some(h) = &history {
+                    let last = h.versions.len() - 1;
+                    ctx.insert(
+                        "article_history",
+                        &versions::article_history(&p.url, h, last, &a.eid),
+                    );
+                }
+            };
+            self.article_pages(i, doc, &view, &p.path, &extra, sink, out, true);
+            if let Some(h) = &history {
+                self.render_history(i, h, &body, sink, out);
             }
         }
         out.anchors = body.anchors;
         out.anchor_links = body.anchor_links;
         out.local_links = body.local_links;
+    }
+
+    /// The page of each article of `doc`, a text of policy `i` whose pages
+    /// are under `base_path`; `extra` adds to each article's context.
+    /// `in_force` records the articles for the sitemap and the anchor check.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn article_pages(
+        &self,
+        i: usize,
+        doc: &PolicyDocument,
+        view: &PageView<'_>,
+        base_path: &str,
+        extra: &dyn Fn(&Article, &mut Context),
+        sink: &dyn Sink,
+        out: &mut Outcome,
+        in_force: bool,
+    ) {
+        let p = &self.site.content.pages[i];
+        let lang = &self.site.config.language;
+        // Serialised once and shared by every article page of the policy.
+        let page_value = tera::Value::from_serializable(view);
+        for (k, a) in doc.articles.iter().enumerate() {
+            let mut html = String::new();
+            policy::article(&mut html, a, None);
+            let path = format!("{base_path}{}/", a.eid);
+            let entry = |j: usize| views::article_entry(&doc.articles[j], &view.url);
+            let mut ctx = Context::new();
+            ctx.insert(
+                "article",
+                &ArticleView {
+                    eid: a.eid.clone(),
+                    label: a.label.clone(),
+                    title: a.title(),
+                    heading: a.short_heading().map(str::to_string),
+                    html,
+                    url: self.site.urls.url(&path),
+                    permalink: self.site.urls.permalink(&path),
+                    anchor_url: format!("{}#{}", view.url, a.eid),
+                },
+            );
+            ctx.insert(
+                "chapter",
+                &a.chapter.map(|c| {
+                    let c = &doc.chapters[c];
+                    ChapterView {
+                        eid: c.eid.clone(),
+                        num: c.num.clone(),
+                        heading: c.heading.text.clone(),
+                        url: format!("{}#{}", view.url, c.eid),
+                    }
+                }),
+            );
+            ctx.insert("implementations", &self.implementations(i, &a.eid));
+            ctx.insert("previous", &k.checked_sub(1).map(entry));
+            ctx.insert("next", &(k + 1 < doc.articles.len()).then(|| entry(k + 1)));
+            ctx.insert(
+                "jsonld",
+                &jsonld::to_script(&jsonld::article(p, a, &view.permalink, lang)),
+            );
+            ctx.insert_value("page", page_value.clone());
+            extra(a, &mut ctx);
+            self.emit(
+                "article.html",
+                &format!("{path}index.html"),
+                Some(p.section),
+                &mut ctx,
+                sink,
+                out,
+            );
+            if in_force {
+                out.articles.push(a.eid.clone());
+            }
+        }
     }
 
     /// 落实情况 of an article: the services that implement it, with their

@@ -80,10 +80,11 @@ fn page_from(
     let updated = datetime(&fm.updated)?;
     let written = date_only(&fm.written)?;
     let published = date_only(&fm.published)?;
+    let version_date = date_only(&fm.version_date)?;
 
     // Policy metadata belongs to policies only.
     let place = |v| yaml::place(v, split.yaml, split.yaml_offset);
-    let policy_fields: [(&str, Option<(usize, usize)>); 10] = [
+    let policy_fields: [(&str, Option<(usize, usize)>); 11] = [
         ("issuer", fm.issuer.as_ref().map(place)),
         ("doc_number", fm.doc_number.as_ref().map(place)),
         ("written", fm.written.as_ref().map(place)),
@@ -92,6 +93,7 @@ fn page_from(
         ("amended_by", fm.amended_by.as_ref().map(place)),
         ("repealed_by", fm.repealed_by.as_ref().map(place)),
         ("short_title", fm.short_title.as_ref().map(place)),
+        ("version_date", fm.version_date.as_ref().map(place)),
         (
             "topics",
             fm.topics
@@ -151,6 +153,8 @@ fn page_from(
             amended_by: fm.amended_by.as_ref().map(|v| reference_of(v, split)),
             repealed_by: fm.repealed_by.as_ref().map(|v| reference_of(v, split)),
             short_title: fm.short_title.as_ref().map(|v| v.value.clone()),
+            version_date,
+            versions: vec![],
         };
         for (field, value, needs) in [
             ("amended_by", &fm.amended_by, PolicyStatus::Amended),
