@@ -42,8 +42,10 @@ pub struct VersionFile {
     /// Path relative to the site root, for messages.
     pub file: PathBuf,
     pub disk: PathBuf,
-    /// The date the text took effect, from the file's name.
-    pub date: Date,
+    /// The date the text took effect, from the file's name (`None` when
+    /// the name is not a date: reported when the versions are resolved,
+    /// with the site's other problems).
+    pub date: Option<Date>,
     /// The document that amended this text into the next one.
     pub amended_by: Option<Reference>,
     /// A note the editor wrote about this text.

@@ -90,12 +90,31 @@ fn history(
                 continue;
             }
         };
-        if v.date >= current_date {
-            let (date, policy) = (v.date.to_string(), page.file.display().to_string());
-            let message = if v.date == current_date {
-                msg!("version-same-date", date = date, policy = policy)
+        let Some(date) = v.date else {
+            let stem = v.file.file_stem().unwrap_or_default().to_string_lossy();
+            diagnostics.push(
+                Diagnostic::at(
+                    &v.file,
+                    &text.text,
+                    0,
+                    0,
+                    msg!("version-name-not-date", name = stem.as_ref()),
+                )
+                .with_help(msg!("version-name-not-date-help")),
+            );
+            ok = false;
+            continue;
+        };
+        if date >= current_date {
+            let (shown, policy) = (date.to_string(), page.file.display().to_string());
+            let message = if date == current_date {
+                msg!(
+                    "version-same-date",
+                    date = shown.clone(),
+                    policy = policy.clone()
+                )
             } else {
-                msg!("version-newer-than-in-force", date = date, policy = policy)
+                msg!("version-newer-than-in-force", date = shown, policy = policy)
             };
             diagnostics.push(
                 Diagnostic::at(&v.file, &text.text, 0, 0, message)
@@ -129,7 +148,7 @@ fn history(
         }
         let (amended_by, amended_by_page) = amending(content, links, i, v, diagnostics);
         versions.push(Version {
-            date: v.date,
+            date,
             file: v.file.clone(),
             disk: v.disk.clone(),
             note: v.note.clone(),

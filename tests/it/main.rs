@@ -28,3 +28,4 @@ mod safe_builds;
 mod search;
 mod serve;
 mod site;
+mod versions;

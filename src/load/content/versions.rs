@@ -58,17 +58,7 @@ fn read(shown: &Path, disk: &Path) -> Result<VersionFile, Diagnostic> {
         .unwrap_or_default();
     let date = crate::load::front_matter::parse_date(stem)
         .ok()
-        .filter(|d| d.to_string() == stem)
-        .ok_or_else(|| {
-            Diagnostic::at(
-                shown,
-                &text,
-                0,
-                0,
-                msg!("version-name-not-date", name = stem),
-            )
-            .with_help(msg!("version-name-not-date-help"))
-        })?;
+        .filter(|d| d.to_string() == stem);
     let split = front_matter::split(shown, &text, &text)?;
     let fm: VersionFrontMatter = if split.yaml.trim().is_empty() {
         VersionFrontMatter::default()
