@@ -142,3 +142,38 @@ pub fn compare(old: &PolicyDocument, new: &PolicyDocument) -> Vec<ArticleChange>
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::policy::parse;
+
+    fn kinds(old: &str, new: &str) -> Vec<(String, ChangeKind, Vec<usize>)> {
+        let (old, new) = (parse(old, 0).unwrap(), parse(new, 0).unwrap());
+        compare(&old, &new)
+            .into_iter()
+            .map(|c| (c.eid, c.kind, c.paragraphs))
+            .collect()
+    }
+
+    #[test]
+    fn articles_are_matched_by_id_and_kept_in_number_order() {
+        let old = "第一条　甲。\n第二条　乙。\n第三条　丙。\n示例第二款。\n";
+        let new = "第一条　甲。\n第一条之一　新。\n第三条　丙。\n示例第二款改。\n";
+        assert_eq!(
+            kinds(old, new),
+            vec![
+                ("art_1".into(), ChangeKind::Unchanged, vec![]),
+                ("art_1-1".into(), ChangeKind::Added, vec![]),
+                ("art_2".into(), ChangeKind::Deleted, vec![]),
+                ("art_3".into(), ChangeKind::Changed, vec![2]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_article_number_is_not_part_of_its_text() {
+        let a = parse("第六条　示例。\n（一）第一项；\n", 0).unwrap();
+        assert_eq!(article_text(&a.articles[0]), "示例。\n（一）第一项；");
+    }
+}
