@@ -303,3 +303,59 @@ fn bad_versions_are_reported_together_at_their_file_and_line() {
         assert!(messages.contains(says), "{says}\n{stderr}");
     }
 }
+
+/// A copy of the fixture to change.
+fn copy_fixture(dir: &Path) -> PathBuf {
+    let site = dir.join("site");
+    for e in walkdir::WalkDir::new(fixture()) {
+        let e = e.unwrap();
+        let to = site.join(e.path().strip_prefix(fixture()).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    site
+}
+
+#[test]
+fn serve_keeps_the_comparison_and_the_decision_in_step_with_the_text_in_force() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let site = copy_fixture(tmp.path());
+    let out = tmp.path().join("served");
+    let options = gongkai::BuildOptions {
+        root: site.clone(),
+        output: Some(out.clone()),
+        base_url: None,
+        drafts: false,
+        force: false,
+    };
+    let (mut session, _) = gongkai::Session::start(options).unwrap();
+    // The body of the text in force changes: article 2 now differs too.
+    let file = site.join("content/policies/sample-measures/index.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("本市行政区域内", "本市行政区域内（示例）"),
+    )
+    .unwrap();
+    session
+        .apply(&[PathBuf::from("content/policies/sample-measures/index.md")])
+        .unwrap();
+    let read = |p: &str| std::fs::read_to_string(out.join(p).join("index.html")).unwrap();
+    let compare = marks(&read(COMPARE));
+    assert!(
+        compare.contains("本市行政区域内<ins>（示例）</ins>的示例事项"),
+        "{compare}"
+    );
+    let decision = text_of(&read("policies/sample-measures-decision"));
+    assert!(decision.contains("第二条（修改）"), "{decision}");
+    // And the same as a full build.
+    let full = tmp.path().join("full");
+    common::build(&site, &full, &[]);
+    assert_eq!(
+        std::fs::read(out.join(COMPARE).join("index.html")).unwrap(),
+        std::fs::read(full.join(COMPARE).join("index.html")).unwrap()
+    );
+}
