@@ -103,7 +103,7 @@ impl Pages<'_> {
             Err(d) => return out.diagnostics.push(d),
         };
         let is_policy = p.page_type == PageType::Policy;
-        let body = body::render(
+        let mut body = body::render(
             &p.file,
             &text,
             is_policy,
@@ -112,6 +112,14 @@ impl Pages<'_> {
             &mut out.diagnostics,
         );
         drop(text);
+        // The text in force of a policy with earlier texts: a note under
+        // each article an amendment changed.
+        if let (Some(doc), Some(h)) = (&body.policy, &self.site.resolved.histories[i]) {
+            body.html =
+                policy::document_with_notes(doc, &|a| format!("{}{}/", p.url, a.eid), &|a| {
+                    versions::article_note(&p.url, h, &a.eid, &a.label)
+                });
+        }
         out.warnings.clone_from(&body.warnings);
         // A policy whose structure has errors (reported by the body) has no
         // document for its templates, which would only add a template error.

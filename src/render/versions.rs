@@ -253,6 +253,30 @@ pub fn article_history(
     }
 }
 
+/// The note under an article of the text in force that an amendment
+/// changed: `由《…》修改，自2023年6月1日起施行（新旧对照）`, as HTML.
+pub fn article_note(page_url: &str, h: &History, eid: &str, label: &str) -> Option<String> {
+    use crate::base::escape::escape_html;
+    let c = h.last_change(eid, h.versions.len() - 1)?;
+    let verb = if c.added { "增加" } else { "修改" };
+    let date = crate::render::views::date_zh(h.versions[c.version].date);
+    let by = h
+        .produced_by(c.version)
+        .map(|d| {
+            format!(
+                "由<a href=\"{}\">{}</a>{verb}，",
+                escape_html(&d.url),
+                escape_html(&d.title)
+            )
+        })
+        .unwrap_or_else(|| format!("本条{verb}，"));
+    Some(format!(
+        "{by}自{date}起施行（<a href=\"{page_url}{}#{eid}\">新旧对照<span class=\"visually-hidden\">：{}</span></a>）",
+        h.compare_path(c.version - 1),
+        escape_html(label)
+    ))
+}
+
 /// What an amending document changed, for its page.
 pub fn amends_views(
     content: &Content,

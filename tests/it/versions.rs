@@ -116,6 +116,22 @@ fn the_history_lists_every_text_and_the_texts_link_each_other() {
     assert!(art.contains("href=\"/policies/sample-measures/2019-03-01/art_3/\""));
     assert!(text_of(&page(&format!("{POLICY}/art_1"))).contains("本条自最初文本以来未作修改"));
     assert!(text_of(&page(&format!("{POLICY}/art_3-1"))).contains("本条最后增加于2023年6月1日"));
+    // The full text in force says under each changed article what changed
+    // it and when, and nothing under the others.
+    let notes: Vec<String> = html
+        .split("<p class=\"article-note\">")
+        .skip(1)
+        .map(|n| text_of(&n[..n.find("</p>").unwrap()]))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "由示例：关于修改《示例：某某办法》的决定修改，自2023年6月1日起施行（新旧对照：第三条）",
+            "由示例：关于修改《示例：某某办法》的决定增加，自2023年6月1日起施行（新旧对照：第三条之一）",
+            "由示例：关于修改《示例：某某办法》的决定修改，自2023年6月1日起施行（新旧对照：第四条）",
+        ]
+    );
+    assert!(html.contains(&format!("href=\"/{COMPARE}/#art_4\"")));
 }
 
 #[test]
