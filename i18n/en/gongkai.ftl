@@ -695,3 +695,16 @@ dir-brand-bad-year = `{ $value }` is not a year; write the year it was awarded a
 dir-brand-year-range = the year { $year } is out of range: a year from { $first } to { $last } (this year)
 dir-brand-no-holder = a brand needs its holder: `holder` (the id of an organization of the directory) or `holder_name` (a unit named in words, e.g. a hospital ward), or both
 cli-arg-brand = Only brands and honours of this kind (its id or name, e.g. jinguo-wenminggang or 巾帼文明岗)
+
+# --- versions ---
+version-not-policy = this file is in a versions/ folder, as an earlier text, but the index.md of its folder is not a policy (type: policy)
+version-not-policy-help = a versions/ folder holds only the earlier texts of a policy; put other files elsewhere
+version-name-not-date = the name `{ $name }` of an earlier text is not a date
+version-name-not-date-help = name it by the date the text took effect, e.g. versions/2015-12-16.md
+version-same-date = the earlier text dated { $date } has the same date as the text in force ({ $policy }): one text per date
+version-newer-than-in-force = the earlier text dated { $date } is newer than the text in force ({ $policy })
+version-date-help = the text in force is index.md, dated by version_date (or by its published or written date); the files in versions/ must be older
+version-no-articles = this earlier text has no articles (第X条): it does not look like the text of a policy
+version-no-articles-help = paste the whole text of the policy as it stood, one article a line starting with 第X条
+version-amended-by-self = the amending document this earlier text names is its own policy
+version-amendment-circle = { $policy } and { $other } amend each other: the document that amends it is amended by it

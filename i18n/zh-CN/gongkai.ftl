@@ -621,3 +621,16 @@ dir-brand-bad-year = `{ $value }` 不是年份；请用四位数字写授予年�
 dir-brand-year-range = 年份 { $year } 超出范围：应在 { $first } 年至 { $last } 年（今年）之间
 dir-brand-no-holder = 品牌荣誉须写明获得单位：`holder`（目录中组织的编号）或 `holder_name`（不在目录中的单位名称，如医院病区），也可两者都写
 cli-arg-brand = 只要这类品牌荣誉（类别编号或名称，如 jinguo-wenminggang 或 巾帼文明岗）
+
+# --- versions ---
+version-not-policy = 这个文件在 versions/ 文件夹里，是一个早期文本，但它所在的文件夹的 index.md 不是政策（type: policy）
+version-not-policy-help = versions/ 文件夹只用于保存政策的历次文本；其他页面的文件请放在别处
+version-name-not-date = 早期文本的文件名 `{ $name }` 不是日期
+version-name-not-date-help = 用这个文本开始施行的日期命名，例如 versions/2015-12-16.md
+version-same-date = 早期文本的日期 { $date } 与现行文本（{ $policy }）的日期相同：同一天只能有一个文本
+version-newer-than-in-force = 早期文本的日期 { $date } 晚于现行文本（{ $policy }）的日期
+version-date-help = 现行文本写在 index.md 中，它的日期由 version_date 给出（没有时用发布日期或成文日期）；versions/ 里的文件必须更早
+version-no-articles = 这个早期文本里找不到任何条款（第X条），它不像是政策的正文
+version-no-articles-help = 请粘贴当时施行的政策全文，每条一行，以“第X条”开头
+version-amended-by-self = 这个早期文本写的修改文件就是它所属的政策本身
+version-amendment-circle = { $policy } 与 { $other } 互相修改：修改它的文件又被它修改

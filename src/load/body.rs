@@ -32,6 +32,12 @@ impl PageText {
         Self::split(&section.file, section.read()?)
     }
 
+    /// Read another file that holds a policy text (an earlier version)
+    /// and find its body.
+    pub fn of_file(file: &Path, disk: &Path) -> Result<Self, Diagnostic> {
+        Self::split(file, crate::base::files::read_utf8(disk, file)?)
+    }
+
     fn split(file: &Path, text: Arc<str>) -> Result<Self, Diagnostic> {
         let offset = front_matter::split(file, &text, &text)?.body_offset;
         Ok(Self { text, offset })

@@ -101,8 +101,22 @@ pub struct PageFrontMatter {
     pub repealed_by: Option<Spanned<String>>,
     /// A short name people use for the policy.
     pub short_title: Option<Spanned<String>>,
+    /// The date the text in force took effect, when the policy keeps its
+    /// earlier texts in `versions/`.
+    pub version_date: Option<Spanned<String>>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// The front matter of an earlier text of a policy
+/// (`versions/2015-12-16.md`): all of it optional.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct VersionFrontMatter {
+    /// The document that amended this text into the next one.
+    pub amended_by: Option<Spanned<String>>,
+    /// A note about this text.
+    pub note: Option<String>,
 }
 
 /// The front matter of a section (`_index.md`).

@@ -34,6 +34,25 @@ pub struct Asset {
     pub output: String,
 }
 
+/// The folder of a policy bundle that holds its earlier texts.
+pub const VERSIONS_DIR: &str = "versions";
+
+/// An earlier text of a policy, as loaded: `versions/2015-12-16.md`.
+#[derive(Debug, Clone)]
+pub struct VersionFile {
+    /// Path relative to the site root, for messages.
+    pub file: PathBuf,
+    pub disk: PathBuf,
+    /// The date the text took effect, from the file's name (`None` when
+    /// the name is not a date: reported when the versions are resolved,
+    /// with the site's other problems).
+    pub date: Option<Date>,
+    /// The document that amended this text into the next one.
+    pub amended_by: Option<Reference>,
+    /// A note the editor wrote about this text.
+    pub note: Option<String>,
+}
+
 /// The disclosure metadata of a policy document.
 #[derive(Debug, Clone)]
 pub struct PolicyMeta {
@@ -61,6 +80,11 @@ pub struct PolicyMeta {
     pub amended_by: Option<Reference>,
     pub repealed_by: Option<Reference>,
     pub short_title: Option<String>,
+    /// The date the text in force took effect (`version_date`), when the
+    /// policy has earlier texts; otherwise its publication date stands.
+    pub version_date: Option<Date>,
+    /// The earlier texts (`versions/2015-12-16.md` in the bundle), by date.
+    pub versions: Vec<VersionFile>,
 }
 
 /// A page: one markdown file, or the `index.md` of a bundle.

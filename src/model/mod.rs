@@ -11,3 +11,4 @@ pub mod policy;
 pub mod site;
 pub mod text;
 pub mod validity;
+pub mod versions;

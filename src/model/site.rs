@@ -44,4 +44,9 @@ pub struct Resolved {
     pub interprets: Vec<Option<usize>>,
     /// For each policy that is no longer in force, what replaced it.
     pub successors: Vec<Option<Link>>,
+    /// For each policy with earlier texts, its dated texts and what
+    /// changed between them.
+    pub histories: Vec<Option<std::sync::Arc<crate::model::versions::History>>>,
+    /// For each amending document, the policies and articles it changed.
+    pub amendments: Vec<Vec<crate::model::versions::Amendment>>,
 }

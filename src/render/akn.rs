@@ -12,8 +12,11 @@ use jiff::civil::Date;
 
 use crate::base::escape::escape_xml as esc;
 use crate::model::content::{Page, PolicyMeta};
-use crate::model::policy::{Article, Block, BlockKind, Item, PolicyDocument, Text};
+use crate::model::policy::{
+    Article, ArticleChange, Block, BlockKind, ChangeKind, Item, PolicyDocument, Text,
+};
 use crate::model::validity::Validity;
+use crate::model::versions::AmendingDocument;
 
 /// The namespace of Akoma Ntoso 3.0.
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -32,16 +35,30 @@ pub struct Change<'a> {
     pub repeal: bool,
 }
 
+/// What the amending document that produced this text changed in it
+/// (from the comparison of the two texts): AKN `passiveModifications`.
+pub struct Produced<'a> {
+    pub by: &'a AmendingDocument,
+    /// The date the text took effect.
+    pub date: Date,
+    pub articles: &'a [ArticleChange],
+}
+
 /// What the AKN of one text of a policy says about it.
 pub struct Identity<'a> {
     pub page: &'a Page,
     pub meta: &'a PolicyMeta,
+    /// The work's date: the written date, or for a policy with earlier
+    /// texts the date of its first.
+    pub work: Date,
     /// The date of this text (expression): the written date for the
     /// original.
     pub expression: Date,
     /// The date the file was made (the build's day).
     pub generated: Date,
     pub change: Option<Change<'a>>,
+    /// For an amended text: the amendment that produced it.
+    pub produced: Option<Produced<'a>>,
 }
 
 impl Identity<'_> {
@@ -55,7 +72,7 @@ impl Identity<'_> {
             .rsplit('/')
             .next()
             .unwrap_or_default();
-        format!("/akn/cn/act/{}/{slug}", self.meta.written)
+        format!("/akn/cn/act/{}/{slug}", self.work)
     }
 
     fn expression_uri(&self) -> String {
@@ -184,7 +201,7 @@ fn meta(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
     let _ = writeln!(
         out,
         "<eventRef eId=\"evt_1\" date=\"{}\" source=\"#original\" type=\"generation\"/>",
-        m.written
+        id.work
     );
     // 施行日期 and the day after 有效期: the interval in force.
     if let Some(d) = m.effective {
@@ -208,7 +225,35 @@ fn meta(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
             c.date.expect("filtered")
         );
     }
+    if let Some(p) = &id.produced {
+        let _ = writeln!(
+            out,
+            "<eventRef eId=\"evt_produced\" date=\"{}\" source=\"#produced_by\" type=\"amendment\"/>",
+            p.date
+        );
+    }
     out.push_str("</lifecycle>\n");
+    if let Some(p) = id
+        .produced
+        .as_ref()
+        .filter(|p| p.articles.iter().any(|a| a.kind.is_change()))
+    {
+        out.push_str("<analysis source=\"#gongkai\">\n<passiveModifications>\n");
+        for (n, a) in p.articles.iter().filter(|a| a.kind.is_change()).enumerate() {
+            let kind = match a.kind {
+                ChangeKind::Added => "insertion",
+                ChangeKind::Deleted => "repeal",
+                _ => "substitution",
+            };
+            let _ = writeln!(
+                out,
+                "<textualMod eId=\"pmod_{}\" type=\"{kind}\">\n<source href=\"#produced_by\"/>\n<destination href=\"#{}\"/>\n</textualMod>",
+                n + 1,
+                a.eid
+            );
+        }
+        out.push_str("</passiveModifications>\n</analysis>\n");
+    }
     if m.effective.is_some() || end.is_some() {
         let start = if m.effective.is_some() {
             "#evt_effective"
@@ -230,9 +275,17 @@ fn meta(out: &mut String, id: &Identity<'_>, work: String, expression: &str) {
         out,
         "<original eId=\"original\" href=\"{}/zho@{}\" showAs=\"{}\"/>",
         id.work(),
-        m.written,
+        id.work,
         esc(&id.page.title)
     );
+    if let Some(p) = &id.produced {
+        let _ = writeln!(
+            out,
+            "<passiveRef eId=\"produced_by\" href=\"{}\" showAs=\"{}\"/>",
+            esc(&p.by.url),
+            esc(&p.by.title)
+        );
+    }
     if let Some(c) = &id.change {
         let _ = writeln!(
             out,
@@ -282,7 +335,7 @@ fn identification(out: &mut String, id: &Identity<'_>, work: String, expression:
     let _ = writeln!(
         out,
         "<FRBRWork>\n<FRBRthis value=\"{work}/!main\"/>\n<FRBRuri value=\"{work}\"/>\n<FRBRdate date=\"{}\" name=\"written\"/>\n<FRBRauthor href=\"#issuer\"/>\n<FRBRcountry value=\"cn\"/>",
-        m.written
+        id.work
     );
     if let Some(n) = &m.doc_number {
         let _ = writeln!(out, "<FRBRnumber value=\"{}\"/>", esc(n));

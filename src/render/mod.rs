@@ -5,6 +5,7 @@
 
 pub mod akn;
 pub mod body;
+pub mod compare;
 pub mod directory;
 pub mod formats;
 pub mod headers;
@@ -16,6 +17,7 @@ pub mod pages;
 pub mod policy;
 mod tera_words;
 pub mod theme;
+pub mod versions;
 pub mod views;
 
 use std::collections::HashMap;

@@ -7,14 +7,15 @@ use crate::base::sink::Sink;
 use crate::load::body::PageText;
 use crate::model::content::{PageType, PolicyMeta, RecordKind};
 use crate::model::links::Target;
-use crate::model::policy::PolicyDocument;
+use crate::model::policy::{Article, PolicyDocument};
+use crate::model::versions::History;
 use crate::render::body::{self, Body};
 use crate::render::pages::{Outcome, Pages};
 use crate::render::views::{
     self, ArticleView, ChapterView, ImplementationView, PageSummary, PageView, Paginator,
     ProgressView, SectionView,
 };
-use crate::render::{akn, jsonld, policy};
+use crate::render::{akn, jsonld, policy, versions};
 
 impl Pages<'_> {
     pub(super) fn render_section(
@@ -108,7 +109,7 @@ impl Pages<'_> {
             Err(d) => return out.diagnostics.push(d),
         };
         let is_policy = p.page_type == PageType::Policy;
-        let body = body::render(
+        let mut body = body::render(
             &p.file,
             &text,
             is_policy,
@@ -117,6 +118,14 @@ impl Pages<'_> {
             &mut out.diagnostics,
         );
         drop(text);
+        // The text in force of a policy with earlier texts: a note under
+        // each article an amendment changed.
+        if let (Some(doc), Some(h)) = (&body.policy, &self.site.resolved.histories[i]) {
+            body.html =
+                policy::document_with_notes(doc, &|a| format!("{}{}/", p.url, a.eid), &|a| {
+                    versions::article_note(&p.url, h, &a.eid, &a.label)
+                });
+        }
         out.warnings.clone_from(&body.warnings);
         // A policy whose structure has errors (reported by the body) has no
         // document for its templates, which would only add a template error.
@@ -160,6 +169,20 @@ impl Pages<'_> {
                 })
                 .collect();
             ctx.insert("implementation_progress", &progress);
+            if let Some(h) = &self.site.resolved.histories[i] {
+                ctx.insert(
+                    "history",
+                    &versions::history_view(&p.url, h, h.versions.len() - 1),
+                );
+            }
+        }
+        let amends = versions::amends_views(
+            content,
+            &self.site.resolved.histories,
+            &self.site.resolved.amendments[i],
+        );
+        if !amends.is_empty() {
+            ctx.insert("amends", &amends);
         }
         let template = match (&p.template, &content.sections[p.section].page_template) {
             (Some(t), _) => t.target.clone(),
@@ -177,7 +200,9 @@ impl Pages<'_> {
         );
 
         if let (Some(doc), Some(meta)) = (&body.policy, &p.policy_meta) {
-            self.write_akn(i, meta, doc, sink, out);
+            let history = self.site.resolved.histories[i].as_ref();
+            let version = history.map(|h| (&**h, h.versions.len() - 1));
+            self.write_akn(i, meta, doc, version, sink, out);
         }
         if let Some(doc) = &body.policy {
             let view = PageView::of(
@@ -188,56 +213,19 @@ impl Pages<'_> {
                 &body,
                 false,
             );
-            // Serialised once and shared by every article page of the policy.
-            let page_value = tera::Value::from_serializable(&view);
-            for (k, a) in doc.articles.iter().enumerate() {
-                let mut html = String::new();
-                policy::article(&mut html, a, None);
-                let path = format!("{}{}/", p.path, a.eid);
-                let entry = |j: usize| views::article_entry(&doc.articles[j], &view.url);
-                let mut ctx = Context::new();
-                ctx.insert(
-                    "article",
-                    &ArticleView {
-                        eid: a.eid.clone(),
-                        label: a.label.clone(),
-                        title: a.title(),
-                        heading: a.short_heading().map(str::to_string),
-                        html,
-                        url: self.site.urls.url(&path),
-                        permalink: self.site.urls.permalink(&path),
-                        anchor_url: format!("{}#{}", view.url, a.eid),
-                    },
-                );
-                ctx.insert(
-                    "chapter",
-                    &a.chapter.map(|c| {
-                        let c = &doc.chapters[c];
-                        ChapterView {
-                            eid: c.eid.clone(),
-                            num: c.num.clone(),
-                            heading: c.heading.text.clone(),
-                            url: format!("{}#{}", view.url, c.eid),
-                        }
-                    }),
-                );
-                ctx.insert("implementations", &self.implementations(i, &a.eid));
-                ctx.insert("previous", &k.checked_sub(1).map(entry));
-                ctx.insert("next", &(k + 1 < doc.articles.len()).then(|| entry(k + 1)));
-                ctx.insert(
-                    "jsonld",
-                    &jsonld::to_script(&jsonld::article(p, a, &view.permalink, lang)),
-                );
-                ctx.insert_value("page", page_value.clone());
-                self.emit(
-                    "article.html",
-                    &format!("{path}index.html"),
-                    Some(p.section),
-                    &mut ctx,
-                    sink,
-                    out,
-                );
-                out.articles.push(a.eid.clone());
+            let history = self.site.resolved.histories[i].clone();
+            let extra = |a: &Article, ctx: &mut Context| {
+                if let Some(h) = &history {
+                    let last = h.versions.len() - 1;
+                    ctx.insert(
+                        "article_history",
+                        &versions::article_history(&p.url, h, last, &a.eid),
+                    );
+                }
+            };
+            self.article_pages(i, doc, &view, &p.path, &extra, sink, out, true);
+            if let Some(h) = &history {
+                self.render_history(i, h, &body, sink, out);
             }
         }
         out.anchors = body.anchors;
@@ -247,11 +235,12 @@ impl Pages<'_> {
 
     /// The policy's Akoma Ntoso beside its page, with the document that
     /// amended or repealed it (when the site has it) in its lifecycle.
-    fn write_akn(
+    pub(super) fn write_akn(
         &self,
         i: usize,
         meta: &PolicyMeta,
         doc: &PolicyDocument,
+        version: Option<(&History, usize)>,
         sink: &dyn Sink,
         out: &mut Outcome,
     ) {
@@ -268,17 +257,107 @@ impl Pages<'_> {
                 repeal: meta.repealed_by.is_some(),
             }
         });
+        // A text of a policy with earlier texts: dated by when it took
+        // effect, with what the amendment that produced it changed.
+        let produced = version.and_then(|(h, k)| {
+            Some(akn::Produced {
+                by: h.produced_by(k)?,
+                date: h.versions[k].date,
+                articles: &h.changes[k - 1],
+            })
+        });
         let id = akn::Identity {
             page: p,
             meta,
-            expression: meta.written,
+            work: version.map_or(meta.written, |(h, _)| h.versions[0].date.min(meta.written)),
+            expression: version.map_or(meta.written, |(h, k)| h.versions[k].date),
             generated: self.site.time.today(),
-            change,
+            // Only the text in force was amended or repealed by what its
+            // front matter names; an earlier text was followed by the next.
+            change: change.filter(|_| version.is_none_or(|(h, k)| h.versions[k].in_force)),
+            produced,
         };
         let xml = akn::policy(&id, doc);
-        match sink.write(&format!("{}{}", p.path, akn::FILE), xml.as_bytes()) {
+        let path = match version {
+            Some((h, k)) => format!("{}{}", p.path, h.version_path(k)),
+            None => p.path.clone(),
+        };
+        match sink.write(&format!("{path}{}", akn::FILE), xml.as_bytes()) {
             Ok(()) => out.files += 1,
             Err(d) => out.diagnostics.push(d),
+        }
+    }
+
+    /// The page of each article of `doc`, a text of policy `i` whose pages
+    /// are under `base_path`; `extra` adds to each article's context.
+    /// `in_force` records the articles for the sitemap and the anchor check.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn article_pages(
+        &self,
+        i: usize,
+        doc: &PolicyDocument,
+        view: &PageView<'_>,
+        base_path: &str,
+        extra: &dyn Fn(&Article, &mut Context),
+        sink: &dyn Sink,
+        out: &mut Outcome,
+        in_force: bool,
+    ) {
+        let p = &self.site.content.pages[i];
+        let lang = &self.site.config.language;
+        // Serialised once and shared by every article page of the policy.
+        let page_value = tera::Value::from_serializable(view);
+        for (k, a) in doc.articles.iter().enumerate() {
+            let mut html = String::new();
+            policy::article(&mut html, a, None);
+            let path = format!("{base_path}{}/", a.eid);
+            let entry = |j: usize| views::article_entry(&doc.articles[j], &view.url);
+            let mut ctx = Context::new();
+            ctx.insert(
+                "article",
+                &ArticleView {
+                    eid: a.eid.clone(),
+                    label: a.label.clone(),
+                    title: a.title(),
+                    heading: a.short_heading().map(str::to_string),
+                    html,
+                    url: self.site.urls.url(&path),
+                    permalink: self.site.urls.permalink(&path),
+                    anchor_url: format!("{}#{}", view.url, a.eid),
+                },
+            );
+            ctx.insert(
+                "chapter",
+                &a.chapter.map(|c| {
+                    let c = &doc.chapters[c];
+                    ChapterView {
+                        eid: c.eid.clone(),
+                        num: c.num.clone(),
+                        heading: c.heading.text.clone(),
+                        url: format!("{}#{}", view.url, c.eid),
+                    }
+                }),
+            );
+            ctx.insert("implementations", &self.implementations(i, &a.eid));
+            ctx.insert("previous", &k.checked_sub(1).map(entry));
+            ctx.insert("next", &(k + 1 < doc.articles.len()).then(|| entry(k + 1)));
+            ctx.insert(
+                "jsonld",
+                &jsonld::to_script(&jsonld::article(p, a, &view.permalink, lang)),
+            );
+            ctx.insert_value("page", page_value.clone());
+            extra(a, &mut ctx);
+            self.emit(
+                "article.html",
+                &format!("{path}index.html"),
+                Some(p.section),
+                &mut ctx,
+                sink,
+                out,
+            );
+            if in_force {
+                out.articles.push(a.eid.clone());
+            }
         }
     }
 

@@ -77,6 +77,12 @@ fn opening(out: &mut String, a: &Article) {
 /// One article: its number, heading sentence, paragraphs and items.
 /// `link` is the URL of the article's own page, shown as a share link.
 pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
+    article_with_note(out, a, link, None);
+}
+
+/// An article with a note under it (what amended it, and when), already
+/// HTML.
+fn article_with_note(out: &mut String, a: &Article, link: Option<&str>, note: Option<&str>) {
     let _ = writeln!(
         out,
         "<section class=\"article\" id=\"{}\" aria-label=\"{}\">",
@@ -123,11 +129,27 @@ pub fn article(out: &mut String, a: &Article, link: Option<&str>) {
             crate::base::escape::escape_html(&a.label),
         );
     }
+    if let Some(note) = note {
+        let _ = writeln!(out, "<p class=\"article-note\">{note}</p>");
+    }
     out.push_str("</section>\n");
 }
 
+/// What to add under an article: a note, already HTML.
+pub type ArticleNote<'a> = dyn Fn(&Article) -> Option<String> + 'a;
+
 /// The whole document. `article_url` gives each article's own page.
 pub fn document(doc: &PolicyDocument, article_url: &dyn Fn(&Article) -> String) -> String {
+    document_with_notes(doc, article_url, &|_| None)
+}
+
+/// The whole document, with a note under each article that `note` gives
+/// one (a policy's text in force: what amended the article, and when).
+pub fn document_with_notes(
+    doc: &PolicyDocument,
+    article_url: &dyn Fn(&Article) -> String,
+    note: &ArticleNote<'_>,
+) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<div class=\"policy-document\">\n");
     if let Some(notice) = &doc.notice {
@@ -153,7 +175,7 @@ pub fn document(doc: &PolicyDocument, article_url: &dyn Fn(&Article) -> String) 
     } else {
         2
     };
-    text(&mut out, doc, heading_level, Some(article_url));
+    text(&mut out, doc, heading_level, Some(article_url), note);
     for attachment in &doc.attachments {
         let title = attachment
             .title
@@ -166,7 +188,7 @@ pub fn document(doc: &PolicyDocument, article_url: &dyn Fn(&Article) -> String) 
             attachment.eid,
             crate::base::escape::escape_html(&attachment.num),
         );
-        text(&mut out, &attachment.body, 3, None);
+        text(&mut out, &attachment.body, 3, None, &|_| None);
         out.push_str("</section>\n");
     }
     out.push_str("</div>\n");
@@ -181,9 +203,10 @@ fn text(
     doc: &PolicyDocument,
     level: usize,
     article_url: Option<&dyn Fn(&Article) -> String>,
+    note: &ArticleNote<'_>,
 ) {
     let prefix = &doc.prefix;
-    let link = |a: &Article| article_url.map(|url| url(a));
+    let link = |a: &Article| (article_url.map(|url| url(a)), note(a));
     if let Some(h) = &doc.preamble_heading {
         let _ = writeln!(
             out,
@@ -247,7 +270,8 @@ fn text(
     }
     for (i, a) in doc.articles.iter().enumerate() {
         if !done[i] {
-            article(out, a, link(a).as_deref());
+            let (url, note) = link(a);
+            article_with_note(out, a, url.as_deref(), note.as_deref());
         }
     }
     blocks(
@@ -273,7 +297,8 @@ fn unit_heading(out: &mut String, class: &str, eid: &str, level: usize, num: &st
     );
 }
 
-type Link<'a> = dyn Fn(&Article) -> Option<String> + 'a;
+/// An article's own page and its note.
+type Link<'a> = dyn Fn(&Article) -> (Option<String>, Option<String>) + 'a;
 
 fn chapter(
     out: &mut String,
@@ -303,7 +328,8 @@ fn chapter(
         .iter()
         .filter(|&&a| doc.articles[a].section.is_none())
     {
-        article(out, &doc.articles[a], link(&doc.articles[a]).as_deref());
+        let (url, note) = link(&doc.articles[a]);
+        article_with_note(out, &doc.articles[a], url.as_deref(), note.as_deref());
         done[a] = true;
     }
     for &s in &chapter.sections {
@@ -331,7 +357,8 @@ fn section(
     );
     blocks(out, &format!("{}__intro", sec.eid), "intro", &sec.intro);
     for &a in &sec.articles {
-        article(out, &doc.articles[a], link(&doc.articles[a]).as_deref());
+        let (url, note) = link(&doc.articles[a]);
+        article_with_note(out, &doc.articles[a], url.as_deref(), note.as_deref());
         done[a] = true;
     }
     out.push_str("</section>\n");

@@ -4,6 +4,7 @@
 //! are linked both ways.
 
 pub mod directory;
+pub mod versions;
 
 use std::collections::HashMap;
 
@@ -115,6 +116,7 @@ pub fn resolve(
         }
     }
     diagnostics.extend(successor_circles(content, &next));
+    let histories = versions::histories(content, &links, &mut diagnostics);
     if let Err(d) = directory_policy(config, content) {
         diagnostics.push(d);
     }
@@ -134,6 +136,8 @@ pub fn resolve(
         interpretations,
         interprets,
         successors,
+        histories: histories.histories,
+        amendments: histories.amendments,
     })
 }
 

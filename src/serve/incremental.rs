@@ -198,6 +198,15 @@ impl Session {
         let Some(pages) = self.known_pages(changed) else {
             return self.full();
         };
+        // A policy's text in force is compared with its earlier texts when
+        // the site is resolved, and what changed shows on other pages (its
+        // amending documents): a full build keeps them in step.
+        if pages
+            .iter()
+            .any(|&i| self.build.site().resolved.histories[i].is_some())
+        {
+            return self.full();
+        }
         if self.bodies_only(&pages) && !self.implemented(&pages) {
             self.partial(&pages)
         } else {

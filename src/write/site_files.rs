@@ -34,6 +34,35 @@ pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
                     lastmod: lastmod.clone(),
                 });
             }
+            // Earlier texts are pages of their own (each its own canonical,
+            // as legislation.gov.uk keeps every version findable), and so is
+            // each comparison; only the text in force is in the search index.
+            if let Some(h) = &site.resolved.histories[i] {
+                for (k, v) in h.versions.iter().enumerate() {
+                    if k + 1 < h.versions.len() {
+                        entries.push(Entry {
+                            loc: site
+                                .urls
+                                .permalink(&format!("{}{}", p.path, h.compare_path(k))),
+                            lastmod: None,
+                        });
+                    }
+                    if v.in_force {
+                        continue;
+                    }
+                    let base = format!("{}{}", p.path, h.version_path(k));
+                    entries.push(Entry {
+                        loc: site.urls.permalink(&base),
+                        lastmod: None,
+                    });
+                    for (eid, _) in &v.articles {
+                        entries.push(Entry {
+                            loc: site.urls.permalink(&format!("{base}{eid}/")),
+                            lastmod: None,
+                        });
+                    }
+                }
+            }
         }
         for page in DirPage::all(&site.directory) {
             entries.push(Entry {

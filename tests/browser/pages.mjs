@@ -154,13 +154,17 @@ const firstDir = (dir, prefer) => {
   const name = names.find((n) => prefer && prefer.test(n)) || names[0];
   return name ? dir + name + '/' : null;
 };
-const policy = firstDir('policies/');
+const policy = firstDir('policies/', /^shaoxing-/);
+const amended = firstDir('policies/', /^sample-measures$/);
 const samples = [
   ['home', ''],
   ['section', 'organizations/'],
   ['page', 'about/'],
   ['policy', policy],
   ['article', policy && policy + 'art_6/'],
+  ['policy-version', amended && amended + '2019-03-01/'],
+  ['article-version', amended && amended + '2019-03-01/art_3/'],
+  ['policy-compare', amended && amended + 'compare/2019-03-01..2023-06-01/'],
   ['interpretation', firstDir('interpretations/')],
   ['news', firstDir('news/')],
   ['organization', firstDir('organizations/', /^shaoxing-gonghui$/)],

@@ -98,7 +98,7 @@ fn every_policy_has_valid_akoma_ntoso_with_its_page_s_structure() {
     let out = tmp.path().join("out");
     build(&site, &out);
     let files = validate_all(&out);
-    assert_eq!(files.len(), 5, "{files:?}");
+    assert_eq!(files.len(), 8, "{files:?}");
 
     let policies = out.join("policies");
     let law = read(&policies.join("amended-law/akn.xml"));
@@ -171,6 +171,34 @@ fn the_example_portal_s_policy_validates() {
             .iter()
             .any(|f| f.ends_with("shaoxing-measures-2015/akn.xml"))
     );
+
+    // A policy with an earlier text: one work, an expression per text
+    // (each beside its pages), and in the text in force what the amending
+    // decision changed, article by article.
+    let earlier = read(&out.join("policies/sample-measures/2019-03-01/akn.xml"));
+    let current = read(&out.join("policies/sample-measures/akn.xml"));
+    let work = "<FRBRuri value=\"/akn/cn/act/2019-03-01/sample-measures\"/>";
+    assert!(
+        earlier.contains(work) && current.contains(work),
+        "{current}"
+    );
+    assert!(earlier.contains("/sample-measures/zho@2019-03-01\"/>"));
+    assert!(current.contains("/sample-measures/zho@2023-06-01\"/>"));
+    assert!(!earlier.contains("<passiveModifications>"));
+    assert!(
+        current.contains(
+            "<textualMod eId=\"pmod_2\" type=\"insertion\">\n<source href=\"#produced_by\"/>\n<destination href=\"#art_3-1\"/>"
+        ),
+        "{current}"
+    );
+    assert!(
+        current.contains(
+            "<passiveRef eId=\"produced_by\" href=\"/policies/sample-measures-decision/\""
+        )
+    );
+    assert!(current.contains(
+        "<eventRef eId=\"evt_produced\" date=\"2023-06-01\" source=\"#produced_by\" type=\"amendment\"/>"
+    ));
 }
 
 #[test]

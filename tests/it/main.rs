@@ -32,3 +32,4 @@ mod search;
 mod serve;
 mod site;
 mod validity;
+mod versions;

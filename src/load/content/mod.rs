@@ -5,6 +5,7 @@
 
 mod page;
 mod section;
+mod versions;
 mod walk;
 
 use std::collections::HashMap;
@@ -307,6 +308,8 @@ pub fn load(
         }
     }
 
+    versions::attach(&content_dir, &found, &mut pages, &mut diagnostics);
+
     let records = record_files
         .into_iter()
         .filter_map(|(dir, mut f)| {
@@ -397,7 +400,9 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
             section_dir,
             bundle,
         } => page::load(&content_dir, file, section_dir, bundle),
-        Found::Asset { .. } => unreachable!("assets are filtered out before loading"),
+        Found::Asset { .. } | Found::Version { .. } => {
+            unreachable!("assets and versions are filtered out before loading")
+        }
     }
 }
 

@@ -82,10 +82,11 @@ fn page_from(
     let published = date_only(&fm.published)?;
     let effective = date_only(&fm.effective)?;
     let expires = date_only(&fm.expires)?;
+    let version_date = date_only(&fm.version_date)?;
 
     // Policy metadata belongs to policies only.
     let place = |v| yaml::place(v, split.yaml, split.yaml_offset);
-    let policy_fields: [(&str, Option<(usize, usize)>); 12] = [
+    let policy_fields: [(&str, Option<(usize, usize)>); 13] = [
         ("issuer", fm.issuer.as_ref().map(place)),
         ("doc_number", fm.doc_number.as_ref().map(place)),
         ("written", fm.written.as_ref().map(place)),
@@ -96,6 +97,7 @@ fn page_from(
         ("amended_by", fm.amended_by.as_ref().map(place)),
         ("repealed_by", fm.repealed_by.as_ref().map(place)),
         ("short_title", fm.short_title.as_ref().map(place)),
+        ("version_date", fm.version_date.as_ref().map(place)),
         (
             "topics",
             fm.topics
@@ -159,6 +161,8 @@ fn page_from(
             amended_by: fm.amended_by.as_ref().map(|v| reference_of(v, split)),
             repealed_by: fm.repealed_by.as_ref().map(|v| reference_of(v, split)),
             short_title: fm.short_title.as_ref().map(|v| v.value.clone()),
+            version_date,
+            versions: vec![],
         };
         // The dates in the order they happen: written, then in force,
         // then expired (a policy may take effect on the day it is written,

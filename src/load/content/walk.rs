@@ -23,6 +23,12 @@ pub(super) enum Found {
         output_rel: String,
         owner: AssetOwner,
     },
+    /// An earlier text of the bundle's policy (`versions/2015-12-16.md`):
+    /// read with its policy, never published as a file.
+    Version {
+        file: PathBuf,
+        bundle: String,
+    },
 }
 
 #[derive(Clone)]
@@ -125,6 +131,17 @@ pub(super) fn walk(
                 continue;
             }
             let output_rel = rel[bundle.len() + 1..].to_string();
+            let is_version = output_rel
+                .strip_prefix(crate::model::content::VERSIONS_DIR)
+                .and_then(|r| r.strip_prefix('/'))
+                .is_some_and(|name| name.ends_with(".md") && !name.contains('/'));
+            if is_version {
+                found.push(Found::Version {
+                    file: entry.path().to_path_buf(),
+                    bundle,
+                });
+                continue;
+            }
             found.push(Found::Asset {
                 file: entry.path().to_path_buf(),
                 output_rel,

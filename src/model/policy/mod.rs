@@ -22,11 +22,13 @@
 pub mod numbers;
 
 mod amendment;
+mod compare;
 mod document;
 mod line;
 mod order;
 mod parse;
 
+pub use compare::{ArticleChange, ChangeKind, article_text, compare};
 pub use document::{
     Article, Block, BlockKind, Chapter, Item, Part, PolicyDocument, StructureError, Text,
 };
