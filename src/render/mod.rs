@@ -11,6 +11,7 @@ pub mod formats;
 pub mod headers;
 pub mod ics;
 pub mod jsonld;
+mod library;
 pub mod markdown;
 pub mod page;
 pub mod pages;

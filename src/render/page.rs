@@ -94,8 +94,21 @@ impl Pages<'_> {
             }
             None => "section.html".into(),
         };
+        let lists_policies = s
+            .pages
+            .iter()
+            .any(|&i| content.pages[i].page_type == PageType::Policy);
+        if lists_policies {
+            ctx.insert(
+                "library_url",
+                &self.site.urls.url(&format!("{}library/", s.path)),
+            );
+        }
         let path = format!("{}index.html", views::pager_path(&s.path, pager));
         self.emit(&template, &path, Some(index), &mut ctx, sink, out);
+        if pager == 1 && lists_policies {
+            self.render_library(index, sink, out);
+        }
     }
 
     /// A page, and for a policy the page of each of its articles.

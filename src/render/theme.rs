@@ -45,6 +45,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = builtin![
     "templates/base.html",
     "templates/index.html",
     "templates/section.html",
+    "templates/library.html",
     "templates/page.html",
     "templates/policy.html",
     "templates/article.html",

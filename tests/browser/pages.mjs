@@ -165,6 +165,8 @@ const samples = [
   ['policy-version', amended && amended + '2019-03-01/'],
   ['article-version', amended && amended + '2019-03-01/art_3/'],
   ['policy-compare', amended && amended + 'compare/2019-03-01..2023-06-01/'],
+  ['policy-library', 'policies/library/'],
+  ['policy-library-filter', 'policies/library/validity/in_force/'],
   ['interpretation', firstDir('interpretations/')],
   ['news', firstDir('news/')],
   ['organization', firstDir('organizations/', /^shaoxing-gonghui$/)],

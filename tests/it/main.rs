@@ -24,6 +24,7 @@ mod incremental;
 mod interrupted;
 mod languages;
 mod layers;
+mod library;
 mod open_data;
 mod policy_and_config_errors;
 mod policy_structure;
