@@ -15,19 +15,6 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copy `from` (a site) into `to`.
-fn copy_site(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
 /// Build `site` into `out` on 2026-12-03 (UTC).
 fn build(site: &Path, out: &Path) {
     let o = gongkai()
@@ -86,7 +73,7 @@ fn attrs(xml: &str, element: &str, attr: &str) -> Vec<String> {
 fn every_policy_has_valid_akoma_ntoso_with_its_page_s_structure() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    copy_site(&repo().join("tests/fixtures/policies"), &site);
+    common::copy_tree(&repo().join("tests/fixtures/policies"), &site);
     // The amended law, amended by the amending decision of the fixtures.
     let law = site.join("content/policies/amended-law.md");
     let text = read(&law).replacen(

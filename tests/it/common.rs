@@ -72,15 +72,8 @@ pub fn build(root: &Path, out: &Path, extra: &[&str]) {
 pub fn portal(dir: &Path) -> PathBuf {
     let site = dir.join("portal");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let folders = ["content", "themes"].map(|f| walkdir::WalkDir::new(root.join(f)));
-    for e in folders.into_iter().flatten() {
-        let e = e.unwrap();
-        let to = site.join(e.path().strip_prefix(root).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(e.path(), &to).unwrap();
-        }
+    for folder in ["content", "themes"] {
+        copy_tree(&root.join(folder), &site.join(folder));
     }
     for f in ["gongkai.yaml", "synonyms.yaml"] {
         if root.join(f).exists() {
@@ -88,6 +81,19 @@ pub fn portal(dir: &Path) -> PathBuf {
         }
     }
     site
+}
+
+/// Copy the folder `from` and everything in it to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
 }
 
 /// The text of an HTML document: tags removed, entities decoded.

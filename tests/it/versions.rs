@@ -323,15 +323,7 @@ fn bad_versions_are_reported_together_at_their_file_and_line() {
 /// A copy of the fixture to change.
 fn copy_fixture(dir: &Path) -> PathBuf {
     let site = dir.join("site");
-    for e in walkdir::WalkDir::new(fixture()) {
-        let e = e.unwrap();
-        let to = site.join(e.path().strip_prefix(fixture()).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(e.path(), &to).unwrap();
-        }
-    }
+    crate::common::copy_tree(&fixture(), &site);
     site
 }
 
