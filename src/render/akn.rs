@@ -13,7 +13,8 @@ use jiff::civil::Date;
 use crate::base::escape::escape_xml as esc;
 use crate::model::content::{Page, PolicyMeta};
 use crate::model::policy::{
-    Article, ArticleChange, Block, BlockKind, ChangeKind, Item, PolicyDocument, Text,
+    Article, ArticleChange, Block, BlockKind, ChangeKind, Item, Outline, PolicyDocument, Text,
+    Unit, UnitKind, walk,
 };
 use crate::model::validity::Validity;
 use crate::model::versions::AmendingDocument;
@@ -379,115 +380,53 @@ fn conclusions(out: &mut String, doc: &PolicyDocument) {
     out.push_str("</conclusions>\n");
 }
 
-/// The units of a text in reading order, as the page has them: parts (with
-/// their chapters, then their subparts), chapters outside parts, sections
-/// outside chapters, then articles outside all of them.
+/// The units of a text in reading order, as the page has them (see
+/// [`walk`]).
 fn body(out: &mut String, doc: &PolicyDocument) {
-    let mut done = vec![false; doc.articles.len()];
-    let in_parts: Vec<usize> = doc.parts.iter().flat_map(|p| p.subparts.clone()).collect();
-    let loose_subparts = (0..doc.subparts.len()).filter(|s| !in_parts.contains(s));
-    for (part, element, subparts) in doc
-        .parts
-        .iter()
-        .map(|p| (p, "part", &p.subparts[..]))
-        .chain(loose_subparts.map(|s| (&doc.subparts[s], "subpart", &[][..])))
-    {
-        open(
-            out,
-            element,
-            &part.eid,
-            &part.num,
-            &part.heading,
-            &part.intro,
-        );
-        for &c in &part.chapters {
-            chapter(out, doc, c, &mut done);
+    walk(doc, &mut Xml(out));
+}
+
+/// The AKN of the units: each its element, with its number, heading and
+/// intro; one without units inside still holds a content (the schema wants
+/// one or the other).
+struct Xml<'a>(&'a mut String);
+
+fn element(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Part => "part",
+        UnitKind::Subpart => "subpart",
+        UnitKind::Chapter => "chapter",
+        UnitKind::Section => "section",
+    }
+}
+
+impl Outline for Xml<'_> {
+    fn open(&mut self, unit: &Unit<'_>, _depth: usize) {
+        let out = &mut *self.0;
+        let _ = writeln!(out, "<{} eId=\"{}\">", element(unit.kind), unit.eid);
+        if !unit.num.is_empty() {
+            let _ = writeln!(out, "<num>{}</num>", esc(unit.num));
         }
-        for &s in subparts {
-            let sub = &doc.subparts[s];
-            open(out, "subpart", &sub.eid, &sub.num, &sub.heading, &sub.intro);
-            for &c in &sub.chapters {
-                chapter(out, doc, c, &mut done);
+        let _ = writeln!(out, "<heading>{}</heading>", esc(&unit.heading.text));
+        if !unit.intro.is_empty() {
+            out.push_str("<intro>\n");
+            for b in unit.intro {
+                block(out, b);
             }
-            close_empty(out, "subpart", sub.chapters.is_empty());
-        }
-        close_empty(
-            out,
-            element,
-            part.chapters.is_empty() && subparts.is_empty(),
-        );
-    }
-    for c in 0..doc.chapters.len() {
-        if doc.chapters[c].part.is_none() && doc.chapters[c].subpart.is_none() {
-            chapter(out, doc, c, &mut done);
+            out.push_str("</intro>\n");
         }
     }
-    for s in 0..doc.sections.len() {
-        if doc.sections[s].chapter.is_none() {
-            section(out, doc, s, &mut done);
-        }
-    }
-    for (i, a) in doc.articles.iter().enumerate() {
-        if !done[i] {
-            article(out, a);
-        }
-    }
-}
 
-/// The opening of a hierarchical unit: its number, heading and intro.
-fn open(out: &mut String, element: &str, eid: &str, num: &str, heading: &Text, intro: &[Block]) {
-    let _ = writeln!(out, "<{element} eId=\"{eid}\">");
-    if !num.is_empty() {
-        let _ = writeln!(out, "<num>{}</num>", esc(num));
-    }
-    let _ = writeln!(out, "<heading>{}</heading>", esc(&heading.text));
-    if !intro.is_empty() {
-        out.push_str("<intro>\n");
-        for b in intro {
-            block(out, b);
+    fn close(&mut self, unit: &Unit<'_>) {
+        if unit.empty {
+            self.0.push_str("<content><p/></content>\n");
         }
-        out.push_str("</intro>\n");
+        let _ = writeln!(self.0, "</{}>", element(unit.kind));
     }
-}
 
-/// The close of a unit; one without units inside still holds a content
-/// (the schema wants one or the other).
-fn close_empty(out: &mut String, element: &str, empty: bool) {
-    if empty {
-        out.push_str("<content><p/></content>\n");
+    fn article(&mut self, a: &Article) {
+        article(self.0, a);
     }
-    let _ = writeln!(out, "</{element}>");
-}
-
-fn chapter(out: &mut String, doc: &PolicyDocument, c: usize, done: &mut [bool]) {
-    let ch = &doc.chapters[c];
-    open(out, "chapter", &ch.eid, &ch.num, &ch.heading, &ch.intro);
-    for &a in ch
-        .articles
-        .iter()
-        .filter(|&&a| doc.articles[a].section.is_none())
-    {
-        article(out, &doc.articles[a]);
-        done[a] = true;
-    }
-    for &s in &ch.sections {
-        section(out, doc, s, done);
-    }
-    close_empty(
-        out,
-        "chapter",
-        ch.articles.is_empty() && ch.sections.is_empty(),
-    );
-}
-
-fn section(out: &mut String, doc: &PolicyDocument, s: usize, done: &mut [bool]) {
-    let sec = &doc.sections[s];
-    open(out, "section", &sec.eid, &sec.num, &sec.heading, &sec.intro);
-    for &a in &sec.articles {
-        article(out, &doc.articles[a]);
-        done[a] = true;
-    }
-    close_empty(out, "section", sec.articles.is_empty());
 }
 
 fn article(out: &mut String, a: &Article) {

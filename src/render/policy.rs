@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::model::policy::{Article, Block, BlockKind, Item, PolicyDocument};
+use crate::model::policy::{
+    Article, Block, BlockKind, Item, Outline, PolicyDocument, Unit, UnitKind, walk,
+};
 
 fn block(out: &mut String, b: &Block) {
     let class = match b.kind {
@@ -220,60 +222,14 @@ fn text(
     } else {
         blocks(out, &format!("{prefix}preamble"), "preamble", &doc.preamble);
     }
-    let mut done = vec![false; doc.articles.len()];
-    // A part's chapters, then its subparts (分编) with theirs; a subpart
-    // outside any part stands as a part does.
-    let in_parts: Vec<usize> = doc.parts.iter().flat_map(|p| p.subparts.clone()).collect();
-    let loose_subparts = (0..doc.subparts.len()).filter(|s| !in_parts.contains(s));
-    for (part, class, subparts) in doc
-        .parts
-        .iter()
-        .map(|p| (p, "part", &p.subparts[..]))
-        .chain(loose_subparts.map(|s| (&doc.subparts[s], "subpart", &[][..])))
-    {
-        unit_heading(out, class, &part.eid, level, &part.num, &part.heading.html);
-        blocks(out, &format!("{}__intro", part.eid), "intro", &part.intro);
-        for &c in &part.chapters {
-            chapter(out, doc, c, level + 1, &link, &mut done);
-        }
-        for &s in subparts {
-            let sub = &doc.subparts[s];
-            unit_heading(
-                out,
-                "subpart",
-                &sub.eid,
-                level + 1,
-                &sub.num,
-                &sub.heading.html,
-            );
-            blocks(out, &format!("{}__intro", sub.eid), "intro", &sub.intro);
-            for &c in &sub.chapters {
-                chapter(out, doc, c, level + 2, &link, &mut done);
-            }
-            out.push_str("</section>\n");
-        }
-        out.push_str("</section>\n");
-    }
-    // Chapters outside the parts of a code (its 附则) stand beside them.
-    for (c, _) in doc
-        .chapters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.part.is_none() && c.subpart.is_none())
-    {
-        chapter(out, doc, c, level, &link, &mut done);
-    }
-    for s in 0..doc.sections.len() {
-        if doc.sections[s].chapter.is_none() {
-            section(out, doc, s, level, &link, &mut done);
-        }
-    }
-    for (i, a) in doc.articles.iter().enumerate() {
-        if !done[i] {
-            let (url, note) = link(a);
-            article_with_note(out, a, url.as_deref(), note.as_deref());
-        }
-    }
+    walk(
+        doc,
+        &mut Html {
+            out: &mut *out,
+            level,
+            link: &link,
+        },
+    );
     blocks(
         out,
         &format!("{prefix}conclusions"),
@@ -282,84 +238,49 @@ fn text(
     );
 }
 
-/// The opening of a part, chapter or section: `<section>` and its heading.
-fn unit_heading(out: &mut String, class: &str, eid: &str, level: usize, num: &str, heading: &str) {
-    let num = match num {
-        "" => String::new(),
-        num => format!(
-            "<span class=\"num\">{}</span>",
-            crate::base::escape::escape_html(num)
-        ),
-    };
-    let _ = writeln!(
-        out,
-        "<section class=\"{class}\" id=\"{eid}\" aria-labelledby=\"{eid}__heading\">\n<h{level} id=\"{eid}__heading\">{num}{heading}</h{level}>",
-    );
+/// The page's HTML of the units: each a `<section>` with its heading at
+/// the level of its depth, its intro, and what is in it.
+struct Html<'a, 'b> {
+    out: &'a mut String,
+    /// The heading level of the top units.
+    level: usize,
+    link: &'b Link<'b>,
 }
 
 /// An article's own page and its note.
 type Link<'a> = dyn Fn(&Article) -> (Option<String>, Option<String>) + 'a;
 
-fn chapter(
-    out: &mut String,
-    doc: &PolicyDocument,
-    c: usize,
-    level: usize,
-    link: &Link<'_>,
-    done: &mut [bool],
-) {
-    let chapter = &doc.chapters[c];
-    unit_heading(
-        out,
-        "chapter",
-        &chapter.eid,
-        level,
-        &chapter.num,
-        &chapter.heading.html,
-    );
-    blocks(
-        out,
-        &format!("{}__intro", chapter.eid),
-        "intro",
-        &chapter.intro,
-    );
-    for &a in chapter
-        .articles
-        .iter()
-        .filter(|&&a| doc.articles[a].section.is_none())
-    {
-        let (url, note) = link(&doc.articles[a]);
-        article_with_note(out, &doc.articles[a], url.as_deref(), note.as_deref());
-        done[a] = true;
+impl Outline for Html<'_, '_> {
+    fn open(&mut self, unit: &Unit<'_>, depth: usize) {
+        let class = match unit.kind {
+            UnitKind::Part => "part",
+            UnitKind::Subpart => "subpart",
+            UnitKind::Chapter => "chapter",
+            UnitKind::Section => "policy-section",
+        };
+        let level = self.level + depth;
+        let eid = unit.eid;
+        let num = match unit.num {
+            "" => String::new(),
+            num => format!(
+                "<span class=\"num\">{}</span>",
+                crate::base::escape::escape_html(num)
+            ),
+        };
+        let _ = writeln!(
+            self.out,
+            "<section class=\"{class}\" id=\"{eid}\" aria-labelledby=\"{eid}__heading\">\n<h{level} id=\"{eid}__heading\">{num}{}</h{level}>",
+            unit.heading.html
+        );
+        blocks(self.out, &format!("{eid}__intro"), "intro", unit.intro);
     }
-    for &s in &chapter.sections {
-        section(out, doc, s, level + 1, link, done);
-    }
-    out.push_str("</section>\n");
-}
 
-fn section(
-    out: &mut String,
-    doc: &PolicyDocument,
-    s: usize,
-    level: usize,
-    link: &Link<'_>,
-    done: &mut [bool],
-) {
-    let sec = &doc.sections[s];
-    unit_heading(
-        out,
-        "policy-section",
-        &sec.eid,
-        level,
-        &sec.num,
-        &sec.heading.html,
-    );
-    blocks(out, &format!("{}__intro", sec.eid), "intro", &sec.intro);
-    for &a in &sec.articles {
-        let (url, note) = link(&doc.articles[a]);
-        article_with_note(out, &doc.articles[a], url.as_deref(), note.as_deref());
-        done[a] = true;
+    fn close(&mut self, _: &Unit<'_>) {
+        self.out.push_str("</section>\n");
     }
-    out.push_str("</section>\n");
+
+    fn article(&mut self, a: &Article) {
+        let (url, note) = (self.link)(a);
+        article_with_note(self.out, a, url.as_deref(), note.as_deref());
+    }
 }

@@ -26,12 +26,14 @@ mod compare;
 mod document;
 mod line;
 mod order;
+mod outline;
 mod parse;
 
 pub use compare::{ArticleChange, ChangeKind, article_text, compare};
 pub use document::{
     Article, Block, BlockKind, Chapter, Item, Part, PolicyDocument, StructureError, Text,
 };
+pub use outline::{Outline, Unit, UnitKind, walk};
 pub use parse::{parse, summary};
 
 #[cfg(test)]
