@@ -178,9 +178,12 @@ const samples = [
   ['brand-kinds', 'brand-kinds/'],
   ['region', firstDir('regions/', /^shaoxing$/)],
   ['funds-index', 'funds/'],
+  // An organization's folder under funds/ holds only its years' pages.
   ['funds', (() => {
-    const org = firstDir('funds/', /^shaoxing-hongshizihui$/);
-    return org && firstDir(org);
+    const d = path.join(site, 'funds', 'shaoxing-hongshizihui');
+    if (!fs.existsSync(d)) return null;
+    const years = fs.readdirSync(d).filter((n) => /^\d{4}$/.test(n)).sort();
+    return years.length ? `funds/shaoxing-hongshizihui/${years[years.length - 1]}/` : null;
   })()],
   ['find', 'find/'],
   ['find-answer', (() => {
