@@ -88,3 +88,46 @@ fn every_policy_with_its_facets_in_force_first() {
     // The section links its library.
     assert!(page(&out, "policies").contains("<a href=\"/policies/library/\">"));
 }
+
+#[test]
+fn search_ranks_texts_in_force_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&out);
+    let search = |q: &str| -> Vec<String> {
+        let o = gongkai()
+            .args(["search", "--kind", "policy", "--json", "--output"])
+            .arg(&out)
+            .arg(q)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Without the prior of its 时效性, the amended text (more of the
+    // query's words in a shorter text) came first for both queries.
+    assert_eq!(
+        search("办法"),
+        [
+            "/policies/in-force/",
+            "/policies/amended/",
+            "/policies/amending/"
+        ]
+    );
+    assert_eq!(
+        search("示例"),
+        [
+            "/policies/in-force/",
+            "/policies/amending/",
+            "/policies/not-yet/",
+            "/policies/amended/",
+            "/policies/repealed/",
+        ]
+    );
+}

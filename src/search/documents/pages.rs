@@ -7,6 +7,7 @@ use crate::load::body::PageText;
 use crate::model::content::PageType;
 use crate::model::site::Site;
 use crate::model::text::plain_text_and_headings;
+use crate::model::validity::Validity;
 
 pub(super) fn page_documents(
     site: &Site,
@@ -35,6 +36,12 @@ pub(super) fn page_documents(
     let Ok(mut policy) = policy else {
         return vec![];
     };
+    // Texts in force first: a policy not in force on the build's day, and
+    // its articles, weigh less.
+    let boost = page
+        .policy_meta
+        .as_ref()
+        .map_or(0, |m| validity_prior(m.validity));
     let meta = page.policy_meta.as_ref().map_or(String::new(), |m| {
         [m.issuer.as_str(), m.doc_number.as_deref().unwrap_or("")].join(" ")
     });
@@ -75,6 +82,7 @@ pub(super) fn page_documents(
         meta: format!("{meta} {}", chapters.join(" ")),
         body: intro.join("\n"),
         prose_title: true,
+        boost,
         ..Document::default()
     }];
     let implemented = &site.directory.implemented_by;
@@ -121,10 +129,22 @@ pub(super) fn page_documents(
                 implementers.join(" ")
             ),
             body: body.join("\n"),
+            boost,
             ..Document::default()
         });
     }
     docs
+}
+
+/// A policy's prior in search by its 时效性 (100 = neutral): in force,
+/// then not yet in force, then amended, then expired or repealed.
+fn validity_prior(v: Validity) -> u32 {
+    match v {
+        Validity::InForce => 100,
+        Validity::NotYetInForce => 90,
+        Validity::Amended => 75,
+        Validity::Expired | Validity::Repealed => 50,
+    }
 }
 
 /// 1 → 一, 12 → 十二, 30 → 三十, 105 → 一百零五 (article numbers as people say them).
