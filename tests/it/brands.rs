@@ -247,9 +247,12 @@ fn bad_brand_records_are_reported_with_file_and_line_in_one_run() {
     }
     // The accepted values are listed, the nearest id suggested.
     assert!(
-        messages.contains("青年文明号 (qingnian-wenminghao)"),
+        messages.contains("`青年文明号`, `qingnian-wenminghao`"),
         "{stderr}"
     );
-    assert!(messages.contains("国家级, 省级, 市级, 县级"), "{stderr}");
+    assert!(
+        messages.contains("`国家级`, `省级`, `市级`, `县级`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("shaoxing-fulian`"), "{stderr}");
 }

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::Record;
+use crate::base::words::code_list;
 
 /// The kinds of brand and honour an editor may write, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -61,13 +62,10 @@ impl BrandKind {
             .find(|k| k.zh() == text || k.id() == text)
     }
 
-    /// Every accepted kind, for a message: `青年文明号 (qingnian-wenminghao), …`.
+    /// Every accepted kind, its name and its id, for a message (as the
+    /// run's language lists names: `` `青年文明号`、`qingnian-wenminghao`、… ``).
     pub fn accepted() -> String {
-        BrandKind::ALL
-            .iter()
-            .map(|k| format!("{} ({})", k.zh(), k.id()))
-            .collect::<Vec<_>>()
-            .join(", ")
+        code_list(BrandKind::ALL.iter().flat_map(|k| [k.zh(), k.id()]))
     }
 }
 
@@ -110,11 +108,7 @@ impl BrandLevel {
 
     /// Every accepted level, for a message.
     pub fn accepted() -> String {
-        BrandLevel::ALL
-            .iter()
-            .map(|l| l.zh())
-            .collect::<Vec<_>>()
-            .join(", ")
+        code_list(BrandLevel::ALL.iter().map(|l| l.zh()))
     }
 }
 
@@ -184,6 +178,6 @@ mod tests {
         assert_eq!(BrandKind::parse("文明号"), None);
         assert_eq!(BrandLevel::parse("省级"), Some(BrandLevel::Provincial));
         assert!(BrandLevel::National < BrandLevel::County);
-        assert!(BrandKind::accepted().contains("工人先锋号 (gongren-xianfenghao)"));
+        assert!(BrandKind::accepted().contains("`工人先锋号`, `gongren-xianfenghao`"));
     }
 }
