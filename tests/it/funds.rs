@@ -296,6 +296,12 @@ fn every_kind_of_funds_problem_is_reported_in_one_run_with_its_line() {
             "{what} is reported at {place}:\n{stderr}"
         );
     }
+    // The kinds a row may have are listed, by name and id.
+    assert!(
+        messages
+            .contains("`筹集`, `raised`, `管理`, `managed`, `使用`, `used`, `监督`, `oversight`"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("did you mean `shaoxing-fulian`?"),
         "{stderr}"

@@ -124,8 +124,18 @@ impl FundKind {
         }
     }
 
-    /// The accepted values of the `kind` column.
-    pub const NAMES: &'static str = "筹集 (raised), 管理 (managed), 使用 (used), 监督 (oversight)";
+    const ALL: [FundKind; 4] = [
+        FundKind::Raised,
+        FundKind::Managed,
+        FundKind::Used,
+        FundKind::Oversight,
+    ];
+
+    /// The accepted values of the `kind` column, each name and id, for a
+    /// message (as the run's language lists names).
+    pub fn accepted() -> String {
+        crate::base::words::code_list(FundKind::ALL.iter().flat_map(|k| [k.zh(), k.id()]))
+    }
 }
 
 /// A third-party report: a web address, or a file beside the tables.

@@ -193,7 +193,7 @@ fn read_row(
                 let message = msg!(
                     "funds-kind-unknown",
                     value = &k.value,
-                    kinds = FundKind::NAMES
+                    kinds = FundKind::accepted()
                 );
                 r.at(&k, message);
                 None
