@@ -330,6 +330,13 @@ impl PolicyStatus {
 }
 
 impl PolicyMeta {
+    /// The day the policy applies from: when it takes effect, else when
+    /// it was published, else when it was written (the day an amendment
+    /// or a repeal it makes counts from).
+    pub fn applies_from(&self) -> Date {
+        self.effective.or(self.published).unwrap_or(self.written)
+    }
+
     /// The policy's validity on `today`.
     pub fn validity_on(&self, today: Date) -> Validity {
         Validity::on(

@@ -44,6 +44,8 @@ pub struct Resolved {
     pub interprets: Vec<Option<usize>>,
     /// For each policy that is no longer in force, what replaced it.
     pub successors: Vec<Option<Link>>,
+    /// For each policy, the page of this site that replaced it, if one did.
+    pub successor_pages: Vec<Option<usize>>,
     /// For each policy with earlier texts, its dated texts and what
     /// changed between them.
     pub histories: Vec<Option<std::sync::Arc<crate::model::versions::History>>>,

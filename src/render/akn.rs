@@ -31,7 +31,8 @@ pub struct Change<'a> {
     /// The other document's page URL.
     pub url: &'a str,
     pub title: &'a str,
-    /// When it was written (the date of the event), if it is a policy.
+    /// The day it applies from (the date of the event), if it is a policy
+    /// of this site.
     pub date: Option<Date>,
     pub repeal: bool,
 }

@@ -259,17 +259,19 @@ impl Pages<'_> {
     ) {
         let content = &self.site.content;
         let p = &content.pages[i];
-        let change = self.site.resolved.successors[i].as_ref().map(|link| {
-            let other = content.pages.iter().find(|o| o.url == link.url);
-            akn::Change {
+        // The page that replaced it, as resolve found it; its change counts
+        // from the day it applies (as in the feed of changes).
+        let replaced_by = self.site.resolved.successor_pages[i].map(|t| &content.pages[t]);
+        let change = self.site.resolved.successors[i]
+            .as_ref()
+            .map(|link| akn::Change {
                 url: &link.url,
                 title: &link.title,
-                date: other
+                date: replaced_by
                     .and_then(|o| o.policy_meta.as_ref())
-                    .map(|m| m.written),
+                    .map(|m| m.applies_from()),
                 repeal: meta.repealed_by.is_some(),
-            }
-        });
+            });
         // A text of a policy with earlier texts: dated by when it took
         // effect, with what the amendment that produced it changed.
         let produced = version.and_then(|(h, k)| {

@@ -116,6 +116,7 @@ pub fn resolve(
         }
     }
     diagnostics.extend(successor_circles(content, &next));
+    let successor_pages = next.iter().map(|n| n.map(|(t, _)| t)).collect();
     let histories = versions::histories(content, &links, &mut diagnostics);
     if let Err(d) = directory_policy(config, content) {
         diagnostics.push(d);
@@ -136,6 +137,7 @@ pub fn resolve(
         interpretations,
         interprets,
         successors,
+        successor_pages,
         histories: histories.histories,
         amendments: histories.amendments,
     })

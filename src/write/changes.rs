@@ -197,7 +197,7 @@ fn successor<'a>(content: &'a Content, site: &Site, r: &Reference) -> Option<(us
 /// published.
 fn day_of(p: &Page) -> Option<Date> {
     match &p.policy_meta {
-        Some(m) => Some(m.effective.or(m.published).unwrap_or(m.written)),
+        Some(m) => Some(m.applies_from()),
         None => p.date.map(|d| d.date()),
     }
 }

@@ -111,9 +111,11 @@ fn every_policy_has_valid_akoma_ntoso_with_its_page_s_structure() {
     assert!(law.contains("<FRBRlanguage language=\"zho\"/>"));
     assert!(law.contains("<FRBRdate date=\"2026-12-03\" name=\"generation\"/>"));
     assert!(law.contains("<FRBRnumber value=\"示例〔2026〕1号\"/>"));
-    // The amendment, on the decision's date, from the decision's page.
+    // The amendment, from the decision's page, on the day the decision
+    // applies from (published 2026-02-02, no date of effect), as in the
+    // feed of changes.
     assert!(
-        law.contains("<eventRef eId=\"evt_2\" date=\"2026-02-01\" source=\"#changed_by\" type=\"amendment\"/>"),
+        law.contains("<eventRef eId=\"evt_2\" date=\"2026-02-02\" source=\"#changed_by\" type=\"amendment\"/>"),
         "{law}"
     );
     assert!(law.contains("<passiveRef eId=\"changed_by\" href=\"/policies/amending-decision/\""));
