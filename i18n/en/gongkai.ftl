@@ -708,3 +708,13 @@ version-no-articles = this earlier text has no articles (第X条): it does not l
 version-no-articles-help = paste the whole text of the policy as it stood, one article a line starting with 第X条
 version-amended-by-self = the amending document this earlier text names is its own policy
 version-amendment-circle = { $policy } and { $other } amend each other: the document that amends it is amended by it
+
+# --- amend ---
+amend-article-missing = { $article } is not an article of 《{ $policy }》: its text of { $date } (`{ $file }`), which this decision amended, has no { $article }
+amend-article-missing-help = that text has { $count } articles, { $first } to { $last }: correct the number in this item, or the text in `{ $file }`
+amend-inserted-missing = this item inserts { $article } into 《{ $policy }》, but the text of { $date } (`{ $file }`), which this decision produced, has no { $article }
+amend-inserted-missing-help = add { $article } to the text in `{ $file }`, or correct the number in this item
+amend-article-unchanged = this item names { $article } of 《{ $policy }》, but { $article } is the same in its texts of { $from } and { $to }
+amend-change-not-named = { $article } of 《{ $policy }》 differs between its texts of { $from } and { $to }, but no item of the amending decision `{ $decision }` names it
+amendments-circle = these documents amend each other in a circle: { $documents }
+amendments-circle-help = `amended_by` names the document that amended a text, which came after that text: correct or remove the `amended_by` that points back to an earlier document

@@ -634,3 +634,13 @@ version-no-articles = 这个早期文本里找不到任何条款（第X条），
 version-no-articles-help = 请粘贴当时施行的政策全文，每条一行，以“第X条”开头
 version-amended-by-self = 这个早期文本写的修改文件就是它所属的政策本身
 version-amendment-circle = { $policy } 与 { $other } 互相修改：修改它的文件又被它修改
+
+# --- amend ---
+amend-article-missing = 《{ $policy }》没有{ $article }：本决定修改的是它 { $date } 的文本（`{ $file }`），其中没有{ $article }
+amend-article-missing-help = 那个文本共 { $count } 条，从{ $first }到{ $last }：请改正本项中的条号，或者核对 `{ $file }` 中的文本
+amend-inserted-missing = 本项在《{ $policy }》中增加{ $article }，但本决定修改后的 { $date } 文本（`{ $file }`）中没有{ $article }
+amend-inserted-missing-help = 请在 `{ $file }` 的文本中补上{ $article }，或者改正本项中的条号
+amend-article-unchanged = 本项写的是《{ $policy }》{ $article }，但{ $article }在 { $from } 和 { $to } 两个文本中完全相同
+amend-change-not-named = 《{ $policy }》{ $article }在 { $from } 和 { $to } 两个文本中不同，但修改决定 `{ $decision }` 中没有一项写到它
+amendments-circle = 这些文件互相修改，绕成了一个圈：{ $documents }
+amendments-circle-help = `amended_by` 写的是修改了这个文本的文件，它比这个文本更新：请改正或删去指回较早文件的那个 `amended_by`

@@ -138,8 +138,8 @@ impl Build {
         // Missing templates are reported with the problems rendering finds
         // (broken links), not instead of them.
         let pending = headers::check_templates(&content, &renderer);
-        let resolved = resolve::resolve(&config, &mut content, &urls);
         let mut warnings = Diagnostics::default();
+        let resolved = resolve::resolve(&config, &mut content, &urls, &mut warnings);
         let directory =
             resolve::directory::directory(&config, &content, &urls, time, &mut warnings);
         let synonyms = synonyms::load(&root);

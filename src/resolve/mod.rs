@@ -3,6 +3,8 @@
 //! interpretations and their policies, and policies and their successors,
 //! are linked both ways.
 
+mod amendments;
+mod circles;
 pub mod directory;
 pub mod versions;
 
@@ -47,11 +49,13 @@ pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
     }
 }
 
-/// Resolve the loaded content.
+/// Resolve the loaded content. Problems that do not stop the build go to
+/// `warnings`.
 pub fn resolve(
     config: &Config,
     content: &mut Content,
     urls: &Urls,
+    warnings: &mut Diagnostics,
 ) -> Result<Resolved, Diagnostics> {
     assign_urls(content, urls);
     let links = link_map(content, urls);
@@ -60,8 +64,8 @@ pub fn resolve(
     let mut interpretations = vec![Vec::new(); n];
     let mut interprets = vec![None; n];
     let mut successors = vec![None; n];
-    // The page each policy's successor is, to find circles.
-    let mut next: Vec<Option<(usize, &Reference)>> = vec![None; n];
+    // The page each policy's successor is.
+    let mut next: Vec<Option<usize>> = vec![None; n];
     for (i, page) in content.pages.iter().enumerate() {
         if let Some(r) = &page.interprets {
             match resolve_page(&links, r, page) {
@@ -93,7 +97,7 @@ pub fn resolve(
                 if r.target.starts_with("@/") {
                     match resolve_page(&links, r, page) {
                         Ok(Target::Page(t)) => {
-                            next[i] = Some((t, r));
+                            next[i] = Some(t);
                             successors[i] = Some(Link {
                                 title: content.pages[t].title.clone(),
                                 url: content.pages[t].url.clone(),
@@ -115,9 +119,9 @@ pub fn resolve(
             }
         }
     }
-    diagnostics.extend(successor_circles(content, &next));
-    let successor_pages = next.iter().map(|n| n.map(|(t, _)| t)).collect();
-    let histories = versions::histories(content, &links, &mut diagnostics);
+    diagnostics.extend(circles::circles(content, &links));
+    let successor_pages = next;
+    let histories = versions::histories(content, &links, &mut diagnostics, warnings);
     if let Err(d) = directory_policy(config, content) {
         diagnostics.push(d);
     }
@@ -141,70 +145,6 @@ pub fn resolve(
         histories: histories.histories,
         amendments: histories.amendments,
     })
-}
-
-/// Policies whose successors lead back to themselves (A repealed by B and B
-/// by A, or a longer circle): one error per circle, at the first policy's
-/// successor, naming every file on the way. A policy that names itself is
-/// reported where its front matter is read.
-fn successor_circles(content: &Content, next: &[Option<(usize, &Reference)>]) -> Vec<Diagnostic> {
-    let mut out = vec![];
-    // 0: not seen, 1: on the current walk, 2: done.
-    let mut state = vec![0u8; next.len()];
-    for start in 0..next.len() {
-        let mut walk = vec![];
-        let mut at = Some(start);
-        while let Some(i) = at {
-            if state[i] != 0 {
-                if state[i] == 1 {
-                    let from = walk.iter().position(|&w| w == i).expect("on the walk");
-                    let circle = &walk[from..];
-                    if circle.len() > 1 {
-                        out.push(circle_error(content, next, circle));
-                    }
-                }
-                break;
-            }
-            state[i] = 1;
-            walk.push(i);
-            at = next[i].map(|(t, _)| t);
-        }
-        for i in walk {
-            state[i] = 2;
-        }
-    }
-    out
-}
-
-fn circle_error(
-    content: &Content,
-    next: &[Option<(usize, &Reference)>],
-    circle: &[usize],
-) -> Diagnostic {
-    // Start the circle at its first file, so the report does not depend on
-    // which policy the walk met first.
-    let first = (0..circle.len())
-        .min_by_key(|&k| &content.pages[circle[k]].file)
-        .expect("a circle has policies");
-    let mut names: Vec<String> = (0..=circle.len())
-        .map(|k| {
-            let page = &content.pages[circle[(first + k) % circle.len()]];
-            format!("`{}`", page.file.display())
-        })
-        .collect();
-    let head = circle[first];
-    let (_, r) = next[head].expect("a policy on a circle has a successor");
-    let message = if circle.len() == 2 {
-        names.pop();
-        msg!(
-            "successors-each-other",
-            first = &names[0],
-            second = &names[1]
-        )
-    } else {
-        msg!("successors-circle", policies = names.join(" → "))
-    };
-    at_reference(&content.pages[head], r, &message).with_help(msg!("successors-circle-help"))
 }
 
 /// The policy that `directory.policy` in gongkai.yaml names: `Ok(None)` when

@@ -3,8 +3,9 @@
 //! version's amending document followed, and for each amending document the
 //! articles it changed. Problems are reported at the version file: a date
 //! not older than the text in force, a text without articles, an amending
-//! document that cannot be found, or that is amended by the policy it
-//! amends.
+//! document that cannot be found. What each amending decision says it
+//! changes is checked against the texts in [`super::amendments`]; circles
+//! of amendments are found in [`super::circles`].
 
 use std::sync::Arc;
 
@@ -17,6 +18,8 @@ use crate::model::content::{Content, Page, Reference, diagnostic_at};
 use crate::model::links::{LinkMap, Target};
 use crate::model::policy::{self, PolicyDocument};
 use crate::model::versions::{AmendingDocument, Amendment, History, Version};
+
+use super::amendments::{self, Texts};
 
 /// What resolving the versions gives the site.
 pub struct Histories {
@@ -31,13 +34,20 @@ pub fn in_force_date(page: &Page) -> Option<Date> {
     Some(meta.version_date.or(meta.published).unwrap_or(meta.written))
 }
 
-/// Read, parse and compare every policy's texts.
-pub fn histories(content: &Content, links: &LinkMap, diagnostics: &mut Diagnostics) -> Histories {
+/// Read, parse and compare every policy's texts, and check each amending
+/// decision against the texts it changed (disagreements go to `warnings`).
+pub fn histories(
+    content: &Content,
+    links: &LinkMap,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Histories {
     let n = content.pages.len();
     let mut out = Histories {
         histories: vec![None; n],
         amendments: vec![Vec::new(); n],
     };
+    let mut texts: Vec<Texts> = vec![];
     for (i, page) in content.pages.iter().enumerate() {
         let Some(meta) = &page.policy_meta else {
             continue;
@@ -45,7 +55,7 @@ pub fn histories(content: &Content, links: &LinkMap, diagnostics: &mut Diagnosti
         if meta.versions.is_empty() {
             continue;
         }
-        let Some(history) = history(content, links, i, diagnostics) else {
+        let Some((history, docs)) = history(content, links, i, diagnostics) else {
             continue;
         };
         for (k, v) in history.versions.iter().enumerate() {
@@ -61,8 +71,15 @@ pub fn histories(content: &Content, links: &LinkMap, diagnostics: &mut Diagnosti
                 });
             }
         }
-        out.histories[i] = Some(Arc::new(history));
+        let history = Arc::new(history);
+        out.histories[i] = Some(Arc::clone(&history));
+        texts.push(Texts {
+            policy: i,
+            history,
+            docs,
+        });
     }
+    amendments::check(content, &texts, diagnostics, warnings);
     for list in &mut out.amendments {
         list.sort_by_key(|a| (a.policy, a.version));
     }
@@ -74,7 +91,7 @@ fn history(
     links: &LinkMap,
     i: usize,
     diagnostics: &mut Diagnostics,
-) -> Option<History> {
+) -> Option<(History, Vec<PolicyDocument>)> {
     let page = &content.pages[i];
     let meta = page.policy_meta.as_ref()?;
     let current_date = in_force_date(page)?;
@@ -199,7 +216,7 @@ fn history(
         .windows(2)
         .map(|w| policy::compare(&w[0], &w[1]))
         .collect();
-    Some(History { versions, changes })
+    Some((History { versions, changes }, docs))
 }
 
 /// The amending document a version names, followed: its link, and its page
@@ -232,20 +249,6 @@ fn amending(
                 diagnostics.push(at(r, msg!("version-amended-by-self")));
                 return (None, None);
             }
-            if amends(&content.pages[t], links, policy) {
-                diagnostics.push(
-                    at(
-                        r,
-                        msg!(
-                            "version-amendment-circle",
-                            policy = content.pages[policy].file.display().to_string(),
-                            other = content.pages[t].file.display().to_string()
-                        ),
-                    )
-                    .with_help(msg!("successors-circle-help")),
-                );
-                return (None, None);
-            }
             let link = AmendingDocument {
                 title: content.pages[t].title.clone(),
                 url,
@@ -261,18 +264,4 @@ fn amending(
             (None, None)
         }
     }
-}
-
-/// Whether `page`, or one of its earlier texts, is amended by `policy`.
-fn amends(page: &Page, links: &LinkMap, policy: usize) -> bool {
-    let Some(meta) = &page.policy_meta else {
-        return false;
-    };
-    let names = |r: &Reference| matches!(links.resolve(&r.target), Ok((Target::Page(t), _, _)) if t == policy);
-    meta.amended_by.as_ref().is_some_and(names)
-        || meta
-            .versions
-            .iter()
-            .filter_map(|v| v.amended_by.as_ref())
-            .any(names)
 }

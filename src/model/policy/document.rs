@@ -91,6 +91,10 @@ pub struct Article {
     pub num: String,
     /// How to cite it: `第6条`, `第六条`.
     pub label: String,
+    /// Byte offset in the file of the line that opens the article (its
+    /// number), for messages about the article as a whole.
+    #[serde(skip)]
+    pub offset: usize,
     /// The heading sentence of a numbered article (`加快抢占网上阵地。`).
     pub heading: Option<Text>,
     pub paragraphs: Vec<Paragraph>,

@@ -318,7 +318,7 @@ pub(super) fn enumerator<'a>(
 }
 
 /// `（一）`, `(一)`, `（1）`, `(1)` at the start of a line.
-fn parenthesised(text: &str) -> Option<(u8, u32, &str, &str)> {
+pub(super) fn parenthesised(text: &str) -> Option<(u8, u32, &str, &str)> {
     let open = text.chars().next()?;
     if open != '（' && open != '(' {
         return None;

@@ -29,6 +29,7 @@ mod order;
 mod outline;
 mod parse;
 
+pub use amendment::{Instruction, NamedArticle, Role, instructions};
 pub use compare::{ArticleChange, ChangeKind, article_text, compare};
 pub use document::{
     Article, Block, BlockKind, Chapter, Item, Part, PolicyDocument, StructureError, Text,

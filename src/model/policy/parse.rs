@@ -442,6 +442,7 @@ fn structure(
                     sub: o.sub,
                     num: o.num.to_string(),
                     label,
+                    offset: line.offset,
                     heading: heading.map(|h| text_at(h, line)),
                     paragraphs,
                     chapter,
