@@ -4,7 +4,10 @@
 //! stood on a date, 历史沿革 and the links both ways, 新旧对照 with
 //! `<del>`/`<ins>` on exactly the changed characters, the amending
 //! decision's links to the articles it changed, the sitemap and search;
-//! and bad versions reported together, each at its file and line.
+//! bad versions reported together, each at its file and line; an amending
+//! decision's instructions held against the texts (an article the policy
+//! does not have is an error at the decision's line, a disagreement with
+//! the comparison a warning); and circles of amendments of any length.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -295,6 +298,10 @@ fn bad_versions_are_reported_together_at_their_file_and_line() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
+    // `check` finds the same, in both languages.
+    let (code, checked) = check(root);
+    assert_eq!(code, Some(1));
+    assert_eq!(common::places(&checked), common::places(&stderr));
     assert!(!stderr.contains("panicked"), "{stderr}");
     let messages = common::messages(&stderr);
     for (place, says) in [
@@ -367,4 +374,209 @@ fn serve_keeps_the_comparison_and_the_decision_in_step_with_the_text_in_force() 
         std::fs::read(out.join(COMPARE).join("index.html")).unwrap(),
         std::fs::read(full.join(COMPARE).join("index.html")).unwrap()
     );
+}
+
+/// `gongkai check` of `root`: its exit status and what it printed, held to
+/// the same run in Chinese (the same status and places, no English).
+fn check(root: &Path) -> (Option<i32>, String) {
+    let mut c = gongkai();
+    c.args(["check", "--root"]).arg(root);
+    let o = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    common::assert_same_in_chinese(&c, o.status.code(), &stderr);
+    (o.status.code(), stderr)
+}
+
+/// A site with the policy 示例办法 (`content/policies/p/`) of twenty
+/// articles, whose 2020 text was amended by `content/policies/decision.md`
+/// (its instructions `items`, from line 8) into the text in force: 第七条
+/// changed, 第十七条之一 inserted, 第二十条 deleted.
+fn amended_site(items: &str) -> tempfile::TempDir {
+    const NUMBERS: [&str; 20] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+        "十五", "十六", "十七", "十八", "十九", "二十",
+    ];
+    let tmp = tempfile::TempDir::new().unwrap();
+    let root = tmp.path();
+    write(
+        root,
+        "gongkai.yaml",
+        "title: 示例\nbase_url: https://example.org/\n",
+    );
+    write(root, "content/_index.md", "---\ntitle: 首页\n---\n");
+    write(
+        root,
+        "content/policies/_index.md",
+        "---\ntitle: 政策\n---\n",
+    );
+    let old: String = NUMBERS
+        .iter()
+        .map(|n| format!("第{n}条　示例第{n}条。\n"))
+        .collect();
+    let new = old
+        .replace("示例第七条。", "示例第七条（修改）。")
+        .replace(
+            "第十七条　示例第十七条。\n",
+            "第十七条　示例第十七条。\n第十七条之一　示例新增。\n",
+        )
+        .replace("第二十条　示例第二十条。\n", "");
+    write(
+        root,
+        "content/policies/p/index.md",
+        &format!("---\ntitle: 示例办法\n{POLICY_FRONT}version_date: 2024-02-01\n---\n{new}"),
+    );
+    write(
+        root,
+        "content/policies/p/versions/2020-01-01.md",
+        &format!("---\namended_by: \"@/policies/decision.md\"\n---\n{old}"),
+    );
+    write(
+        root,
+        "content/policies/decision.md",
+        &format!(
+            "---\ntitle: 示例决定\n{POLICY_FRONT}---\n示例机关决定对《示例办法》作如下修改：\n{items}本决定自2024年2月1日起施行。\n"
+        ),
+    );
+    tmp
+}
+
+/// Instructions that say exactly what changed between the two texts.
+const AGREEING: &str = "一、将第七条修改为：“第七条　示例第七条（修改）。”\n\
+    二、在第十七条后增加一条，作为第十七条之一：“第十七条之一　示例新增。”\n\
+    三、删去第二十条。\n";
+
+fn warnings(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect()
+}
+
+#[test]
+fn a_decision_whose_items_agree_with_the_texts_passes_without_a_warning() {
+    let site = amended_site(AGREEING);
+    let (code, stderr) = check(site.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(warnings(&stderr), Vec::<&str>::new(), "{stderr}");
+    // Nor has the example site's own decision a disagreement, or any other
+    // warning.
+    let (code, stderr) = check(Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(warnings(&stderr), Vec::<&str>::new(), "{stderr}");
+}
+
+#[test]
+fn an_item_naming_an_article_the_policy_does_not_have_is_an_error_at_its_line() {
+    let site = amended_site(&format!(
+        "一、将第九十九条修改为：“第九十九条　示例。”\n二、删去第三十条。\n{AGREEING}"
+    ));
+    let (code, stderr) = check(site.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    // Without spaces: miette wraps a long message where it likes, and
+    // Chinese has no spaces to wrap at.
+    let squeeze = |s: &str| s.replace([' ', '\n'], "");
+    let messages = squeeze(&common::messages(&stderr));
+    let text = "its text of 2020-01-01 (`content/policies/p/versions/2020-01-01.md`), which this decision amended";
+    for (place, says) in [
+        (
+            "content/policies/decision.md:8:4:",
+            format!("第九十九条 is not an article of 《示例办法》: {text}, has no 第九十九条"),
+        ),
+        (
+            "content/policies/decision.md:9:5:",
+            format!("第三十条 is not an article of 《示例办法》: {text}, has no 第三十条"),
+        ),
+    ] {
+        assert!(stderr.contains(place), "{place}\n{stderr}");
+        assert!(messages.contains(&squeeze(&says)), "{says}\n{stderr}");
+    }
+    assert!(
+        stderr.contains("that text has 20 articles, 第一条 to 第二十条"),
+        "{stderr}"
+    );
+    assert_eq!(common::places(&stderr).len(), 2, "{stderr}");
+    // An inserted article is looked for in the text the decision produced.
+    let site = amended_site("一、增加一条，作为第十八条之一：“第十八条之一　示例。”\n");
+    let (code, stderr) = check(site.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/policies/decision.md:8:10:"),
+        "{stderr}"
+    );
+    assert!(
+        squeeze(&common::messages(&stderr)).contains(&squeeze("this item inserts 第十八条之一 into 《示例办法》, but the text of 2024-02-01 (`content/policies/p/index.md`), which this decision produced, has no 第十八条之一")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_decision_that_disagrees_with_the_texts_is_a_warning_at_each_place() {
+    // 第八条 did not change; 第二十条 was deleted but no item says so.
+    let site = amended_site(
+        "一、将第七条修改为：“第七条　示例第七条（修改）。”\n\
+         二、将第八条修改为：“第八条　示例第八条。”\n\
+         三、在第十七条后增加一条，作为第十七条之一：“第十七条之一　示例新增。”\n",
+    );
+    let (code, stderr) = check(site.path());
+    assert_eq!(
+        code,
+        Some(0),
+        "a disagreement does not stop the build:\n{stderr}"
+    );
+    assert_eq!(
+        warnings(&stderr),
+        [
+            "warning: content/policies/decision.md:9:4: this item names 第八条 of 《示例办法》, but 第八条 is the same in its texts of 2020-01-01 and 2024-02-01",
+            "warning: content/policies/p/versions/2020-01-01.md:23:1: 第二十条 of 《示例办法》 differs between its texts of 2020-01-01 and 2024-02-01, but no item of the amending decision `content/policies/decision.md` names it",
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_circle_of_three_amendments_is_an_error_naming_every_document_in_order() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let root = tmp.path();
+    write(
+        root,
+        "gongkai.yaml",
+        "title: 示例\nbase_url: https://example.org/\n",
+    );
+    write(root, "content/_index.md", "---\ntitle: 首页\n---\n");
+    write(
+        root,
+        "content/policies/_index.md",
+        "---\ntitle: 政策\n---\n",
+    );
+    let text = "第一条　示例。\n第二条　示例。\n";
+    // 甲's earlier text amended by 乙, 乙's by 丙, and 丙 by 甲.
+    for (name, title, by) in [("a", "示例甲", "b/index.md"), ("b", "示例乙", "c.md")] {
+        write(
+            root,
+            &format!("content/policies/{name}/index.md"),
+            &format!("---\ntitle: {title}\n{POLICY_FRONT}---\n{text}"),
+        );
+        write(
+            root,
+            &format!("content/policies/{name}/versions/2019-01-01.md"),
+            &format!("---\namended_by: \"@/policies/{by}\"\n---\n{text}"),
+        );
+    }
+    write(
+        root,
+        "content/policies/c.md",
+        &format!(
+            "---\ntitle: 示例丙\n{POLICY_FRONT}status: amended\namended_by: \"@/policies/a/index.md\"\n---\n{text}"
+        ),
+    );
+    let (code, stderr) = check(root);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        common::places(&stderr),
+        ["content/policies/a/versions/2019-01-01.md:2:13"],
+        "one error for the circle:\n{stderr}"
+    );
+    let says = "these documents amend each other in a circle: `content/policies/a/versions/2019-01-01.md` → `content/policies/b/versions/2019-01-01.md` → `content/policies/c.md` → `content/policies/a/versions/2019-01-01.md`";
+    assert!(common::messages(&stderr).contains(says), "{stderr}");
 }
