@@ -200,10 +200,13 @@ impl Session {
         };
         // A policy's text in force is compared with its earlier texts when
         // the site is resolved, and what changed shows on other pages (its
-        // amending documents): a full build keeps them in step.
+        // amending documents); an amending document's instructions are
+        // checked against those texts then too: a full build keeps them in
+        // step.
+        let resolved = &self.build.site().resolved;
         if pages
             .iter()
-            .any(|&i| self.build.site().resolved.histories[i].is_some())
+            .any(|&i| resolved.histories[i].is_some() || !resolved.amendments[i].is_empty())
         {
             return self.full();
         }

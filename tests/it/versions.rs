@@ -580,3 +580,61 @@ fn a_circle_of_three_amendments_is_an_error_naming_every_document_in_order() {
     let says = "these documents amend each other in a circle: `content/policies/a/versions/2019-01-01.md` → `content/policies/b/versions/2019-01-01.md` → `content/policies/c.md` → `content/policies/a/versions/2019-01-01.md`";
     assert!(common::messages(&stderr).contains(says), "{stderr}");
 }
+
+#[test]
+fn serve_checks_an_edited_decision_against_the_texts_again() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let site = copy_fixture(tmp.path());
+    let options = gongkai::BuildOptions {
+        root: site.clone(),
+        output: Some(tmp.path().join("served")),
+        base_url: None,
+        drafts: false,
+        future: false,
+        force: false,
+    };
+    let (mut session, _) = gongkai::Session::start(options).unwrap();
+    // Only the decision's body changes: it now names an article the 2019
+    // text does not have.
+    let rel = "content/policies/sample-measures-decision.md";
+    let file = site.join(rel);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("将第四条第二款", "将第九十九条第二款")).unwrap();
+    let Err(errors) = session.apply(&[PathBuf::from(rel)]) else {
+        panic!("the edited decision was accepted");
+    };
+    let places: Vec<String> = errors.0.iter().filter_map(|d| d.place()).collect();
+    assert_eq!(places, [format!("{rel}:14:4")], "{errors:?}");
+}
+
+#[test]
+fn a_decision_that_amends_two_policies_is_checked_group_by_group() {
+    // 示例办法 has twenty articles, 示例规定 two: 第七条 is 示例办法's, and
+    // under the line that names 示例规定 it is an error.
+    let site = amended_site(&format!(
+        "一、对《示例办法》作出修改\n{AGREEING}二、对《示例规定》作出修改\n（一）将第七条修改为：“第七条　示例。”\n"
+    ));
+    let root = site.path();
+    let text = "第一条　示例。\n第二条　示例。\n";
+    write(
+        root,
+        "content/policies/q/index.md",
+        &format!("---\ntitle: 示例规定\n{POLICY_FRONT}version_date: 2024-02-01\n---\n{text}"),
+    );
+    write(
+        root,
+        "content/policies/q/versions/2020-01-01.md",
+        &format!("---\namended_by: \"@/policies/decision.md\"\n---\n{text}"),
+    );
+    let (code, stderr) = check(root);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        common::places(&stderr),
+        ["content/policies/decision.md:13:5"],
+        "{stderr}"
+    );
+    assert!(
+        common::messages(&stderr).contains("第七条 is not an article of 《示例规定》"),
+        "{stderr}"
+    );
+}
