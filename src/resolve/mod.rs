@@ -1,7 +1,9 @@
 //! Resolving: what needs the whole site before any page is rendered. Every
 //! page and section gets its URL; `@/` paths get a map to follow;
 //! interpretations and their policies, and policies and their successors,
-//! are linked both ways.
+//! are linked both ways; policies' earlier texts are compared, amending
+//! decisions checked against them, and circles of successors and
+//! amendments found.
 
 mod amendments;
 mod circles;
