@@ -708,3 +708,9 @@ version-no-articles = this earlier text has no articles (第X条): it does not l
 version-no-articles-help = paste the whole text of the policy as it stood, one article a line starting with 第X条
 version-amended-by-self = the amending document this earlier text names is its own policy
 version-amendment-circle = { $policy } and { $other } amend each other: the document that amends it is amended by it
+
+# --- facets ---
+cli-arg-issuer = Only policies and their articles of this issuer (发文机关), as the policy library lists them
+cli-arg-year = Only policies and their articles written in this year (成文年份), e.g. 2015 or 2015年
+cli-arg-topic = Only policies and their articles of this topic (主题分类)
+cli-arg-validity = Only policies and their articles of this validity on the build's day (时效性): in_force (有效), not_yet_in_force (尚未生效), amended (已修改), repealed (已废止), expired (已失效)

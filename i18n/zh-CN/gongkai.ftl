@@ -634,3 +634,9 @@ version-no-articles = 这个早期文本里找不到任何条款（第X条），
 version-no-articles-help = 请粘贴当时施行的政策全文，每条一行，以“第X条”开头
 version-amended-by-self = 这个早期文本写的修改文件就是它所属的政策本身
 version-amendment-circle = { $policy } 与 { $other } 互相修改：修改它的文件又被它修改
+
+# --- facets ---
+cli-arg-issuer = 只要这个发文机关的政策及其条款（与政策文件库的筛选相同）
+cli-arg-year = 只要这一年成文的政策及其条款（成文年份，如 2015 或 2015年）
+cli-arg-topic = 只要这个主题分类的政策及其条款
+cli-arg-validity = 只要在构建当天是这种时效性的政策及其条款：in_force（有效）、not_yet_in_force（尚未生效）、amended（已修改）、repealed（已废止）、expired（已失效）
