@@ -121,6 +121,22 @@ enum Command {
         /// jinguo-wenminggang or 巾帼文明岗).
         #[arg(long)]
         brand: Option<String>,
+        /// Only policies and their articles of this issuer (发文机关), as the
+        /// policy library lists them.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Only policies and their articles written in this year (成文年份),
+        /// e.g. 2015 or 2015年.
+        #[arg(long)]
+        year: Option<String>,
+        /// Only policies and their articles of this topic (主题分类).
+        #[arg(long)]
+        topic: Option<String>,
+        /// Only policies and their articles of this validity on the build's
+        /// day (时效性): in_force (有效), not_yet_in_force (尚未生效), amended
+        /// (已修改), repealed (已废止), expired (已失效).
+        #[arg(long)]
+        validity: Option<String>,
         /// Use every posting of frequent terms, not only their heads (what
         /// the search page's 显示全部匹配结果 does).
         #[arg(long)]
@@ -581,6 +597,10 @@ fn arg_help_of(id: &str) -> Option<String> {
         "audience" => msg!("cli-arg-audience"),
         "need" => msg!("cli-arg-need"),
         "brand" => msg!("cli-arg-brand"),
+        "issuer" => msg!("cli-arg-issuer"),
+        "year" => msg!("cli-arg-year"),
+        "topic" => msg!("cli-arg-topic"),
+        "validity" => msg!("cli-arg-validity"),
         "all" => msg!("cli-arg-all"),
         "query" => msg!("cli-arg-query"),
         "target" => msg!("cli-arg-target"),
@@ -711,6 +731,10 @@ fn main() -> ExitCode {
             audience,
             need,
             brand,
+            issuer,
+            year,
+            topic,
+            validity,
             all,
             query,
         } => {
@@ -730,6 +754,10 @@ fn main() -> ExitCode {
                 ("audience", audience),
                 ("need", need),
                 ("brand", brand),
+                ("issuer", issuer),
+                ("year", year),
+                ("topic", topic),
+                ("validity", validity),
             ] {
                 let Some(v) = value else { continue };
                 match index.filter_value(name, &v) {

@@ -718,3 +718,8 @@ amend-article-unchanged = this item names { $article } of 《{ $policy }》, but
 amend-change-not-named = { $article } of 《{ $policy }》 differs between its texts of { $from } and { $to }, but no item of the amending decision `{ $decision }` names it
 amendments-circle = these documents amend each other in a circle: { $documents }
 amendments-circle-help = `amended_by` names the document that amended a text, which came after that text: correct or remove the `amended_by` that points back to an earlier document
+# --- facets ---
+cli-arg-issuer = Only policies and their articles of this issuer (发文机关), as the policy library lists them
+cli-arg-year = Only policies and their articles written in this year (成文年份), e.g. 2015 or 2015年
+cli-arg-topic = Only policies and their articles of this topic (主题分类)
+cli-arg-validity = Only policies and their articles of this validity on the build's day (时效性): in_force (有效), not_yet_in_force (尚未生效), amended (已修改), repealed (已废止), expired (已失效)

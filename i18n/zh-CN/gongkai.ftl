@@ -644,3 +644,8 @@ amend-article-unchanged = 本项写的是《{ $policy }》{ $article }，但{ $a
 amend-change-not-named = 《{ $policy }》{ $article }在 { $from } 和 { $to } 两个文本中不同，但修改决定 `{ $decision }` 中没有一项写到它
 amendments-circle = 这些文件互相修改，绕成了一个圈：{ $documents }
 amendments-circle-help = `amended_by` 写的是修改了这个文本的文件，它比这个文本更新：请改正或删去指回较早文件的那个 `amended_by`
+# --- facets ---
+cli-arg-issuer = 只要这个发文机关的政策及其条款（与政策文件库的筛选相同）
+cli-arg-year = 只要这一年成文的政策及其条款（成文年份，如 2015 或 2015年）
+cli-arg-topic = 只要这个主题分类的政策及其条款
+cli-arg-validity = 只要在构建当天是这种时效性的政策及其条款：in_force（有效）、not_yet_in_force（尚未生效）、amended（已修改）、repealed（已废止）、expired（已失效）

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod content;
 pub mod directory;
+pub mod library;
 pub mod links;
 pub mod policy;
 pub mod site;

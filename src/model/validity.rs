@@ -54,6 +54,18 @@ impl Validity {
         written
     }
 
+    /// The code, as it is serialized (`in_force`): a path segment of the
+    /// library's filter pages and a value of the search's `validity` facet.
+    pub fn code(self) -> &'static str {
+        match self {
+            Validity::NotYetInForce => "not_yet_in_force",
+            Validity::InForce => "in_force",
+            Validity::Amended => "amended",
+            Validity::Repealed => "repealed",
+            Validity::Expired => "expired",
+        }
+    }
+
     /// The label, as the national database words it.
     pub fn zh(self) -> &'static str {
         match self {

@@ -12,18 +12,11 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::base::sink::Sink;
-use crate::model::content::{Content, PageType};
+use crate::model::content::PageType;
+use crate::model::library::LibraryFacet;
 use crate::model::validity::Validity;
 use crate::render::pages::{Outcome, Pages};
 use crate::render::views::{DateView, StatusView};
-
-/// A facet: its path segment and its label.
-const FACETS: [(&str, &str); 4] = [
-    ("issuer", "发文机关"),
-    ("year", "成文年份"),
-    ("topic", "主题分类"),
-    ("validity", "时效性"),
-];
 
 /// A facet's values: path segment → (the value as shown, its policies).
 type Values = BTreeMap<String, (String, Vec<usize>)>;
@@ -68,45 +61,13 @@ struct LibraryView {
     total: usize,
 }
 
-/// A policy's values of a facet (a policy has several topics).
-fn values_of(content: &Content, i: usize, facet: &str) -> Vec<(String, String)> {
-    let Some(m) = &content.pages[i].policy_meta else {
-        return vec![];
-    };
-    match facet {
-        "issuer" => vec![(segment(&m.issuer), m.issuer.clone())],
-        "year" => {
-            let y = m.written.year().to_string();
-            vec![(y.clone(), format!("{y}年"))]
-        }
-        "topic" => m.topics.iter().map(|t| (segment(t), t.clone())).collect(),
-        _ => vec![(code(m.validity).to_string(), m.validity.zh().to_string())],
-    }
-}
-
-/// A value as a path segment: its words, with what a path cannot hold
-/// replaced.
-fn segment(text: &str) -> String {
-    text.trim()
-        .chars()
-        .map(|c| {
-            if "/\\?#%".contains(c) || c.is_whitespace() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-fn code(v: Validity) -> &'static str {
-    match v {
-        Validity::NotYetInForce => "not_yet_in_force",
-        Validity::InForce => "in_force",
-        Validity::Amended => "amended",
-        Validity::Repealed => "repealed",
-        Validity::Expired => "expired",
-    }
+/// A link to a section's library, for the search page: its static filter
+/// pages are the search's library facets without JavaScript.
+#[derive(Serialize)]
+pub(super) struct LibraryLink {
+    /// The section's title.
+    title: String,
+    url: String,
 }
 
 /// Ranks of validity in the table: texts in force first.
@@ -121,6 +82,27 @@ fn rank(v: Validity) -> u8 {
 }
 
 impl Pages<'_> {
+    /// Whether section `index` lists policies (and so has a library).
+    pub(super) fn lists_policies(&self, index: usize) -> bool {
+        let content = &self.site.content;
+        content.sections[index]
+            .pages
+            .iter()
+            .any(|&i| content.pages[i].page_type == PageType::Policy)
+    }
+
+    /// Every section's library, in the order of the sections.
+    pub(super) fn libraries(&self) -> Vec<LibraryLink> {
+        let sections = &self.site.content.sections;
+        (0..sections.len())
+            .filter(|&i| self.lists_policies(i))
+            .map(|i| LibraryLink {
+                title: sections[i].title.clone(),
+                url: self.site.urls.url(&format!("{}library/", sections[i].path)),
+            })
+            .collect()
+    }
+
     /// The library of section `index` and its filter pages, if it lists
     /// policies.
     pub(super) fn render_library(&self, index: usize, sink: &dyn Sink, out: &mut Outcome) {
@@ -142,22 +124,24 @@ impl Pages<'_> {
         });
         let base = format!("{}library/", s.path);
         // Every facet's values: path segment → (label, the policies).
-        let facets: Vec<(&str, &str, Values)> = FACETS
+        let facets: Vec<(LibraryFacet, Values)> = LibraryFacet::ALL
             .iter()
-            .map(|&(name, label)| {
+            .map(|&facet| {
                 let mut values = Values::new();
                 for &i in &policies {
-                    for (seg, shown) in values_of(content, i, name) {
-                        values.entry(seg).or_insert((shown, vec![])).1.push(i);
+                    let m = content.pages[i].policy_meta.as_ref().expect("a policy");
+                    for v in facet.values(m) {
+                        values.entry(v.id).or_insert((v.label, vec![])).1.push(i);
                     }
                 }
-                (name, label, values)
+                (facet, values)
             })
             .collect();
         let facet_views = |current: Option<(&str, &str)>| -> Vec<FacetView> {
             facets
                 .iter()
-                .map(|(name, label, values)| {
+                .map(|(facet, values)| {
+                    let name = facet.name();
                     let mut list: Vec<ValueView> = values
                         .iter()
                         .map(|(seg, (shown, docs))| ValueView {
@@ -167,15 +151,10 @@ impl Pages<'_> {
                             current: current == Some((name, seg.as_str())),
                         })
                         .collect();
-                    // Years newest first; the rest by how many, then name.
-                    if *name == "year" {
-                        list.reverse();
-                    } else {
-                        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
-                    }
+                    facet.display_order(&mut list, |v| &v.label, |v| v.count);
                     FacetView {
                         name,
-                        label,
+                        label: facet.label(),
                         values: list,
                     }
                 })
@@ -212,14 +191,15 @@ impl Pages<'_> {
             self.emit("library.html", &path, Some(index), &mut ctx, sink, out);
         };
         emit(format!("{base}index.html"), view(None, None, &policies));
-        for (name, label, values) in &facets {
+        for (facet, values) in &facets {
+            let (name, label) = (facet.name(), facet.label());
             for (seg, (shown, docs)) in values {
                 // `docs` is in the library's order already.
                 emit(
                     format!("{base}{name}/{seg}/index.html"),
                     view(
                         Some(format!("{label}：{shown}")),
-                        Some((*name, seg.as_str())),
+                        Some((name, seg.as_str())),
                         docs,
                     ),
                 );

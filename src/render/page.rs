@@ -94,10 +94,7 @@ impl Pages<'_> {
             }
             None => "section.html".into(),
         };
-        let lists_policies = s
-            .pages
-            .iter()
-            .any(|&i| content.pages[i].page_type == PageType::Policy);
+        let lists_policies = self.lists_policies(index);
         if lists_policies {
             ctx.insert(
                 "library_url",

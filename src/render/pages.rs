@@ -162,6 +162,9 @@ impl Pages<'_> {
                     &format!("{}search/", self.site.urls.base_path()),
                 );
                 ctx.insert("page_title", "搜索");
+                // The policy libraries: the search's library facets as
+                // static pages, without JavaScript.
+                ctx.insert("libraries", &self.libraries());
                 self.emit(
                     "search.html",
                     "search/index.html",

@@ -319,7 +319,10 @@ impl Index {
         let accepted: Vec<String> = values
             .iter()
             .take(20)
-            .map(|(id, label)| format!("{id} ({label})"))
+            .map(|(id, label)| match id == label {
+                true => id.to_string(),
+                false => format!("{id} ({label})"),
+            })
             .collect();
         let more = if values.len() > accepted.len() {
             "…"

@@ -216,6 +216,13 @@ for (const f of deep) {
   }
 }
 if (facetValues('type')[0]) filterCases.push(['服务', { kind: 'service', type: facetValues('type')[0].id }]);
+// The policy library's facets, on queries that find policies and articles.
+for (const q of ['群团', '示例', '办法']) {
+  for (const name of ['issuer', 'year', 'topic', 'validity']) {
+    for (const v of facetValues(name).slice(0, 3)) filterCases.push([q, { [name]: v.id }]);
+  }
+}
+if (facetValues('topic')[0]) filterCases.push(['群团', { kind: 'article', topic: facetValues('topic')[0].id }]);
 // Unknown values: the page's client matches nothing; the CLI refuses them
 // as a usage error (exit 2) that names the accepted values.
 for (const f of [{ kind: 'nosuchkind' }, { region: 'nosuchregion' }, { region: '../manifest' }]) {
@@ -337,6 +344,22 @@ else {
     document.querySelector('[data-index]').getAttribute('data-state') === 'done' &&
     document.querySelectorAll('#search-results > li').length === n, expected, { timeout: 5000 }).catch(() => null);
   if (!back) fail(`back button: not back to the ${expected} results of 工会 without the filter`);
+}
+
+// A library facet in the page: 群团工作 narrows 群团 to one policy and its
+// articles, as the Rust engine does, and the link is marked as chosen.
+await openSearch('群团');
+const topicLink = await page.$('[data-search-filters] a[data-facet="topic"][data-value="群团工作"]');
+if (!topicLink) fail('群团: no filter link for topic=群团工作');
+else {
+  await topicLink.click();
+  await page.waitForSelector('[data-index][data-state="done"]');
+  if (!decodeURIComponent(page.url()).includes('topic=群团工作')) fail(`topic filter link: URL ${page.url()}`);
+  const want = rust('群团', { topic: '群团工作' });
+  const got = await pageLinks();
+  if (!got.length || top3(got) !== top3(want.results.map((r) => r.url))) fail(`filter link topic=群团工作: page ${top3(got)}; Rust ${top3(want.results.map((r) => r.url))}`);
+  const current = await page.$eval('[data-search-filters] a[aria-current][data-facet="topic"]', (a) => a.getAttribute('data-value')).catch(() => null);
+  if (current !== '群团工作') fail(`topic filter link: the chosen topic is marked ${current}`);
 }
 
 // ---- 5. The keyboard ----

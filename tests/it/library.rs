@@ -4,6 +4,7 @@
 //! 主题分类 and 时效性 with counts, plain links that work without
 //! JavaScript. On the validity fixture built on 2026-06-01.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::common::{gongkai, text_of};
@@ -129,5 +130,158 @@ fn search_ranks_texts_in_force_first() {
             "/policies/amended/",
             "/policies/repealed/",
         ]
+    );
+}
+
+/// A filter page's policies: the URLs of its table's rows.
+fn row_urls(html: &str) -> BTreeSet<String> {
+    html.split("<tr><th scope=\"row\"><a href=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// The library's filters: facet name → (value id, label, count), the id
+/// being the last segment of the filter page's path.
+fn library_filters(html: &str) -> BTreeMap<String, Vec<(String, String, usize)>> {
+    let mut out = BTreeMap::new();
+    for name in ["issuer", "year", "topic", "validity"] {
+        let list = html
+            .split(&format!("<ul aria-labelledby=\"facet-{name}\">"))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {name} filters"))
+            .split("</ul>")
+            .next()
+            .unwrap();
+        let values = list
+            .split("<li><a href=\"")
+            .skip(1)
+            .map(|li| {
+                let url = li.split('"').next().unwrap();
+                let prefix = format!("/policies/library/{name}/");
+                let id = url.strip_prefix(&prefix).unwrap().trim_end_matches('/');
+                let id = percent_encoding::percent_decode_str(id)
+                    .decode_utf8_lossy()
+                    .to_string();
+                let label = text_of(li.split_once('>').unwrap().1.split("</a>").next().unwrap());
+                let count = li
+                    .rsplit('（')
+                    .next()
+                    .unwrap()
+                    .trim_end_matches("）</li>\n");
+                (id, label, count.trim_end_matches('）').parse().unwrap())
+            })
+            .collect();
+        out.insert(name.to_string(), values);
+    }
+    out
+}
+
+#[test]
+fn search_has_the_library_facets_with_its_filters_and_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&out);
+    let search = |args: &[&str]| -> serde_json::Value {
+        let o = gongkai()
+            .args(["search", "--json", "--limit", "1000", "--output"])
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let urls = |v: &serde_json::Value| -> BTreeSet<String> {
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let library = library_filters(&page(&out, "policies/library"));
+    // Every title has 示例: the query finds every policy.
+    let policies = search(&["--kind", "policy", "示例"]);
+    assert_eq!(policies["total"], 5);
+    // Every article's title has 条.
+    let articles = search(&["--kind", "article", "条"]);
+    assert!(articles["total"].as_u64().unwrap() > 5, "{articles}");
+    let mut checked = 0;
+    for (name, values) in &library {
+        // The search's counts of policies are the library's, value by value
+        // and in its order.
+        let counts: Vec<(String, String, usize)> = policies["facets"][name]
+            .as_array()
+            .unwrap_or_else(|| panic!("no {name} facet in {policies}"))
+            .iter()
+            .map(|c| {
+                let s = |k: &str| c[k].as_str().unwrap().to_string();
+                (s("id"), s("label"), c["count"].as_u64().unwrap() as usize)
+            })
+            .collect();
+        assert_eq!(&counts, values, "{name}");
+        for (id, _, count) in values {
+            // Filtered by the value: the policies of its filter page.
+            let filter_page = page(&out, &format!("policies/library/{name}/{id}"));
+            let listed = row_urls(&filter_page);
+            assert_eq!(listed.len(), *count, "{name}={id}");
+            let flag = format!("--{name}");
+            let found = search(&["--kind", "policy", &flag, id, "示例"]);
+            assert_eq!(urls(&found), listed, "{name}={id}");
+            // And their articles, none other.
+            let of_policies: BTreeSet<String> = urls(&articles)
+                .into_iter()
+                .filter(|u| listed.contains(u.split('#').next().unwrap()))
+                .collect();
+            let found = search(&["--kind", "article", &flag, id, "条"]);
+            assert_eq!(urls(&found), of_policies, "articles of {name}={id}");
+            checked += 1;
+        }
+    }
+    // 2 issuers, 3 years, 2 topics, 4 validities.
+    assert_eq!(checked, 11);
+    // A topic whose words are not a path segment as they stand.
+    assert!(
+        library["topic"]
+            .iter()
+            .any(|(id, label, _)| id == "示例分类-二" && label == "示例分类 二")
+    );
+    // The validity on the build's day: the policy dated to take effect
+    // after 2026-06-01 is 尚未生效, found by its label too.
+    let not_yet = search(&["--validity", "尚未生效", "--kind", "policy", "示例"]);
+    assert_eq!(
+        urls(&not_yet),
+        BTreeSet::from(["/policies/not-yet/".to_string()])
+    );
+    let by_year = search(&["--year", "2010年", "--kind", "policy", "示例"]);
+    assert_eq!(
+        urls(&by_year),
+        BTreeSet::from(["/policies/repealed/".to_string()])
+    );
+    // An unknown value: exit 2, the accepted values, in the run's language.
+    for (lang, said) in [
+        ("en", "`已失效` is not a validity of this site; use one of:"),
+        ("zh-CN", "`已失效` 不是这个网站的 validity；可以用："),
+    ] {
+        let o = gongkai()
+            .args(["--lang", lang, "search", "--validity", "已失效", "--output"])
+            .arg(&out)
+            .arg("示例")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains(said), "{stderr}");
+        assert!(
+            stderr.contains("in_force") && stderr.contains("amended"),
+            "{stderr}"
+        );
+    }
+    // Without JavaScript, the search page links the library's filter pages.
+    let search_page = page(&out, "search");
+    assert!(
+        search_page.contains("<a href=\"/policies/library/\">示例政策文件：政策文件库</a>"),
+        "{search_page}"
     );
 }

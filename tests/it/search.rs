@@ -427,3 +427,53 @@ fn an_exact_name_carries_the_card_of_its_organization() {
         "{cards:?}"
     );
 }
+
+#[test]
+fn the_library_facets_filter_policies_and_their_articles_as_the_library_does() {
+    let mut index = index();
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(built().join("search/manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let names: Vec<&str> = manifest["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    for name in ["issuer", "year", "topic", "validity"] {
+        assert!(names.contains(&name), "no {name} facet in {names:?}");
+    }
+    // The library's page of the topic 群团工作 lists one policy; the search
+    // filtered by it finds that policy and its articles, nothing else.
+    let topic_page =
+        std::fs::read_to_string(built().join("policies/library/topic/群团工作/index.html"))
+            .unwrap();
+    let listed: Vec<&str> = topic_page
+        .split("<tr><th scope=\"row\"><a href=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    assert_eq!(listed, ["/policies/shaoxing-measures-2015/"]);
+    let mut f = Filters::new();
+    f.insert("topic".into(), "群团工作".into());
+    let found = index.search("群团", &f, 100, false).unwrap();
+    assert!(found.total > 1, "{found:?}");
+    assert!(
+        found.results.iter().all(|h| h.url.starts_with(listed[0])),
+        "{:?}",
+        found.results
+    );
+    let kinds = &found.facets["kind"];
+    let policies = kinds.iter().find(|c| c.id == "policy").unwrap().count;
+    assert_eq!(policies, listed.len());
+    // Without the filter, the topic's count is the same and another topic
+    // finds other policies (the sample ones are 示例数据).
+    let all = index.search("群团", &Filters::new(), 100, false).unwrap();
+    let count = all.facets["topic"]
+        .iter()
+        .find(|c| c.id == "群团工作")
+        .map_or(0, |c| c.count);
+    assert_eq!(count, found.total);
+    assert!(all.total > found.total);
+}

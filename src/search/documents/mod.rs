@@ -14,6 +14,7 @@ mod pages;
 use rayon::prelude::*;
 
 use crate::model::directory::BrandKind;
+use crate::model::library::{LibraryFacet, LibraryValue};
 use crate::model::site::Site;
 use directory::{brand_documents, directory_documents};
 pub(crate) use pages::fill;
@@ -60,6 +61,9 @@ pub struct Document {
     pub needs: Vec<String>,
     /// A brand's kind (青年文明号 …), for the `brand` facet.
     pub brand_kind: Option<BrandKind>,
+    /// A policy's and its articles' values of the library's facets
+    /// (发文机关, 成文年份, 主题分类, 时效性), as its library has them.
+    pub library: Vec<(LibraryFacet, LibraryValue)>,
     /// An ordinary page whose text is read only when it is indexed: its
     /// index in the site's pages; [`fill`] reads it into `meta` and `body`.
     pub lazy: Option<usize>,

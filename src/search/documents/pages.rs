@@ -5,6 +5,7 @@
 use super::Document;
 use crate::load::body::PageText;
 use crate::model::content::PageType;
+use crate::model::library::{LibraryFacet, LibraryValue};
 use crate::model::site::Site;
 use crate::model::text::plain_text_and_headings;
 use crate::model::validity::Validity;
@@ -42,6 +43,17 @@ pub(super) fn page_documents(
         .policy_meta
         .as_ref()
         .map_or(0, |m| validity_prior(m.validity));
+    // The library's facets, with the values its filter pages have.
+    let library: Vec<(LibraryFacet, LibraryValue)> = page
+        .policy_meta
+        .as_ref()
+        .map(|m| {
+            LibraryFacet::ALL
+                .iter()
+                .flat_map(|&f| f.values(m).into_iter().map(move |v| (f, v)))
+                .collect()
+        })
+        .unwrap_or_default();
     let meta = page.policy_meta.as_ref().map_or(String::new(), |m| {
         [m.issuer.as_str(), m.doc_number.as_deref().unwrap_or("")].join(" ")
     });
@@ -83,6 +95,7 @@ pub(super) fn page_documents(
         body: intro.join("\n"),
         prose_title: true,
         boost,
+        library: library.clone(),
         ..Document::default()
     }];
     let implemented = &site.directory.implemented_by;
@@ -130,6 +143,7 @@ pub(super) fn page_documents(
             ),
             body: body.join("\n"),
             boost,
+            library: library.clone(),
             ..Document::default()
         });
     }

@@ -1,5 +1,6 @@
 //! The facets of the manifest (kind, organization type, region, audience,
-//! need, brand kind) and the region files below its two levels (docs/search.md,
+//! need, brand kind, and the policy library's issuer, year, topic and
+//! validity) and the region files below its two levels (docs/search.md,
 //! "`manifest.json`").
 
 use std::collections::BTreeMap;
@@ -7,6 +8,10 @@ use std::collections::BTreeMap;
 use super::super::documents::{Document, KINDS};
 use super::super::format::{Facet, FacetValue, RegionFile, runs, to_json};
 use crate::model::directory::{BrandKind, Directory};
+use crate::model::library::LibraryFacet;
+
+/// A library facet's values: id → (label, documents, policies).
+type LibraryValues<'a> = BTreeMap<&'a str, (&'a str, Vec<u32>, usize)>;
 
 /// The region and its ancestors, from the top down.
 pub(super) fn region_chain(dir: &Directory, region: usize) -> Vec<usize> {
@@ -23,6 +28,7 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
     let mut audiences: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut needs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut brands: BTreeMap<BrandKind, Vec<u32>> = BTreeMap::new();
+    let mut library: BTreeMap<LibraryFacet, LibraryValues> = BTreeMap::new();
     for (id, d) in docs.iter().enumerate() {
         let id = id as u32;
         kinds[d.kind].push(id);
@@ -42,6 +48,12 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
         }
         if let Some(k) = d.brand_kind {
             brands.entry(k).or_default().push(id);
+        }
+        for (f, v) in &d.library {
+            let entry = library.entry(*f).or_default();
+            let (_, ids, policies) = entry.entry(&v.id).or_insert((&v.label, vec![], 0));
+            ids.push(id);
+            *policies += usize::from(KINDS[d.kind].0 == "policy");
         }
     }
     let value = |id: &str, label: &str, docs: &[u32]| FacetValue {
@@ -140,6 +152,20 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
         .collect();
     if !brand_values.is_empty() {
         out.push(facet("brand", "荣誉类别", brand_values));
+    }
+    // In the order the library lists them (by its count of policies, not
+    // of documents, which counts articles too).
+    for (f, found) in &library {
+        let mut values: Vec<(FacetValue, usize)> = found
+            .iter()
+            .map(|(id, (label, d, policies))| (value(id, label, d), *policies))
+            .collect();
+        f.display_order(&mut values, |v| &v.0.label, |v| v.1);
+        out.push(facet(
+            f.name(),
+            f.label(),
+            values.into_iter().map(|(v, _)| v).collect(),
+        ));
     }
     (out, region_files)
 }

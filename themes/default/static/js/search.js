@@ -14,7 +14,7 @@
 
 const PAGE = 10;
 const EXCERPT = 80;
-const FACETS = ['kind', 'type', 'region', 'audience', 'need', 'brand'];
+const FACETS = ['kind', 'type', 'region', 'audience', 'need', 'brand', 'issuer', 'year', 'topic', 'validity'];
 
 // ---- The manifest's constants ----
 
@@ -587,7 +587,8 @@ async function describe(r, from, to) {
 
 /**
  * Search the index at `base` (the URL of the search/ folder). `filters`:
- * `{kind, type, region, audience, need, brand}`, each a value id. Returns
+ * `{kind, type, region, audience, need, brand, issuer, year, topic,
+ * validity}`, each a value id. Returns
  * `{total, partial, complete, results: [{id, url, title, kind, location,
  * score}], facets}`; `results` are `options.offset` … `offset + limit`
  * (default the first 10). `complete` is false when a page of results came
