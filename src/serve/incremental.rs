@@ -245,7 +245,11 @@ impl Session {
     /// list pages of those sections, the home page, and every page whose
     /// relations (interpretations, successors) changed. Otherwise see
     /// [`reshape`].
-    fn front_matter(&mut self, changed: &[PathBuf], pages: &[usize]) -> Result<Rebuild, Diagnostics> {
+    fn front_matter(
+        &mut self,
+        changed: &[PathBuf],
+        pages: &[usize],
+    ) -> Result<Rebuild, Diagnostics> {
         let build = Build::load(&self.options)?;
         let (old, new) = (&self.build.site().content, &build.site().content);
         let same_shape = old.pages.len() == new.pages.len()

@@ -240,9 +240,7 @@ impl Session {
             .enumerate()
         {
             let rels = |content: &Content, list: &[usize]| -> Vec<String> {
-                list.iter()
-                    .map(|&p| content.pages[p].rel.clone())
-                    .collect()
+                list.iter().map(|&p| content.pages[p].rel.clone()).collect()
             };
             let list_changed = rels(&old.content, &was.pages) != rels(&new.content, &is.pages)
                 || was.pages.iter().any(|&p| in_c_old[p]);
@@ -371,13 +369,14 @@ impl Session {
             section_task: std::mem::replace(&mut self.section_task, section_task),
             by_path: std::mem::replace(&mut self.by_path, by_path),
         };
-        let (rebuild, written) = match self.rerender_files(dirty.iter().copied().collect(), true, true) {
-            Ok(done) => done,
-            Err(e) => {
-                self.restore(saved);
-                return Err(e);
-            }
-        };
+        let (rebuild, written) =
+            match self.rerender_files(dirty.iter().copied().collect(), true, true) {
+                Ok(done) => done,
+                Err(e) => {
+                    self.restore(saved);
+                    return Err(e);
+                }
+            };
         let Rebuild::Partial {
             tasks: rendered,
             files_written,
@@ -451,6 +450,7 @@ impl Session {
         }
         for path in &removed {
             remove(path)?;
+            prune_empty(&self.output, path);
             written_count += 1;
         }
         // Bundle and section files: new ones, and changed ones.
@@ -559,9 +559,7 @@ fn same_frame(old: &Site, new: &Site, edits: &Edits) -> bool {
     {
         return false;
     }
-    let globals = |s: &Site| {
-        headers::globals(&s.config, &s.content, &s.directory, &s.urls)
-    };
+    let globals = |s: &Site| headers::globals(&s.config, &s.content, &s.directory, &s.urls);
     if globals(old) != globals(new) {
         return false;
     }
@@ -649,7 +647,9 @@ fn neighbours(content: &Content) -> Vec<(Option<&str>, Option<&str>)> {
     let mut out = vec![(None, None); content.pages.len()];
     for s in &content.sections {
         for (k, &i) in s.pages.iter().enumerate() {
-            let previous = k.checked_sub(1).map(|a| content.pages[s.pages[a]].rel.as_str());
+            let previous = k
+                .checked_sub(1)
+                .map(|a| content.pages[s.pages[a]].rel.as_str());
             let next = s.pages.get(k + 1).map(|&n| content.pages[n].rel.as_str());
             out[i] = (previous, next);
         }
@@ -670,7 +670,10 @@ fn gone_folders(old: &Content, new: &Content, in_c_new: &[bool]) -> Option<Vec<S
         let holds = |path: &str| path != p.path && path.starts_with(&p.path);
         if p.path.is_empty()
             || new.pages.iter().any(|q| holds(&q.path))
-            || new.sections.iter().any(|s| holds(&s.path) || s.path == p.path)
+            || new
+                .sections
+                .iter()
+                .any(|s| holds(&s.path) || s.path == p.path)
         {
             return None;
         }
@@ -763,6 +766,18 @@ fn stale_files(output: &Path, folder: &str, kept: &Kept<'_>, removed: &mut Vec<P
         if !written.contains(&rel) && !kept.assets.contains_key(rel.as_str()) && !elsewhere {
             removed.push(entry.path().to_path_buf());
         }
+    }
+}
+
+/// Remove the folders above `path` that are left empty, up to `output`:
+/// a full build has no empty folders.
+fn prune_empty(output: &Path, path: &Path) {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == output || !d.starts_with(output) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
     }
 }
 
