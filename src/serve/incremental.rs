@@ -16,9 +16,16 @@
 //!   the pages and list pages of its section, the home page, and pages
 //!   whose relations to it changed (a changed title is shown by the policy
 //!   it succeeds, say);
+//! - a **new, renamed or deleted page**, an edit to a section's
+//!   `_index.md`, to a page that changes the site's shape, to a **policy
+//!   with earlier texts** or to one of its `versions/*.md` files (added or
+//!   deleted too), and a page bundle's files: the site is loaded again,
+//!   pages are matched by file, the task table is made again and only
+//!   what depends on the change renders; what went is removed (see
+//!   [`reshape`], which also lists what still falls back to a full build);
 //! - an edit to **static files** copies them;
-//! - anything else (a new, renamed or deleted page, a section, the
-//!   configuration) is a full build.
+//! - anything else (the configuration, a section folder added or deleted,
+//!   a directory table or record) is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
