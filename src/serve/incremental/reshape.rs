@@ -43,8 +43,10 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
+use crate::base::timing::timing;
 use crate::build::Build;
 use crate::model::content::{Content, VERSIONS_DIR};
 use crate::model::links::Target;
@@ -90,10 +92,13 @@ impl Session {
                 None => self.full(),
             };
         };
+        let started = Instant::now();
         let build = match loaded {
             Some(b) => b,
             None => Build::load(&self.options)?,
         };
+        timing("reload", started);
+        let started = Instant::now();
         let (old, new) = (self.build.site(), build.site());
         let (was, is) = (self.build.pages().headers, build.pages().headers);
         let same_headers =
@@ -369,6 +374,8 @@ impl Session {
             section_task: std::mem::replace(&mut self.section_task, section_task),
             by_path: std::mem::replace(&mut self.by_path, by_path),
         };
+        timing("plan", started);
+        let started = Instant::now();
         let (rebuild, written) =
             match self.rerender_files(dirty.iter().copied().collect(), true, true) {
                 Ok(done) => done,
@@ -473,6 +480,7 @@ impl Session {
                 }
             }
         }
+        timing("rerender", started);
         drop(saved);
         Ok(Rebuild::Partial {
             tasks: rendered,
@@ -572,15 +580,14 @@ fn same_frame(old: &Site, new: &Site, edits: &Edits) -> bool {
     for s in &b.sections {
         taken.insert(&s.path);
     }
+    // A section's own folders: its list pages and its policy library.
+    let own: Vec<String> = b
+        .sections
+        .iter()
+        .flat_map(|s| [format!("{}page/", s.path), format!("{}library/", s.path)])
+        .collect();
     for p in &b.pages {
-        if !taken.insert(&p.path) {
-            return false;
-        }
-        let under_section_own = b.sections.iter().any(|s| {
-            p.path.starts_with(&format!("{}page/", s.path))
-                || p.path.starts_with(&format!("{}library/", s.path))
-        });
-        if under_section_own {
+        if !taken.insert(&p.path) || own.iter().any(|o| p.path.starts_with(o.as_str())) {
             return false;
         }
     }
