@@ -5,8 +5,8 @@
 //! `cargo run --release --example serve_latency -- SITE [PAGE]` starts
 //! `target/release/gongkai serve --root SITE --port 0`, then:
 //! 20 edits of one page's body (median, min, max), 3 of its front matter,
-//! 3 of the page template, and 3 of `gongkai.yaml` (a full rebuild) for
-//! comparison.
+//! 10 new pages beside it and their 10 deletions, 3 of the page template,
+//! and 3 of `gongkai.yaml` (a full rebuild) for comparison.
 //! PAGE is a markdown file under SITE/content (default: the first page
 //! found). The site's files are restored at the end.
 
@@ -109,6 +109,37 @@ fn measure(
     Ok(())
 }
 
+/// Add `count` pages beside `page` (its text under a new title), each
+/// timed until the reload, then delete them, timed the same way.
+fn measure_new_pages(
+    events: &mut BufReader<TcpStream>,
+    page: &Path,
+    count: usize,
+) -> Result<(), String> {
+    let original = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let folder = page.parent().ok_or("a page has a folder")?;
+    let added: Vec<PathBuf> = (0..count)
+        .map(|k| folder.join(format!("serve-latency-{k}.md")))
+        .collect();
+    let mut times = Vec::with_capacity(count);
+    for (k, path) in added.iter().enumerate() {
+        let text = original.replacen("title: ", &format!("title: 新页面{k} "), 1);
+        times.push(timed_edit(events, path, &text)?);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    report("new page", times);
+    let mut times = Vec::with_capacity(count);
+    for path in &added {
+        let started = Instant::now();
+        std::fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        wait_for(events, &["reload"])?;
+        times.push(started.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    report("deleted page", times);
+    Ok(())
+}
+
 fn report(name: &str, mut times: Vec<Duration>) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -178,6 +209,7 @@ fn run() -> Result<(), String> {
         3,
         |text, k| text.replacen("title: ", &format!("title: 改{k}"), 1),
     )?;
+    measure_new_pages(&mut events, &page, 10)?;
     let template = site.join("themes/default/templates/page.html");
     measure(
         &mut events,

@@ -27,6 +27,16 @@ pub struct LinkMap {
 }
 
 impl LinkMap {
+    /// The path an `@/` link names, decoded, without its anchor:
+    /// `@/policies/a.md#art_1` → `policies/a.md`.
+    pub fn rel(link: &str) -> String {
+        let rest = link.trim_start_matches("@/");
+        let path = rest.split_once('#').map_or(rest, |(p, _)| p);
+        percent_encoding::percent_decode_str(path)
+            .decode_utf8_lossy()
+            .into_owned()
+    }
+
     /// Resolve `@/x.md#a` to (target, anchor, href); `Err` says why not.
     pub fn resolve<'a>(&self, link: &'a str) -> Result<(Target, Option<&'a str>, String), String> {
         let rest = link.trim_start_matches("@/");

@@ -25,6 +25,8 @@ pub struct Body {
     pub anchor_links: Vec<AnchorLink>,
     /// Links to local files, to check once every output file is known.
     pub local_links: Vec<LocalLink>,
+    /// The `@/` paths it links to, found or not.
+    pub links: Vec<String>,
     /// Problems that do not stop the build (a policy's article numbers
     /// that skip), to print beside its summary.
     pub warnings: Vec<Diagnostic>,
@@ -62,6 +64,7 @@ pub fn render(
             anchors,
             anchor_links: r.anchor_links,
             local_links: r.local_links,
+            links: r.links,
             warnings: vec![],
         };
     }
@@ -85,6 +88,7 @@ pub fn render(
     let mut anchor_links = vec![];
     let notes = footnote_labels(&mut doc);
     let mut local_links = vec![];
+    let mut at_links = vec![];
     for t in doc.texts_mut() {
         let line = &text[t.offset..t.offset + t.text.len()];
         // A footnote (`[^1]: …`, as `gongkai import` writes them): its
@@ -105,6 +109,7 @@ pub fn render(
             );
             anchor_links.extend(r.anchor_links);
             local_links.extend(r.local_links);
+            at_links.extend(r.links);
             continue;
         }
         // A line of official text is one paragraph: markdown block syntax at
@@ -143,6 +148,7 @@ pub fn render(
         t.html = html;
         anchor_links.extend(r.anchor_links);
         local_links.extend(r.local_links);
+        at_links.extend(r.links);
     }
     let mut anchors = doc.eids();
     anchors.sort();
@@ -154,6 +160,7 @@ pub fn render(
         anchors,
         anchor_links,
         local_links,
+        links: at_links,
         warnings,
     }
 }

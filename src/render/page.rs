@@ -50,6 +50,8 @@ impl Pages<'_> {
             out.anchor_links.clone_from(&body.anchor_links);
             out.local_links.clone_from(&body.local_links);
         }
+        // Every list page shows the body.
+        out.links.clone_from(&body.links);
         let per = self.per_pager(s);
         let total_pages = self.pager_count(s);
         let listed = match self.record_summaries(index, (pager - 1) * per, per) {
@@ -241,6 +243,7 @@ impl Pages<'_> {
         out.anchors = body.anchors;
         out.anchor_links = body.anchor_links;
         out.local_links = body.local_links;
+        out.links.extend(body.links);
     }
 
     /// The policy's Akoma Ntoso beside its page, with the document that

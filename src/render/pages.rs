@@ -46,6 +46,10 @@ pub struct Outcome {
     pub anchor_links: Vec<AnchorLink>,
     /// Links to local files, checked against the files the build writes.
     pub local_links: Vec<LocalLink>,
+    /// The `@/` paths its bodies link to (`news/a.md`, `news/_index.md`),
+    /// found or not: what it shows of them changes when they come, go or
+    /// move (see `serve`).
+    pub links: Vec<String>,
     /// The source's anchors are unknown (a policy whose structure has
     /// errors): links into it are not checked, so that its structure error
     /// is reported alone.

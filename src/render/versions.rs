@@ -331,6 +331,7 @@ impl Pages<'_> {
                 &self.site.resolved,
                 &mut out.diagnostics,
             );
+            out.links.extend(b.links.iter().cloned());
             if b.policy.is_none() {
                 return;
             }

@@ -16,13 +16,22 @@
 //!   the pages and list pages of its section, the home page, and pages
 //!   whose relations to it changed (a changed title is shown by the policy
 //!   it succeeds, say);
+//! - a **new, renamed or deleted page**, an edit to a section's
+//!   `_index.md`, to a page that changes the site's shape, to a **policy
+//!   with earlier texts** or to one of its `versions/*.md` files (added or
+//!   deleted too), and a page bundle's files: the site is loaded again,
+//!   pages are matched by file, the task table is made again and only
+//!   what depends on the change renders; what went is removed (see
+//!   [`reshape`], which also lists what still falls back to a full build);
 //! - an edit to **static files** copies them;
-//! - anything else (a new, renamed or deleted page, a section, the
-//!   configuration) is a full build.
+//! - anything else (the configuration, a section folder added or deleted,
+//!   a directory table or record) is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
 //! writes nothing: the last good site stays served.
+
+mod reshape;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -100,17 +109,7 @@ impl Session {
         tasks: Vec<Task>,
         outcomes: Vec<Outcome>,
     ) -> Session {
-        let mut page_task = vec![0; build.site().content.pages.len()];
-        let mut section_task = HashMap::new();
-        for (t, task) in tasks.iter().enumerate() {
-            match *task {
-                Task::Page(i) => page_task[i] = t,
-                Task::Section { index, pager } => {
-                    section_task.insert((index, pager), t);
-                }
-                Task::NotFound | Task::Search | Task::Directory(_) => {}
-            }
-        }
+        let (page_task, section_task) = index_tasks(&tasks, build.site().content.pages.len());
         let by_path = build
             .site()
             .content
@@ -196,24 +195,23 @@ impl Session {
             return self.statics(&files);
         }
         let Some(pages) = self.known_pages(changed) else {
-            return self.full();
+            return self.reshape(changed, None);
         };
         // A policy's text in force is compared with its earlier texts when
         // the site is resolved, and what changed shows on other pages (its
-        // amending documents); an amending document's instructions are
-        // checked against those texts then too: a full build keeps them in
-        // step.
+        // amending documents), and an amending document's instructions are
+        // checked against those texts: the site is loaded again.
         let resolved = &self.build.site().resolved;
         if pages
             .iter()
             .any(|&i| resolved.histories[i].is_some() || !resolved.amendments[i].is_empty())
         {
-            return self.full();
+            return self.reshape(changed, None);
         }
         if self.bodies_only(&pages) && !self.implemented(&pages) {
             self.partial(&pages)
         } else {
-            self.front_matter(&pages)
+            self.front_matter(changed, &pages)
         }
     }
 
@@ -254,9 +252,13 @@ impl Session {
     /// sections, URLs, list pages) is the same, re-render the changed pages,
     /// every page of their sections (order and neighbours may change), the
     /// list pages of those sections, the home page, and every page whose
-    /// relations (interpretations, successors) changed. Otherwise a full
-    /// build.
-    fn front_matter(&mut self, pages: &[usize]) -> Result<Rebuild, Diagnostics> {
+    /// relations (interpretations, successors) changed. Otherwise see
+    /// [`reshape`].
+    fn front_matter(
+        &mut self,
+        changed: &[PathBuf],
+        pages: &[usize],
+    ) -> Result<Rebuild, Diagnostics> {
         let build = Build::load(&self.options)?;
         let (old, new) = (&self.build.site().content, &build.site().content);
         let same_shape = old.pages.len() == new.pages.len()
@@ -273,7 +275,7 @@ impl Session {
                 .all(|(a, b)| a.path == b.path)
             && build.pages().tasks() == self.tasks;
         if !same_shape {
-            return self.full_with(build);
+            return self.reshape(changed, Some(build));
         }
         let mut tasks = BTreeSet::new();
         for &i in pages {
@@ -359,6 +361,18 @@ impl Session {
         site_files_changed: bool,
         text_changed: bool,
     ) -> Result<Rebuild, Diagnostics> {
+        self.rerender_files(tasks, site_files_changed, text_changed)
+            .map(|(rebuild, _)| rebuild)
+    }
+
+    /// [`Session::rerender`], with the output paths of every file rendered
+    /// (whether its bytes changed or not).
+    fn rerender_files(
+        &mut self,
+        tasks: Vec<usize>,
+        site_files_changed: bool,
+        text_changed: bool,
+    ) -> Result<(Rebuild, BTreeSet<String>), Diagnostics> {
         let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
         let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
             files
@@ -416,10 +430,14 @@ impl Session {
                 written += 1;
             }
         }
-        Ok(Rebuild::Partial {
-            tasks: tasks.len(),
-            files_written: written,
-        })
+        let rendered = files.into_iter().map(|(rel, _)| rel).collect();
+        Ok((
+            Rebuild::Partial {
+                tasks: tasks.len(),
+                files_written: written,
+            },
+            rendered,
+        ))
     }
 
     /// The changed static files (output name, source), when every change
@@ -543,6 +561,22 @@ impl Session {
                 .map(|&j| self.page_task[j]),
         );
     }
+}
+
+/// The task of each page, and of each (section, list page number).
+fn index_tasks(tasks: &[Task], pages: usize) -> (Vec<usize>, HashMap<(usize, usize), usize>) {
+    let mut page_task = vec![0; pages];
+    let mut section_task = HashMap::new();
+    for (t, task) in tasks.iter().enumerate() {
+        match *task {
+            Task::Page(i) => page_task[i] = t,
+            Task::Section { index, pager } => {
+                section_task.insert((index, pager), t);
+            }
+            Task::NotFound | Task::Search | Task::Directory(_) => {}
+        }
+    }
+    (page_task, section_task)
 }
 
 /// Write `bytes` at `rel` below `output` unless the file already holds them;

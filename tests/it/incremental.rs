@@ -1,8 +1,11 @@
 //! Incremental rebuilds give exactly the output of a full build: a seeded
 //! sequence of random edits (page bodies that change summaries, headings
 //! and links; policy articles added and removed; front matter; a broken
-//! link and its fix) is applied to a session, and after every edit the
-//! session's output is compared byte for byte with a fresh full build.
+//! link and its fix; pages added, renamed and deleted in a paginated
+//! section, and links to them; a section's `_index.md`; a policy with an
+//! earlier text, its version files added, edited and deleted) is applied
+//! to a session, and after every edit the session's output is compared
+//! byte for byte with a fresh full build.
 
 use crate::common::{self, gongkai, tree};
 
@@ -10,6 +13,9 @@ use std::path::{Path, PathBuf};
 
 use gongkai::BuildOptions;
 use gongkai::{Rebuild, Session};
+
+/// A file to write, or to delete (`None`).
+type FileEdit = (PathBuf, Option<String>);
 
 /// A small deterministic generator (xorshift64*).
 struct Random(u64);
@@ -29,6 +35,40 @@ fn news_page(i: usize, day: usize, first: &str, heading: &str, extra: &str) -> S
     format!(
         "---\ntitle: 新闻{i}\ndate: 2025-01-{day:02}\n---\n{first}\n\n## {heading}\n\n正文{i}。{extra}\n"
     )
+}
+
+/// A news page that links to another page by `@/`.
+fn linking_page(i: usize, target: &str) -> String {
+    news_page(
+        i,
+        i + 1,
+        &format!("第{i}篇的摘要。"),
+        "小标题",
+        &format!("见[另一篇](@/{target})。"),
+    )
+}
+
+/// The sample policy with an earlier text and its amending decision, from
+/// the policy fixture (示例 texts). The decision is put in another section
+/// than the policy, so that it is not also the policy's neighbour.
+fn add_versioned_policy(site: &Path) {
+    let from =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/policies/content/policies");
+    let to = site.join("content/policies/sample-measures");
+    std::fs::create_dir_all(to.join("versions")).unwrap();
+    std::fs::copy(from.join("sample-measures/index.md"), to.join("index.md")).unwrap();
+    let version = std::fs::read_to_string(from.join("sample-measures/versions/2019-03-01.md"))
+        .unwrap()
+        .replace(
+            "@/policies/sample-measures-decision.md",
+            "@/sample-measures-decision.md",
+        );
+    std::fs::write(to.join("versions/2019-03-01.md"), version).unwrap();
+    std::fs::copy(
+        from.join("sample-measures-decision.md"),
+        site.join("content/sample-measures-decision.md"),
+    )
+    .unwrap();
 }
 
 fn setup(dir: &Path) -> PathBuf {
@@ -69,25 +109,162 @@ fn random_edits_give_the_output_of_a_full_build() {
     let tmp = tempfile::tempdir().unwrap();
     let site = setup(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
     let policy = site.join("content/policies/sample.md");
     let policy_text = std::fs::read_to_string(&policy).unwrap();
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     let mut partial = 0;
     let mut full = 0;
 
-    for step in 0..40 {
+    add_versioned_policy(&site);
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let versioned = site.join("content/policies/sample-measures/index.md");
+    let versioned_text = std::fs::read_to_string(&versioned).unwrap();
+    let version = site.join("content/policies/sample-measures/versions/2019-03-01.md");
+    let version_text = std::fs::read_to_string(&version).unwrap();
+    let earliest = site.join("content/policies/sample-measures/versions/2016-01-01.md");
+    let index = site.join("content/news/_index.md");
+    // Pages added to the news (by number), and which news page links to which.
+    let mut extras: Vec<usize> = Vec::new();
+    let mut links: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut reshaped = 0;
+
+    for step in 0..90 {
         let which = random.below(NEWS);
         let news = site.join(format!("content/news/n{which:02}.md"));
-        let (path, text, broken) = match random.below(10) {
-            // A new page: a full build.
-            9 => {
-                let path = site.join(format!("content/news/extra{step}.md"));
-                (
-                    path,
-                    news_page(100 + step, 15, &format!("新页面{step}。"), "小标题", ""),
+        let extra_path = |n: usize| site.join(format!("content/news/extra{n}.md"));
+        let extra_page =
+            |n: usize| news_page(100 + n, 10 + n % 15, &format!("新页面{n}。"), "小标题", "");
+        // Edits that change the site's shape or a policy's texts: the
+        // files to write (None: delete), and whether the rebuild fails.
+        let shaped: Option<(Vec<FileEdit>, bool)> = match random.below(19) {
+            // A new page in the paginated section.
+            9 | 10 => {
+                extras.push(step);
+                Some((vec![(extra_path(step), Some(extra_page(step)))], false))
+            }
+            // A page renamed: the old file goes, the new one comes.
+            11 if !extras.is_empty() => {
+                let k = random.below(extras.len());
+                let (from, to) = (extras[k], step);
+                extras[k] = to;
+                let linked = links.values().any(|&e| e == from);
+                if linked {
+                    extras[k] = from;
+                }
+                Some((
+                    vec![
+                        (extra_path(from), None),
+                        (extra_path(to), Some(extra_page(to))),
+                    ],
+                    linked,
+                ))
+            }
+            // A page deleted: an error while a page links to it.
+            12 if !extras.is_empty() => {
+                let k = random.below(extras.len());
+                let gone = extras[k];
+                let linked = links.values().any(|&e| e == gone);
+                if !linked {
+                    extras.remove(k);
+                }
+                Some((vec![(extra_path(gone), None)], linked))
+            }
+            // A news page links to an added one.
+            13 if !extras.is_empty() => {
+                let target = extras[random.below(extras.len())];
+                links.insert(which, target);
+                Some((
+                    vec![(
+                        news.clone(),
+                        Some(linking_page(which, &format!("news/extra{target}.md"))),
+                    )],
                     false,
-                )
+                ))
+            }
+            // The section's _index.md: its pagination and text.
+            14 => {
+                let per = 3 + random.below(4);
+                Some((
+                    vec![(
+                        index.clone(),
+                        Some(format!(
+                            "---\ntitle: 新闻\npaginate_by: {per}\n---\n第{step}次修改的新闻栏目说明。\n"
+                        )),
+                    )],
+                    false,
+                ))
+            }
+            // The earlier text of the versioned policy.
+            15 => {
+                let days = ["三十日", "二十日", "四十日"][random.below(3)];
+                Some((
+                    vec![(version.clone(), Some(version_text.replace("三十日", days)))],
+                    false,
+                ))
+            }
+            // Its text in force: an article's words, or an article more.
+            16 => {
+                let text = match random.below(3) {
+                    0 => versioned_text.clone(),
+                    1 => versioned_text.replace("十五日", "十日"),
+                    _ => versioned_text.replace(
+                        "第五条　本办法自2019年3月1日起施行。",
+                        "第五条　本办法自2019年3月1日起施行。\n第六条　示例新增的一条。",
+                    ),
+                };
+                Some((vec![(versioned.clone(), Some(text))], false))
+            }
+            // An even earlier text, added or deleted.
+            17 | 18 => {
+                let text = (!earliest.exists()).then(|| {
+                    version_text
+                        .replace("amended_by: \"@/sample-measures-decision.md\"\n", "")
+                        .replace("示例：原始文本", "示例：更早的文本")
+                        .replace("三十日", "六十日")
+                });
+                Some((vec![(earliest.clone(), text)], false))
+            }
+            _ => None,
+        };
+        if let Some((files, broken)) = shaped {
+            let before: Vec<Option<String>> = files
+                .iter()
+                .map(|(p, _)| std::fs::read_to_string(p).ok())
+                .collect();
+            for (path, text) in &files {
+                match text {
+                    Some(t) => std::fs::write(path, t).unwrap(),
+                    None => std::fs::remove_file(path).unwrap(),
+                }
+            }
+            let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+            let result = session.apply(&paths);
+            if broken {
+                assert!(
+                    result.is_err(),
+                    "step {step}: deleting a linked page must fail the rebuild"
+                );
+                for ((path, _), text) in files.iter().zip(&before) {
+                    match text {
+                        Some(t) => std::fs::write(path, t).unwrap(),
+                        None => std::fs::remove_file(path).unwrap(),
+                    }
+                }
+                session.apply(&paths).unwrap();
+            } else {
+                match result.unwrap_or_else(|d| panic!("step {step}: {d}")) {
+                    Rebuild::Partial { .. } => reshaped += 1,
+                    Rebuild::Full(_) => panic!("step {step}: {paths:?} must rebuild partially"),
+                }
+            }
+            compare(&mut session, &served, &site, tmp.path(), step);
+            continue;
+        }
+        let (path, text, broken) = match random.below(10) {
+            9 => {
+                // The same text again.
+                let same = std::fs::read_to_string(&news).unwrap();
+                (news.clone(), same, false)
             }
             // A template: the pages that use it, or all of them for the header.
             7 => {
@@ -206,6 +383,9 @@ fn random_edits_give_the_output_of_a_full_build() {
         };
         let before = std::fs::read_to_string(&path).unwrap_or_default();
         std::fs::write(&path, &text).unwrap();
+        if path == site.join(format!("content/news/n{which:02}.md")) && !broken && text != before {
+            links.remove(&which);
+        }
         let result = session.apply(std::slice::from_ref(&path));
         if broken {
             assert!(
@@ -221,32 +401,37 @@ fn random_edits_give_the_output_of_a_full_build() {
                 Rebuild::Partial { .. } => partial += 1,
             }
         }
-        let reference = tmp.path().join(format!("full-{step}"));
-        gongkai::build(&options(&site, &reference)).unwrap();
-        session.refresh_search().unwrap();
-        let (got, want) = (tree(&served), tree(&reference));
-        assert_eq!(
-            got.keys().collect::<Vec<_>>(),
-            want.keys().collect::<Vec<_>>(),
-            "step {step}: the same files"
-        );
-        for (rel, bytes) in &want {
-            assert!(
-                &got[rel] == bytes,
-                "step {step}: {} differs from a full build",
-                rel.display()
-            );
-        }
-        std::fs::remove_dir_all(&reference).unwrap();
+        compare(&mut session, &served, &site, tmp.path(), step);
     }
     assert!(
         partial >= 20,
         "body, front matter and template edits must rebuild incrementally ({partial} partial, {full} full)"
     );
     assert!(
-        full >= 2,
-        "new pages must rebuild fully ({partial} partial, {full} full)"
+        reshaped >= 25,
+        "added, renamed and deleted pages, sections and versions: {reshaped} partial"
     );
+}
+
+/// The served tree is byte for byte a fresh full build's.
+fn compare(session: &mut Session, served: &Path, site: &Path, tmp: &Path, step: usize) {
+    let reference = tmp.join(format!("full-{step}"));
+    gongkai::build(&options(site, &reference)).unwrap();
+    session.refresh_search().unwrap();
+    let (got, want) = (tree(served), tree(&reference));
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "step {step}: the same files"
+    );
+    for (rel, bytes) in &want {
+        assert!(
+            &got[rel] == bytes,
+            "step {step}: {} differs from a full build",
+            rel.display()
+        );
+    }
+    std::fs::remove_dir_all(&reference).unwrap();
 }
 
 #[test]
@@ -408,24 +593,175 @@ fn added_and_deleted_pages_leave_no_stale_output() {
     let site = setup(tmp.path());
     let served = tmp.path().join("served");
     let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let partial = |r: Rebuild| match r {
+        Rebuild::Partial { tasks, .. } => tasks,
+        Rebuild::Full(_) => panic!("must rebuild partially"),
+    };
 
+    // Twelve news pages, five a page: a thirteenth needs no new list page,
+    // a fourth list page comes with the sixteenth.
     let added = site.join("content/news/new.md");
     std::fs::write(&added, news_page(99, 20, "新增的页面。", "小标题", "")).unwrap();
-    assert!(matches!(
-        session.apply(std::slice::from_ref(&added)).unwrap(),
-        Rebuild::Full(_)
-    ));
+    let tasks = partial(session.apply(std::slice::from_ref(&added)).unwrap());
+    assert!(tasks < 15, "{tasks} tasks for one new page");
     assert!(served.join("news/new/index.html").is_file());
+    let more: Vec<PathBuf> = (0..3)
+        .map(|k| site.join(format!("content/news/more{k}.md")))
+        .collect();
+    for (k, path) in more.iter().enumerate() {
+        std::fs::write(path, news_page(90 + k, 21 + k, "又一篇。", "小标题", "")).unwrap();
+    }
+    partial(session.apply(&more).unwrap());
+    assert!(served.join("news/page/4/index.html").is_file());
 
+    // Renamed: the old page's output goes, the list pages follow.
+    let renamed = site.join("content/news/renamed.md");
+    std::fs::rename(&added, &renamed).unwrap();
+    partial(session.apply(&[added.clone(), renamed.clone()]).unwrap());
+    assert!(!served.join("news/new").exists());
+    assert!(served.join("news/renamed/index.html").is_file());
+
+    // Deleted, with the list page that no longer has pages.
     let deleted = site.join("content/news/n05.md");
     std::fs::remove_file(&deleted).unwrap();
-    assert!(matches!(
-        session.apply(std::slice::from_ref(&deleted)).unwrap(),
-        Rebuild::Full(_)
-    ));
+    partial(session.apply(std::slice::from_ref(&deleted)).unwrap());
     assert!(
         !served.join("news/n05").exists(),
         "a deleted page's output is gone"
+    );
+    assert!(
+        !served.join("news/page/4").exists(),
+        "so is its last list page"
+    );
+
+    // A page that another links to cannot go: the error a full build
+    // gives, and the last good site stays.
+    std::fs::write(
+        site.join("content/news/n01.md"),
+        linking_page(1, "news/renamed.md"),
+    )
+    .unwrap();
+    partial(session.apply(&[site.join("content/news/n01.md")]).unwrap());
+    std::fs::remove_file(&renamed).unwrap();
+    let error = match session.apply(std::slice::from_ref(&renamed)) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("deleting a linked page must fail"),
+    };
+    assert!(error.contains("news/renamed.md"), "{error}");
+    assert!(served.join("news/renamed/index.html").is_file());
+    std::fs::write(&renamed, news_page(99, 20, "新增的页面。", "小标题", "")).unwrap();
+    partial(session.apply(std::slice::from_ref(&renamed)).unwrap());
+
+    // A section's _index.md: its pages and list pages, as a full build.
+    let index = site.join("content/news/_index.md");
+    std::fs::write(
+        &index,
+        "---\ntitle: 新闻\npaginate_by: 3\n---\n栏目说明。\n",
+    )
+    .unwrap();
+    partial(session.apply(std::slice::from_ref(&index)).unwrap());
+    assert!(served.join("news/page/5/index.html").is_file());
+
+    // A new section folder is a full build.
+    let folder = site.join("content/notices");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("_index.md"), "---\ntitle: 通知\n---\n").unwrap();
+    std::fs::write(folder.join("a.md"), news_page(1, 2, "通知。", "小标题", "")).unwrap();
+    assert!(matches!(
+        session
+            .apply(&[folder.join("_index.md"), folder.join("a.md")])
+            .unwrap(),
+        Rebuild::Full(_)
+    ));
+
+    let reference = tmp.path().join("full");
+    gongkai::build(&options(&site, &reference)).unwrap();
+    session.refresh_search().unwrap();
+    assert_eq!(tree(&served), tree(&reference));
+}
+
+#[test]
+fn a_versioned_policy_edit_renders_its_texts_comparisons_and_decision() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = setup(tmp.path());
+    add_versioned_policy(&site);
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let bundle = site.join("content/policies/sample-measures");
+    let compare = served.join("policies/sample-measures/compare/2019-03-01..2023-06-01/index.html");
+    let compared = std::fs::read(&compare).unwrap();
+
+    // The earlier text: its pages, the comparison, not the whole site.
+    let version = bundle.join("versions/2019-03-01.md");
+    let text = std::fs::read_to_string(&version).unwrap();
+    std::fs::write(&version, text.replace("三十日", "二十日")).unwrap();
+    match session.apply(std::slice::from_ref(&version)).unwrap() {
+        Rebuild::Partial { tasks, .. } => assert!(tasks < 10, "{tasks} tasks"),
+        Rebuild::Full(_) => panic!("a version edit must not rebuild everything"),
+    }
+    assert_ne!(
+        std::fs::read(&compare).unwrap(),
+        compared,
+        "the comparison changed"
+    );
+    let old_article = served.join("policies/sample-measures/2019-03-01/art_3/index.html");
+    assert!(
+        std::fs::read_to_string(&old_article)
+            .unwrap()
+            .contains("二十日")
+    );
+
+    // The text in force gains an article: the decision lists it.
+    let index = bundle.join("index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(
+        &index,
+        text.replace(
+            "第五条　本办法自2019年3月1日起施行。",
+            "第五条　本办法自2019年3月1日起施行。\n第六条　示例新增的一条。",
+        ),
+    )
+    .unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&index)).unwrap(),
+        Rebuild::Partial { .. }
+    ));
+    let decision =
+        std::fs::read_to_string(served.join("sample-measures-decision/index.html")).unwrap();
+    assert!(
+        decision.contains("第六条"),
+        "the decision lists the new article"
+    );
+
+    // An earlier text added, then deleted: its pages come and go.
+    let earliest = bundle.join("versions/2016-01-01.md");
+    std::fs::write(
+        &earliest,
+        std::fs::read_to_string(&version)
+            .unwrap()
+            .replace("amended_by: \"@/sample-measures-decision.md\"\n", "")
+            .replace("二十日", "六十日"),
+    )
+    .unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&earliest)).unwrap(),
+        Rebuild::Partial { .. }
+    ));
+    assert!(
+        served
+            .join("policies/sample-measures/2016-01-01/index.html")
+            .is_file()
+    );
+    std::fs::remove_file(&earliest).unwrap();
+    assert!(matches!(
+        session.apply(std::slice::from_ref(&earliest)).unwrap(),
+        Rebuild::Partial { .. }
+    ));
+    assert!(!served.join("policies/sample-measures/2016-01-01").exists());
+    assert!(
+        !served
+            .join("policies/sample-measures/compare/2016-01-01..2019-03-01")
+            .exists()
     );
 
     let reference = tmp.path().join("full");

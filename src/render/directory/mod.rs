@@ -115,6 +115,7 @@ fn record_body(pages: &Pages<'_>, r: &Record, out: &mut Outcome) -> String {
     );
     out.anchor_links.extend(rendered.anchor_links);
     out.local_links.extend(rendered.local_links);
+    out.links.extend(rendered.links);
     rendered.html
 }
 

@@ -83,6 +83,8 @@ pub struct Rendered {
     pub anchor_links: Vec<AnchorLink>,
     /// Links to local files, to check once every output file is known.
     pub local_links: Vec<LocalLink>,
+    /// The `@/` paths it links to (`news/a.md`), found or not.
+    pub links: Vec<String>,
 }
 
 /// Everything a render needs to report errors against the right file.
@@ -320,6 +322,7 @@ fn rewrite_link<'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> CowStr<'a> {
     if dest.starts_with("@/") {
+        out.links.push(LinkMap::rel(dest));
         return match links.resolve(dest) {
             Ok((target, anchor, href)) => {
                 if let Some(anchor) = anchor {
