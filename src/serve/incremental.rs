@@ -16,9 +16,14 @@
 //!   the pages and list pages of its section, the home page, and pages
 //!   whose relations to it changed (a changed title is shown by the policy
 //!   it succeeds, say);
+//! - an edit to **directory records** (markdown records, CSV/YAML tables,
+//!   spreadsheets, and nothing else) loads the site again; if the directory
+//!   has the same pages at the same paths, it re-renders what shows the
+//!   records that changed (see [`crate::serve::directory`]), the sitemap,
+//!   the open data and the site's calendar;
 //! - an edit to **static files** copies them;
-//! - anything else (a new, renamed or deleted page, a section, the
-//!   configuration) is a full build.
+//! - anything else (a new, renamed or deleted page or record, a section,
+//!   the configuration) is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
@@ -37,6 +42,7 @@ use crate::load::front_matter;
 use crate::model::content;
 use crate::render::headers::Headers;
 use crate::render::pages::{Outcome, Task};
+use crate::serve::directory;
 
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,6 +201,13 @@ impl Session {
         if let Some(files) = self.statics_only(changed) {
             return self.statics(&files);
         }
+        if let Some(files) = directory::records_files(
+            &self.options.root,
+            &self.build.site().content.records,
+            changed,
+        ) {
+            return self.records(&files);
+        }
         let Some(pages) = self.known_pages(changed) else {
             return self.full();
         };
@@ -301,6 +314,43 @@ impl Session {
         let result = self.rerender(tasks.into_iter().collect(), true, true);
         if result.is_err() {
             self.build = previous;
+        }
+        result
+    }
+
+    /// Directory records changed, and nothing else: load the site again
+    /// and, when its directory has the same pages, re-render what shows the
+    /// changed records ([`directory::Shown`]) with the site files (sitemap,
+    /// open data, the site's calendar); else a full build.
+    fn records(&mut self, files: &HashSet<PathBuf>) -> Result<Rebuild, Diagnostics> {
+        let build = Build::load(&self.options)?;
+        let (old, new) = (&self.build.site().directory, &build.site().directory);
+        if !directory::same_shape(old, new) || build.pages().tasks() != self.tasks {
+            return self.full_with(build);
+        }
+        let shown = directory::Shown::between(old, new, files);
+        let tasks = shown.tasks(
+            &build.pages(),
+            &self.tasks,
+            &self.section_task,
+            &self.page_task,
+        );
+        let previous = std::mem::replace(&mut self.build, build);
+        let result = self.rerender(tasks, true, true);
+        if result.is_err() {
+            self.build = previous;
+            return result;
+        }
+        for gone in &shown.calendars_gone {
+            let path = self.output.join(gone);
+            if path.exists() {
+                std::fs::remove_file(&path).map_err(|e| {
+                    Diagnostics::from(Diagnostic::in_file(
+                        &path,
+                        msg!("cannot-remove", error = crate::base::words::io_error(&e)),
+                    ))
+                })?;
+            }
         }
         result
     }
