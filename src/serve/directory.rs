@@ -230,7 +230,7 @@ struct Spread {
 }
 
 impl Spread {
-    fn of(d: &Directory, changed: &Changed) -> Spread {
+    fn of(d: &Directory, index: &Index, changed: &Changed) -> Spread {
         let mut s = Spread {
             types: changed.types.clone(),
             organizations: changed.organizations.clone(),
@@ -258,8 +258,7 @@ impl Spread {
             s.activities.extend(&d.organizations[o].activities);
             s.brands
                 .extend(d.brands.of_organization.get(&o).into_iter().flatten());
-            s.funds
-                .extend((0..d.funds.len()).filter(|&f| d.funds[f].org == o));
+            s.funds.extend(index.funds.get(&o).into_iter().flatten());
         }
         s
     }
@@ -282,7 +281,9 @@ impl Shown {
     /// are asked: an organization that moved shows on its old region's page
     /// and on its new one's).
     fn add(&mut self, d: &Directory, changed: &Changed) {
-        let spread = Spread::of(d, changed);
+        let index = Index::of(d);
+        let spread = Spread::of(d, &index, changed);
+        let mut answered: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut entries: BTreeSet<(RecordKind, usize)> = BTreeSet::new();
         let pages = &mut self.pages;
         let region_and_parent = |pages: &mut BTreeSet<DirPage>, r: usize| {
@@ -331,17 +332,13 @@ impl Shown {
             entries.insert((RecordKind::Organization, o));
             // The type's entry counts its organizations.
             entries.insert((RecordKind::OrgType, org.org_type));
-            for (n, term) in d.needs.iter().enumerate() {
-                if term.organizations.contains(&o) {
-                    pages.insert(DirPage::Need(n));
-                }
+            for &n in index.needs.get(&o).into_iter().flatten() {
+                pages.insert(DirPage::Need(n));
             }
-            for (a, term) in d.audiences.iter().enumerate() {
-                if term.organizations.contains(&o) {
-                    pages.insert(DirPage::Audience(a));
-                }
+            for &a in index.audiences.get(&o).into_iter().flatten() {
+                pages.insert(DirPage::Audience(a));
             }
-            if d.funds.iter().any(|f| f.org == o) {
+            if index.funds.contains_key(&o) {
                 self.funds_index = true;
             }
         }
@@ -360,10 +357,11 @@ impl Shown {
             );
             // Every answer of its needs for a region at or below its
             // provider's.
-            for r in below(d, provider.region) {
-                if d.regions[r].level <= Level::Township {
-                    pages.extend(needs.iter().map(|&n| DirPage::FindAnswer(n, r)));
-                }
+            let regions = answered
+                .entry(provider.region)
+                .or_insert_with(|| find_regions_below(d, provider.region));
+            for &r in regions.iter() {
+                pages.extend(needs.iter().map(|&n| DirPage::FindAnswer(n, r)));
             }
             pages.extend(
                 d.brands
@@ -412,9 +410,12 @@ impl Shown {
             pages.insert(DirPage::Organization(org));
             // Each of the organization's disclosures links its other years.
             pages.extend(
-                (0..d.funds.len())
-                    .filter(|&g| d.funds[g].org == org)
-                    .map(DirPage::Funds),
+                index
+                    .funds
+                    .get(&org)
+                    .into_iter()
+                    .flatten()
+                    .map(|&g| DirPage::Funds(g)),
             );
             self.funds_index = true;
         }
@@ -529,18 +530,52 @@ fn term_indices(terms: &[crate::model::directory::Term], names: &[String]) -> Ve
         .collect()
 }
 
-/// Region `r` and every region below it.
-fn below(d: &Directory, r: usize) -> Vec<usize> {
+/// Region `r` and the regions below it that 找组织 offers (down to the
+/// townships): the answers that list what `r`'s organizations provide.
+fn find_regions_below(d: &Directory, r: usize) -> Vec<usize> {
     let mut found = vec![];
     let mut seen = HashSet::new();
     let mut stack = vec![r];
     while let Some(x) = stack.pop() {
         if seen.insert(x) {
-            found.push(x);
+            if d.regions[x].level <= Level::Township {
+                found.push(x);
+            }
             stack.extend(&d.regions[x].children);
         }
     }
     found
+}
+
+/// Who lists an organization, the other way round: the needs and
+/// audiences whose pages list it, and its funds disclosures.
+struct Index {
+    needs: HashMap<usize, Vec<usize>>,
+    audiences: HashMap<usize, Vec<usize>>,
+    funds: HashMap<usize, Vec<usize>>,
+}
+
+impl Index {
+    fn of(d: &Directory) -> Index {
+        let by_organization = |terms: &[crate::model::directory::Term]| {
+            let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+            for (t, term) in terms.iter().enumerate() {
+                for &o in &term.organizations {
+                    map.entry(o).or_default().push(t);
+                }
+            }
+            map
+        };
+        let mut funds: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (f, disclosure) in d.funds.iter().enumerate() {
+            funds.entry(disclosure.org).or_default().push(f);
+        }
+        Index {
+            needs: by_organization(&d.needs),
+            audiences: by_organization(&d.audiences),
+            funds,
+        }
+    }
 }
 
 /// The records files among `changed` (paths as the watcher gives them,
