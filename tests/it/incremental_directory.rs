@@ -1,9 +1,10 @@
 //! Incremental rebuilds of directory edits give exactly the output of a
 //! full build: on a copy of the example portal, a shuffled sequence of
 //! edits to its records (table cells: a phone, opening hours, a name; a
-//! region's parent and name; an organization's type; an activity's dates
-//! between past and upcoming; a markdown record; a service, an organization
-//! type, a brand, a funds row; a row added and deleted) is applied to a
+//! region's parent and name; an organization's type and parent; an
+//! activity's dates between past and upcoming, and its organizer; a
+//! markdown record; a service's title and needs, an organization type, a
+//! brand, a funds row; a row added and deleted) is applied to a
 //! session, and after every edit the session's output is compared byte for
 //! byte with a fresh full build. Edits that keep the directory's pages take
 //! the partial path, and the test says so.
@@ -121,6 +122,61 @@ fn edits() -> Vec<Edit> {
                     "kexie"
                 };
                 set_cell(t, "yuecheng-kexie", 2, to)
+            },
+            true,
+        ),
+        // An organization's parent, given and taken away.
+        (
+            COUNTIES,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("xinchang-fulian,"))
+                    .unwrap();
+                let to = if line.contains(",shaoxing-fulian,") {
+                    ""
+                } else {
+                    "shaoxing-fulian"
+                };
+                set_cell(t, "xinchang-fulian", 4, to)
+            },
+            true,
+        ),
+        // An activity's organizer: the one it had loses its only activity,
+        // and its calendar goes.
+        (
+            ACTIVITIES,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("2026-09-qiaojie-zhongqiu,"))
+                    .unwrap();
+                let to = if line.contains(",shaoxing-qiaolian,") {
+                    "shaoxing-wenlian"
+                } else {
+                    "shaoxing-qiaolian"
+                };
+                set_cell(t, "2026-09-qiaojie-zhongqiu", 2, to)
+            },
+            true,
+        ),
+        // A service's needs: the needs' pages count their services.
+        (
+            "content/services/services.yaml",
+            |t, _| {
+                if t.contains("    - 大病救助\n    - 困难帮扶\n") {
+                    t.replacen(
+                        "    - 大病救助\n    - 困难帮扶\n",
+                        "    - 助学\n    - 困难帮扶\n",
+                        1,
+                    )
+                } else {
+                    t.replacen(
+                        "    - 助学\n    - 困难帮扶\n",
+                        "    - 大病救助\n    - 困难帮扶\n",
+                        1,
+                    )
+                }
             },
             true,
         ),
