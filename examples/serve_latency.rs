@@ -9,6 +9,13 @@
 //! and 3 of `gongkai.yaml` (a full rebuild) for comparison.
 //! PAGE is a markdown file under SITE/content (default: the first page
 //! found). The site's files are restored at the end.
+//!
+//! `serve_latency SITE --table CSV` times directory edits instead of the
+//! page ones: 20 edits of one cell of the CSV table CSV (a records table:
+//! the `phones` cell, or else the `name` cell, of its middle row), then 3 of
+//! `gongkai.yaml` (the full rebuild such an edit took before it was
+//! incremental). With
+//! `GONGKAI_TIMINGS=1` the server's stage timings go to stderr.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -153,9 +160,18 @@ fn report(name: &str, mut times: Vec<Duration>) {
 }
 
 fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let table = match args.iter().position(|a| a == "--table") {
+        Some(i) if i + 1 < args.len() => {
+            let table = PathBuf::from(args.remove(i + 1));
+            args.remove(i);
+            Some(table)
+        }
+        Some(_) => return Err("--table needs a CSV file".into()),
+        None => None,
+    };
     let Some(site) = args.first().map(PathBuf::from) else {
-        return Err("usage: serve_latency SITE [PAGE]".into());
+        return Err("usage: serve_latency SITE [PAGE] | SITE --table CSV".into());
     };
     let page = match args.get(1) {
         Some(p) => PathBuf::from(p),
@@ -167,7 +183,11 @@ fn run() -> Result<(), String> {
         .arg(&site)
         .args(["--port", "0"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(if std::env::var_os("GONGKAI_TIMINGS").is_some() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .spawn()
         .map_err(|e| {
             format!(
@@ -199,25 +219,17 @@ fn run() -> Result<(), String> {
     let mut events = BufReader::new(stream);
     wait_for(&mut events, &["hello"])?;
 
-    measure(&mut events, "page body edit", &page, 20, |text, k| {
-        format!("{text}\n追加的一句话{k}。\n")
-    })?;
-    measure(
-        &mut events,
-        "page front matter edit",
-        &page,
-        3,
-        |text, k| text.replacen("title: ", &format!("title: 改{k}"), 1),
-    )?;
-    measure_new_pages(&mut events, &page, 10)?;
-    let template = site.join("themes/default/templates/page.html");
-    measure(
-        &mut events,
-        "page template edit",
-        &template,
-        3,
-        |text, k| format!("{text}{{# edit {k} #}}\n"),
-    )?;
+    if let Some(table) = table {
+        let original =
+            std::fs::read_to_string(&table).map_err(|e| format!("{}: {e}", table.display()))?;
+        let (row, column) = middle_cell(&original)?;
+        println!("table {}: row {row}, column {column}", table.display());
+        measure(&mut events, "table cell edit", &table, 20, |text, k| {
+            set_cell(text, row, column, &format!("0571-0000-{k:04}"))
+        })?;
+    } else {
+        measure_pages(&mut events, &site, &page)?;
+    }
     let config = site.join("gongkai.yaml");
     measure(
         &mut events,
@@ -229,6 +241,61 @@ fn run() -> Result<(), String> {
     drop(server);
     let mut rest = String::new();
     let _ = stdout.read_to_string(&mut rest);
+    Ok(())
+}
+
+/// The middle row (1-based, after the header) of a CSV table, and the
+/// column of its `phones` cell, or else of its `name`.
+fn middle_cell(text: &str) -> Result<(usize, usize), String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = ["phones", "name"]
+        .iter()
+        .find_map(|h| headers.iter().position(|x| x == *h))
+        .ok_or("the table has no phones or name column")?;
+    let rows = reader.records().count();
+    if rows == 0 {
+        return Err("the table has no rows".into());
+    }
+    Ok((rows / 2 + 1, column))
+}
+
+/// `text` (a CSV table) with the cell at `row` (1-based after the header)
+/// and `column` set to `value`, the other rows as they were.
+fn set_cell(text: &str, row: usize, column: usize, value: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut writer = csv::Writer::from_writer(vec![]);
+    for (i, record) in reader.records().enumerate() {
+        let Ok(record) = record else { continue };
+        let cells: Vec<&str> = record
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| if i == row && c == column { value } else { cell })
+            .collect();
+        let _ = writer.write_record(cells);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// 20 edits of a page's body, 3 of its front matter, 3 of the page template.
+fn measure_pages(
+    events: &mut BufReader<TcpStream>,
+    site: &Path,
+    page: &Path,
+) -> Result<(), String> {
+    measure(events, "page body edit", page, 20, |text, k| {
+        format!("{text}\n追加的一句话{k}。\n")
+    })?;
+    measure(events, "page front matter edit", page, 3, |text, k| {
+        text.replacen("title: ", &format!("title: 改{k}"), 1)
+    })?;
+    measure_new_pages(events, page, 10)?;
+    let template = site.join("themes/default/templates/page.html");
+    measure(events, "page template edit", &template, 3, |text, k| {
+        format!("{text}{{# edit {k} #}}\n")
+    })?;
     Ok(())
 }
 

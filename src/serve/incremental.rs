@@ -23,9 +23,14 @@
 //!   pages are matched by file, the task table is made again and only
 //!   what depends on the change renders; what went is removed (see
 //!   [`reshape`], which also lists what still falls back to a full build);
+//! - an edit to **directory records** (markdown records, CSV/YAML tables,
+//!   spreadsheets, and nothing else) loads the site again; if the directory
+//!   has the same pages at the same paths, it re-renders what shows the
+//!   records that changed (see [`crate::serve::directory`]), the sitemap,
+//!   the open data and the site's calendar;
 //! - an edit to **static files** copies them;
 //! - anything else (the configuration, a section folder added or deleted,
-//!   a directory table or record) is a full build.
+//!   a directory record added, deleted or renamed) is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
@@ -46,6 +51,7 @@ use crate::load::front_matter;
 use crate::model::content;
 use crate::render::headers::Headers;
 use crate::render::pages::{Outcome, Task};
+use crate::serve::directory;
 
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +200,13 @@ impl Session {
         if let Some(files) = self.statics_only(changed) {
             return self.statics(&files);
         }
+        if let Some(files) = directory::records_files(
+            &self.options.root,
+            &self.build.site().content.records,
+            changed,
+        ) {
+            return self.records(&files);
+        }
         let Some(pages) = self.known_pages(changed) else {
             return self.reshape(changed, None);
         };
@@ -306,6 +319,43 @@ impl Session {
         let result = self.rerender(tasks.into_iter().collect(), true, true);
         if result.is_err() {
             self.build = previous;
+        }
+        result
+    }
+
+    /// Directory records changed, and nothing else: load the site again
+    /// and, when its directory has the same pages, re-render what shows the
+    /// changed records ([`directory::Shown`]) with the site files (sitemap,
+    /// open data, the site's calendar); else a full build.
+    fn records(&mut self, files: &HashSet<PathBuf>) -> Result<Rebuild, Diagnostics> {
+        let build = Build::load(&self.options)?;
+        let (old, new) = (&self.build.site().directory, &build.site().directory);
+        if !directory::same_shape(old, new) || build.pages().tasks() != self.tasks {
+            return self.full_with(build);
+        }
+        let shown = directory::Shown::between(old, new, files);
+        let tasks = shown.tasks(
+            &build.pages(),
+            &self.tasks,
+            &self.section_task,
+            &self.page_task,
+        );
+        let previous = std::mem::replace(&mut self.build, build);
+        let result = self.rerender(tasks, true, true);
+        if result.is_err() {
+            self.build = previous;
+            return result;
+        }
+        for gone in &shown.calendars_gone {
+            let path = self.output.join(gone);
+            if path.exists() {
+                std::fs::remove_file(&path).map_err(|e| {
+                    Diagnostics::from(Diagnostic::in_file(
+                        &path,
+                        msg!("cannot-remove", error = crate::base::words::io_error(&e)),
+                    ))
+                })?;
+            }
         }
         result
     }

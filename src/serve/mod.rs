@@ -12,6 +12,7 @@
 //! always sees a whole site, and a failed build leaves the last good site
 //! served while pages show the error.
 
+mod directory;
 pub mod files;
 mod http;
 pub mod incremental;

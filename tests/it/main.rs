@@ -21,6 +21,7 @@ mod funds;
 mod hostile;
 mod import;
 mod incremental;
+mod incremental_directory;
 mod interrupted;
 mod languages;
 mod layers;

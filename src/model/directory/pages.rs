@@ -5,7 +5,7 @@
 use crate::model::directory::Directory;
 
 /// One page of the directory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DirPage {
     Region(usize),
     OrgType(usize),

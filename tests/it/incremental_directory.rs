@@ -1,0 +1,403 @@
+//! Incremental rebuilds of directory edits give exactly the output of a
+//! full build: on a copy of the example portal, a shuffled sequence of
+//! edits to its records (table cells: a phone, opening hours, a name; a
+//! region's parent and name; an organization's type and parent; an
+//! activity's dates between past and upcoming, and its organizer; a
+//! markdown record; a service's title and needs, an organization type, a
+//! brand, a funds row; a row added and deleted) is applied to a
+//! session, and after every edit the session's output is compared byte for
+//! byte with a fresh full build. Edits that keep the directory's pages take
+//! the partial path, and the test says so.
+
+use crate::common::{self, tree};
+
+use std::path::{Path, PathBuf};
+
+use gongkai::BuildOptions;
+use gongkai::{Rebuild, Session};
+
+/// A small deterministic generator (xorshift64*).
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}
+
+fn options(site: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+        drafts: false,
+        future: false,
+        force: false,
+    }
+}
+
+/// `text` with field `field` (0-based, before any quoted field) of the CSV
+/// row whose id is `id` set to `value`.
+fn set_cell(text: &str, id: &str, field: usize, value: &str) -> String {
+    let prefix = format!("{id},");
+    let mut found = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if !line.starts_with(&prefix) {
+                return line.to_string();
+            }
+            found = true;
+            let mut cells: Vec<&str> = line.splitn(field + 2, ',').collect();
+            cells[field] = value;
+            cells.join(",")
+        })
+        .collect();
+    assert!(found, "no row {id}");
+    lines.join("\n") + "\n"
+}
+
+/// One kind of edit: the file it changes (below the site) and its new text
+/// at `step`, from the file's text; and whether the directory keeps its
+/// pages (the edit takes the partial path).
+type Edit = (&'static str, fn(&str, usize) -> String, bool);
+
+const COUNTIES: &str = "content/organizations/counties.csv";
+const REGIONS: &str = "content/regions/regions.csv";
+const ACTIVITIES: &str = "content/activities/activities.csv";
+
+fn edits() -> Vec<Edit> {
+    vec![
+        // A phone number cell.
+        (
+            COUNTIES,
+            |t, step| {
+                set_cell(
+                    t,
+                    "yuecheng-gonghui",
+                    6,
+                    &format!("0575-0000-{step:04};12351"),
+                )
+            },
+            true,
+        ),
+        // Opening hours, quoted in the table (a cell with a comma).
+        (
+            COUNTIES,
+            |t, step| {
+                let hours = [
+                    "\"周一至周五 08:30-12:00,14:00-17:30\"",
+                    "周一至周六 09:00-17:00",
+                ];
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("keqiao-gonghui,"))
+                    .unwrap();
+                let now = hours.iter().position(|h| line.contains(h)).unwrap();
+                let _ = step;
+                t.replacen(line, &line.replacen(hours[now], hours[1 - now], 1), 1)
+            },
+            true,
+        ),
+        // An organization's name: its lists, services, activities, brands.
+        (
+            COUNTIES,
+            |t, step| set_cell(t, "yuecheng-fulian", 1, &format!("越城区妇女联合会{step}")),
+            true,
+        ),
+        // An organization's type.
+        (
+            COUNTIES,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("yuecheng-kexie,"))
+                    .unwrap();
+                let to = if line.contains(",kexie,") {
+                    "wenlian"
+                } else {
+                    "kexie"
+                };
+                set_cell(t, "yuecheng-kexie", 2, to)
+            },
+            true,
+        ),
+        // An organization's parent, given and taken away.
+        (
+            COUNTIES,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("xinchang-fulian,"))
+                    .unwrap();
+                let to = if line.contains(",shaoxing-fulian,") {
+                    ""
+                } else {
+                    "shaoxing-fulian"
+                };
+                set_cell(t, "xinchang-fulian", 4, to)
+            },
+            true,
+        ),
+        // An activity's organizer: the one it had loses its only activity,
+        // and its calendar goes.
+        (
+            ACTIVITIES,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("2026-09-qiaojie-zhongqiu,"))
+                    .unwrap();
+                let to = if line.contains(",shaoxing-qiaolian,") {
+                    "shaoxing-wenlian"
+                } else {
+                    "shaoxing-qiaolian"
+                };
+                set_cell(t, "2026-09-qiaojie-zhongqiu", 2, to)
+            },
+            true,
+        ),
+        // A service's needs: the needs' pages count their services.
+        (
+            "content/services/services.yaml",
+            |t, _| {
+                if t.contains("    - 大病救助\n    - 困难帮扶\n") {
+                    t.replacen(
+                        "    - 大病救助\n    - 困难帮扶\n",
+                        "    - 助学\n    - 困难帮扶\n",
+                        1,
+                    )
+                } else {
+                    t.replacen(
+                        "    - 助学\n    - 困难帮扶\n",
+                        "    - 大病救助\n    - 困难帮扶\n",
+                        1,
+                    )
+                }
+            },
+            true,
+        ),
+        // A row added, then deleted: a full build.
+        (
+            COUNTIES,
+            |t, _| {
+                let row = "yuecheng-shili,越城区示例协会,kexie,yuecheng,,,,,,,,,,,,,示例数据。";
+                if t.contains(row) {
+                    t.replace(&format!("{row}\n"), "")
+                } else {
+                    format!("{t}{row}\n")
+                }
+            },
+            false,
+        ),
+        // A township moves to another county.
+        (
+            REGIONS,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("zhuji-fengqiao,"))
+                    .unwrap();
+                let to = if line.contains(",zhuji,") {
+                    "shengzhou"
+                } else {
+                    "zhuji"
+                };
+                set_cell(t, "zhuji-fengqiao", 3, to)
+            },
+            true,
+        ),
+        // A county's name: every region, organization and activity below.
+        (
+            REGIONS,
+            |t, step| set_cell(t, "yuecheng", 1, &format!("越城区{step}")),
+            true,
+        ),
+        // An activity moves between past (September) and upcoming (the
+        // month after the build's, which has other activities).
+        (
+            ACTIVITIES,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("2026-09-qiaojie-zhongqiu,"))
+                    .unwrap();
+                let (start, end) = if line.contains(",2026-09-24 14:30,") {
+                    ("2027-03-24 14:30", "2027-03-24 17:00")
+                } else {
+                    ("2026-09-24 14:30", "2026-09-24 17:00")
+                };
+                let t = set_cell(t, "2026-09-qiaojie-zhongqiu", 3, start);
+                set_cell(&t, "2026-09-qiaojie-zhongqiu", 4, end)
+            },
+            true,
+        ),
+        // An activity moves to a month with no other: a new calendar page.
+        (
+            ACTIVITIES,
+            |t, _| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("2026-08-song-qingliang,"))
+                    .unwrap();
+                let day = if line.contains(",2026-08-06,") {
+                    "2030-01-06"
+                } else {
+                    "2026-08-06"
+                };
+                let t = set_cell(t, "2026-08-song-qingliang", 3, day);
+                set_cell(&t, "2026-08-song-qingliang", 4, day)
+            },
+            false,
+        ),
+        // A markdown record's phone.
+        (
+            "content/organizations/shaoxing-hongshizihui.md",
+            |t, step| {
+                let line = t.lines().find(|l| l.starts_with("  - 0575-0000-")).unwrap();
+                t.replacen(line, &format!("  - 0575-0000-{step:04}"), 1)
+            },
+            true,
+        ),
+        // A service's title (shown by the policies it implements).
+        (
+            "content/services/services.yaml",
+            |t, step| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("  title: 职工医疗互助保障"))
+                    .unwrap();
+                t.replacen(line, &format!("  title: 职工医疗互助保障{step}"), 1)
+            },
+            true,
+        ),
+        // An organization type's hotline name.
+        (
+            "content/org-types/org-types.yaml",
+            |t, step| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("  hotline_name: 职工服务热线"))
+                    .unwrap();
+                t.replacen(line, &format!("  hotline_name: 职工服务热线{step}"), 1)
+            },
+            true,
+        ),
+        // A brand's name.
+        (
+            "content/brands/brands.yaml",
+            |t, step| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("  name: 12338热线服务窗口"))
+                    .unwrap();
+                t.replacen(line, &format!("  name: 12338热线服务窗口{step}（示例）"), 1)
+            },
+            true,
+        ),
+        // A funds amount.
+        (
+            "content/funds/2025.csv",
+            |t, step| {
+                let line = t
+                    .lines()
+                    .find(|l| l.starts_with("shaoxing-hongshizihui,2025,筹集,财政拨款,"))
+                    .unwrap();
+                t.replacen(
+                    line,
+                    &format!("shaoxing-hongshizihui,2025,筹集,财政拨款,12500{step:02}.00,,,,,,是"),
+                    1,
+                )
+            },
+            true,
+        ),
+    ]
+}
+
+#[test]
+fn random_directory_edits_give_the_output_of_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::portal(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let edits = edits();
+    // Each kind of edit twice (the second mostly undoes the first), in a
+    // shuffled order.
+    let mut order: Vec<usize> = (0..edits.len()).chain(0..edits.len()).collect();
+    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    for i in (1..order.len()).rev() {
+        order.swap(i, random.below(i + 1));
+    }
+
+    for (step, &kind) in order.iter().enumerate() {
+        let (file, edit, partial) = edits[kind];
+        let path = site.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let new = edit(&text, step);
+        assert_ne!(new, text, "step {step}: edit {kind} changes its file");
+        std::fs::write(&path, &new).unwrap();
+        let rebuild = session
+            .apply(&[PathBuf::from(file)])
+            .unwrap_or_else(|d| panic!("step {step} (edit {kind} of {file}): {d}"));
+        assert_eq!(
+            matches!(rebuild, Rebuild::Partial { .. }),
+            partial,
+            "step {step}: edit {kind} of {file} took {rebuild:?}"
+        );
+        session.refresh_search().unwrap();
+        let reference = tmp.path().join(format!("full-{step}"));
+        gongkai::build(&options(&site, &reference)).unwrap();
+        let (got, want) = (tree(&served), tree(&reference));
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            want.keys().collect::<Vec<_>>(),
+            "step {step}: edit {kind} of {file}: the same files"
+        );
+        for (rel, bytes) in &want {
+            assert!(
+                &got[rel] == bytes,
+                "step {step}: edit {kind} of {file}: {} differs from a full build",
+                rel.display()
+            );
+        }
+        std::fs::remove_dir_all(&reference).unwrap();
+    }
+}
+
+#[test]
+fn a_cell_edit_renders_only_what_shows_the_organization() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::portal(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, report) = Session::start(options(&site, &served)).unwrap();
+    let path = site.join(COUNTIES);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        set_cell(&text, "xinchang-kexie", 6, "0575-0000-9999"),
+    )
+    .unwrap();
+    let Rebuild::Partial {
+        tasks,
+        files_written,
+    } = session.apply(&[path]).unwrap()
+    else {
+        panic!("a phone number edit must not rebuild everything");
+    };
+    // Its page, its region's and county's, its type's, its parent's, its
+    // list page, the pages of needs and audiences and answers that list it:
+    // a few dozen of the site's pages, and the files that changed.
+    assert!(tasks < 60, "{tasks} tasks");
+    assert!(
+        files_written < report.files_written / 10,
+        "{files_written} files"
+    );
+    let page =
+        std::fs::read_to_string(served.join("organizations/xinchang-kexie/index.html")).unwrap();
+    assert!(page.contains("0575-0000-9999"));
+    let data = std::fs::read_to_string(served.join("data/organizations.csv")).unwrap();
+    assert!(data.contains("0575-0000-9999"), "open data rewritten");
+}
