@@ -181,7 +181,8 @@ fn run() -> Result<(), String> {
     stdout.read_line(&mut line).map_err(|e| e.to_string())?;
     let address = line
         .trim()
-        .strip_prefix("serving http://")
+        .split_once("http://")
+        .map(|(_, a)| a)
         .and_then(|a| a.strip_suffix('/'))
         .ok_or(format!("unexpected first line: {line}"))?
         .to_string();
