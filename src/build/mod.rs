@@ -337,7 +337,9 @@ impl Build {
             diagnostics: Vec::new(),
         };
         if site_files {
+            let started = Instant::now();
             write::site_files::site_files(&self.site, &articles, &mut emit);
+            timing("site-files", started);
         }
         if search {
             let started = Instant::now();

@@ -26,8 +26,9 @@
 //! - an edit to **directory records** (markdown records, CSV/YAML tables,
 //!   spreadsheets, and nothing else) loads the site again; if the directory
 //!   has the same pages at the same paths, it re-renders what shows the
-//!   records that changed (see [`crate::serve::directory`]), the sitemap,
-//!   the open data and the site's calendar;
+//!   records that changed (see [`crate::serve::directory`]), the open
+//!   data and the site's calendar (the sitemap and feeds list only paths,
+//!   which stay);
 //! - an edit to **static files** copies them;
 //! - anything else (the configuration, a section folder added or deleted,
 //!   a directory record added, deleted or renamed) is a full build.
@@ -325,10 +326,11 @@ impl Session {
 
     /// Directory records changed, and nothing else: load the site again
     /// and, when its directory has the same pages, re-render what shows the
-    /// changed records ([`directory::Shown`]) with the site files (sitemap,
-    /// open data, the site's calendar); else a full build.
+    /// changed records ([`directory::Shown`]) and the directory's site files
+    /// (open data, the site's calendar); else a full build.
     fn records(&mut self, files: &HashSet<PathBuf>) -> Result<Rebuild, Diagnostics> {
         let build = Build::load(&self.options)?;
+        let started = std::time::Instant::now();
         let (old, new) = (&self.build.site().directory, &build.site().directory);
         if !directory::same_shape(old, new) || build.pages().tasks() != self.tasks {
             return self.full_with(build);
@@ -340,12 +342,24 @@ impl Session {
             &self.section_task,
             &self.page_task,
         );
+        crate::base::timing::timing("dir-compare", started);
+        let started = std::time::Instant::now();
         let previous = std::mem::replace(&mut self.build, build);
-        let result = self.rerender(tasks, true, true);
-        if result.is_err() {
+        // The sitemap, feeds and robots.txt list pages and their paths,
+        // which stay: only the directory's own site files are written.
+        let result = self.rerender(tasks, false, true);
+        crate::base::timing::timing("rerender", started);
+        let Ok(Rebuild::Partial {
+            tasks,
+            files_written,
+        }) = result
+        else {
             self.build = previous;
             return result;
-        }
+        };
+        let started = std::time::Instant::now();
+        let files_written = files_written + self.directory_files()?;
+        crate::base::timing::timing("dir-files", started);
         for gone in &shown.calendars_gone {
             let path = self.output.join(gone);
             if path.exists() {
@@ -357,7 +371,40 @@ impl Session {
                 })?;
             }
         }
-        result
+        Ok(Rebuild::Partial {
+            tasks,
+            files_written,
+        })
+    }
+
+    /// Write the directory's site-wide files (the site's calendar, the
+    /// open data) where they changed; how many did.
+    fn directory_files(&self) -> Result<usize, Diagnostics> {
+        let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
+        let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
+            files
+                .lock()
+                .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?
+                .push((rel.to_string(), bytes.to_vec()));
+            Ok(())
+        };
+        let mut emit = crate::base::sink::Emit {
+            sink: &sink,
+            written: 0,
+            diagnostics: Vec::new(),
+        };
+        crate::write::site_files::directory_files(self.build.site(), &mut emit);
+        if !emit.diagnostics.is_empty() {
+            return Err(Diagnostics(emit.diagnostics));
+        }
+        let files = files
+            .into_inner()
+            .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?;
+        let mut written = 0;
+        for (rel, bytes) in &files {
+            written += usize::from(write_if_changed(&self.output, rel, bytes)?);
+        }
+        Ok(written)
     }
 
     fn full(&mut self) -> Result<Rebuild, Diagnostics> {
