@@ -130,7 +130,10 @@ run_timed() {
 # and let the kernel finish freeing them, so that one run does not pay for
 # the previous one.
 settle() {
-    while pgrep -x rm >/dev/null; do sleep 0.5; done
+    # Live ones only (running, sleeping, in disk wait): an `rm` whose
+    # parent never reaps it stays a zombie for as long as that parent runs
+    # (a `gongkai serve` of someone else's, say).
+    while pgrep -x rm -r D,R,S >/dev/null; do sleep 0.5; done
     sync
     sleep "${SETTLE:-3}"
 }
