@@ -104,7 +104,7 @@ run_timed() {
     if [[ $rc -ne 0 ]]; then
         echo "bench: '$name' failed (exit $rc): $*" >&2
         tail -n 25 "$lf" | sed 's/^/    /' >&2
-        WALL=FAIL PEAK=FAIL
+        WALL=FAIL PEAK=FAIL CPU_S=FAIL
         return 1
     fi
     WALL="$(awk -F': ' '/Elapsed \(wall clock\) time/ {
@@ -112,6 +112,10 @@ run_timed() {
         for (i = 1; i <= n; i++) s = s * 60 + p[i]
         printf "%.2f", s }' "$tf")"
     PEAK="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tf")"
+    # CPU seconds (user + system): what the build did, whatever else the
+    # machine was doing; wall clock stretches with the load.
+    CPU_S="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 }
+        END { printf "%.2f", s }' "$tf")"
     local cpu
     cpu="$(awk -F': ' '/Percent of CPU this job got/ { print $2 }' "$tf")"
     log "$name: ${WALL} s, ${PEAK} MiB, CPU ${cpu}, load $(cut -d' ' -f1 /proc/loadavg)"
@@ -126,7 +130,10 @@ run_timed() {
 # and let the kernel finish freeing them, so that one run does not pay for
 # the previous one.
 settle() {
-    while pgrep -x rm >/dev/null; do sleep 0.5; done
+    # Live ones only (running, sleeping, in disk wait): an `rm` whose
+    # parent never reaps it stays a zombie for as long as that parent runs
+    # (a `gongkai serve` of someone else's, say).
+    while pgrep -x rm -r D,R,S >/dev/null; do sleep 0.5; done
     sync
     sleep "${SETTLE:-3}"
 }
@@ -155,7 +162,7 @@ verdict() {
         print (v + 0 < l + 0) ? "met" : "NOT MET" }'
 }
 
-declare -A GK GK_PEAK GK_WARM HG HG_PEAK GK_FILES HG_FILES
+declare -A GK GK_PEAK GK_WARM HG HG_PEAK GK_FILES HG_FILES GK_CPU GK_LOAD
 FAILED=0
 DISK_LINE=""
 
@@ -179,12 +186,12 @@ for n in $SIZES; do
     # above. Then warm (previous output present).
     runs=1
     [[ "$n" -le 10000 ]] && runs=3
-    walls=() peaks=() ok=1
+    walls=() peaks=() cpus=() ok=1
     for ((r = 1; r <= runs; r++)); do
         rm -rf -- "$gk_out"
         settle
         if run_timed "gongkai-$n-cold-$r" "$GONGKAI" build --root "$site" --output "$gk_out"; then
-            walls+=("$WALL") peaks+=("$PEAK")
+            walls+=("$WALL") peaks+=("$PEAK") cpus+=("$CPU_S")
         else
             ok=0
             break
@@ -193,11 +200,13 @@ for n in $SIZES; do
     if [[ $ok == 1 ]]; then
         if [[ $runs == 3 ]]; then
             GK[$n]=$(median "${walls[@]}") GK_PEAK[$n]=$(median "${peaks[@]}")
+            GK_CPU[$n]=$(median "${cpus[@]}")
             log "gongkai-$n-cold: runs ${walls[*]} s, median ${GK[$n]} s"
         else
-            GK[$n]=${walls[0]} GK_PEAK[$n]=${peaks[0]}
+            GK[$n]=${walls[0]} GK_PEAK[$n]=${peaks[0]} GK_CPU[$n]=${cpus[0]}
         fi
         GK_FILES[$n]=$(count_html "$gk_out")
+        GK_LOAD[$n]=$(cut -d' ' -f1-3 /proc/loadavg)
         settle
         if run_timed "gongkai-$n-warm" "$GONGKAI" build --root "$site" --output "$gk_out"; then
             GK_WARM[$n]=$WALL
@@ -256,7 +265,7 @@ done
 # scales), with GONGKAI_TIMINGS=1 for the stage timings. The trees take about
 # 2.3 GB at 100%, mostly output: on /dev/shm when it has 8 GiB free, else on
 # $TMPDIR or /tmp.
-declare -A DIR_WALL DIR_PEAK DIR_HTML DIR_ORG_PAGES DIR_COUNTS DIR_REPORT DIR_TIMINGS
+declare -A DIR_CPU DIR_LOAD DIR_WALL DIR_PEAK DIR_HTML DIR_ORG_PAGES DIR_COUNTS DIR_REPORT DIR_TIMINGS
 DIR_BASE=$SHM
 if [[ -n "$DIR_SCALES" ]]; then
     shm_free_kib=$(df -Pk "$SHM" | awk 'NR == 2 { print $4 }')
@@ -279,7 +288,8 @@ for s in $DIR_SCALES; do
     settle
     name="gongkai-province-$s"
     if run_timed "$name" env GONGKAI_TIMINGS=1 "$GONGKAI" build --root "$site" --output "$out"; then
-        DIR_WALL[$s]=$WALL DIR_PEAK[$s]=$PEAK
+        DIR_WALL[$s]=$WALL DIR_PEAK[$s]=$PEAK DIR_CPU[$s]=$CPU_S
+        DIR_LOAD[$s]=$(cut -d' ' -f1-3 /proc/loadavg)
         DIR_HTML[$s]=$(count_html "$out")
         # Organization pages: organizations/<id>/index.html (not the list pages).
         DIR_ORG_PAGES[$s]=$({ find "$out/organizations" -mindepth 2 -maxdepth 2 -name index.html 2>/dev/null || true; } | wc -l)
@@ -287,7 +297,7 @@ for s in $DIR_SCALES; do
         DIR_TIMINGS[$s]="$(awk '/^timing:/ { printf "%s%s %s ms", (n++ ? ", " : ""), $2, $3 }' "$LOGS/$name.log")"
         log "    stages: ${DIR_TIMINGS[$s]}"
     else
-        DIR_WALL[$s]=FAIL DIR_PEAK[$s]=FAIL DIR_HTML[$s]=- DIR_ORG_PAGES[$s]=-
+        DIR_WALL[$s]=FAIL DIR_PEAK[$s]=FAIL DIR_CPU[$s]=FAIL DIR_HTML[$s]=- DIR_ORG_PAGES[$s]=-
         DIR_REPORT[$s]="FAILED (see above)" DIR_TIMINGS[$s]=-
         FAILED=1
     fi
@@ -387,6 +397,25 @@ if [[ -n "$DIR_SCALES" ]]; then
         echo "  linear time, ${first}% -> ${last}%: ${pages_x}x the HTML pages took ${time_x}x the time;" \
             "time per page x${per_page_x} -> $(verdict "$per_page_x" 1.2)"
         echo "  (linear: time per page stays flat, x1.00, or falls; up to x1.2 is counted as noise)"
+    fi
+    # Against the page corpus built just before (issue 16): time per HTML
+    # page of each scale over the largest page size's, wall clock and CPU
+    # seconds (user + system; the fairer figure when the machine is shared).
+    big=""
+    for n in $SIZES; do big=$n; done
+    if [[ -n "$big" ]]; then
+        page_ms=$(div "${GK[$big]}" "$(div "${GK_FILES[$big]}" 1000 %.3f)" %.4f)
+        page_cpu_ms=$(div "${GK_CPU[$big]}" "$(div "${GK_FILES[$big]}" 1000 %.3f)" %.4f)
+        echo "  time per HTML page against the ${big}-page corpus (${GK_FILES[$big]} HTML pages:" \
+            "${page_ms} ms wall, ${page_cpu_ms} ms CPU; load ${GK_LOAD[$big]}), target at most x1.3:"
+        for s in $DIR_SCALES; do
+            dir_ms=$(div "${DIR_WALL[$s]}" "$(div "${DIR_HTML[$s]}" 1000 %.3f)" %.4f)
+            dir_cpu_ms=$(div "${DIR_CPU[$s]}" "$(div "${DIR_HTML[$s]}" 1000 %.3f)" %.4f)
+            wall_x=$(div "$dir_ms" "$page_ms")
+            cpu_x=$(div "$dir_cpu_ms" "$page_cpu_ms")
+            echo "    ${s}%: ${dir_ms} ms wall (x${wall_x} -> $(verdict "$wall_x" 1.3001))," \
+                "${dir_cpu_ms} ms CPU (x${cpu_x} -> $(verdict "$cpu_x" 1.3001)); load ${DIR_LOAD[$s]}"
+        done
     fi
 fi
 

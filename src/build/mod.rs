@@ -330,31 +330,46 @@ impl Build {
                 }
             }
         }
-        // Files that need the whole site.
-        let mut emit = Emit {
+        // Files that need the whole site, and the search index: the two
+        // read the site only and write different files, so they run side
+        // by side (the open data of a province directory, 330 MB, is
+        // written by one thread).
+        let emit = || Emit {
             sink,
             written: 0,
             diagnostics: Vec::new(),
         };
-        if site_files {
-            let started = Instant::now();
-            write::site_files::site_files(&self.site, &articles, &mut emit);
-            timing("site-files", started);
+        let (mut files, mut index) = (emit(), emit());
+        let (_, search_failed) = rayon::join(
+            || {
+                if site_files {
+                    let started = Instant::now();
+                    write::site_files::site_files(&self.site, &articles, &mut files);
+                    timing("site-files", started);
+                }
+            },
+            || {
+                if !search {
+                    return None;
+                }
+                let started = Instant::now();
+                let result = search::write(&self.site, &mut |name, text| {
+                    index.bytes(name, text.as_bytes())
+                });
+                timing("search", started);
+                result.err()
+            },
+        );
+        if let Some(e) = search_failed {
+            diagnostics.push(Diagnostic::new(msg!(
+                "search-index-temporary-failed",
+                error = crate::base::words::io_error(&e)
+            )));
         }
-        if search {
-            let started = Instant::now();
-            if let Err(e) = search::write(&self.site, &mut |name, text| {
-                emit.bytes(name, text.as_bytes())
-            }) {
-                diagnostics.push(Diagnostic::new(msg!(
-                    "search-index-temporary-failed",
-                    error = crate::base::words::io_error(&e)
-                )));
-            }
-            timing("search", started);
+        for emitted in [files, index] {
+            files_written += emitted.written;
+            diagnostics.extend(emitted.diagnostics);
         }
-        files_written += emit.written;
-        diagnostics.extend(emit.diagnostics);
         warnings.sort();
         diagnostics.into_result(BuildReport {
             pages: content.pages.len(),
