@@ -238,12 +238,9 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-const POLICY_FRONT: &str = "type: policy\nissuer: 示例机关\nwritten: 2020-01-01\n";
-
-#[test]
-fn bad_versions_are_reported_together_at_their_file_and_line() {
-    let tmp = tempfile::TempDir::new().unwrap();
-    let root = tmp.path();
+/// A site with a home page and a `policies` section, for the policies a
+/// test writes.
+fn policies_site(root: &Path) {
     write(
         root,
         "gongkai.yaml",
@@ -255,6 +252,15 @@ fn bad_versions_are_reported_together_at_their_file_and_line() {
         "content/policies/_index.md",
         "---\ntitle: 政策\n---\n",
     );
+}
+
+const POLICY_FRONT: &str = "type: policy\nissuer: 示例机关\nwritten: 2020-01-01\n";
+
+#[test]
+fn bad_versions_are_reported_together_at_their_file_and_line() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let root = tmp.path();
+    policies_site(root);
     let text = "第一条　示例。\n第二条　示例。\n";
     write(
         root,
@@ -399,17 +405,7 @@ fn amended_site(items: &str) -> tempfile::TempDir {
     ];
     let tmp = tempfile::TempDir::new().unwrap();
     let root = tmp.path();
-    write(
-        root,
-        "gongkai.yaml",
-        "title: 示例\nbase_url: https://example.org/\n",
-    );
-    write(root, "content/_index.md", "---\ntitle: 首页\n---\n");
-    write(
-        root,
-        "content/policies/_index.md",
-        "---\ntitle: 政策\n---\n",
-    );
+    policies_site(root);
     let old: String = NUMBERS
         .iter()
         .map(|n| format!("第{n}条　示例第{n}条。\n"))
@@ -541,17 +537,7 @@ fn a_decision_that_disagrees_with_the_texts_is_a_warning_at_each_place() {
 fn a_circle_of_three_amendments_is_an_error_naming_every_document_in_order() {
     let tmp = tempfile::TempDir::new().unwrap();
     let root = tmp.path();
-    write(
-        root,
-        "gongkai.yaml",
-        "title: 示例\nbase_url: https://example.org/\n",
-    );
-    write(root, "content/_index.md", "---\ntitle: 首页\n---\n");
-    write(
-        root,
-        "content/policies/_index.md",
-        "---\ntitle: 政策\n---\n",
-    );
+    policies_site(root);
     let text = "第一条　示例。\n第二条　示例。\n";
     // 甲's earlier text amended by 乙, 乙's by 丙, and 丙 by 甲.
     for (name, title, by) in [("a", "示例甲", "b/index.md"), ("b", "示例乙", "c.md")] {
