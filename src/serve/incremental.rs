@@ -46,6 +46,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
+use crate::base::sink::Sink;
 use crate::build::{Build, BuildOptions, BuildReport, Theming};
 use crate::load::body::PageText;
 use crate::load::front_matter;
@@ -380,16 +381,9 @@ impl Session {
     /// Write the directory's site-wide files (the site's calendar, the
     /// open data) where they changed; how many did.
     fn directory_files(&self) -> Result<usize, Diagnostics> {
-        let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
-        let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
-            files
-                .lock()
-                .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?
-                .push((rel.to_string(), bytes.to_vec()));
-            Ok(())
-        };
+        let files = Collected::default();
         let mut emit = crate::base::sink::Emit {
-            sink: &sink,
+            sink: &files,
             written: 0,
             diagnostics: Vec::new(),
         };
@@ -397,14 +391,7 @@ impl Session {
         if !emit.diagnostics.is_empty() {
             return Err(Diagnostics(emit.diagnostics));
         }
-        let files = files
-            .into_inner()
-            .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?;
-        let mut written = 0;
-        for (rel, bytes) in &files {
-            written += usize::from(write_if_changed(&self.output, rel, bytes)?);
-        }
-        Ok(written)
+        write_changed(&self.output, &files.into_files()?)
     }
 
     fn full(&mut self) -> Result<Rebuild, Diagnostics> {
@@ -470,14 +457,7 @@ impl Session {
         site_files_changed: bool,
         text_changed: bool,
     ) -> Result<(Rebuild, BTreeSet<String>), Diagnostics> {
-        let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
-        let sink = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {
-            files
-                .lock()
-                .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?
-                .push((rel.to_string(), bytes.to_vec()));
-            Ok(())
-        };
+        let sink = Collected::default();
         let fresh: Vec<Outcome> = tasks
             .par_iter()
             .map(|&t| self.build.pages().render_task(&self.tasks[t], &sink))
@@ -518,15 +498,8 @@ impl Session {
                 }
             }
         }
-        let files = files
-            .into_inner()
-            .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?;
-        let mut written = 0;
-        for (rel, bytes) in &files {
-            if write_if_changed(&self.output, rel, bytes)? {
-                written += 1;
-            }
-        }
+        let files = sink.into_files()?;
+        let written = write_changed(&self.output, &files)?;
         let rendered = files.into_iter().map(|(rel, _)| rel).collect();
         Ok((
             Rebuild::Partial {
@@ -574,15 +547,7 @@ impl Session {
     fn statics(&mut self, files: &[(String, PathBuf)]) -> Result<Rebuild, Diagnostics> {
         let mut written = 0;
         for (name, source) in files {
-            let bytes = std::fs::read(source).map_err(|e| {
-                Diagnostics::from(Diagnostic::in_file(
-                    source,
-                    msg!("cannot-read", error = crate::base::words::io_error(&e)),
-                ))
-            })?;
-            if write_if_changed(&self.output, name, &bytes)? {
-                written += 1;
-            }
+            written += usize::from(copy_if_changed(&self.output, name, source)?);
         }
         Ok(Rebuild::Partial {
             tasks: 0,
@@ -674,6 +639,51 @@ fn index_tasks(tasks: &[Task], pages: usize) -> (Vec<usize>, HashMap<(usize, usi
         }
     }
     (page_task, section_task)
+}
+
+/// Files rendered into memory, written only once the rebuild is known to
+/// have no errors.
+#[derive(Default)]
+struct Collected(Mutex<Vec<(String, Vec<u8>)>>);
+
+impl Sink for Collected {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.0
+            .lock()
+            .map_err(|_| Diagnostic::new(msg!("render-thread-failed")))?
+            .push((rel.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
+impl Collected {
+    fn into_files(self) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+        self.0
+            .into_inner()
+            .map_err(|_| Diagnostic::new(msg!("render-thread-failed")).into())
+    }
+}
+
+/// Write each of `files` whose bytes changed ([`write_if_changed`]); how
+/// many were written.
+fn write_changed(output: &Path, files: &[(String, Vec<u8>)]) -> Result<usize, Diagnostics> {
+    let mut written = 0;
+    for (rel, bytes) in files {
+        written += usize::from(write_if_changed(output, rel, bytes)?);
+    }
+    Ok(written)
+}
+
+/// Copy the file `source` to `rel` below `output` unless the copy there is
+/// the same; whether it wrote.
+fn copy_if_changed(output: &Path, rel: &str, source: &Path) -> Result<bool, Diagnostics> {
+    let bytes = std::fs::read(source).map_err(|e| {
+        Diagnostics::from(Diagnostic::in_file(
+            source,
+            msg!("cannot-read", error = crate::base::words::io_error(&e)),
+        ))
+    })?;
+    write_if_changed(output, rel, &bytes)
 }
 
 /// Write `bytes` at `rel` below `output` unless the file already holds them;

@@ -55,7 +55,7 @@ use crate::render::headers;
 use crate::render::pages::{Outcome, Task};
 use crate::render::views::pager_path;
 
-use super::{Rebuild, Session, write_if_changed};
+use super::{Rebuild, Session, copy_if_changed};
 
 /// What the changed files are, as paths below `content/`.
 #[derive(Default)]
@@ -468,16 +468,8 @@ impl Session {
         for (out, source) in &new_assets {
             let is_new = old_assets.get(*out).is_none_or(|s| s != source);
             let edited = std::fs::canonicalize(source).is_ok_and(|s| changed_sources.contains(&s));
-            if is_new || edited {
-                let bytes = std::fs::read(source).map_err(|e| {
-                    Diagnostics::from(Diagnostic::in_file(
-                        source,
-                        msg!("cannot-read", error = crate::base::words::io_error(&e)),
-                    ))
-                })?;
-                if write_if_changed(&self.output, out, &bytes)? {
-                    written_count += 1;
-                }
+            if (is_new || edited) && copy_if_changed(&self.output, out, source)? {
+                written_count += 1;
             }
         }
         timing("rerender", started);
