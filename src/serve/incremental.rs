@@ -42,6 +42,7 @@ mod reshape;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -157,7 +158,7 @@ impl Session {
             if failed.is_none() {
                 match write_if_changed(&output, name, text.as_bytes()) {
                     Ok(changed) => written += usize::from(changed),
-                    Err(e) => failed = Some(e),
+                    Err(e) => failed = Some(e.into()),
                 }
             }
         });
@@ -381,9 +382,14 @@ impl Session {
     /// Write the directory's site-wide files (the site's calendar, the
     /// open data) where they changed; how many did.
     fn directory_files(&self) -> Result<usize, Diagnostics> {
-        let files = Collected::default();
+        // Written as each is made: the open data of a province is hundreds
+        // of megabytes, and the pages are already written.
+        let changed = WriteChanged {
+            output: &self.output,
+            written: AtomicUsize::new(0),
+        };
         let mut emit = crate::base::sink::Emit {
-            sink: &files,
+            sink: &changed,
             written: 0,
             diagnostics: Vec::new(),
         };
@@ -391,7 +397,7 @@ impl Session {
         if !emit.diagnostics.is_empty() {
             return Err(Diagnostics(emit.diagnostics));
         }
-        write_changed(&self.output, &files.into_files()?)
+        Ok(changed.written.into_inner())
     }
 
     fn full(&mut self) -> Result<Rebuild, Diagnostics> {
@@ -664,6 +670,22 @@ impl Collected {
     }
 }
 
+/// Writes each file straight to the output where its bytes changed
+/// ([`write_if_changed`]), counting those it wrote.
+struct WriteChanged<'a> {
+    output: &'a Path,
+    written: AtomicUsize,
+}
+
+impl Sink for WriteChanged<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if write_if_changed(self.output, rel, bytes)? {
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
 /// Write each of `files` whose bytes changed ([`write_if_changed`]); how
 /// many were written.
 fn write_changed(output: &Path, files: &[(String, Vec<u8>)]) -> Result<usize, Diagnostics> {
@@ -683,22 +705,22 @@ fn copy_if_changed(output: &Path, rel: &str, source: &Path) -> Result<bool, Diag
             msg!("cannot-read", error = crate::base::words::io_error(&e)),
         ))
     })?;
-    write_if_changed(output, rel, &bytes)
+    Ok(write_if_changed(output, rel, &bytes)?)
 }
 
 /// Write `bytes` at `rel` below `output` unless the file already holds them;
 /// through a temporary file and a rename, so a reader never sees half a
 /// page. Returns whether it wrote.
-fn write_if_changed(output: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostics> {
+fn write_if_changed(output: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
     let path = output.join(rel);
     if std::fs::read(&path).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
     let failed = |e: std::io::Error| {
-        Diagnostics::from(Diagnostic::in_file(
+        Diagnostic::in_file(
             &path,
             msg!("cannot-write", error = crate::base::words::io_error(&e)),
-        ))
+        )
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(failed)?;

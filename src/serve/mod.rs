@@ -270,7 +270,8 @@ async fn rebuild_loop(
     mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
     mut watcher: Option<watch::Watcher>,
 ) {
-    while let Some(mut changed) = changes.recv().await {
+    let mut next = changes.recv().await;
+    while let Some(mut changed) = next {
         while let Ok(more) = changes.try_recv() {
             changed.extend(more);
         }
@@ -291,8 +292,21 @@ async fn rebuild_loop(
         };
         eprintln!("{}", msg!("serve-changed", files = shown));
         rebuild(&shared, &session, &options, reporter, &changed).await;
+        // The search index once the edits pause: an editor who saves again
+        // and again sees each page at once, and the index (seconds at
+        // province scale) is made once, not after every save.
+        next = match tokio::time::timeout(SEARCH_AFTER_QUIET, changes.recv()).await {
+            Ok(more) => more,
+            Err(_) => {
+                refresh_search(&session, reporter).await;
+                changes.recv().await
+            }
+        };
     }
 }
+
+/// How long the edits must pause before the search index is refreshed.
+const SEARCH_AFTER_QUIET: std::time::Duration = std::time::Duration::from_millis(800);
 
 /// The incremental session of the served site, once a build succeeded.
 type SessionSlot = Arc<std::sync::Mutex<Option<Session>>>;
@@ -373,7 +387,11 @@ async fn rebuild(
             )
         ),
     }
-    // The search index after the pages: the reload does not wait for it.
+}
+
+/// Bring the search index up to date after incremental rebuilds
+/// ([`Session::refresh_search`]).
+async fn refresh_search(session: &SessionSlot, reporter: Reporter) {
     let slot = session.clone();
     let refresh = move || -> Result<usize, Diagnostics> {
         let mut guard = slot

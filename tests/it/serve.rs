@@ -680,3 +680,20 @@ fn a_fifo_in_content_never_wedges_the_rebuild_loop() {
     events.wait_for("reload");
     assert!(server.get("/").body.contains("热烈欢迎"));
 }
+
+#[test]
+fn the_search_index_is_refreshed_once_the_edits_pause() {
+    let server = Server::start(&[]);
+    let mut events = server.events();
+    assert_eq!(events.next().event, "hello");
+    // Saves in a row: each page is rebuilt and announced at once.
+    for k in 0..3 {
+        server.edit("content/about.md", |t| format!("{t}\n示例补充{k}。\n"));
+        let reload = events.wait_for("reload");
+        assert_eq!(reload.data, format!(r#"{{"build":"{}"}}"#, k + 2));
+    }
+    // Then, with the edits paused, the index catches up.
+    eventually("the search index refresh", || {
+        server.stderr().contains("search index updated")
+    });
+}
