@@ -106,20 +106,7 @@ impl Session {
         if !same_headers || !same_frame(old, new, &edits) {
             return self.full_with(build);
         }
-        let old_rel: HashMap<&str, usize> = old
-            .content
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.rel.as_str(), i))
-            .collect();
-        let new_rel: HashMap<&str, usize> = new
-            .content
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.rel.as_str(), i))
-            .collect();
+        let (old_rel, new_rel) = (by_rel(&old.content), by_rel(&new.content));
         // C: the changed pages, by rel.
         let mut changed_pages: BTreeSet<String> = edits.pages.clone();
         for other in &edits.others {
@@ -795,4 +782,14 @@ fn remove(path: &Path) -> Result<(), Diagnostics> {
             msg!("cannot-remove", error = crate::base::words::io_error(&e)),
         ))),
     }
+}
+
+/// Each page's index, by its file relative to `content/`.
+fn by_rel(content: &Content) -> HashMap<&str, usize> {
+    content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.rel.as_str(), i))
+        .collect()
 }
