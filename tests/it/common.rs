@@ -203,3 +203,44 @@ fn english_sentence(stderr: &str) -> Option<String> {
     }
     None
 }
+
+/// Build options for a serve session of `site` into `out`.
+pub fn serve_options(site: &Path, out: &Path) -> gongkai::BuildOptions {
+    gongkai::BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+        drafts: false,
+        future: false,
+        force: false,
+    }
+}
+
+/// The served tree, its search index brought up to date, is byte for byte
+/// a fresh full build of `site` (made in `scratch`, then removed); `step`
+/// names the edit in a failure.
+pub fn assert_served_as_built(
+    session: &mut gongkai::Session,
+    served: &Path,
+    site: &Path,
+    scratch: &Path,
+    step: &str,
+) {
+    let reference = scratch.join("full-build");
+    gongkai::build(&serve_options(site, &reference)).unwrap();
+    session.refresh_search().unwrap();
+    let (got, want) = (tree(served), tree(&reference));
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "{step}: the same files"
+    );
+    for (rel, bytes) in &want {
+        assert!(
+            &got[rel] == bytes,
+            "{step}: {} differs from a full build",
+            rel.display()
+        );
+    }
+    std::fs::remove_dir_all(&reference).unwrap();
+}

@@ -7,11 +7,10 @@
 //! to a session, and after every edit the session's output is compared
 //! byte for byte with a fresh full build.
 
-use crate::common::{self, gongkai, tree};
+use crate::common::{self, gongkai, serve_options, tree};
 
 use std::path::{Path, PathBuf};
 
-use gongkai::BuildOptions;
 use gongkai::{Rebuild, Session};
 
 /// A file to write, or to delete (`None`).
@@ -93,17 +92,6 @@ fn setup(dir: &Path) -> PathBuf {
     site
 }
 
-fn options(site: &Path, out: &Path) -> BuildOptions {
-    BuildOptions {
-        root: site.to_path_buf(),
-        output: Some(out.to_path_buf()),
-        base_url: None,
-        drafts: false,
-        future: false,
-        force: false,
-    }
-}
-
 #[test]
 fn random_edits_give_the_output_of_a_full_build() {
     let tmp = tempfile::tempdir().unwrap();
@@ -116,7 +104,7 @@ fn random_edits_give_the_output_of_a_full_build() {
     let mut full = 0;
 
     add_versioned_policy(&site);
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     let versioned = site.join("content/policies/sample-measures/index.md");
     let versioned_text = std::fs::read_to_string(&versioned).unwrap();
     let version = site.join("content/policies/sample-measures/versions/2019-03-01.md");
@@ -257,7 +245,13 @@ fn random_edits_give_the_output_of_a_full_build() {
                     Rebuild::Full(_) => panic!("step {step}: {paths:?} must rebuild partially"),
                 }
             }
-            compare(&mut session, &served, &site, tmp.path(), step);
+            common::assert_served_as_built(
+                &mut session,
+                &served,
+                &site,
+                tmp.path(),
+                &format!("step {step}"),
+            );
             continue;
         }
         let (path, text, broken) = match random.below(10) {
@@ -401,7 +395,13 @@ fn random_edits_give_the_output_of_a_full_build() {
                 Rebuild::Partial { .. } => partial += 1,
             }
         }
-        compare(&mut session, &served, &site, tmp.path(), step);
+        common::assert_served_as_built(
+            &mut session,
+            &served,
+            &site,
+            tmp.path(),
+            &format!("step {step}"),
+        );
     }
     assert!(
         partial >= 20,
@@ -413,33 +413,12 @@ fn random_edits_give_the_output_of_a_full_build() {
     );
 }
 
-/// The served tree is byte for byte a fresh full build's.
-fn compare(session: &mut Session, served: &Path, site: &Path, tmp: &Path, step: usize) {
-    let reference = tmp.join(format!("full-{step}"));
-    gongkai::build(&options(site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    let (got, want) = (tree(served), tree(&reference));
-    assert_eq!(
-        got.keys().collect::<Vec<_>>(),
-        want.keys().collect::<Vec<_>>(),
-        "step {step}: the same files"
-    );
-    for (rel, bytes) in &want {
-        assert!(
-            &got[rel] == bytes,
-            "step {step}: {} differs from a full build",
-            rel.display()
-        );
-    }
-    std::fs::remove_dir_all(&reference).unwrap();
-}
-
 #[test]
 fn a_body_edit_renders_only_what_depends_on_it() {
     let tmp = tempfile::tempdir().unwrap();
     let site = setup(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     let page = site.join("content/news/n03.md");
 
     let sitemap = std::fs::read(served.join("sitemap.xml")).unwrap();
@@ -488,7 +467,7 @@ fn a_body_edit_renders_only_what_depends_on_it() {
     assert!(!stray.exists());
     assert!(!stray_tail.exists());
     let reference = tmp.path().join("full");
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     assert_eq!(
         common::tree(&served.join("search")),
         common::tree(&reference.join("search"))
@@ -500,7 +479,7 @@ fn a_policy_that_loses_an_article_loses_its_page() {
     let tmp = tempfile::tempdir().unwrap();
     let site = setup(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     let policy = site.join("content/policies/sample.md");
     let original = std::fs::read_to_string(&policy).unwrap();
     let longer = original.replace(
@@ -524,7 +503,7 @@ fn a_policy_that_loses_an_article_loses_its_page() {
     assert!(!served.join("policies/sample/art_4").exists());
 
     let reference = tmp.path().join("full");
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     session.refresh_search().unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
@@ -534,7 +513,7 @@ fn a_template_edit_renders_only_the_pages_that_use_it() {
     let tmp = tempfile::tempdir().unwrap();
     let site = setup(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
 
     // article.html renders only the articles of the one policy.
     let article = site.join("themes/default/templates/article.html");
@@ -582,7 +561,7 @@ fn a_template_edit_renders_only_the_pages_that_use_it() {
     assert!(session.apply(std::slice::from_ref(&header)).is_err());
     let reference = tmp.path().join("full");
     std::fs::write(&header, text.replace("主导航", "网站导航")).unwrap();
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     session.refresh_search().unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
@@ -592,7 +571,7 @@ fn added_and_deleted_pages_leave_no_stale_output() {
     let tmp = tempfile::tempdir().unwrap();
     let site = setup(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     let partial = |r: Rebuild| match r {
         Rebuild::Partial { tasks, .. } => tasks,
         Rebuild::Full(_) => panic!("must rebuild partially"),
@@ -675,7 +654,7 @@ fn added_and_deleted_pages_leave_no_stale_output() {
     ));
 
     let reference = tmp.path().join("full");
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     session.refresh_search().unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
@@ -686,7 +665,7 @@ fn a_versioned_policy_edit_renders_its_texts_comparisons_and_decision() {
     let site = setup(tmp.path());
     add_versioned_policy(&site);
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     let bundle = site.join("content/policies/sample-measures");
     let compare = served.join("policies/sample-measures/compare/2019-03-01..2023-06-01/index.html");
     let compared = std::fs::read(&compare).unwrap();
@@ -765,7 +744,7 @@ fn a_versioned_policy_edit_renders_its_texts_comparisons_and_decision() {
     );
 
     let reference = tmp.path().join("full");
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     session.refresh_search().unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
@@ -780,7 +759,7 @@ fn a_front_matter_edit_updates_the_pages_that_show_it() {
     )
     .unwrap();
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
 
     // The policy's title is shown by its interpretation and by the banner
     // of the policy it replaced.
@@ -800,7 +779,7 @@ fn a_front_matter_edit_updates_the_pages_that_show_it() {
         assert!(page.contains("改名后的办法"), "{shown} shows the new title");
     }
     let reference = tmp.path().join("full");
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     session.refresh_search().unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
@@ -810,7 +789,7 @@ fn a_stylesheet_edit_copies_only_the_stylesheet() {
     let tmp = tempfile::tempdir().unwrap();
     let site = setup(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     let css = site.join("themes/default/static/css/site.css");
     let text = std::fs::read_to_string(&css).unwrap();
     std::fs::write(&css, format!("{text}\n.new {{ color: #000; }}\n")).unwrap();
@@ -836,7 +815,7 @@ fn a_stylesheet_edit_copies_only_the_stylesheet() {
     );
 
     let reference = tmp.path().join("full");
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     session.refresh_search().unwrap();
     assert_eq!(tree(&served), tree(&reference));
 }
@@ -894,7 +873,7 @@ fn directory_edits_rebuild_what_they_touch_and_stay_checked() {
     let site = setup(tmp.path());
     add_directory(&site);
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     assert!(served.join("orgs/qu-gonghui/index.html").is_file());
 
     // A table row edit shows on the organization's page and everywhere it
@@ -909,7 +888,7 @@ fn directory_edits_rebuild_what_they_touch_and_stay_checked() {
     let page = std::fs::read_to_string(served.join("orgs/qu-gonghui/index.html")).unwrap();
     assert!(page.contains("示例区职工总会"));
     let reference = tmp.path().join("full");
-    gongkai::build(&options(&site, &reference)).unwrap();
+    gongkai::build(&serve_options(&site, &reference)).unwrap();
     session.refresh_search().unwrap();
     assert_eq!(tree(&served), tree(&reference));
 

@@ -9,11 +9,10 @@
 //! byte with a fresh full build. Edits that keep the directory's pages take
 //! the partial path, and the test says so.
 
-use crate::common::{self, tree};
+use crate::common::{self, serve_options};
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use gongkai::BuildOptions;
 use gongkai::{Rebuild, Session};
 
 /// A small deterministic generator (xorshift64*).
@@ -25,17 +24,6 @@ impl Random {
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
-    }
-}
-
-fn options(site: &Path, out: &Path) -> BuildOptions {
-    BuildOptions {
-        root: site.to_path_buf(),
-        output: Some(out.to_path_buf()),
-        base_url: None,
-        drafts: false,
-        future: false,
-        force: false,
     }
 }
 
@@ -322,7 +310,7 @@ fn random_directory_edits_give_the_output_of_a_full_build() {
     let tmp = tempfile::tempdir().unwrap();
     let site = common::portal(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, _) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
     let edits = edits();
     // Each kind of edit twice (the second mostly undoes the first), in a
     // shuffled order.
@@ -347,23 +335,13 @@ fn random_directory_edits_give_the_output_of_a_full_build() {
             partial,
             "step {step}: edit {kind} of {file} took {rebuild:?}"
         );
-        session.refresh_search().unwrap();
-        let reference = tmp.path().join(format!("full-{step}"));
-        gongkai::build(&options(&site, &reference)).unwrap();
-        let (got, want) = (tree(&served), tree(&reference));
-        assert_eq!(
-            got.keys().collect::<Vec<_>>(),
-            want.keys().collect::<Vec<_>>(),
-            "step {step}: edit {kind} of {file}: the same files"
+        common::assert_served_as_built(
+            &mut session,
+            &served,
+            &site,
+            tmp.path(),
+            &format!("step {step}: edit {kind} of {file}"),
         );
-        for (rel, bytes) in &want {
-            assert!(
-                &got[rel] == bytes,
-                "step {step}: edit {kind} of {file}: {} differs from a full build",
-                rel.display()
-            );
-        }
-        std::fs::remove_dir_all(&reference).unwrap();
     }
 }
 
@@ -372,7 +350,7 @@ fn a_cell_edit_renders_only_what_shows_the_organization() {
     let tmp = tempfile::tempdir().unwrap();
     let site = common::portal(tmp.path());
     let served = tmp.path().join("served");
-    let (mut session, report) = Session::start(options(&site, &served)).unwrap();
+    let (mut session, report) = Session::start(serve_options(&site, &served)).unwrap();
     let path = site.join(COUNTIES);
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(
