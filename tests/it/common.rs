@@ -244,3 +244,17 @@ pub fn assert_served_as_built(
     }
     std::fs::remove_dir_all(&reference).unwrap();
 }
+
+/// A small deterministic generator (xorshift64*), for tests that shuffle
+/// their edits the same way every run.
+pub struct Random(pub u64);
+
+impl Random {
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}

@@ -16,18 +16,6 @@ use gongkai::{Rebuild, Session};
 /// A file to write, or to delete (`None`).
 type FileEdit = (PathBuf, Option<String>);
 
-/// A small deterministic generator (xorshift64*).
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
-    }
-}
-
 const NEWS: usize = 12;
 
 fn news_page(i: usize, day: usize, first: &str, heading: &str, extra: &str) -> String {
@@ -99,7 +87,7 @@ fn random_edits_give_the_output_of_a_full_build() {
     let served = tmp.path().join("served");
     let policy = site.join("content/policies/sample.md");
     let policy_text = std::fs::read_to_string(&policy).unwrap();
-    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    let mut random = common::Random(0x9e37_79b9_7f4a_7c15);
     let mut partial = 0;
     let mut full = 0;
 

@@ -15,16 +15,14 @@ use std::path::PathBuf;
 
 use gongkai::{Rebuild, Session};
 
-/// A small deterministic generator (xorshift64*).
-struct Random(u64);
+/// The first line of `text` that starts with `start`.
+fn line_starting<'a>(text: &'a str, start: &str) -> &'a str {
+    text.lines().find(|l| l.starts_with(start)).unwrap()
+}
 
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
-    }
+/// `text` with its first line that starts with `start` replaced by `line`.
+fn replace_line(text: &str, start: &str, line: &str) -> String {
+    text.replacen(line_starting(text, start), line, 1)
 }
 
 /// `text` with field `field` (0-based, before any quoted field) of the CSV
@@ -80,10 +78,7 @@ fn edits() -> Vec<Edit> {
                     "\"周一至周五 08:30-12:00,14:00-17:30\"",
                     "周一至周六 09:00-17:00",
                 ];
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("keqiao-gonghui,"))
-                    .unwrap();
+                let line = line_starting(t, "keqiao-gonghui,");
                 let now = hours.iter().position(|h| line.contains(h)).unwrap();
                 let _ = step;
                 t.replacen(line, &line.replacen(hours[now], hours[1 - now], 1), 1)
@@ -100,10 +95,7 @@ fn edits() -> Vec<Edit> {
         (
             COUNTIES,
             |t, _| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("yuecheng-kexie,"))
-                    .unwrap();
+                let line = line_starting(t, "yuecheng-kexie,");
                 let to = if line.contains(",kexie,") {
                     "wenlian"
                 } else {
@@ -117,10 +109,7 @@ fn edits() -> Vec<Edit> {
         (
             COUNTIES,
             |t, _| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("xinchang-fulian,"))
-                    .unwrap();
+                let line = line_starting(t, "xinchang-fulian,");
                 let to = if line.contains(",shaoxing-fulian,") {
                     ""
                 } else {
@@ -135,10 +124,7 @@ fn edits() -> Vec<Edit> {
         (
             ACTIVITIES,
             |t, _| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("2026-09-qiaojie-zhongqiu,"))
-                    .unwrap();
+                let line = line_starting(t, "2026-09-qiaojie-zhongqiu,");
                 let to = if line.contains(",shaoxing-qiaolian,") {
                     "shaoxing-wenlian"
                 } else {
@@ -185,10 +171,7 @@ fn edits() -> Vec<Edit> {
         (
             REGIONS,
             |t, _| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("zhuji-fengqiao,"))
-                    .unwrap();
+                let line = line_starting(t, "zhuji-fengqiao,");
                 let to = if line.contains(",zhuji,") {
                     "shengzhou"
                 } else {
@@ -209,10 +192,7 @@ fn edits() -> Vec<Edit> {
         (
             ACTIVITIES,
             |t, _| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("2026-09-qiaojie-zhongqiu,"))
-                    .unwrap();
+                let line = line_starting(t, "2026-09-qiaojie-zhongqiu,");
                 let (start, end) = if line.contains(",2026-09-24 14:30,") {
                     ("2027-03-24 14:30", "2027-03-24 17:00")
                 } else {
@@ -227,10 +207,7 @@ fn edits() -> Vec<Edit> {
         (
             ACTIVITIES,
             |t, _| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("2026-08-song-qingliang,"))
-                    .unwrap();
+                let line = line_starting(t, "2026-08-song-qingliang,");
                 let day = if line.contains(",2026-08-06,") {
                     "2030-01-06"
                 } else {
@@ -244,21 +221,18 @@ fn edits() -> Vec<Edit> {
         // A markdown record's phone.
         (
             "content/organizations/shaoxing-hongshizihui.md",
-            |t, step| {
-                let line = t.lines().find(|l| l.starts_with("  - 0575-0000-")).unwrap();
-                t.replacen(line, &format!("  - 0575-0000-{step:04}"), 1)
-            },
+            |t, step| replace_line(t, "  - 0575-0000-", &format!("  - 0575-0000-{step:04}")),
             true,
         ),
         // A service's title (shown by the policies it implements).
         (
             "content/services/services.yaml",
             |t, step| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("  title: 职工医疗互助保障"))
-                    .unwrap();
-                t.replacen(line, &format!("  title: 职工医疗互助保障{step}"), 1)
+                replace_line(
+                    t,
+                    "  title: 职工医疗互助保障",
+                    &format!("  title: 职工医疗互助保障{step}"),
+                )
             },
             true,
         ),
@@ -266,11 +240,11 @@ fn edits() -> Vec<Edit> {
         (
             "content/org-types/org-types.yaml",
             |t, step| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("  hotline_name: 职工服务热线"))
-                    .unwrap();
-                t.replacen(line, &format!("  hotline_name: 职工服务热线{step}"), 1)
+                replace_line(
+                    t,
+                    "  hotline_name: 职工服务热线",
+                    &format!("  hotline_name: 职工服务热线{step}"),
+                )
             },
             true,
         ),
@@ -278,11 +252,11 @@ fn edits() -> Vec<Edit> {
         (
             "content/brands/brands.yaml",
             |t, step| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("  name: 12338热线服务窗口"))
-                    .unwrap();
-                t.replacen(line, &format!("  name: 12338热线服务窗口{step}（示例）"), 1)
+                replace_line(
+                    t,
+                    "  name: 12338热线服务窗口",
+                    &format!("  name: 12338热线服务窗口{step}（示例）"),
+                )
             },
             true,
         ),
@@ -290,14 +264,10 @@ fn edits() -> Vec<Edit> {
         (
             "content/funds/2025.csv",
             |t, step| {
-                let line = t
-                    .lines()
-                    .find(|l| l.starts_with("shaoxing-hongshizihui,2025,筹集,财政拨款,"))
-                    .unwrap();
-                t.replacen(
-                    line,
+                replace_line(
+                    t,
+                    "shaoxing-hongshizihui,2025,筹集,财政拨款,",
                     &format!("shaoxing-hongshizihui,2025,筹集,财政拨款,12500{step:02}.00,,,,,,是"),
-                    1,
                 )
             },
             true,
@@ -315,7 +285,7 @@ fn random_directory_edits_give_the_output_of_a_full_build() {
     // Each kind of edit twice (the second mostly undoes the first), in a
     // shuffled order.
     let mut order: Vec<usize> = (0..edits.len()).chain(0..edits.len()).collect();
-    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    let mut random = common::Random(0x2545_f491_4f6c_dd1d);
     for i in (1..order.len()).rev() {
         order.swap(i, random.below(i + 1));
     }
