@@ -7,7 +7,7 @@
 //! to a session, and after every edit the session's output is compared
 //! byte for byte with a fresh full build.
 
-use crate::common::{self, gongkai, serve_options, tree};
+use crate::common::{self, gongkai, serve_options};
 
 use std::path::{Path, PathBuf};
 
@@ -490,10 +490,7 @@ fn a_policy_that_loses_an_article_loses_its_page() {
     ));
     assert!(!served.join("policies/sample/art_4").exists());
 
-    let reference = tmp.path().join("full");
-    gongkai::build(&serve_options(&site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "after the edits");
 }
 
 #[test]
@@ -547,11 +544,8 @@ fn a_template_edit_renders_only_the_pages_that_use_it() {
     // A syntax error keeps the last good site.
     std::fs::write(&header, "{% if %}").unwrap();
     assert!(session.apply(std::slice::from_ref(&header)).is_err());
-    let reference = tmp.path().join("full");
     std::fs::write(&header, text.replace("主导航", "网站导航")).unwrap();
-    gongkai::build(&serve_options(&site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "last good site");
 }
 
 #[test]
@@ -641,10 +635,7 @@ fn added_and_deleted_pages_leave_no_stale_output() {
         Rebuild::Full(_)
     ));
 
-    let reference = tmp.path().join("full");
-    gongkai::build(&serve_options(&site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "after the edits");
 }
 
 #[test]
@@ -731,10 +722,7 @@ fn a_versioned_policy_edit_renders_its_texts_comparisons_and_decision() {
             .exists()
     );
 
-    let reference = tmp.path().join("full");
-    gongkai::build(&serve_options(&site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "after the edits");
 }
 
 #[test]
@@ -766,10 +754,7 @@ fn a_front_matter_edit_updates_the_pages_that_show_it() {
         let page = std::fs::read_to_string(served.join(shown)).unwrap();
         assert!(page.contains("改名后的办法"), "{shown} shows the new title");
     }
-    let reference = tmp.path().join("full");
-    gongkai::build(&serve_options(&site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "after the edits");
 }
 
 #[test]
@@ -802,10 +787,7 @@ fn a_stylesheet_edit_copies_only_the_stylesheet() {
         "body{}"
     );
 
-    let reference = tmp.path().join("full");
-    gongkai::build(&serve_options(&site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "after the edits");
 }
 
 /// A minimal directory on top of the test site: two regions, a type, two
@@ -875,10 +857,7 @@ fn directory_edits_rebuild_what_they_touch_and_stay_checked() {
     session.apply(std::slice::from_ref(&rows)).unwrap();
     let page = std::fs::read_to_string(served.join("orgs/qu-gonghui/index.html")).unwrap();
     assert!(page.contains("示例区职工总会"));
-    let reference = tmp.path().join("full");
-    gongkai::build(&serve_options(&site, &reference)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "after the edits");
 
     // A policy body edit that removes the article a service implements is
     // an error, not a partial rebuild that leaves a dead link.
@@ -894,6 +873,5 @@ fn directory_edits_rebuild_what_they_touch_and_stay_checked() {
     assert!(error.contains("art_3"), "{error}");
     std::fs::write(&policy, &original).unwrap();
     session.apply(std::slice::from_ref(&policy)).unwrap();
-    session.refresh_search().unwrap();
-    assert_eq!(tree(&served), tree(&reference));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "article restored");
 }
