@@ -15,7 +15,8 @@
 //! the `phones` cell, or else the `name` cell, of its middle row), then 3 of
 //! `gongkai.yaml` (the full rebuild such an edit took before it was
 //! incremental). With
-//! `GONGKAI_TIMINGS=1` the server's stage timings go to stderr.
+//! `GONGKAI_TIMINGS=1` the server's stage timings go to stderr. Last, the
+//! server's peak resident memory (`VmHWM`, Linux only) is printed.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -239,6 +240,15 @@ fn run() -> Result<(), String> {
         3,
         |text, k| format!("{text}# edit {k}\n"),
     )?;
+    // The server's peak resident memory (Linux), for the 1.5 GiB target.
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", server.0.id())).unwrap_or_default();
+    if let Some(peak) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+        println!(
+            "server peak resident memory (VmHWM): {}",
+            peak["VmHWM:".len()..].trim()
+        );
+    }
     drop(server);
     let mut rest = String::new();
     let _ = stdout.read_to_string(&mut rest);
