@@ -4,6 +4,7 @@
 //! write through a staging folder that replaces the output only when
 //! everything succeeded.
 
+mod cache;
 mod clock;
 mod options;
 mod sinks;
@@ -27,6 +28,7 @@ use crate::write::Staging;
 use crate::write::claims::{Claims, Owner};
 use crate::{load, resolve, search, write};
 
+pub use cache::LoadCache;
 pub use options::{BuildOptions, BuildReport};
 use sinks::{Claimed, Discard};
 
@@ -81,6 +83,20 @@ impl Build {
     /// Load and resolve the site at `options.root`: everything `build`
     /// validates, without writing.
     pub fn load(options: &BuildOptions) -> Result<Build, Diagnostics> {
+        Build::load_cached(options, None)
+    }
+
+    /// [`Build::load`] through the server's `cache`: files that did not
+    /// change since the last load, and the theme's templates when none
+    /// changed, are not read and parsed again. The result is the same.
+    pub fn load_with(options: &BuildOptions, cache: &mut LoadCache) -> Result<Build, Diagnostics> {
+        Build::load_cached(options, Some(cache))
+    }
+
+    fn load_cached(
+        options: &BuildOptions,
+        mut cache: Option<&mut LoadCache>,
+    ) -> Result<Build, Diagnostics> {
         let started = Instant::now();
         let root = options.root.clone();
         let mut config = crate::load::config::load(&root)?;
@@ -88,6 +104,9 @@ impl Build {
             config.set_base_url(url)?;
         }
         crate::base::files::set_max_file_mb(config.max_file_mb);
+        if let Some(c) = cache.as_deref_mut() {
+            c.split().0.limit(config.max_file_mb);
+        }
         let urls = Urls::new(&config);
         // The one reading of the clock for this build.
         let time = clock::build_time()?;
@@ -97,9 +116,19 @@ impl Build {
             today: time.today(),
         };
         let theme = Theme::load(&root, &config)?;
+        let (mut files, templates) = match cache {
+            Some(c) => {
+                let (files, templates) = c.split();
+                (Some(files), Some(templates))
+            }
+            None => (None, None),
+        };
         let (content, renderer) = rayon::join(
-            || load::content::load(&root, publish, config.follow_symlinks),
-            || Renderer::new(&theme),
+            || load::content::load(&root, publish, config.follow_symlinks, files.as_deref_mut()),
+            || match templates {
+                Some(t) => t.renderer(&theme),
+                None => Renderer::new(&theme),
+            },
         );
         // Report content and template problems together, and with them
         // the problems of the directory's tables, read from the content
@@ -122,9 +151,14 @@ impl Build {
             (content, _) => {
                 if let Some(c) = &content {
                     let mut ignored = Diagnostics::default();
-                    if let Err(e) =
-                        resolve::directory::directory(&config, c, &urls, time, &mut ignored)
-                    {
+                    if let Err(e) = resolve::directory::directory(
+                        &config,
+                        c,
+                        &urls,
+                        time,
+                        files.as_deref_mut(),
+                        &mut ignored,
+                    ) {
                         all.extend(e.0);
                     }
                 }
@@ -141,7 +175,7 @@ impl Build {
         let mut warnings = Diagnostics::default();
         let resolved = resolve::resolve(&config, &mut content, &urls, &mut warnings);
         let directory =
-            resolve::directory::directory(&config, &content, &urls, time, &mut warnings);
+            resolve::directory::directory(&config, &content, &urls, time, files, &mut warnings);
         let synonyms = synonyms::load(&root);
         let (resolved, directory, synonyms) = match (resolved, directory, synonyms) {
             (Ok(r), Ok(d), Ok(s)) => (r, d, s),

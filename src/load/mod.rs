@@ -3,6 +3,7 @@
 //! `synonyms.yaml`), and Word files imported as policy pages.
 
 pub mod body;
+pub mod cache;
 pub mod config;
 pub mod content;
 pub mod directory;

@@ -88,7 +88,7 @@ pub struct PolicyMeta {
 }
 
 /// A page: one markdown file, or the `index.md` of a bundle.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     /// Path relative to the site root (`content/policies/a.md`), for messages.
     pub file: PathBuf,
@@ -164,7 +164,7 @@ pub fn hash_text(text: &str) -> u64 {
 }
 
 /// A section: a folder under `content/`, described by its `_index.md`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Section {
     /// `content/policies/_index.md`, or the folder when there is no `_index.md`.
     pub file: PathBuf,

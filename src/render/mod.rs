@@ -125,6 +125,7 @@ pub fn unbalanced_tag(text: &str) -> Option<(usize, usize, String)> {
 }
 
 /// The templates of a theme, ready to render.
+#[derive(Clone)]
 pub struct Renderer {
     tera: Tera,
     sources: HashMap<String, (PathBuf, Arc<str>)>,

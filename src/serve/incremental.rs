@@ -48,7 +48,7 @@ use rayon::prelude::*;
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::sink::Sink;
-use crate::build::{Build, BuildOptions, BuildReport, Theming};
+use crate::build::{Build, BuildOptions, BuildReport, LoadCache, Theming};
 use crate::load::body::PageText;
 use crate::load::front_matter;
 use crate::model::content;
@@ -86,6 +86,9 @@ pub struct Session {
     /// Whether an edit since the last full build or [`Session::refresh_search`]
     /// changed text that the search index holds.
     search_stale: bool,
+    /// The files parsed by the last load, reused by the next where they did
+    /// not change.
+    cache: LoadCache,
 }
 
 impl Session {
@@ -95,8 +98,9 @@ impl Session {
             .output
             .clone()
             .ok_or_else(|| Diagnostic::new(msg!("serve-needs-output")))?;
-        let site = Build::load(&options)?;
-        Session::build(options, output, site)
+        let mut cache = LoadCache::default();
+        let site = Build::load_with(&options, &mut cache)?;
+        Session::build(options, output, site, cache)
     }
 
     /// A full build of a loaded site into `output`, kept as a session.
@@ -104,10 +108,12 @@ impl Session {
         options: BuildOptions,
         output: PathBuf,
         build: Build,
+        cache: LoadCache,
     ) -> Result<(Session, BuildReport), Diagnostics> {
         let rendered = build.write_all(&output)?;
         let report = rendered.report.clone();
-        let session = Session::new(options, output, build, rendered.tasks, rendered.outcomes);
+        let mut session = Session::new(options, output, build, rendered.tasks, rendered.outcomes);
+        session.cache = cache;
         Ok((session, report))
     }
 
@@ -137,7 +143,19 @@ impl Session {
             section_task,
             by_path,
             search_stale: false,
+            cache: LoadCache::default(),
         }
+    }
+
+    /// What the session keeps of the files it loaded (for tests: what the
+    /// last load read again).
+    pub fn load_cache(&self) -> &LoadCache {
+        &self.cache
+    }
+
+    /// Load the site again, through the session's cache.
+    fn load(&mut self) -> Result<Build, Diagnostics> {
+        Build::load_with(&self.options, &mut self.cache)
     }
 
     /// Write the search index again if an edit left it stale; the number of
@@ -197,6 +215,11 @@ impl Session {
     /// and the session keeps the last good site. The search index is
     /// brought up to date by [`Session::refresh_search`].
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
+        // Read again whatever the stamps say: two writes within one tick
+        // of the clock may leave a file's stamp as it was.
+        for path in changed {
+            self.cache.invalidate(&self.options.root, path);
+        }
         if let Some(names) = self.templates_only(changed) {
             return self.templates(&names);
         }
@@ -275,7 +298,7 @@ impl Session {
         changed: &[PathBuf],
         pages: &[usize],
     ) -> Result<Rebuild, Diagnostics> {
-        let build = Build::load(&self.options)?;
+        let build = self.load()?;
         let (old, new) = (&self.build.site().content, &build.site().content);
         let same_shape = old.pages.len() == new.pages.len()
             && old.sections.len() == new.sections.len()
@@ -331,7 +354,7 @@ impl Session {
     /// changed records ([`directory::Shown`]) and the directory's site files
     /// (open data, the site's calendar); else a full build.
     fn records(&mut self, files: &HashSet<PathBuf>) -> Result<Rebuild, Diagnostics> {
-        let build = Build::load(&self.options)?;
+        let build = self.load()?;
         let started = std::time::Instant::now();
         let (old, new) = (&self.build.site().directory, &build.site().directory);
         if !directory::same_shape(old, new) || build.pages().tasks() != self.tasks {
@@ -401,13 +424,22 @@ impl Session {
     }
 
     fn full(&mut self) -> Result<Rebuild, Diagnostics> {
-        let build = Build::load(&self.options)?;
+        let build = self.load()?;
         self.full_with(build)
     }
 
     /// A full build of a site already loaded.
     fn full_with(&mut self, build: Build) -> Result<Rebuild, Diagnostics> {
-        let (session, report) = Session::build(self.options.clone(), self.output.clone(), build)?;
+        let rendered = build.write_all(&self.output)?;
+        let report = rendered.report.clone();
+        let mut session = Session::new(
+            self.options.clone(),
+            self.output.clone(),
+            build,
+            rendered.tasks,
+            rendered.outcomes,
+        );
+        session.cache = std::mem::take(&mut self.cache);
         *self = session;
         Ok(Rebuild::Full(report))
     }

@@ -26,6 +26,7 @@ mod interrupted;
 mod languages;
 mod layers;
 mod library;
+mod load_cache;
 mod open_data;
 mod policy_and_config_errors;
 mod policy_structure;

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use super::cache::{FileCache, Looked, Shelf, fetch};
 use super::front_matter::Split;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::files::read_utf8;
@@ -45,10 +46,14 @@ pub struct Publish {
 /// so that the stages after loading (the directory's tables) still report
 /// their own problems in the same run. `Err` only when the content cannot
 /// be placed at all (no content folder, a section that failed).
+///
+/// With a `cache` (the server's), sections and pages whose files did not
+/// change since the last load are taken from it rather than read again.
 pub fn load(
     root: &Path,
     publish: Publish,
     follow_symlinks: bool,
+    cache: Option<&mut FileCache>,
 ) -> Result<(Content, Diagnostics), Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
@@ -64,11 +69,12 @@ pub fn load(
 
     // Sections first: a section that holds records turns its pages and
     // tables into record files, read by `directory`.
-    let mut loaded: Vec<Result<Loaded, Diagnostic>> = found
+    let shelf = cache.as_deref().map(|c| &c.pages);
+    let (mut loaded, mut looked): (Vec<Parsed>, Vec<Option<Looked<Parsed>>>) = found
         .par_iter()
         .filter(|f| matches!(f, Found::Section { .. }))
-        .map(|f| load_one(root, f))
-        .collect();
+        .map(|f| load_one(root, f, shelf))
+        .unzip();
     let records_dirs: HashMap<String, RecordKind> = loaded
         .iter()
         .filter_map(|l| match l {
@@ -118,12 +124,17 @@ pub fn load(
         ));
         false
     });
-    loaded.par_extend(
-        found
-            .par_iter()
-            .filter(|f| matches!(f, Found::Page { .. }))
-            .map(|f| load_one(root, f)),
-    );
+    let shelf = cache.as_deref().map(|c| &c.pages);
+    let (pages_loaded, pages_looked): (Vec<Parsed>, Vec<Option<Looked<Parsed>>>) = found
+        .par_iter()
+        .filter(|f| matches!(f, Found::Page { .. }))
+        .map(|f| load_one(root, f, shelf))
+        .unzip();
+    loaded.extend(pages_loaded);
+    looked.extend(pages_looked);
+    if let Some(cache) = cache {
+        cache.pages.keep(looked.into_iter().flatten());
+    }
 
     crate::base::timing::timing("read", started);
     let mut sections: Vec<Section> = Vec::new();
@@ -386,20 +397,45 @@ fn check_unique_paths(sections: &[Section], pages: &[Page], diagnostics: &mut Di
     }
 }
 
-enum Loaded {
+/// A section or page as its file alone makes it, before the build's day
+/// decides whether it is published: what the load cache keeps.
+#[derive(Clone)]
+pub(crate) enum Loaded {
     Section(Box<Section>, String),
     Page(Box<Page>, String, String),
 }
 
-fn load_one(root: &Path, found: &Found) -> Result<Loaded, Diagnostic> {
+/// A section or page file loaded, or its problem.
+pub(crate) type Parsed = Result<Loaded, Diagnostic>;
+
+/// Load one section or page, through `shelf` when there is one.
+fn load_one(
+    root: &Path,
+    found: &Found,
+    shelf: Option<&Shelf<Parsed>>,
+) -> (Parsed, Option<Looked<Parsed>>) {
     let content_dir = root.join(CONTENT_DIR);
     match found {
-        Found::Section { dir, index } => section::load(&content_dir, dir, index),
+        Found::Section {
+            dir,
+            index: Some(file),
+        } => fetch(
+            shelf,
+            file,
+            || dir.clone(),
+            || section::load(&content_dir, dir, &Some(file.clone())),
+        ),
+        Found::Section { dir, index: None } => (section::load(&content_dir, dir, &None), None),
         Found::Page {
             file,
             section_dir,
             bundle,
-        } => page::load(&content_dir, file, section_dir, bundle),
+        } => fetch(
+            shelf,
+            file,
+            || format!("{section_dir}\0{bundle:?}"),
+            || page::load(&content_dir, file, section_dir, bundle),
+        ),
         Found::Asset { .. } | Found::Version { .. } => {
             unreachable!("assets and versions are filtered out before loading")
         }

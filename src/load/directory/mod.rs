@@ -8,6 +8,7 @@ mod table;
 
 use rayon::prelude::*;
 
+use super::cache::{FileCache, Looked, fetch};
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::Content;
 pub use fields::{Located, Reader};
@@ -25,20 +26,37 @@ pub struct Tables {
     pub warnings: Diagnostics,
 }
 
-/// Every record file of `content`, read in parallel.
-pub fn read(content: &Content) -> Tables {
-    let read: Vec<(usize, Result<table::Read, Diagnostic>, Vec<Diagnostic>)> = content
+/// A record file's raw rows (or its problem) and its warnings: what the
+/// load cache keeps of it.
+pub(crate) type Parsed = (Result<table::Read, Diagnostic>, Vec<Diagnostic>);
+
+/// Every record file of `content`, read in parallel; with a `cache` (the
+/// server's), files that did not change since the last read are taken from
+/// it.
+pub fn read(content: &Content, cache: Option<&mut FileCache>) -> Tables {
+    let shelf = cache.as_deref().map(|c| &c.records);
+    let read: Vec<(usize, Parsed, Option<Looked<Parsed>>)> = content
         .records
         .par_iter()
         .enumerate()
         .map(|(i, f)| {
-            let mut warnings = vec![];
-            let read = fields::read(f, &mut warnings);
-            (i, read, warnings)
+            let (parsed, looked) = fetch(
+                shelf,
+                &f.disk,
+                || format!("{:?} {:?} {}", f.kind, f.format, f.file.display()),
+                || {
+                    let mut warnings = vec![];
+                    let read = fields::read(f, &mut warnings);
+                    (read, warnings)
+                },
+            );
+            (i, parsed, looked)
         })
         .collect();
     let mut tables = Tables::default();
-    for (i, r, warnings) in read {
+    let mut kept = vec![];
+    for (i, (r, warnings), looked) in read {
+        kept.extend(looked);
         tables.warnings.extend(warnings);
         match r {
             Ok((rs, errors)) => {
@@ -47,6 +65,9 @@ pub fn read(content: &Content) -> Tables {
             }
             Err(d) => tables.errors.push(d),
         }
+    }
+    if let Some(cache) = cache {
+        cache.records.keep(kept);
     }
     tables
 }

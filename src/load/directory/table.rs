@@ -11,7 +11,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::model::directory::{Field, Markdown, Source};
 
 /// One record as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Raw {
     pub source: Arc<Source>,
     /// Where the record starts (the row, or the front matter).

@@ -8,6 +8,7 @@ mod records;
 use std::collections::HashMap;
 
 use crate::base::diagnostics::Diagnostics;
+use crate::load::cache::FileCache;
 use crate::model::clock::BuildTime;
 use crate::model::config::Config;
 use crate::model::content::Content;
@@ -16,19 +17,21 @@ use crate::model::links::Urls;
 
 /// Read, check and link every record of the site; problems that do not
 /// stop the build go to `warnings`. `time` decides which activities are
-/// still to come.
+/// still to come. With a `cache` (the server's), record files that did not
+/// change are not read again.
 pub fn directory(
     config: &Config,
     content: &Content,
     urls: &Urls,
     time: BuildTime,
+    cache: Option<&mut FileCache>,
     warnings: &mut Diagnostics,
 ) -> Result<Directory, Diagnostics> {
     if content.records.is_empty() {
         return Ok(Directory::default());
     }
     let started = std::time::Instant::now();
-    let tables = crate::load::directory::read(content);
+    let tables = crate::load::directory::read(content, cache);
     warnings.extend(tables.warnings.0);
     let (raws, mut diagnostics) = (tables.records, tables.errors);
     crate::base::timing::timing("dir-read", started);

@@ -95,7 +95,7 @@ impl Session {
         let started = Instant::now();
         let build = match loaded {
             Some(b) => b,
-            None => Build::load(&self.options)?,
+            None => self.load()?,
         };
         timing("reload", started);
         let started = Instant::now();
