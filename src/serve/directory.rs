@@ -29,8 +29,13 @@ use std::sync::Arc;
 
 use crate::model::content::RecordKind;
 use crate::model::directory::pages::DirPage;
-use crate::model::directory::{Directory, Level, Record, Source};
+use crate::model::directory::{Directory, Level, OrgType, Organization, Record, Region, Source};
 use crate::render::pages::{Pages, Task};
+
+mod matching;
+
+pub(crate) use matching::Matching;
+use matching::Pairs;
 
 /// Whether two loads of a site have the same directory pages at the same
 /// paths: the same records (by id) in the same order, the same needs,
@@ -96,97 +101,246 @@ struct Changed {
     funds: BTreeSet<usize>,
 }
 
-impl Changed {
-    /// Compare `old` and `new`, field by field for the records read from
-    /// `files` (paths relative to the site root, as records name them).
-    fn between(old: &Directory, new: &Directory, files: &HashSet<PathBuf>) -> Changed {
-        let blank = Arc::new(Source::new(PathBuf::new(), Arc::from("")));
-        let mut changed = Changed::default();
-        let from_files =
-            |a: &Record, b: &Record| files.contains(a.file()) || files.contains(b.file());
-        let compare = |set: &mut BTreeSet<usize>, i: usize, same: bool| {
-            if !same {
-                set.insert(i);
+/// The records that changed, on each side: in the old directory's
+/// numbering and in the new one's.
+#[derive(Debug, Default)]
+struct Sides {
+    old: Changed,
+    new: Changed,
+}
+
+impl Sides {
+    /// Mark old record `i` (of the set `set` picks) as changed, and its
+    /// match `j` in the new directory; either may be missing (a record
+    /// added or removed).
+    fn mark(
+        &mut self,
+        set: fn(&mut Changed) -> &mut BTreeSet<usize>,
+        i: Option<usize>,
+        j: Option<usize>,
+    ) {
+        if let Some(i) = i {
+            set(&mut self.old).insert(i);
+        }
+        if let Some(j) = j {
+            set(&mut self.new).insert(j);
+        }
+    }
+
+    /// Compare the records of one kind: `lists` and `own` say whether an
+    /// old record and its match show the same; records added or removed
+    /// count as changed in both ways.
+    fn kind<T>(
+        &mut self,
+        old: &[T],
+        new: &[T],
+        pairs: &Pairs,
+        sets: [fn(&mut Changed) -> &mut BTreeSet<usize>; 2],
+        lists: impl Fn(&T, &T) -> bool,
+        own: impl Fn(&T, &T) -> bool,
+    ) {
+        for (i, a) in old.iter().enumerate() {
+            match pairs.to_new[i] {
+                Some(j) => {
+                    let b = &new[j];
+                    if !lists(a, b) {
+                        self.mark(sets[0], Some(i), Some(j));
+                    }
+                    if !own(a, b) {
+                        self.mark(sets[1], Some(i), Some(j));
+                    }
+                }
+                None => {
+                    for set in sets {
+                        self.mark(set, Some(i), None);
+                    }
+                }
             }
-        };
-        for (i, (a, b)) in old.regions.iter().zip(&new.regions).enumerate() {
-            let lists = a.children == b.children
-                && a.organizations == b.organizations
-                && a.activities == b.activities;
-            compare(&mut changed.region_lists, i, lists);
-            if from_files(&a.record, &b.record) {
-                let own = |r: &crate::model::directory::Region| {
-                    let mut r = r.clone();
-                    (r.children, r.organizations, r.activities) = (vec![], vec![], vec![]);
-                    signature(&r, |r| &mut r.record, &blank)
-                };
-                compare(&mut changed.regions, i, own(a) == own(b));
+        }
+        for j in pairs.added() {
+            for set in sets {
+                self.mark(set, None, Some(j));
             }
         }
-        for (i, (a, b)) in old.types.iter().zip(&new.types).enumerate() {
-            compare(
-                &mut changed.type_lists,
-                i,
-                a.organizations == b.organizations,
-            );
-            if from_files(&a.record, &b.record) {
-                let own = |t: &crate::model::directory::OrgType| {
-                    let mut t = t.clone();
-                    t.organizations = vec![];
-                    signature(&t, |t| &mut t.record, &blank)
-                };
-                compare(&mut changed.types, i, own(a) == own(b));
-            }
-        }
-        for (i, (a, b)) in old.organizations.iter().zip(&new.organizations).enumerate() {
-            let lists = a.children == b.children
-                && a.services == b.services
-                && a.activities == b.activities;
-            compare(&mut changed.organization_lists, i, lists);
-            if from_files(&a.record, &b.record) {
-                let own = |o: &crate::model::directory::Organization| {
-                    let mut o = o.clone();
-                    (o.children, o.services, o.activities) = (vec![], vec![], vec![]);
-                    signature(&o, |o| &mut o.record, &blank)
-                };
-                compare(&mut changed.organizations, i, own(a) == own(b));
-            }
-        }
-        for (i, (a, b)) in old.services.iter().zip(&new.services).enumerate() {
-            let same = !from_files(&a.record, &b.record)
-                || signature(a, |s| &mut s.record, &blank)
-                    == signature(b, |s| &mut s.record, &blank);
-            compare(&mut changed.services, i, same);
-        }
-        let (was, is) = (old.now(), new.now());
-        for (i, (a, b)) in old.activities.iter().zip(&new.activities).enumerate() {
-            let same = a.upcoming(was) == b.upcoming(is)
-                && (!from_files(&a.record, &b.record)
-                    || signature(a, |a| &mut a.record, &blank)
-                        == signature(b, |a| &mut a.record, &blank));
-            compare(&mut changed.activities, i, same);
-        }
-        for (i, (a, b)) in old.brands.list.iter().zip(&new.brands.list).enumerate() {
-            let same = !from_files(&a.record, &b.record)
-                || signature(a, |b| &mut b.record, &blank)
-                    == signature(b, |b| &mut b.record, &blank);
-            compare(&mut changed.brands, i, same);
-        }
-        for (i, (a, b)) in old.funds.iter().zip(&new.funds).enumerate() {
-            compare(&mut changed.funds, i, format!("{a:?}") == format!("{b:?}"));
-        }
-        changed
     }
 }
 
-/// A record's fields as text, without where it was written (its file's
-/// text and its offset in it): moving a row down a table is no change.
+impl Changed {
+    /// Compare `old` and `new` (their records matched by `m`), field by
+    /// field for the records read from `files` (paths relative to the site
+    /// root, as records name them); what changed, on each side.
+    fn between(old: &Directory, new: &Directory, files: &HashSet<PathBuf>, m: &Matching) -> Sides {
+        let blank = Arc::new(Source::new(PathBuf::new(), Arc::from("")));
+        let mut sides = Sides::default();
+        let from_files =
+            |a: &Record, b: &Record| files.contains(a.file()) || files.contains(b.file());
+        // An old record's references in the new numbering, so that two
+        // records compare by what they name, not where it sits.
+        let remap = !m.identity();
+        let at = |p: &Pairs, i: usize| if remap { p.at(i) } else { i };
+        let list = |p: &Pairs, l: &mut Vec<usize>| {
+            if remap {
+                *l = p.list(l);
+            }
+        };
+
+        sides.kind(
+            &old.regions,
+            &new.regions,
+            &m.regions,
+            [|c| &mut c.region_lists, |c| &mut c.regions],
+            |a, b| {
+                m.regions.same_list(&a.children, &b.children)
+                    && m.organizations
+                        .same_list(&a.organizations, &b.organizations)
+                    && m.activities.same_list(&a.activities, &b.activities)
+            },
+            |a, b| {
+                !from_files(&a.record, &b.record) || {
+                    let clear = |r: &mut Region| {
+                        (r.children, r.organizations, r.activities) = (vec![], vec![], vec![]);
+                    };
+                    signature(
+                        a,
+                        |r| {
+                            clear(r);
+                            r.parent = r.parent.map(|p| at(&m.regions, p));
+                        },
+                        |r| &mut r.record,
+                        &blank,
+                    ) == signature(b, clear, |r| &mut r.record, &blank)
+                }
+            },
+        );
+        sides.kind(
+            &old.types,
+            &new.types,
+            &m.types,
+            [|c| &mut c.type_lists, |c| &mut c.types],
+            |a, b| {
+                m.organizations
+                    .same_list(&a.organizations, &b.organizations)
+            },
+            |a, b| {
+                let clear = |t: &mut OrgType| t.organizations = vec![];
+                !from_files(&a.record, &b.record)
+                    || signature(a, clear, |t| &mut t.record, &blank)
+                        == signature(b, clear, |t| &mut t.record, &blank)
+            },
+        );
+        sides.kind(
+            &old.organizations,
+            &new.organizations,
+            &m.organizations,
+            [|c| &mut c.organization_lists, |c| &mut c.organizations],
+            |a, b| {
+                m.organizations.same_list(&a.children, &b.children)
+                    && m.services.same_list(&a.services, &b.services)
+                    && m.activities.same_list(&a.activities, &b.activities)
+            },
+            |a, b| {
+                !from_files(&a.record, &b.record) || {
+                    let clear = |o: &mut Organization| {
+                        (o.children, o.services, o.activities) = (vec![], vec![], vec![]);
+                    };
+                    signature(
+                        a,
+                        |o| {
+                            clear(o);
+                            o.org_type = at(&m.types, o.org_type);
+                            o.region = at(&m.regions, o.region);
+                            o.parent = o.parent.map(|p| at(&m.organizations, p));
+                        },
+                        |o| &mut o.record,
+                        &blank,
+                    ) == signature(b, clear, |o| &mut o.record, &blank)
+                }
+            },
+        );
+        sides.kind(
+            &old.services,
+            &new.services,
+            &m.services,
+            [|c| &mut c.services, |c| &mut c.services],
+            |_, _| true,
+            |a, b| {
+                !from_files(&a.record, &b.record)
+                    || signature(
+                        a,
+                        |s| s.provider = at(&m.organizations, s.provider),
+                        |s| &mut s.record,
+                        &blank,
+                    ) == signature(b, |_| {}, |s| &mut s.record, &blank)
+            },
+        );
+        let (was, is) = (old.now(), new.now());
+        sides.kind(
+            &old.activities,
+            &new.activities,
+            &m.activities,
+            [|c| &mut c.activities, |c| &mut c.activities],
+            |a, b| a.upcoming(was) == b.upcoming(is),
+            |a, b| {
+                !from_files(&a.record, &b.record)
+                    || signature(
+                        a,
+                        |a| {
+                            list(&m.organizations, &mut a.organizers);
+                            a.region = at(&m.regions, a.region);
+                        },
+                        |a| &mut a.record,
+                        &blank,
+                    ) == signature(b, |_| {}, |a| &mut a.record, &blank)
+            },
+        );
+        sides.kind(
+            &old.brands.list,
+            &new.brands.list,
+            &m.brands,
+            [|c| &mut c.brands, |c| &mut c.brands],
+            |_, _| true,
+            |a, b| {
+                !from_files(&a.record, &b.record)
+                    || signature(
+                        a,
+                        |b| {
+                            b.holder.organization =
+                                b.holder.organization.map(|o| at(&m.organizations, o));
+                            list(&m.services, &mut b.services);
+                        },
+                        |b| &mut b.record,
+                        &blank,
+                    ) == signature(b, |_| {}, |b| &mut b.record, &blank)
+            },
+        );
+        sides.kind(
+            &old.funds,
+            &new.funds,
+            &m.funds,
+            [|c| &mut c.funds, |c| &mut c.funds],
+            |_, _| true,
+            |a, b| {
+                let mut a = a.clone();
+                a.org = at(&m.organizations, a.org);
+                format!("{a:?}") == format!("{b:?}")
+            },
+        );
+        sides
+    }
+}
+
+/// A record's fields as text, once `normalize` cleared what is compared
+/// apart (its lists) and moved its references to the new numbering, and
+/// without where it was written (its file's text and its offset in it):
+/// moving a row down a table is no change.
 fn signature<T: Clone + Debug>(
     item: &T,
+    normalize: impl Fn(&mut T),
     record: impl Fn(&mut T) -> &mut Record,
     blank: &Arc<Source>,
 ) -> String {
     let mut item = item.clone();
+    normalize(&mut item);
     let r = record(&mut item);
     r.source = Arc::clone(blank);
     r.offset = 0;
@@ -265,15 +419,36 @@ impl Spread {
 }
 
 impl Shown {
-    /// What shows the records that changed from `old` to `new` (of the
-    /// same shape), the records of `files` compared field by field.
-    pub fn between(old: &Directory, new: &Directory, files: &HashSet<PathBuf>) -> Shown {
-        let changed = Changed::between(old, new, files);
+    /// What shows the records that changed from `old` to `new`, their
+    /// records matched by `m`, the records of `files` compared field by
+    /// field. Pages are the new directory's; old pages that went are not
+    /// in it (see [`Matching::to_new`]).
+    pub fn between(
+        old: &Directory,
+        new: &Directory,
+        files: &HashSet<PathBuf>,
+        m: &Matching,
+    ) -> Shown {
+        let sides = Changed::between(old, new, files, m);
         let mut shown = Shown::default();
-        for d in [old, new] {
-            shown.add(d, &changed);
+        shown.add(new, &sides.new);
+        // What showed them before: an organization that moved shows on its
+        // old region's page and on its new one's.
+        let mut before = Shown::default();
+        before.add(old, &sides.old);
+        if m.identity() {
+            shown.pages.append(&mut before.pages);
+        } else {
+            shown
+                .pages
+                .extend(before.pages.into_iter().filter_map(|p| m.to_new(p, new)));
         }
-        shown.derived(old, new, &changed);
+        // A list whose records came or went is reordered (see `derived`):
+        // its old positions count only when it kept its records.
+        shown.entries.append(&mut before.entries);
+        shown.policies.append(&mut before.policies);
+        shown.funds_index |= before.funds_index;
+        shown.derived(old, new, &sides, m);
         shown
     }
 
@@ -432,10 +607,10 @@ impl Shown {
 
     /// What is derived from many records and compared whole: the needs'
     /// and audiences' lists (their pages list each other with counts), the
-    /// months, the brands by kind, the articles services implement and the
-    /// records sections' order.
-    fn derived(&mut self, old: &Directory, new: &Directory, changed: &Changed) {
-        let (lists, counts) = terms_changed(&old.needs, &new.needs);
+    /// months, the brands by kind, the articles services implement, the
+    /// records sections' order and the open-data page's counts.
+    fn derived(&mut self, old: &Directory, new: &Directory, sides: &Sides, m: &Matching) {
+        let (lists, counts) = terms_changed(&old.needs, &new.needs, &m.needs, m);
         self.pages.extend(lists.iter().map(|&n| DirPage::Need(n)));
         self.pages
             .extend(lists.iter().map(|&n| DirPage::FindNeed(n)));
@@ -453,72 +628,143 @@ impl Shown {
                 );
             }
         }
-        let (lists, counts) = terms_changed(&old.audiences, &new.audiences);
+        let (lists, counts) = terms_changed(&old.audiences, &new.audiences, &m.audiences, m);
         self.pages.extend(lists.into_iter().map(DirPage::Audience));
         if counts {
             self.pages
                 .extend((0..new.audiences.len()).map(DirPage::Audience));
         }
         // 找组织 step 2 counts each need's services by region: a service
-        // whose provider's region changed (or its needs) moves the counts.
-        for &s in &changed.services {
-            let region = |d: &Directory| d.organizations[d.services[s].provider].region;
-            if region(old) != region(new) || old.services[s].needs != new.services[s].needs {
-                for d in [old, new] {
-                    self.pages.extend(
-                        term_indices(&d.needs, &d.services[s].needs)
-                            .into_iter()
-                            .map(DirPage::FindNeed),
-                    );
+        // whose provider's region changed (or its needs), or that came or
+        // went, moves the counts.
+        let need_pages = |pages: &mut BTreeSet<DirPage>, names: &[String]| {
+            pages.extend(
+                term_indices(&new.needs, names)
+                    .into_iter()
+                    .map(DirPage::FindNeed),
+            );
+        };
+        for &j in &sides.new.services {
+            let (b, region) = (&new.services[j], |d: &Directory, p: usize| {
+                d.organizations[p].region
+            });
+            match m.services.to_old[j] {
+                Some(i) => {
+                    let a = &old.services[i];
+                    let moved = m.regions.at(region(old, a.provider)) != region(new, b.provider);
+                    if moved || a.needs != b.needs {
+                        need_pages(&mut self.pages, &a.needs);
+                        need_pages(&mut self.pages, &b.needs);
+                    }
                 }
+                None => need_pages(&mut self.pages, &b.needs),
             }
         }
-        if old.months != new.months {
+        for i in m.services.removed() {
+            need_pages(&mut self.pages, &old.services[i].needs);
+        }
+        let same_lists = |a: &[(String, Vec<usize>)], b: &[(String, Vec<usize>)], p: &Pairs| {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| x.0 == y.0 && p.same_list(&x.1, &y.1))
+        };
+        if !same_lists(&old.months, &new.months, &m.activities) {
             self.pages.insert(DirPage::Calendar);
             self.pages.extend((0..new.months.len()).map(DirPage::Month));
         }
-        if old.brands.kinds != new.brands.kinds {
+        let kinds = |k: &[(crate::model::directory::BrandKind, Vec<usize>)]| {
+            k.iter()
+                .map(|(kind, list)| (kind.id().to_string(), list.clone()))
+                .collect::<Vec<_>>()
+        };
+        if !same_lists(
+            &kinds(&old.brands.kinds),
+            &kinds(&new.brands.kinds),
+            &m.brands,
+        ) && !new.brands.kinds.is_empty()
+        {
             self.pages.insert(DirPage::BrandKinds);
             self.pages
                 .extend((0..new.brands.kinds.len()).map(DirPage::BrandKind));
         }
-        for d in [old, new] {
-            let other = if std::ptr::eq(d, old) { new } else { old };
-            for (key, services) in &d.implemented_by {
-                if other.implemented_by.get(key) != Some(services) {
+        for (key, services) in &new.implemented_by {
+            match old.implemented_by.get(key) {
+                Some(was) if m.services.same_list(was, services) => {}
+                _ => {
                     self.policies.insert(key.0);
                 }
             }
         }
-        for (section, (_, list)) in &new.sections {
-            if old.sections.get(section).map(|(_, l)| l) != Some(list) {
+        for key in old.implemented_by.keys() {
+            if !new.implemented_by.contains_key(key) {
+                self.policies.insert(key.0);
+            }
+        }
+        for (section, (kind, list)) in &new.sections {
+            let pairs = match kind {
+                RecordKind::Region => &m.regions,
+                RecordKind::OrgType => &m.types,
+                RecordKind::Organization => &m.organizations,
+                RecordKind::Service => &m.services,
+                RecordKind::Activity => &m.activities,
+                RecordKind::Brand => &m.brands,
+                RecordKind::Funds => &m.funds,
+            };
+            let same = old
+                .sections
+                .get(section)
+                .is_some_and(|(_, was)| pairs.same_list(was, list));
+            if !same {
                 self.reordered.insert(*section);
             }
         }
-        for (o, (a, b)) in old.organizations.iter().zip(&new.organizations).enumerate() {
-            if !a.activities.is_empty() && b.activities.is_empty() {
+        for (o, b) in new.organizations.iter().enumerate() {
+            let had = m.organizations.to_old[o]
+                .is_some_and(|i| !old.organizations[i].activities.is_empty());
+            if had && b.activities.is_empty() {
                 self.calendars_gone
-                    .push(format!("{}calendar.ics", new.organizations[o].record.path));
+                    .push(format!("{}calendar.ics", b.record.path));
             }
+        }
+        // The open-data page counts organizations, services and activities.
+        let counts = |d: &Directory| (d.organizations.len(), d.services.len(), d.activities.len());
+        if counts(old) != counts(new) {
+            self.pages.insert(DirPage::Data);
         }
     }
 }
 
-/// The needs or audiences whose services or organizations changed, and
-/// whether any of their counts did.
+/// The needs or audiences whose services or organizations changed (or
+/// that are new), and whether any of their counts did (or a term came or
+/// went: every term's page lists the others).
 fn terms_changed(
     old: &[crate::model::directory::Term],
     new: &[crate::model::directory::Term],
+    pairs: &Pairs,
+    m: &Matching,
 ) -> (Vec<usize>, bool) {
+    let mut counts = pairs.removed().next().is_some();
     let lists: Vec<usize> = (0..new.len())
-        .filter(|&t| {
-            old[t].services != new[t].services || old[t].organizations != new[t].organizations
+        .filter(|&t| match pairs.to_old[t] {
+            Some(o) => {
+                let (a, b) = (&old[o], &new[t]);
+                if a.services.len() != b.services.len()
+                    || a.organizations.len() != b.organizations.len()
+                {
+                    counts = true;
+                }
+                !m.services.same_list(&a.services, &b.services)
+                    || !m
+                        .organizations
+                        .same_list(&a.organizations, &b.organizations)
+            }
+            None => {
+                counts = true;
+                true
+            }
         })
         .collect();
-    let counts = lists.iter().any(|&t| {
-        old[t].services.len() != new[t].services.len()
-            || old[t].organizations.len() != new[t].organizations.len()
-    });
     (lists, counts)
 }
 

@@ -37,6 +37,7 @@
 //! input (a test checks this over random edits), and a rebuild with errors
 //! writes nothing: the last good site stays served.
 
+mod records;
 mod reshape;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -358,9 +359,10 @@ impl Session {
         let started = std::time::Instant::now();
         let (old, new) = (&self.build.site().directory, &build.site().directory);
         if !directory::same_shape(old, new) || build.pages().tasks() != self.tasks {
-            return self.full_with(build);
+            return self.reshape_records(files, build);
         }
-        let shown = directory::Shown::between(old, new, files);
+        let matching = directory::Matching::between(old, new);
+        let shown = directory::Shown::between(old, new, files, &matching);
         let tasks = shown.tasks(
             &build.pages(),
             &self.tasks,

@@ -12,66 +12,8 @@ use crate::write::sitemap::{self, Entry};
 
 /// sitemap, feed and robots.txt. `articles` holds each policy's article ids.
 pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
-    let mut files: Vec<(String, String)> = vec![];
+    let mut files: Vec<(String, String)> = sitemap(site, articles);
     let c = &site.content;
-    if site.config.sitemap {
-        let mut entries = vec![];
-        for s in &c.sections {
-            entries.push(Entry {
-                loc: site.urls.permalink(&s.path),
-                lastmod: None,
-            });
-        }
-        for (i, p) in c.pages.iter().enumerate() {
-            let lastmod = p.updated.or(p.date).map(|d| d.date().to_string());
-            entries.push(Entry {
-                loc: site.urls.permalink(&p.path),
-                lastmod: lastmod.clone(),
-            });
-            for eid in &articles[i] {
-                entries.push(Entry {
-                    loc: site.urls.permalink(&format!("{}{eid}/", p.path)),
-                    lastmod: lastmod.clone(),
-                });
-            }
-            // Earlier texts are pages of their own (each its own canonical,
-            // as legislation.gov.uk keeps every version findable), and so is
-            // each comparison; only the text in force is in the search index.
-            if let Some(h) = &site.resolved.histories[i] {
-                for (k, v) in h.versions.iter().enumerate() {
-                    if k + 1 < h.versions.len() {
-                        entries.push(Entry {
-                            loc: site
-                                .urls
-                                .permalink(&format!("{}{}", p.path, h.compare_path(k))),
-                            lastmod: None,
-                        });
-                    }
-                    if v.in_force {
-                        continue;
-                    }
-                    let base = format!("{}{}", p.path, h.version_path(k));
-                    entries.push(Entry {
-                        loc: site.urls.permalink(&base),
-                        lastmod: None,
-                    });
-                    for (eid, _) in &v.articles {
-                        entries.push(Entry {
-                            loc: site.urls.permalink(&format!("{base}{eid}/")),
-                            lastmod: None,
-                        });
-                    }
-                }
-            }
-        }
-        for page in DirPage::all(&site.directory) {
-            entries.push(Entry {
-                loc: site.urls.permalink(&page.path(&site.directory)),
-                lastmod: None,
-            });
-        }
-        files.extend(sitemap::files(entries, &site.config.base_url));
-    }
     if site.config.feed {
         let mut dated: Vec<usize> = (0..c.pages.len())
             .filter(|&i| c.pages[i].date.is_some())
@@ -120,6 +62,72 @@ pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
         emit.bytes(&name, text.as_bytes());
     }
     directory_files(site, emit);
+}
+
+/// The sitemap (in parts, when it is long): every page's and section's
+/// address; none when the configuration turns it off. `articles` holds
+/// each policy's article ids.
+pub fn sitemap(site: &Site, articles: &[Vec<String>]) -> Vec<(String, String)> {
+    if !site.config.sitemap {
+        return vec![];
+    }
+    let c = &site.content;
+    let mut entries = vec![];
+    for s in &c.sections {
+        entries.push(Entry {
+            loc: site.urls.permalink(&s.path),
+            lastmod: None,
+        });
+    }
+    for (i, p) in c.pages.iter().enumerate() {
+        let lastmod = p.updated.or(p.date).map(|d| d.date().to_string());
+        entries.push(Entry {
+            loc: site.urls.permalink(&p.path),
+            lastmod: lastmod.clone(),
+        });
+        for eid in &articles[i] {
+            entries.push(Entry {
+                loc: site.urls.permalink(&format!("{}{eid}/", p.path)),
+                lastmod: lastmod.clone(),
+            });
+        }
+        // Earlier texts are pages of their own (each its own canonical,
+        // as legislation.gov.uk keeps every version findable), and so is
+        // each comparison; only the text in force is in the search index.
+        if let Some(h) = &site.resolved.histories[i] {
+            for (k, v) in h.versions.iter().enumerate() {
+                if k + 1 < h.versions.len() {
+                    entries.push(Entry {
+                        loc: site
+                            .urls
+                            .permalink(&format!("{}{}", p.path, h.compare_path(k))),
+                        lastmod: None,
+                    });
+                }
+                if v.in_force {
+                    continue;
+                }
+                let base = format!("{}{}", p.path, h.version_path(k));
+                entries.push(Entry {
+                    loc: site.urls.permalink(&base),
+                    lastmod: None,
+                });
+                for (eid, _) in &v.articles {
+                    entries.push(Entry {
+                        loc: site.urls.permalink(&format!("{base}{eid}/")),
+                        lastmod: None,
+                    });
+                }
+            }
+        }
+    }
+    for page in DirPage::all(&site.directory) {
+        entries.push(Entry {
+            loc: site.urls.permalink(&page.path(&site.directory)),
+            lastmod: None,
+        });
+    }
+    sitemap::files(entries, &site.config.base_url)
 }
 
 /// Files made from the whole directory, the site calendar and open

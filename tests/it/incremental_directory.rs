@@ -165,7 +165,7 @@ fn edits() -> Vec<Edit> {
                     format!("{t}{row}\n")
                 }
             },
-            false,
+            true,
         ),
         // A township moves to another county.
         (
@@ -216,7 +216,7 @@ fn edits() -> Vec<Edit> {
                 let t = set_cell(t, "2026-08-song-qingliang", 3, day);
                 set_cell(&t, "2026-08-song-qingliang", 4, day)
             },
-            false,
+            true,
         ),
         // A markdown record's phone.
         (

@@ -69,13 +69,13 @@ struct Edits {
 }
 
 /// The session's state, kept to put back when a rebuild fails.
-struct Saved {
-    build: Build,
-    tasks: Vec<Task>,
-    outcomes: Vec<Outcome>,
-    page_task: Vec<usize>,
-    section_task: HashMap<(usize, usize), usize>,
-    by_path: HashMap<PathBuf, usize>,
+pub(super) struct Saved {
+    pub(super) build: Build,
+    pub(super) tasks: Vec<Task>,
+    pub(super) outcomes: Vec<Outcome>,
+    pub(super) page_task: Vec<usize>,
+    pub(super) section_task: HashMap<(usize, usize), usize>,
+    pub(super) by_path: HashMap<PathBuf, usize>,
 }
 
 impl Session {
@@ -467,7 +467,7 @@ impl Session {
         })
     }
 
-    fn restore(&mut self, saved: Saved) {
+    pub(super) fn restore(&mut self, saved: Saved) {
         self.build = saved.build;
         self.tasks = saved.tasks;
         self.outcomes = saved.outcomes;
@@ -574,7 +574,10 @@ fn same_frame(old: &Site, new: &Site, edits: &Edits) -> bool {
 }
 
 /// How many list pages each section has.
-fn pager_counts(section_task: &HashMap<(usize, usize), usize>, sections: usize) -> Vec<usize> {
+pub(super) fn pager_counts(
+    section_task: &HashMap<(usize, usize), usize>,
+    sections: usize,
+) -> Vec<usize> {
     let mut counts = vec![1; sections];
     for &(s, n) in section_task.keys() {
         counts[s] = counts[s].max(n);
@@ -707,20 +710,25 @@ fn canonical_or_parent(path: &Path) -> Option<PathBuf> {
 }
 
 /// What stays in a folder whose files a rebuild rendered again.
-struct Kept<'a> {
+pub(super) struct Kept<'a> {
     /// Every file the rebuild rendered (changed or not).
-    written: &'a BTreeSet<String>,
+    pub(super) written: &'a BTreeSet<String>,
     /// Copied files, by output path.
-    assets: &'a HashMap<&'a str, &'a Path>,
+    pub(super) assets: &'a HashMap<&'a str, &'a Path>,
     /// The folders of pages and sections (`news/a/`).
-    live: &'a HashSet<&'a str>,
+    pub(super) live: &'a HashSet<&'a str>,
 }
 
 /// Files below `output/folder` that this rebuild did not write and that
 /// are no copied file nor inside another page's or section's folder: what
 /// a full build would not have. At the root only sitemap parts
 /// (`sitemap-3.xml`) are looked at.
-fn stale_files(output: &Path, folder: &str, kept: &Kept<'_>, removed: &mut Vec<PathBuf>) {
+pub(super) fn stale_files(
+    output: &Path,
+    folder: &str,
+    kept: &Kept<'_>,
+    removed: &mut Vec<PathBuf>,
+) {
     let written = kept.written;
     if folder.is_empty() {
         for entry in std::fs::read_dir(output).into_iter().flatten().flatten() {
@@ -757,7 +765,7 @@ fn stale_files(output: &Path, folder: &str, kept: &Kept<'_>, removed: &mut Vec<P
 
 /// Remove the folders above `path` that are left empty, up to `output`:
 /// a full build has no empty folders.
-fn prune_empty(output: &Path, path: &Path) {
+pub(super) fn prune_empty(output: &Path, path: &Path) {
     let mut dir = path.parent();
     while let Some(d) = dir {
         if d == output || !d.starts_with(output) || std::fs::remove_dir(d).is_err() {
@@ -768,7 +776,7 @@ fn prune_empty(output: &Path, path: &Path) {
 }
 
 /// Remove a file or a folder with what it holds; gone already is fine.
-fn remove(path: &Path) -> Result<(), Diagnostics> {
+pub(super) fn remove(path: &Path) -> Result<(), Diagnostics> {
     let result = if path.is_dir() {
         std::fs::remove_dir_all(path)
     } else {
