@@ -27,7 +27,7 @@ use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::content::RecordKind;
+use crate::model::content::{CONTENT_DIR, Content, RecordKind};
 use crate::model::directory::pages::DirPage;
 use crate::model::directory::{Directory, Level, OrgType, Organization, Record, Region, Source};
 use crate::render::pages::{Pages, Task};
@@ -826,24 +826,56 @@ impl Index {
 
 /// The records files among `changed` (paths as the watcher gives them,
 /// relative to `root` or absolute), as records name their files (relative
-/// to the root); `None` when any changed file is not one (or is gone).
+/// to the root): files the site read records from (edited or deleted),
+/// and new files that a load reads records from (a markdown record or a
+/// table directly in a records section's folder); `None` when any changed
+/// file is neither.
 pub fn records_files(
     root: &Path,
-    known: &[crate::model::content::RecordFile],
+    content: &Content,
     changed: &[PathBuf],
 ) -> Option<HashSet<PathBuf>> {
     let root = std::fs::canonicalize(root).ok()?;
-    let known: HashMap<&Path, &Path> = known
+    let known: HashSet<&Path> = content.records.iter().map(|f| f.file.as_path()).collect();
+    let folders: HashSet<PathBuf> = content
+        .sections
         .iter()
-        .map(|f| (f.file.as_path(), f.file.as_path()))
+        .filter(|s| s.records.is_some())
+        .map(|s| Path::new(CONTENT_DIR).join(&s.dir))
         .collect();
     let mut files = HashSet::new();
     for path in changed {
-        let canonical = std::fs::canonicalize(root.join(path)).ok()?;
+        let canonical = canonical_or_parent(&root.join(path))?;
         let rel = canonical.strip_prefix(&root).ok()?;
-        files.insert(known.get(rel)?.to_path_buf());
+        if !known.contains(rel) {
+            let name = rel.file_name()?.to_str()?;
+            let extension = Path::new(name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            // As `load` reads a records section's files.
+            let records = matches!(
+                extension.as_str(),
+                "md" | "csv" | "yaml" | "yml" | "xlsx" | "xls" | "ods"
+            );
+            if !records || name == "_index.md" || !folders.contains(rel.parent()?) {
+                return None;
+            }
+        }
+        files.insert(rel.to_path_buf());
     }
     (!files.is_empty()).then_some(files)
+}
+
+/// The file at `path` if it exists, else the nearest folder above that does,
+/// with the rest appended: a deleted file's place, canonical.
+pub(crate) fn canonical_or_parent(path: &Path) -> Option<PathBuf> {
+    if let Ok(c) = std::fs::canonicalize(path) {
+        return Some(c);
+    }
+    let parent = path.parent()?;
+    Some(canonical_or_parent(parent)?.join(path.file_name()?))
 }
 
 impl Shown {

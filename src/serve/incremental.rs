@@ -87,6 +87,8 @@ pub struct Session {
     /// Whether an edit since the last full build or [`Session::refresh_search`]
     /// changed text that the search index holds.
     search_stale: bool,
+    /// Files of edits whose rebuild failed since the last good one.
+    unapplied: Vec<PathBuf>,
 }
 
 impl Session {
@@ -138,6 +140,7 @@ impl Session {
             section_task,
             by_path,
             search_stale: false,
+            unapplied: Vec::new(),
         }
     }
 
@@ -195,20 +198,34 @@ impl Session {
     }
 
     /// Rebuild after `changed` files changed. On error nothing is written
-    /// and the session keeps the last good site. The search index is
-    /// brought up to date by [`Session::refresh_search`].
+    /// and the session keeps the last good site; the files of that edit
+    /// count as changed again with the next one (it still differs from the
+    /// site kept). The search index is brought up to date by
+    /// [`Session::refresh_search`].
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
+        let mut all = std::mem::take(&mut self.unapplied);
+        for path in changed {
+            if !all.contains(path) {
+                all.push(path.clone());
+            }
+        }
+        let result = self.apply_all(&all);
+        if result.is_err() {
+            self.unapplied = all;
+        }
+        result
+    }
+
+    fn apply_all(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
         if let Some(names) = self.templates_only(changed) {
             return self.templates(&names);
         }
         if let Some(files) = self.statics_only(changed) {
             return self.statics(&files);
         }
-        if let Some(files) = directory::records_files(
-            &self.options.root,
-            &self.build.site().content.records,
-            changed,
-        ) {
+        if let Some(files) =
+            directory::records_files(&self.options.root, &self.build.site().content, changed)
+        {
             return self.records(&files);
         }
         let Some(pages) = self.known_pages(changed) else {
