@@ -4,9 +4,10 @@
 //! else.
 //!
 //! The site is loaded again and the old and new [`Directory`] compared
-//! record by record, by position (the same directory pages at the same
-//! paths, checked by [`same_shape`], mean the same ids at the same
-//! positions). Only records read from the changed files are compared field
+//! record by record, the records matched by kind and path ([`Matching`]:
+//! by position when the directory has the same pages at the same paths,
+//! checked by [`same_shape`]); a record added or removed counts as changed
+//! in the directory that has it, and what shows it there re-renders. Only records read from the changed files are compared field
 //! by field (where a record sits in its file does not count); what other
 //! records derive from them (an organization's services, a region's
 //! organizations, a need's services, the months, the brands by kind, the

@@ -24,14 +24,18 @@
 //!   what depends on the change renders; what went is removed (see
 //!   [`reshape`], which also lists what still falls back to a full build);
 //! - an edit to **directory records** (markdown records, CSV/YAML tables,
-//!   spreadsheets, and nothing else) loads the site again; if the directory
-//!   has the same pages at the same paths, it re-renders what shows the
-//!   records that changed (see [`crate::serve::directory`]), the open
-//!   data and the site's calendar (the sitemap and feeds list only paths,
-//!   which stay);
+//!   spreadsheets, new or deleted ones too, and nothing else) loads the
+//!   site again; if the directory has the same pages at the same paths, it
+//!   re-renders what shows the records that changed (see
+//!   [`crate::serve::directory`]), the open data and the site's calendar
+//!   (the sitemap and feeds list only paths, which stay); if records were
+//!   added, deleted or renamed, or a month, need or brand kind came or
+//!   went, records are matched by kind and path, new pages render, what
+//!   showed or shows a changed record renders, what went is removed and the
+//!   sitemap is written again (see [`records`]);
 //! - an edit to **static files** copies them;
-//! - anything else (the configuration, a section folder added or deleted,
-//!   a directory record added, deleted or renamed) is a full build.
+//! - anything else (the configuration, a section folder added or deleted)
+//!   is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
