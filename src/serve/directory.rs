@@ -4,9 +4,10 @@
 //! else.
 //!
 //! The site is loaded again and the old and new [`Directory`] compared
-//! record by record, by position (the same directory pages at the same
-//! paths, checked by [`same_shape`], mean the same ids at the same
-//! positions). Only records read from the changed files are compared field
+//! record by record, the records matched by kind and path ([`Matching`]:
+//! by position when the directory has the same pages at the same paths,
+//! checked by [`same_shape`]); a record added or removed counts as changed
+//! in the directory that has it, and what shows it there re-renders. Only records read from the changed files are compared field
 //! by field (where a record sits in its file does not count); what other
 //! records derive from them (an organization's services, a region's
 //! organizations, a need's services, the months, the brands by kind, the
@@ -27,7 +28,7 @@ use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::content::RecordKind;
+use crate::model::content::{CONTENT_DIR, Content, RecordKind};
 use crate::model::directory::pages::DirPage;
 use crate::model::directory::{Directory, Level, OrgType, Organization, Record, Region, Source};
 use crate::render::pages::{Pages, Task};
@@ -826,24 +827,56 @@ impl Index {
 
 /// The records files among `changed` (paths as the watcher gives them,
 /// relative to `root` or absolute), as records name their files (relative
-/// to the root); `None` when any changed file is not one (or is gone).
+/// to the root): files the site read records from (edited or deleted),
+/// and new files that a load reads records from (a markdown record or a
+/// table directly in a records section's folder); `None` when any changed
+/// file is neither.
 pub fn records_files(
     root: &Path,
-    known: &[crate::model::content::RecordFile],
+    content: &Content,
     changed: &[PathBuf],
 ) -> Option<HashSet<PathBuf>> {
     let root = std::fs::canonicalize(root).ok()?;
-    let known: HashMap<&Path, &Path> = known
+    let known: HashSet<&Path> = content.records.iter().map(|f| f.file.as_path()).collect();
+    let folders: HashSet<PathBuf> = content
+        .sections
         .iter()
-        .map(|f| (f.file.as_path(), f.file.as_path()))
+        .filter(|s| s.records.is_some())
+        .map(|s| Path::new(CONTENT_DIR).join(&s.dir))
         .collect();
     let mut files = HashSet::new();
     for path in changed {
-        let canonical = std::fs::canonicalize(root.join(path)).ok()?;
+        let canonical = canonical_or_parent(&root.join(path))?;
         let rel = canonical.strip_prefix(&root).ok()?;
-        files.insert(known.get(rel)?.to_path_buf());
+        if !known.contains(rel) {
+            let name = rel.file_name()?.to_str()?;
+            let extension = Path::new(name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            // As `load` reads a records section's files.
+            let records = matches!(
+                extension.as_str(),
+                "md" | "csv" | "yaml" | "yml" | "xlsx" | "xls" | "ods"
+            );
+            if !records || name == "_index.md" || !folders.contains(rel.parent()?) {
+                return None;
+            }
+        }
+        files.insert(rel.to_path_buf());
     }
     (!files.is_empty()).then_some(files)
+}
+
+/// The file at `path` if it exists, else the nearest folder above that does,
+/// with the rest appended: a deleted file's place, canonical.
+pub(crate) fn canonical_or_parent(path: &Path) -> Option<PathBuf> {
+    if let Ok(c) = std::fs::canonicalize(path) {
+        return Some(c);
+    }
+    let parent = path.parent()?;
+    Some(canonical_or_parent(parent)?.join(path.file_name()?))
 }
 
 impl Shown {

@@ -24,14 +24,18 @@
 //!   what depends on the change renders; what went is removed (see
 //!   [`reshape`], which also lists what still falls back to a full build);
 //! - an edit to **directory records** (markdown records, CSV/YAML tables,
-//!   spreadsheets, and nothing else) loads the site again; if the directory
-//!   has the same pages at the same paths, it re-renders what shows the
-//!   records that changed (see [`crate::serve::directory`]), the open
-//!   data and the site's calendar (the sitemap and feeds list only paths,
-//!   which stay);
+//!   spreadsheets, new or deleted ones too, and nothing else) loads the
+//!   site again; if the directory has the same pages at the same paths, it
+//!   re-renders what shows the records that changed (see
+//!   [`crate::serve::directory`]), the open data and the site's calendar
+//!   (the sitemap and feeds list only paths, which stay); if records were
+//!   added, deleted or renamed, or a month, need or brand kind came or
+//!   went, records are matched by kind and path, new pages render, what
+//!   showed or shows a changed record renders, what went is removed and the
+//!   sitemap is written again (see [`records`]);
 //! - an edit to **static files** copies them;
-//! - anything else (the configuration, a section folder added or deleted,
-//!   a directory record added, deleted or renamed) is a full build.
+//! - anything else (the configuration, a section folder added or deleted)
+//!   is a full build.
 //!
 //! Either way the result is byte-identical to a full build of the same
 //! input (a test checks this over random edits), and a rebuild with errors
@@ -90,6 +94,8 @@ pub struct Session {
     /// The files parsed by the last load, reused by the next where they did
     /// not change.
     cache: LoadCache,
+    /// Files of edits whose rebuild failed since the last good one.
+    unapplied: Vec<PathBuf>,
 }
 
 impl Session {
@@ -145,6 +151,7 @@ impl Session {
             by_path,
             search_stale: false,
             cache: LoadCache::default(),
+            unapplied: Vec::new(),
         }
     }
 
@@ -213,25 +220,39 @@ impl Session {
     }
 
     /// Rebuild after `changed` files changed. On error nothing is written
-    /// and the session keeps the last good site. The search index is
-    /// brought up to date by [`Session::refresh_search`].
+    /// and the session keeps the last good site; the files of that edit
+    /// count as changed again with the next one (it still differs from the
+    /// site kept). The search index is brought up to date by
+    /// [`Session::refresh_search`].
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
         // Read again whatever the stamps say: two writes within one tick
         // of the clock may leave a file's stamp as it was.
         for path in changed {
             self.cache.invalidate(&self.options.root, path);
         }
+        let mut all = std::mem::take(&mut self.unapplied);
+        for path in changed {
+            if !all.contains(path) {
+                all.push(path.clone());
+            }
+        }
+        let result = self.apply_all(&all);
+        if result.is_err() {
+            self.unapplied = all;
+        }
+        result
+    }
+
+    fn apply_all(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Diagnostics> {
         if let Some(names) = self.templates_only(changed) {
             return self.templates(&names);
         }
         if let Some(files) = self.statics_only(changed) {
             return self.statics(&files);
         }
-        if let Some(files) = directory::records_files(
-            &self.options.root,
-            &self.build.site().content.records,
-            changed,
-        ) {
+        if let Some(files) =
+            directory::records_files(&self.options.root, &self.build.site().content, changed)
+        {
             return self.records(&files);
         }
         let Some(pages) = self.known_pages(changed) else {

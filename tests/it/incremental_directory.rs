@@ -1,13 +1,16 @@
 //! Incremental rebuilds of directory edits give exactly the output of a
 //! full build: on a copy of the example portal, a shuffled sequence of
 //! edits to its records (table cells: a phone, opening hours, a name; a
-//! region's parent and name; an organization's type and parent; an
-//! activity's dates between past and upcoming, and its organizer; a
-//! markdown record; a service's title and needs, an organization type, a
-//! brand, a funds row; a row added and deleted) is applied to a
-//! session, and after every edit the session's output is compared byte for
-//! byte with a fresh full build. Edits that keep the directory's pages take
-//! the partial path, and the test says so.
+//! region's parent and name; an organization's type, parent and county;
+//! an activity's dates between past and upcoming, into and out of a month
+//! of its own, and its organizer; a markdown record; a service's title and
+//! needs, an organization type, a brand, a funds row; rows, a township, an
+//! organization type, a service and a funds disclosure added and deleted;
+//! a markdown record file added and deleted; an organization's id renamed
+//! with its references) is applied to a session, and after every edit the
+//! session's output is compared byte for byte with a fresh full build.
+//! Every edit takes the partial path, and the test says so. An edit that
+//! breaks a reference fails as a full build does and keeps the site.
 
 use crate::common::{self, serve_options};
 
@@ -46,17 +49,185 @@ fn set_cell(text: &str, id: &str, field: usize, value: &str) -> String {
     lines.join("\n") + "\n"
 }
 
-/// One kind of edit: the file it changes (below the site) and its new text
-/// at `step`, from the file's text; and whether the directory keeps its
-/// pages (the edit takes the partial path).
-type Edit = (&'static str, fn(&str, usize) -> String, bool);
+/// An edit to one file's text: its new text at `step`, from its text.
+type TextEdit = fn(&str, usize) -> String;
+
+/// An edit to a file that may be missing (`None`) or go (`None` back).
+type FileEdit = fn(Option<&str>, usize) -> Option<String>;
+
+/// How one file (below the site) changes.
+#[derive(Clone, Copy)]
+enum How {
+    Text(TextEdit),
+    File(FileEdit),
+}
+
+/// One kind of edit: the files it changes together (saved at once, as an
+/// editor's tool that renames an id does), and whether it takes the
+/// partial path.
+type Edit = (Vec<(&'static str, How)>, bool);
+
+const SERVICES: &str = "content/services/services.yaml";
+const ORG_TYPES: &str = "content/org-types/org-types.yaml";
+const FUNDS: &str = "content/funds/2025.csv";
+const MARKDOWN_RECORD: &str = "content/organizations/yuecheng-shili-md.md";
+const ALONE_IN_FEBRUARY: &str = "content/activities/2027-02-chunfeng-zhaopin.md";
+
+/// `text` with `row` (a line) added at its end, or taken away if it has it.
+fn toggle_row(text: &str, row: &str) -> String {
+    let line = format!("{row}\n");
+    if text.contains(&line) {
+        text.replacen(&line, "", 1)
+    } else {
+        format!("{text}{line}")
+    }
+}
+
+/// `text` with `from` replaced by `to`, or `to` by `from` if it has `to`.
+fn swap(text: &str, from: &str, to: &str) -> String {
+    if text.contains(to) {
+        text.replacen(to, from, 1)
+    } else {
+        assert!(text.contains(from), "no {from:?}");
+        text.replacen(from, to, 1)
+    }
+}
+
+/// Edits that add, delete or rename records, and move them between
+/// regions and months: the directory's pages change, and the partial path
+/// still gives a full build's output.
+fn reshaping_edits() -> Vec<Edit> {
+    vec![
+        // A township added, then deleted: 找组织 answers for it come and go.
+        (
+            vec![(
+                REGIONS,
+                How::Text(|t, _| toggle_row(t, "yuecheng-shili,示例街道,乡镇街道,yuecheng,")),
+            )],
+            true,
+        ),
+        // An organization type added, then deleted.
+        (
+            vec![(
+                ORG_TYPES,
+                How::Text(|t, _| {
+                    let block = "\n- id: shili-leixing\n  name: 示例类型\n  full_name: 示例组织类型\n  body: 示例数据。\n";
+                    if t.contains(block) {
+                        t.replacen(block, "", 1)
+                    } else {
+                        format!("{t}{block}")
+                    }
+                }),
+            )],
+            true,
+        ),
+        // A markdown record file added, then deleted.
+        (
+            vec![(
+                MARKDOWN_RECORD,
+                How::File(|t, _| {
+                    match t {
+                    Some(_) => None,
+                    None => Some(
+                        "---\nid: yuecheng-shili-md\nname: 越城区示例促进会\ntype: kexie\nregion: yuecheng-fushan\nparent: yuecheng-kexie\nphones:\n  - 0575-0000-2999\n---\n示例数据：一个虚构的组织。\n"
+                            .to_string(),
+                    ),
+                }
+                }),
+            )],
+            true,
+        ),
+        // An organization's id renamed, with the service and activity that
+        // name it: its page goes, a new one comes, the policies its service
+        // implements list it under its new address.
+        (
+            vec![
+                (
+                    COUNTIES,
+                    How::Text(|t, _| swap(t, "\nxinchang-kexie,", "\nxinchang-kexie-x,")),
+                ),
+                (
+                    SERVICES,
+                    How::Text(|t, _| {
+                        swap(
+                            t,
+                            "  provider: xinchang-kexie\n",
+                            "  provider: xinchang-kexie-x\n",
+                        )
+                    }),
+                ),
+                (
+                    ACTIVITIES,
+                    How::Text(|t, _| swap(t, ",xinchang-kexie,", ",xinchang-kexie-x,")),
+                ),
+            ],
+            true,
+        ),
+        // An organization moves to another county.
+        (
+            vec![(
+                COUNTIES,
+                How::Text(|t, _| {
+                    let line = line_starting(t, "yuecheng-gongqingtuan,");
+                    let to = if line.contains(",gongqingtuan,yuecheng,") {
+                        "keqiao"
+                    } else {
+                        "yuecheng"
+                    };
+                    set_cell(t, "yuecheng-gongqingtuan", 3, to)
+                }),
+            )],
+            true,
+        ),
+        // The only activity of February 2027 moves to a month with none:
+        // one month page goes, another comes.
+        (
+            vec![(
+                ALONE_IN_FEBRUARY,
+                How::Text(|t, _| {
+                    let t = swap(t, "start: 2027-02-20 09:00\n", "start: 2030-05-20 09:00\n");
+                    swap(&t, "end: 2027-02-20 12:30\n", "end: 2030-05-20 12:30\n")
+                }),
+            )],
+            true,
+        ),
+        // A service added, then deleted: it implements an article (the
+        // policy's 落实情况 counts it) and counts for a need (its page and
+        // 找组织 answers).
+        (
+            vec![(
+                SERVICES,
+                How::Text(|t, _| {
+                    let block = "\n- id: shili-fuwu\n  title: 示例服务\n  provider: yuecheng-gonghui\n  audiences:\n    - 职工\n  needs:\n    - 心理疏导\n  implements:\n    - art_8\n  body: 示例数据。\n";
+                    if t.contains(block) {
+                        t.replacen(block, "", 1)
+                    } else {
+                        format!("{t}{block}")
+                    }
+                }),
+            )],
+            true,
+        ),
+        // A funds row for an organization without a disclosure: its
+        // disclosure page comes, then goes.
+        (
+            vec![(
+                FUNDS,
+                How::Text(|t, _| {
+                    toggle_row(t, "yuecheng-gonghui,2025,筹集,财政拨款,1000.00,,,,,,是")
+                }),
+            )],
+            true,
+        ),
+    ]
+}
 
 const COUNTIES: &str = "content/organizations/counties.csv";
 const REGIONS: &str = "content/regions/regions.csv";
 const ACTIVITIES: &str = "content/activities/activities.csv";
 
 fn edits() -> Vec<Edit> {
-    vec![
+    let cells: Vec<(&'static str, TextEdit, bool)> = vec![
         // A phone number cell.
         (
             COUNTIES,
@@ -272,7 +443,13 @@ fn edits() -> Vec<Edit> {
             },
             true,
         ),
-    ]
+    ];
+    let mut edits: Vec<Edit> = cells
+        .into_iter()
+        .map(|(file, edit, partial)| (vec![(file, How::Text(edit))], partial))
+        .collect();
+    edits.extend(reshaping_edits());
+    edits
 }
 
 #[test]
@@ -291,18 +468,29 @@ fn random_directory_edits_give_the_output_of_a_full_build() {
     }
 
     for (step, &kind) in order.iter().enumerate() {
-        let (file, edit, partial) = edits[kind];
-        let path = site.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let new = edit(&text, step);
-        assert_ne!(new, text, "step {step}: edit {kind} changes its file");
-        std::fs::write(&path, &new).unwrap();
+        let (files, partial) = &edits[kind];
+        let mut changed = Vec::new();
+        for &(file, how) in files {
+            let path = site.join(file);
+            let text = std::fs::read_to_string(&path).ok();
+            let new = match how {
+                How::Text(edit) => Some(edit(text.as_deref().unwrap(), step)),
+                How::File(edit) => edit(text.as_deref(), step),
+            };
+            assert_ne!(new, text, "step {step}: edit {kind} changes {file}");
+            match &new {
+                Some(new) => std::fs::write(&path, new).unwrap(),
+                None => std::fs::remove_file(&path).unwrap(),
+            }
+            changed.push(PathBuf::from(file));
+        }
+        let file = files[0].0;
         let rebuild = session
-            .apply(&[PathBuf::from(file)])
+            .apply(&changed)
             .unwrap_or_else(|d| panic!("step {step} (edit {kind} of {file}): {d}"));
         assert_eq!(
             matches!(rebuild, Rebuild::Partial { .. }),
-            partial,
+            *partial,
             "step {step}: edit {kind} of {file} took {rebuild:?}"
         );
         common::assert_served_as_built(
@@ -348,4 +536,75 @@ fn a_cell_edit_renders_only_what_shows_the_organization() {
     assert!(page.contains("0575-0000-9999"));
     let data = std::fs::read_to_string(served.join("data/organizations.csv")).unwrap();
     assert!(data.contains("0575-0000-9999"), "open data rewritten");
+}
+
+/// The error a full build of `site` gives, as text.
+fn full_build_error(site: &std::path::Path, scratch: &std::path::Path) -> String {
+    let out = scratch.join("full-build-error");
+    let error = gongkai::build(&serve_options(site, &out))
+        .expect_err("the full build fails too")
+        .to_string();
+    let _ = std::fs::remove_dir_all(&out);
+    error
+}
+
+#[test]
+fn an_edit_that_breaks_a_reference_fails_as_a_full_build_and_keeps_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::portal(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
+    let before = common::tree(&served);
+    let edit = |file: &str, change: &dyn Fn(&str) -> String| {
+        let path = site.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let new = change(&text);
+        assert_ne!(new, text);
+        std::fs::write(&path, new).unwrap();
+    };
+
+    // A township deleted that organizations and an activity are in, and a
+    // county renamed in the same save.
+    edit(REGIONS, &|t| {
+        let t = t.replacen("xinchang-shaxi,沙溪镇,乡镇街道,xinchang,\n", "", 1);
+        set_cell(&t, "yuecheng", 1, "越城区（改）")
+    });
+    let error = session.apply(&[PathBuf::from(REGIONS)]).unwrap_err();
+    assert!(error.to_string().contains("xinchang-shaxi"), "{error}");
+    assert_eq!(error.to_string(), full_build_error(&site, tmp.path()));
+    assert!(common::tree(&served) == before, "the served site stays");
+
+    // The references mended in other files: the township's deletion and
+    // the county's new name (saved before, in a file not saved now) show.
+    const TOWNSHIPS: &str = "content/organizations/townships.yaml";
+    edit(TOWNSHIPS, &|t| {
+        t.replace("  region: xinchang-shaxi\n", "  region: xinchang\n")
+    });
+    edit(ACTIVITIES, &|t| {
+        t.replacen(",xinchang-shaxi,", ",xinchang,", 1)
+    });
+    let rebuild = session
+        .apply(&[PathBuf::from(TOWNSHIPS), PathBuf::from(ACTIVITIES)])
+        .unwrap();
+    assert!(matches!(rebuild, Rebuild::Partial { .. }), "{rebuild:?}");
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "mended");
+    let county = std::fs::read_to_string(served.join("regions/yuecheng/index.html")).unwrap();
+    assert!(county.contains("越城区（改）"));
+    assert!(!served.join("regions/xinchang-shaxi").exists());
+
+    // An organization's id renamed without its references: an error, then
+    // put back.
+    let before = common::tree(&served);
+    edit(COUNTIES, &|t| {
+        t.replacen("\nxinchang-kexie,", "\nxinchang-kexie-y,", 1)
+    });
+    let error = session.apply(&[PathBuf::from(COUNTIES)]).unwrap_err();
+    assert_eq!(error.to_string(), full_build_error(&site, tmp.path()));
+    assert!(common::tree(&served) == before, "the served site stays");
+    edit(COUNTIES, &|t| {
+        t.replacen("\nxinchang-kexie-y,", "\nxinchang-kexie,", 1)
+    });
+    let rebuild = session.apply(&[PathBuf::from(COUNTIES)]).unwrap();
+    assert!(matches!(rebuild, Rebuild::Partial { .. }), "{rebuild:?}");
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "put back");
 }

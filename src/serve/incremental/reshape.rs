@@ -54,6 +54,7 @@ use crate::model::site::Site;
 use crate::render::headers;
 use crate::render::pages::{Outcome, Task};
 use crate::render::views::pager_path;
+use crate::serve::directory::canonical_or_parent;
 
 use super::{Rebuild, Session, copy_if_changed};
 
@@ -697,16 +698,6 @@ fn remap(outcome: &Outcome, index_of: &[Option<usize>]) -> Option<Outcome> {
         link.target = map(link.target)?;
     }
     Some(out)
-}
-
-/// The file at `path` if it exists, else the nearest folder above that does,
-/// with the rest appended: a deleted file's place, canonical.
-fn canonical_or_parent(path: &Path) -> Option<PathBuf> {
-    if let Ok(c) = std::fs::canonicalize(path) {
-        return Some(c);
-    }
-    let parent = path.parent()?;
-    Some(canonical_or_parent(parent)?.join(path.file_name()?))
 }
 
 /// What stays in a folder whose files a rebuild rendered again.
