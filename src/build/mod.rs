@@ -26,6 +26,7 @@ use crate::render::pages::{Outcome, Pages, Task};
 use crate::render::theme::{self, Theme};
 use crate::write::Staging;
 use crate::write::claims::{Claims, Owner};
+use crate::write::open_data::OpenData;
 use crate::{load, resolve, search, write};
 
 pub use cache::LoadCache;
@@ -279,7 +280,7 @@ impl Build {
             claims,
             owner: &Owner::generated(msg!("owner-generated-file")),
         };
-        let mut report = self.finish(&outcomes, &generated, true, true);
+        let mut finished = self.finish(&outcomes, &generated, true, true);
         let copies = self.copies();
         let mut conflicts = Diagnostics::default();
         for (rel, _, owner) in &copies {
@@ -296,29 +297,31 @@ impl Build {
             }
         }
         if !conflicts.is_empty() {
-            if let Err(d) = report {
+            if let Err(d) = finished {
                 conflicts.extend(d.0);
             }
-            report = conflicts.into_result(BuildReport::default());
+            finished = conflicts.into_result((BuildReport::default(), None));
         }
-        let report = report?;
+        let (report, open_data) = finished?;
         Ok(Rendered {
             report,
             tasks,
             outcomes,
+            open_data,
         })
     }
 
     /// After the tasks: check anchors across pages and, with `site_files`,
     /// write the files that need the whole site (sitemap, feed, robots.txt,
-    /// open data), and with `search` the search index.
+    /// open data), and with `search` the search index. With `site_files`,
+    /// also where each record went in the open data (for `serve`).
     pub fn finish(
         &self,
         outcomes: &[Outcome],
         sink: &dyn Sink,
         site_files: bool,
         search: bool,
-    ) -> Result<BuildReport, Diagnostics> {
+    ) -> Result<(BuildReport, Option<OpenData>), Diagnostics> {
         let content = &self.site.content;
         let mut diagnostics = self.pending.clone();
         let mut page_anchors: Vec<Vec<String>> = vec![Vec::new(); content.pages.len()];
@@ -374,11 +377,12 @@ impl Build {
             diagnostics: Vec::new(),
         };
         let (mut files, mut index) = (emit(), emit());
+        let mut open_data = None;
         let (_, search_failed) = rayon::join(
             || {
                 if site_files {
                     let started = Instant::now();
-                    write::site_files::site_files(&self.site, &articles, &mut files);
+                    open_data = write::site_files::site_files(&self.site, &articles, &mut files);
                     timing("site-files", started);
                 }
             },
@@ -405,7 +409,7 @@ impl Build {
             diagnostics.extend(emitted.diagnostics);
         }
         warnings.sort();
-        diagnostics.into_result(BuildReport {
+        let report = BuildReport {
             pages: content.pages.len(),
             sections: content.sections.len(),
             articles: articles.iter().map(Vec::len).sum(),
@@ -413,7 +417,8 @@ impl Build {
             files_written,
             seconds: 0.0,
             warnings: warnings.0.iter().map(ToString::to_string).collect(),
-        })
+        };
+        diagnostics.into_result((report, open_data))
     }
 
     /// Check everything a build checks, rendering every page in memory.
@@ -509,11 +514,13 @@ enum Copy<'a> {
     Bytes(&'static [u8]),
 }
 
-/// A finished render: the report, and what each task found.
+/// A finished render: the report, what each task found, and where each
+/// record went in the open data.
 pub struct Rendered {
     pub report: BuildReport,
     pub tasks: Vec<Task>,
     pub outcomes: Vec<Outcome>,
+    pub open_data: Option<OpenData>,
 }
 
 /// Build the site: load, resolve, render, write.

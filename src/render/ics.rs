@@ -8,7 +8,8 @@ use jiff::civil::DateTime;
 use crate::model::directory::{Activity, ActivityStatus, Directory};
 use crate::model::links::Urls;
 
-/// A calendar of `activities` (indices into the directory).
+/// A calendar of `activities` (indices into the directory): its
+/// [`head`], an [`event`] each, its [`tail`].
 pub fn calendar(
     name: &str,
     dir: &Directory,
@@ -16,6 +17,17 @@ pub fn calendar(
     urls: &Urls,
     host: &str,
 ) -> String {
+    let mut out = head(name);
+    let stamp = stamp(dir);
+    for &i in activities {
+        event(&mut out, dir, i, urls, host, &stamp);
+    }
+    out.push_str(&tail());
+    out
+}
+
+/// What a calendar starts with, before its events.
+pub fn head(name: &str) -> String {
     let mut out = String::new();
     let mut line = |s: &str| fold(&mut out, s);
     line("BEGIN:VCALENDAR");
@@ -25,53 +37,66 @@ pub fn calendar(
     line("METHOD:PUBLISH");
     line(&format!("X-WR-CALNAME:{}", escape(name)));
     line("X-WR-TIMEZONE:Asia/Shanghai");
-    // DTSTAMP: the day of the build, so that rebuilding on the same day
-    // changes nothing.
-    let stamp = utc(dir.now().date().to_datetime(jiff::civil::Time::midnight()));
-    for &i in activities {
-        let a: &Activity = &dir.activities[i];
-        line("BEGIN:VEVENT");
-        line(&format!("UID:{}@{}", a.record.id, host));
-        line(&format!("DTSTAMP:{stamp}"));
-        if a.all_day {
-            let last = a.end.date().tomorrow().unwrap_or(a.end.date());
-            line(&format!(
-                "DTSTART;VALUE=DATE:{}",
-                a.start.date().strftime("%Y%m%d")
-            ));
-            line(&format!("DTEND;VALUE=DATE:{}", last.strftime("%Y%m%d")));
-        } else {
-            line(&format!("DTSTART:{}", utc(a.start)));
-            line(&format!("DTEND:{}", utc(a.end)));
-        }
-        line(&format!("SUMMARY:{}", escape(&a.title)));
-        line(&format!("LOCATION:{}", escape(&a.place)));
-        let mut description = vec![];
-        let organizers: Vec<&str> = a
-            .organizers
-            .iter()
-            .map(|&o| dir.organizations[o].name.as_str())
-            .collect();
-        description.push(format!("主办：{}", organizers.join("、")));
-        if let Some(s) = &a.signup {
-            description.push(format!("报名方式：{s}"));
-        }
-        if let Some(c) = a.capacity {
-            description.push(format!("名额：{c}"));
-        }
-        if a.status == ActivityStatus::Full {
-            description.push("名额已满".into());
-        }
-        line(&format!("DESCRIPTION:{}", escape(&description.join("\n"))));
-        line(&format!("URL:{}", urls.permalink(&a.record.path)));
-        line(match a.status {
-            ActivityStatus::Cancelled => "STATUS:CANCELLED",
-            _ => "STATUS:CONFIRMED",
-        });
-        line("END:VEVENT");
-    }
-    line("END:VCALENDAR");
     out
+}
+
+/// What a calendar ends with.
+pub fn tail() -> String {
+    let mut out = String::new();
+    fold(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The DTSTAMP of every event: the day of the build, so that rebuilding
+/// on the same day changes nothing.
+pub fn stamp(dir: &Directory) -> String {
+    utc(dir.now().date().to_datetime(jiff::civil::Time::midnight()))
+}
+
+/// Activity `i`'s VEVENT, appended to `out`. It shows the activity's own
+/// fields and its organizers' names.
+pub fn event(out: &mut String, dir: &Directory, i: usize, urls: &Urls, host: &str, stamp: &str) {
+    let mut line = |s: &str| fold(out, s);
+    let a: &Activity = &dir.activities[i];
+    line("BEGIN:VEVENT");
+    line(&format!("UID:{}@{}", a.record.id, host));
+    line(&format!("DTSTAMP:{stamp}"));
+    if a.all_day {
+        let last = a.end.date().tomorrow().unwrap_or(a.end.date());
+        line(&format!(
+            "DTSTART;VALUE=DATE:{}",
+            a.start.date().strftime("%Y%m%d")
+        ));
+        line(&format!("DTEND;VALUE=DATE:{}", last.strftime("%Y%m%d")));
+    } else {
+        line(&format!("DTSTART:{}", utc(a.start)));
+        line(&format!("DTEND:{}", utc(a.end)));
+    }
+    line(&format!("SUMMARY:{}", escape(&a.title)));
+    line(&format!("LOCATION:{}", escape(&a.place)));
+    let mut description = vec![];
+    let organizers: Vec<&str> = a
+        .organizers
+        .iter()
+        .map(|&o| dir.organizations[o].name.as_str())
+        .collect();
+    description.push(format!("主办：{}", organizers.join("、")));
+    if let Some(s) = &a.signup {
+        description.push(format!("报名方式：{s}"));
+    }
+    if let Some(c) = a.capacity {
+        description.push(format!("名额：{c}"));
+    }
+    if a.status == ActivityStatus::Full {
+        description.push("名额已满".into());
+    }
+    line(&format!("DESCRIPTION:{}", escape(&description.join("\n"))));
+    line(&format!("URL:{}", urls.permalink(&a.record.path)));
+    line(match a.status {
+        ActivityStatus::Cancelled => "STATUS:CANCELLED",
+        _ => "STATUS:CONFIRMED",
+    });
+    line("END:VEVENT");
 }
 
 /// A local (UTC+8) time as an RFC 5545 UTC date-time.

@@ -19,9 +19,11 @@
 //! a region's name to the regions, organizations and activities below it;
 //! an organization type's to its organizations; an organization's to its
 //! services, activities, brands and funds disclosures, since their lists
-//! and pages show its name, region and contacts. Each changed record then
-//! names the pages that show it, read from the renderers in
-//! `render/directory/` and the policy pages' 落实情况.
+//! and pages show its name, region and contacts, and to its child
+//! organizations' open data. Each changed record then names the pages that
+//! show it, read from the renderers in `render/directory/` and the policy
+//! pages' 落实情况, and the spread records are the ones whose open data is
+//! serialized again ([`Shown::stale`]).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Debug;
@@ -32,6 +34,7 @@ use crate::model::content::{CONTENT_DIR, Content, RecordKind};
 use crate::model::directory::pages::DirPage;
 use crate::model::directory::{Directory, Level, OrgType, Organization, Record, Region, Source};
 use crate::render::pages::{Pages, Task};
+use crate::write::open_data::Stale;
 
 mod matching;
 
@@ -368,11 +371,16 @@ pub struct Shown {
     /// Organizations' calendars (`…/calendar.ics`) that went: the
     /// organization has no activities any more.
     pub calendars_gone: Vec<String>,
+    /// The records whose piece of the open data and the site's calendar
+    /// can have changed: the spread records, and the organizations whose
+    /// parent changed.
+    pub stale: Stale,
 }
 
 /// The changed records after the change spread to what shows them: a
 /// region's name is shown below it, a type's on its organizations, an
-/// organization's on its services, activities, brands and disclosures.
+/// organization's on its services, activities, brands and disclosures,
+/// and on its child organizations' open data (their parent's name).
 #[derive(Debug, Default)]
 struct Spread {
     regions: BTreeSet<usize>,
@@ -382,6 +390,9 @@ struct Spread {
     activities: BTreeSet<usize>,
     brands: BTreeSet<usize>,
     funds: BTreeSet<usize>,
+    /// The child organizations of `organizations`: their open data names
+    /// their parent (their pages are shown with their parent's).
+    children: BTreeSet<usize>,
 }
 
 impl Spread {
@@ -414,8 +425,23 @@ impl Spread {
             s.brands
                 .extend(d.brands.of_organization.get(&o).into_iter().flatten());
             s.funds.extend(index.funds.get(&o).into_iter().flatten());
+            s.children.extend(&d.organizations[o].children);
         }
         s
+    }
+
+    /// The records whose open-data pieces show a spread record (see the
+    /// `Export` of `write::open_data`): an organization's shows its type,
+    /// its region's chain and its parent's name; a service's its
+    /// provider's name and region; an activity's its organizers' names and
+    /// its region's chain; a disclosure's its organization's name and type.
+    fn stale(&self) -> Stale {
+        Stale {
+            organizations: self.organizations.union(&self.children).copied().collect(),
+            services: self.services.clone(),
+            activities: self.activities.clone(),
+            funds: self.funds.clone(),
+        }
     }
 }
 
@@ -459,6 +485,7 @@ impl Shown {
     fn add(&mut self, d: &Directory, changed: &Changed) {
         let index = Index::of(d);
         let spread = Spread::of(d, &index, changed);
+        self.stale.extend(&spread.stale());
         let mut answered: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut entries: BTreeSet<(RecordKind, usize)> = BTreeSet::new();
         let pages = &mut self.pages;

@@ -27,8 +27,10 @@
 //!   spreadsheets, new or deleted ones too, and nothing else) loads the
 //!   site again; if the directory has the same pages at the same paths, it
 //!   re-renders what shows the records that changed (see
-//!   [`crate::serve::directory`]), the open data and the site's calendar
-//!   (the sitemap and feeds list only paths, which stay); if records were
+//!   [`crate::serve::directory`]), and splices the changed records' pieces
+//!   into the open data and the site's calendar, rewriting only the files
+//!   whose bytes changed (see [`OpenData`]; the sitemap and feeds list only
+//!   paths, which stay); if records were
 //!   added, deleted or renamed, or a month, need or brand kind came or
 //!   went, records are matched by kind and path, new pages render, what
 //!   showed or shows a changed record renders, what went is removed and the
@@ -60,6 +62,7 @@ use crate::model::content;
 use crate::render::headers::Headers;
 use crate::render::pages::{Outcome, Task};
 use crate::serve::directory;
+use crate::write::open_data::{OpenData, Stale};
 
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +99,9 @@ pub struct Session {
     cache: LoadCache,
     /// Files of edits whose rebuild failed since the last good one.
     unapplied: Vec<PathBuf>,
+    /// Where each record's piece is in the open data and the site's
+    /// calendar as last written, when known: a records edit splices them.
+    open_data: Option<OpenData>,
 }
 
 impl Session {
@@ -121,6 +127,7 @@ impl Session {
         let report = rendered.report.clone();
         let mut session = Session::new(options, output, build, rendered.tasks, rendered.outcomes);
         session.cache = cache;
+        session.open_data = rendered.open_data;
         Ok((session, report))
     }
 
@@ -152,6 +159,7 @@ impl Session {
             search_stale: false,
             cache: LoadCache::default(),
             unapplied: Vec::new(),
+            open_data: None,
         }
     }
 
@@ -373,8 +381,9 @@ impl Session {
 
     /// Directory records changed, and nothing else: load the site again
     /// and, when its directory has the same pages, re-render what shows the
-    /// changed records ([`directory::Shown`]) and the directory's site files
-    /// (open data, the site's calendar); else a full build.
+    /// changed records ([`directory::Shown`]) and splice their pieces into
+    /// the directory's site files (open data, the site's calendar); else a
+    /// full build.
     fn records(&mut self, files: &HashSet<PathBuf>) -> Result<Rebuild, Diagnostics> {
         let build = self.load()?;
         let started = std::time::Instant::now();
@@ -406,7 +415,7 @@ impl Session {
             return result;
         };
         let started = std::time::Instant::now();
-        let files_written = files_written + self.directory_files()?;
+        let files_written = files_written + self.directory_files(&shown.stale)?;
         crate::base::timing::timing("dir-files", started);
         for gone in &shown.calendars_gone {
             let path = self.output.join(gone);
@@ -426,8 +435,19 @@ impl Session {
     }
 
     /// Write the directory's site-wide files (the site's calendar, the
-    /// open data) where they changed; how many did.
-    fn directory_files(&self) -> Result<usize, Diagnostics> {
+    /// open data) where they changed, after an edit to records that kept
+    /// the directory's shape; how many did. Where each record's piece is
+    /// known, only the `stale` records are serialized again and spliced
+    /// in ([`OpenData::splice`]); else every file is made whole and
+    /// written where its bytes changed.
+    fn directory_files(&mut self, stale: &Stale) -> Result<usize, Diagnostics> {
+        if let Some(open_data) = &mut self.open_data {
+            let spliced = open_data.splice(self.build.site(), stale, &self.output);
+            if spliced.is_err() {
+                self.open_data = None;
+            }
+            return Ok(spliced?);
+        }
         // Written as each is made: the open data of a province is hundreds
         // of megabytes, and the pages are already written.
         let changed = WriteChanged {
@@ -439,10 +459,11 @@ impl Session {
             written: 0,
             diagnostics: Vec::new(),
         };
-        crate::write::site_files::directory_files(self.build.site(), &mut emit);
+        let open_data = crate::write::site_files::directory_files(self.build.site(), &mut emit);
         if !emit.diagnostics.is_empty() {
             return Err(Diagnostics(emit.diagnostics));
         }
+        self.open_data = open_data;
         Ok(changed.written.into_inner())
     }
 
@@ -531,12 +552,15 @@ impl Session {
             .iter()
             .any(|(t, old)| old.articles != self.outcomes[*t].articles);
         let site_files = articles_changed || site_files_changed;
-        if let Err(diagnostics) = self.build.finish(&self.outcomes, &sink, site_files, false) {
-            for (t, outcome) in previous {
-                self.outcomes[t] = outcome;
+        let open_data = match self.build.finish(&self.outcomes, &sink, site_files, false) {
+            Ok((_, open_data)) => open_data,
+            Err(diagnostics) => {
+                for (t, outcome) in previous {
+                    self.outcomes[t] = outcome;
+                }
+                return Err(diagnostics);
             }
-            return Err(diagnostics);
-        }
+        };
 
         self.search_stale |= site_files || text_changed;
 
@@ -560,7 +584,15 @@ impl Session {
             }
         }
         let files = sink.into_files()?;
+        if site_files {
+            // The open data is written with the other files (the layout is
+            // kept once they are).
+            self.open_data = None;
+        }
         let written = write_changed(&self.output, &files)?;
+        if site_files {
+            self.open_data = open_data;
+        }
         let rendered = files.into_iter().map(|(rel, _)| rel).collect();
         Ok((
             Rebuild::Partial {

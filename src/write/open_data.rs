@@ -17,15 +17,15 @@
 //!   tables, by organization and year (`FundData`).
 //!
 //! Every file is deterministic: records in directory order, no map
-//! iteration reaches the output.
+//! iteration reaches the output. Each file is one piece per record in a
+//! frame, written whole or spliced by [`files`] (with the site's
+//! calendar); this module says what a record's piece holds.
 
 use std::io::Write;
 
 use serde::{Serialize, Serializer};
 use uuid::Uuid;
 
-use crate::base::sink::Emit;
-use crate::model::config::Config;
 use crate::model::content::Content;
 use crate::model::directory::hours::{self, OpeningHours};
 use crate::model::directory::{
@@ -33,95 +33,10 @@ use crate::model::directory::{
 };
 use crate::model::links::Urls;
 
-/// Every open-data file, as (path under the output, bytes), in the order
-/// of the open-data page (without `calendar.ics`, which `ics` writes), handed to
-/// `emit` one at a time: at province scale the files are hundreds of
-/// megabytes together, so none is kept once written, and records are
-/// serialized one by one rather than collected first.
-pub(crate) fn files(
-    dir: &Directory,
-    content: &Content,
-    urls: &Urls,
-    config: &Config,
-    emit: &mut Emit<'_>,
-) {
-    let export = Export {
-        dir,
-        content,
-        urls,
-        namespace: Uuid::new_v5(&Uuid::NAMESPACE_URL, config.base_url.as_bytes()),
-    };
-    let organizations = || dir.organizations.iter().map(|o| export.organization(o));
-    let services = || dir.services.iter().map(|s| export.service(s));
-    let activities = || dir.activities.iter().map(|a| export.activity(a));
-    emit.stream("data/organizations.json", &mut |w| {
-        json_to(w, &Seq::new(organizations()))
-    });
-    emit.stream("data/organizations.csv", &mut |w| {
-        csv_to(w, organizations().map(|o| o.csv()))
-    });
-    emit.stream("data/services.json", &mut |w| {
-        json_to(w, &Seq::new(services()))
-    });
-    emit.stream("data/services.csv", &mut |w| {
-        csv_to(w, services().map(|s| s.csv()))
-    });
-    emit.stream("data/activities.json", &mut |w| {
-        json_to(w, &Seq::new(activities()))
-    });
-    emit.stream("data/activities.csv", &mut |w| {
-        csv_to(w, activities().map(|a| a.csv()))
-    });
-    let export = &export;
-    let funds = || {
-        dir.funds
-            .iter()
-            .flat_map(move |f| f.lines().map(move |l| FundData::of(export, f, l)))
-    };
-    emit.stream("data/funds.json", &mut |w| json_to(w, &Seq::new(funds())));
-    emit.stream("data/funds.csv", &mut |w| {
-        csv_to(w, funds().map(|f| f.csv()))
-    });
-    emit.stream("data/hsds/organizations.json", &mut |w| {
-        json_to(
-            w,
-            &Seq::new(
-                dir.organizations
-                    .iter()
-                    .map(|o| export.hsds_organization(o)),
-            ),
-        )
-    });
-    emit.stream("data/hsds/services.json", &mut |w| {
-        json_to(
-            w,
-            &Seq::new(dir.services.iter().map(|s| export.hsds_service(s))),
-        )
-    });
-}
+mod files;
 
-/// A JSON array serialized straight from an iterator, without collecting
-/// it first. Serializing takes the iterator, so a `Seq` serializes once.
-struct Seq<I>(std::cell::RefCell<Option<I>>);
-
-impl<I> Seq<I> {
-    fn new(items: I) -> Self {
-        Seq(std::cell::RefCell::new(Some(items)))
-    }
-}
-
-impl<I> Serialize for Seq<I>
-where
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.borrow_mut().take() {
-            Some(items) => serializer.collect_seq(items),
-            None => Err(serde::ser::Error::custom("a Seq serializes once")),
-        }
-    }
-}
+pub(crate) use files::write_files;
+pub use files::{OpenData, Stale};
 
 // ---------------------------------------------------------------------------
 // The plain exports: what each record holds, field by field.
@@ -373,26 +288,16 @@ fn description(record: &model::Record) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Pretty JSON with a final newline. `<`, `>`, `&`, U+2028 and U+2029 are
-/// written as `\u` escapes (they can only occur inside strings), so a
-/// file pasted into a `<script>` cannot end it: `</script>` never appears.
-/// `value` as pretty JSON into `w`, escaped by [`Escaped`] as it goes.
-fn json_to<T: Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
-    let mut out = Escaped {
-        out: w,
-        carry: Vec::new(),
-    };
-    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::other)?;
-    out.finish()?;
-    out.out.write_all(b"\n")
-}
-
-/// [`json_to`] into memory.
+/// `value` as pretty JSON, escaped by [`Escaped`].
 #[cfg(test)]
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    json_to(&mut out, value).expect("JSON in memory");
-    out
+    let mut out = Escaped {
+        out: Vec::new(),
+        carry: Vec::new(),
+    };
+    serde_json::to_writer_pretty(&mut out, value).expect("JSON in memory");
+    out.finish().expect("JSON in memory");
+    out.out
 }
 
 /// Writes JSON text with `<`, `>`, `&`, U+2028 and U+2029 escaped, so that
@@ -665,51 +570,6 @@ impl ActivityData<'_> {
             description: Cell::opt(self.description.as_deref()),
         }
     }
-}
-
-/// A CSV file: a header row (the field names of `T`), then one row per
-/// record, CRLF line ends (RFC 4180).
-/// One row per item of `rows` as CSV into `w`, with a header.
-fn csv_to<T: Serialize + Default>(
-    w: &mut dyn Write,
-    rows: impl Iterator<Item = T>,
-) -> std::io::Result<()> {
-    // A UTF-8 byte order mark first: without it Excel reads a CSV file in
-    // the system's legacy code page (GBK on Chinese Windows) and shows the
-    // Chinese as mojibake. Other CSV readers skip it.
-    w.write_all("\u{feff}".as_bytes())?;
-    let mut rows = rows.peekable();
-    if rows.peek().is_none() {
-        // The csv crate writes the header with the first row: write a blank
-        // row for the header, then keep only the header.
-        let mut blank = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        blank
-            .serialize(T::default())
-            .map_err(std::io::Error::other)?;
-        let bytes = blank.into_inner().map_err(std::io::Error::other)?;
-        let header_end = bytes
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .map_or(bytes.len(), |i| i + 2);
-        return w.write_all(&bytes[..header_end]);
-    }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(w);
-    for row in rows {
-        writer.serialize(row).map_err(std::io::Error::other)?;
-    }
-    writer.flush()
-}
-
-/// [`csv_to`] into memory.
-#[cfg(test)]
-fn csv_file<T: Serialize + Default>(rows: impl Iterator<Item = T>) -> Vec<u8> {
-    let mut out = Vec::new();
-    csv_to(&mut out, rows).expect("CSV in memory");
-    out
 }
 
 // ---------------------------------------------------------------------------
@@ -1410,14 +1270,6 @@ mod tests {
     }
 
     #[test]
-    fn csv_has_a_bom_and_a_header_even_when_empty() {
-        let bytes = csv_file(std::iter::empty::<ServiceCsv>());
-        let text = String::from_utf8(bytes).unwrap();
-        assert!(text.starts_with("\u{feff}id,title,url,"));
-        assert!(text.ends_with("description\r\n"));
-    }
-
-    #[test]
     fn json_cannot_close_a_script() {
         let bytes = json(&["</script><script>alert(1)</script> & \u{2028}"]);
         let text = String::from_utf8(bytes.clone()).unwrap();
@@ -1443,13 +1295,6 @@ mod tests {
             String::from_utf8(out.out).unwrap(),
             "a\\u2028b\\u2029c—妇联\\u2028"
         );
-    }
-
-    #[test]
-    fn seq_serializes_an_iterator_as_an_array() {
-        let text = String::from_utf8(json(&Seq::new((1..=3).map(|n| n * 2)))).unwrap();
-        let back: Vec<u32> = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, [2, 4, 6]);
     }
 
     #[test]

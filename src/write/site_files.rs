@@ -4,14 +4,18 @@
 use crate::base::sink::Emit;
 use crate::model::directory::pages::DirPage;
 use crate::model::site::Site;
-use crate::render::ics;
 use crate::write::changes;
 use crate::write::feed::{self, FeedEntry};
 use crate::write::open_data;
 use crate::write::sitemap::{self, Entry};
 
-/// sitemap, feed and robots.txt. `articles` holds each policy's article ids.
-pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
+/// sitemap, feed and robots.txt, and the [`directory_files`] (whose
+/// layout it returns). `articles` holds each policy's article ids.
+pub fn site_files(
+    site: &Site,
+    articles: &[Vec<String>],
+    emit: &mut Emit<'_>,
+) -> Option<open_data::OpenData> {
     let mut files: Vec<(String, String)> = sitemap(site, articles);
     let c = &site.content;
     if site.config.feed {
@@ -61,7 +65,7 @@ pub fn site_files(site: &Site, articles: &[Vec<String>], emit: &mut Emit<'_>) {
     for (name, text) in files {
         emit.bytes(&name, text.as_bytes());
     }
-    directory_files(site, emit);
+    directory_files(site, emit)
 }
 
 /// The sitemap (in parts, when it is long): every page's and section's
@@ -131,27 +135,8 @@ pub fn sitemap(site: &Site, articles: &[Vec<String>]) -> Vec<(String, String)> {
 }
 
 /// Files made from the whole directory, the site calendar and open
-/// data, handed to `emit` one at a time.
-pub fn directory_files(site: &Site, emit: &mut Emit<'_>) {
-    let d = &site.directory;
-    if d.is_empty() {
-        return;
-    }
-    let all: Vec<usize> = d
-        .months
-        .iter()
-        .flat_map(|(_, l)| l.iter().copied())
-        .collect();
-    emit.bytes(
-        "calendar.ics",
-        ics::calendar(
-            &format!("{} 活动", site.config.title),
-            d,
-            &all,
-            &site.urls,
-            site.config.host(),
-        )
-        .as_bytes(),
-    );
-    open_data::files(d, &site.content, &site.urls, &site.config, emit);
+/// data, handed to `emit` one at a time; where each record's piece went in
+/// them (see [`open_data::OpenData`]), or `None` when a file was not made.
+pub fn directory_files(site: &Site, emit: &mut Emit<'_>) -> Option<open_data::OpenData> {
+    open_data::write_files(site, emit)
 }

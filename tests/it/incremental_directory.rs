@@ -4,7 +4,8 @@
 //! region's parent and name; an organization's type, parent and county;
 //! an activity's dates between past and upcoming, into and out of a month
 //! of its own, and its organizer; a markdown record; a service's title and
-//! needs, an organization type, a brand, a funds row; rows, a township, an
+//! needs, an organization type's hotline and name, the city's name, a
+//! brand, a funds row; rows, a township, an
 //! organization type, a service and a funds disclosure added and deleted;
 //! a markdown record file added and deleted; an organization's id renamed
 //! with its references) is applied to a session, and after every edit the
@@ -431,6 +432,33 @@ fn edits() -> Vec<Edit> {
             },
             true,
         ),
+        // A markdown record's name, an organization with child
+        // organizations (the open data of each names its parent),
+        // services, activities it organizes with another, and funds.
+        (
+            "content/organizations/shaoxing-gonghui.md",
+            |t, step| {
+                replace_line(
+                    t,
+                    "name: 绍兴市总工会",
+                    &format!("name: 绍兴市总工会{step}"),
+                )
+            },
+            true,
+        ),
+        // An organization type's name: in its organizations' open data.
+        (
+            "content/org-types/org-types.yaml",
+            |t, step| replace_line(t, "  name: 工会", &format!("  name: 工会{step}")),
+            true,
+        ),
+        // The city's name: in the open data of every record below it (the
+        // HSDS addresses' city, the region paths, the service areas).
+        (
+            REGIONS,
+            |t, step| set_cell(t, "shaoxing", 1, &format!("绍兴市{step}")),
+            true,
+        ),
         // A funds amount.
         (
             "content/funds/2025.csv",
@@ -607,4 +635,51 @@ fn an_edit_that_breaks_a_reference_fails_as_a_full_build_and_keeps_the_site() {
     let rebuild = session.apply(&[PathBuf::from(COUNTIES)]).unwrap();
     assert!(matches!(rebuild, Rebuild::Partial { .. }), "{rebuild:?}");
     common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "put back");
+}
+
+/// A records edit splices the changed records' pieces into the open data,
+/// copying the rest from the file written before (which the server wrote:
+/// a byte changed there behind its back stays), and writes a file whole
+/// again when it is not the length the server noted.
+#[test]
+fn a_cell_edit_splices_the_open_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::portal(tmp.path());
+    let served = tmp.path().join("served");
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
+    let data = |name: &str| std::fs::read_to_string(served.join("data").join(name)).unwrap();
+    // Another organization's name, the same length.
+    let json = data("organizations.json");
+    assert!(json.contains("\"越城区总工会\""));
+    std::fs::write(
+        served.join("data/organizations.json"),
+        json.replacen("\"越城区总工会\"", "\"越城区总工汇\"", 1),
+    )
+    .unwrap();
+    // Longer.
+    let csv = data("organizations.csv");
+    std::fs::write(
+        served.join("data/organizations.csv"),
+        csv.replacen(",越城区总工会,", ",越城区总工会（改）,", 1),
+    )
+    .unwrap();
+
+    let path = site.join(COUNTIES);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        set_cell(&text, "xinchang-kexie", 6, "0575-0000-9999"),
+    )
+    .unwrap();
+    assert!(matches!(
+        session.apply(&[path]).unwrap(),
+        Rebuild::Partial { .. }
+    ));
+    let (json, csv) = (data("organizations.json"), data("organizations.csv"));
+    assert!(json.contains("0575-0000-9999") && csv.contains("0575-0000-9999"));
+    assert!(json.contains("\"越城区总工汇\""), "the other pieces copied");
+    assert!(
+        csv.contains(",越城区总工会,") && !csv.contains("（改）"),
+        "a file of another length written whole"
+    );
 }

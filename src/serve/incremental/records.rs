@@ -48,6 +48,7 @@ use crate::model::site::Site;
 use crate::render::pages::{Outcome, Task};
 use crate::render::views::pager_path;
 use crate::serve::directory::{Matching, Shown};
+use crate::write::open_data::Stale;
 
 use super::reshape::{Kept, Saved, prune_empty, remove, stale_files};
 use super::{Rebuild, Session, WriteChanged};
@@ -181,7 +182,10 @@ impl Session {
         }
         timing("dir-removed", started);
         let started = Instant::now();
-        written += self.directory_files()?;
+        // Records came or went, so the pieces' positions moved: every
+        // open-data file is made whole again, and its new layout kept.
+        self.open_data = None;
+        written += self.directory_files(&Stale::default())?;
         timing("dir-files", started);
         Ok(Rebuild::Partial {
             tasks: rendered,
