@@ -125,10 +125,50 @@ fn cause(yaml: &str, at: Option<usize>, message: &str) -> Option<Cause> {
 }
 
 /// A located value's place in the whole file, for later diagnostics.
+/// For many values of one YAML text (a table's cells), make [`Places`]
+/// once instead.
 pub fn place<T>(value: &Spanned<T>, yaml: &str, offset: usize) -> (usize, usize) {
-    let l = &value.referenced;
-    let local = Location::from_line_column(yaml, l.line() as usize, l.column() as usize);
-    (offset + local.offset, (l.span().len() as usize).max(1))
+    Places::new(yaml).place(value, offset)
+}
+
+/// The places of values in one YAML text: where its lines start, found
+/// once, so that placing each cell of a long table does not count the
+/// lines before it again.
+pub struct Places<'a> {
+    yaml: &'a str,
+    /// The byte offset of each line's start (after each `\n`).
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Places<'a> {
+    pub fn new(yaml: &'a str) -> Places<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(yaml.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Places { yaml, line_starts }
+    }
+
+    /// A located value's place in the whole file, the YAML text starting
+    /// at byte `offset` of it: as [`Location::from_line_column`] finds it
+    /// (a line past the end is the end).
+    pub fn place<T>(&self, value: &Spanned<T>, offset: usize) -> (usize, usize) {
+        let l = &value.referenced;
+        let (line, column) = (l.line() as usize, l.column() as usize);
+        let local = match line.checked_sub(1).and_then(|i| self.line_starts.get(i)) {
+            Some(&start) => {
+                let text = &self.yaml[start..];
+                let text = text.split_inclusive('\n').next().unwrap_or(text);
+                let column_bytes: usize = text
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                start + column_bytes
+            }
+            None => self.yaml.len(),
+        };
+        (offset + local, (l.span().len() as usize).max(1))
+    }
 }
 
 /// Errors whose serde-saphyr text is written for a Rust programmer
@@ -315,6 +355,26 @@ fn parser_in_words(message: &str) -> String {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn places_from_the_line_index_are_those_counted_from_the_start() {
+        let text = "- id: a\n  名称: 甲\n- id: b\r\n  name: \"乙 丙\"\n";
+        let rows: Vec<Spanned<std::collections::BTreeMap<String, Spanned<String>>>> =
+            parse(Path::new("t.yaml"), &Arc::from(text), text, 0).unwrap();
+        let places = Places::new(text);
+        for row in &rows {
+            for v in row.value.values() {
+                let l = &v.referenced;
+                let counted =
+                    Location::from_line_column(text, l.line() as usize, l.column() as usize);
+                assert_eq!(places.place(v, 7).0, counted.offset + 7);
+            }
+        }
+        assert_eq!(
+            places.place(&rows[1].value["name"], 0).0,
+            text.find('"').unwrap()
+        );
+    }
 
     #[derive(Deserialize, Debug)]
     #[serde(deny_unknown_fields)]

@@ -46,10 +46,14 @@ pub fn read(file: &RecordFile, warnings: &mut Vec<Diagnostic>) -> Result<Read, D
 
 type SpannedMap = BTreeMap<String, Spanned<Value>>;
 
-fn spanned_fields(map: SpannedMap, yaml_text: &str, offset: usize) -> BTreeMap<String, Field> {
+fn spanned_fields(
+    map: SpannedMap,
+    places: &yaml::Places,
+    offset: usize,
+) -> BTreeMap<String, Field> {
     map.into_iter()
         .map(|(k, v)| {
-            let (offset, len) = yaml::place(&v, yaml_text, offset);
+            let (offset, len) = places.place(&v, offset);
             (
                 k,
                 Field {
@@ -66,7 +70,7 @@ fn markdown(source: Arc<Source>) -> Result<Raw, Diagnostic> {
     let text = source.text.clone();
     let split = front_matter::split(&source.file, &text, &text)?;
     let map: SpannedMap = yaml::parse(&source.file, &text, split.yaml, split.yaml_offset)?;
-    let mut fields = spanned_fields(map, split.yaml, split.yaml_offset);
+    let mut fields = spanned_fields(map, &yaml::Places::new(split.yaml), split.yaml_offset);
     let body = (!split.body.trim().is_empty()).then(|| Markdown {
         text: split.body.to_string(),
         offset: split.body_offset,
@@ -103,11 +107,12 @@ fn yaml_table(source: Arc<Source>) -> Result<Vec<Raw>, Diagnostic> {
                 d
             }
         })?;
+    let places = yaml::Places::new(&text);
     Ok(rows
         .into_iter()
         .map(|row| {
-            let (offset, _) = yaml::place(&row, &text, 0);
-            let mut fields = spanned_fields(row.value, &text, 0);
+            let (offset, _) = places.place(&row, 0);
+            let mut fields = spanned_fields(row.value, &places, 0);
             let body = take_body(&mut fields);
             Raw {
                 source: source.clone(),
