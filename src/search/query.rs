@@ -450,7 +450,9 @@ impl Index {
             .map(|r| (r.2, r.1))
             .collect();
         empty.total = hits.len();
-        let mut chunks: HashMap<u32, Vec<Fragment<'static>>> = HashMap::new();
+        // A hole is `null` (docs/search.md, "Numbers and holes"); no
+        // posting or facet names one.
+        let mut chunks: HashMap<u32, Vec<Option<Fragment<'static>>>> = HashMap::new();
         for &(doc, score) in hits.iter().take(limit) {
             let c = doc / self.manifest.chunk.max(1);
             let list = match chunks.entry(c) {
@@ -461,6 +463,7 @@ impl Index {
             };
             let f = list
                 .get((doc % self.manifest.chunk.max(1)) as usize)
+                .and_then(Option::as_ref)
                 .ok_or_else(|| msg!("query-fragment-missing"))?;
             empty.results.push(Hit {
                 id: doc,

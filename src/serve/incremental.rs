@@ -102,6 +102,10 @@ pub struct Session {
     /// Where each record's piece is in the open data and the site's
     /// calendar as last written, when known: a records edit splices them.
     open_data: Option<OpenData>,
+    /// The document numbers of the served search index, kept across
+    /// refreshes; `None` until the first refresh after a full build, which
+    /// reads them from the index on disk.
+    numbering: Option<crate::search::Numbering>,
 }
 
 impl Session {
@@ -160,6 +164,7 @@ impl Session {
             cache: LoadCache::default(),
             unapplied: Vec::new(),
             open_data: None,
+            numbering: None,
         }
     }
 
@@ -180,31 +185,61 @@ impl Session {
     /// every document (seconds on a large site), and a preview should not
     /// wait for it.
     pub fn refresh_search(&mut self) -> Result<usize, Diagnostics> {
+        Ok(self.refresh_search_unless(&|| false)?.unwrap_or(0))
+    }
+
+    /// [`Session::refresh_search`], given up when `stop` says so (a save
+    /// arrived: it is not held up by the index). `None` then: nothing was
+    /// written and the index stays stale, to be refreshed at the next
+    /// pause.
+    ///
+    /// Documents keep their numbers from the index on disk (an edited one
+    /// keeps its number, a new one takes a hole or comes last, a deleted
+    /// one leaves a hole; see `crate::search::write_kept`), so that an edit
+    /// changes the bytes of few files; only those are written. The served
+    /// index then answers as a full build's does, though its bytes may
+    /// differ.
+    pub fn refresh_search_unless(
+        &mut self,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Option<usize>, Diagnostics> {
         if !self.search_stale {
-            return Ok(0);
+            return Ok(Some(0));
         }
-        let mut written = 0;
-        let mut failed: Option<Diagnostics> = None;
-        let mut index: HashSet<PathBuf> = HashSet::new();
         let output = self.output.clone();
-        let result = crate::search::write(self.build.site(), &mut |name, text| {
-            index.insert(output.join(name));
-            if failed.is_none() {
-                match write_if_changed(&output, name, text.as_bytes()) {
-                    Ok(changed) => written += usize::from(changed),
-                    Err(e) => failed = Some(e.into()),
+        let keep = match self.numbering.take() {
+            Some(n) => n,
+            None => crate::search::Numbering::read(&output.join("search")).unwrap_or_default(),
+        };
+        let mut index: HashSet<PathBuf> = HashSet::new();
+        // Files whose bytes changed, written once the index is made (it
+        // may be given up before).
+        let mut changed: Vec<(String, Vec<u8>)> = Vec::new();
+        let result =
+            crate::search::write_kept(self.build.site(), &keep, stop, &mut |name, text| {
+                index.insert(output.join(name));
+                if std::fs::read(output.join(name)).is_ok_and(|old| old == text.as_bytes()) {
+                    return;
                 }
+                changed.push((name.to_string(), text.as_bytes().to_vec()));
+            });
+        let numbering = match result {
+            Err(e) => {
+                return Err(Diagnostic::new(msg!(
+                    "search-index-temporary-failed",
+                    error = crate::base::words::io_error(&e)
+                ))
+                .into());
             }
-        });
-        if let Err(e) = result {
-            return Err(Diagnostic::new(msg!(
-                "search-index-temporary-failed",
-                error = crate::base::words::io_error(&e)
-            ))
-            .into());
-        }
-        if let Some(e) = failed {
-            return Err(e);
+            Ok(None) => {
+                self.numbering = Some(keep);
+                return Ok(None);
+            }
+            Ok(Some(numbering)) => numbering,
+        };
+        let mut written = 0;
+        for (name, bytes) in &changed {
+            written += usize::from(write_if_changed(&output, name, bytes)?);
         }
         // Files of the old index that the new one does not have (an edit
         // can change the number of shards): a full build would not have them.
@@ -223,8 +258,9 @@ impl Session {
                 }
             }
         }
+        self.numbering = Some(numbering);
         self.search_stale = false;
-        Ok(written)
+        Ok(Some(written))
     }
 
     /// Rebuild after `changed` files changed. On error nothing is written

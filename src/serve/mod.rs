@@ -295,11 +295,23 @@ async fn rebuild_loop(
         // The search index once the edits pause: an editor who saves again
         // and again sees each page at once, and the index (seconds at
         // province scale) is made once, not after every save.
+        // A save that arrives while the index is made stops it (between
+        // batches of documents, before anything is written) rather than
+        // waiting for it; the index is made again at the next pause.
         next = match tokio::time::timeout(SEARCH_AFTER_QUIET, changes.recv()).await {
             Ok(more) => more,
             Err(_) => {
-                refresh_search(&session, reporter).await;
-                changes.recv().await
+                let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+                let refresh = refresh_search(&session, reporter, stop.clone());
+                tokio::pin!(refresh);
+                tokio::select! {
+                    () = &mut refresh => changes.recv().await,
+                    more = changes.recv() => {
+                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                        refresh.await;
+                        more
+                    }
+                }
             }
         };
     }
@@ -390,21 +402,25 @@ async fn rebuild(
 }
 
 /// Bring the search index up to date after incremental rebuilds
-/// ([`Session::refresh_search`]).
-async fn refresh_search(session: &SessionSlot, reporter: Reporter) {
+/// ([`Session::refresh_search_unless`]), unless `stop` is set first.
+async fn refresh_search(
+    session: &SessionSlot,
+    reporter: Reporter,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+) {
     let slot = session.clone();
-    let refresh = move || -> Result<usize, Diagnostics> {
+    let refresh = move || -> Result<Option<usize>, Diagnostics> {
         let mut guard = slot
             .lock()
             .map_err(|_| Diagnostic::new(msg!("serve-poisoned")))?;
         match guard.as_mut() {
-            Some(s) => s.refresh_search(),
-            None => Ok(0),
+            Some(s) => s.refresh_search_unless(&|| stop.load(std::sync::atomic::Ordering::Relaxed)),
+            None => Ok(Some(0)),
         }
     };
     match tokio::task::spawn_blocking(refresh).await {
-        Ok(Ok(0)) => {}
-        Ok(Ok(n)) => eprintln!("{}", msg!("serve-search-updated", files = n)),
+        Ok(Ok(None | Some(0))) => {}
+        Ok(Ok(Some(n))) => eprintln!("{}", msg!("serve-search-updated", files = n)),
         Ok(Err(diagnostics)) => (reporter.errors)(&diagnostics),
         Err(e) => eprintln!(
             "{}",

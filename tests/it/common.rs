@@ -229,7 +229,17 @@ pub fn assert_served_as_built(
     let reference = scratch.join("full-build");
     gongkai::build(&serve_options(site, &reference)).unwrap();
     session.refresh_search().unwrap();
-    let (got, want) = (tree(served), tree(&reference));
+    // The search index keeps its document numbers across edits, so its
+    // bytes may differ from a full build's: it must give the same answers.
+    let outside_search = |t: BTreeMap<PathBuf, Vec<u8>>| -> BTreeMap<PathBuf, Vec<u8>> {
+        t.into_iter()
+            .filter(|(rel, _)| !rel.starts_with("search"))
+            .collect()
+    };
+    let (got, want) = (
+        outside_search(tree(served)),
+        outside_search(tree(&reference)),
+    );
     assert_eq!(
         got.keys().collect::<Vec<_>>(),
         want.keys().collect::<Vec<_>>(),
@@ -242,7 +252,158 @@ pub fn assert_served_as_built(
             rel.display()
         );
     }
+    assert_same_answers(&served.join("search"), &reference.join("search"), step);
     std::fs::remove_dir_all(&reference).unwrap();
+}
+
+/// Every document of the search index in `dir`: its number and its
+/// fragment (`u`, `t`, `x`), from the fragment chunks (a hole is `null`).
+pub fn search_documents(dir: &Path) -> BTreeMap<u32, (String, String, String)> {
+    let mut docs = BTreeMap::new();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let chunk = manifest["chunk"].as_u64().unwrap() as u32;
+    for c in 0.. {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("f/{c}.json"))) else {
+            break;
+        };
+        let list: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        for (i, f) in list.iter().enumerate() {
+            if f.is_null() {
+                continue;
+            }
+            let field = |k: &str| f[k].as_str().unwrap().to_string();
+            docs.insert(c * chunk + i as u32, (field("u"), field("t"), field("x")));
+        }
+    }
+    docs
+}
+
+/// What [`search_answers`] gives: the total, partial, complete, the URLs of
+/// each score, the facet counts.
+pub type Answers = (usize, bool, bool, Vec<(i64, Vec<String>)>, String);
+
+/// The answers of the search index in `dir` to `query` with `filters`,
+/// through the engine of `gongkai search`, with every match (`--all`): the
+/// total, whether partial and complete, the results as the URLs of each
+/// score from the highest (documents of equal scores are ordered by
+/// number, which may differ), and the facet counts.
+pub fn search_answers(dir: &Path, query: &str, filters: &[(&str, &str)]) -> Answers {
+    let mut index = gongkai::search_index::Index::open(dir).unwrap();
+    answers(&mut index, query, filters)
+}
+
+/// [`search_answers`] from an open index (which keeps the shards it read).
+pub fn answers(
+    index: &mut gongkai::search_index::Index,
+    query: &str,
+    filters: &[(&str, &str)],
+) -> Answers {
+    let filters: gongkai::search_index::Filters = filters
+        .iter()
+        .map(|(f, v)| (f.to_string(), v.to_string()))
+        .collect();
+    let r = index.search(query, &filters, usize::MAX, true).unwrap();
+    let mut by_score: Vec<(i64, Vec<String>)> = Vec::new();
+    for hit in &r.results {
+        match by_score.last_mut() {
+            Some((score, urls)) if *score == hit.score => urls.push(hit.url.clone()),
+            _ => by_score.push((hit.score, vec![hit.url.clone()])),
+        }
+    }
+    for (_, urls) in &mut by_score {
+        urls.sort();
+    }
+    let facets = serde_json::to_string(&r.facets).unwrap();
+    (r.total, r.partial, r.complete, by_score, facets)
+}
+
+/// The search indexes in `got` and `want` give the same answers: the same
+/// documents, the same facet values (by the URLs of their documents), and
+/// the same results for the titles and excerpt words of every document
+/// they disagree on, of every third document, for a few common words,
+/// and for a common word under each facet value.
+pub fn assert_same_answers(got: &Path, want: &Path, step: &str) {
+    let (got_docs, want_docs) = (search_documents(got), search_documents(want));
+    let by_url = |docs: &BTreeMap<u32, (String, String, String)>| {
+        docs.values()
+            .map(|(u, t, x)| (u.clone(), (t.clone(), x.clone())))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let (got_urls, want_urls) = (by_url(&got_docs), by_url(&want_docs));
+    assert_eq!(
+        got_urls.keys().collect::<Vec<_>>(),
+        want_urls.keys().collect::<Vec<_>>(),
+        "{step}: the search index holds the same documents"
+    );
+    assert_eq!(
+        got_urls.len(),
+        got_docs.len(),
+        "{step}: one number per document"
+    );
+    // The manifests, with facet values' documents as URLs.
+    let manifest = |dir: &Path, docs: &BTreeMap<u32, (String, String, String)>| {
+        let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
+        let mut m: serde_json::Value = serde_json::from_str(&text).unwrap();
+        m.as_object_mut().unwrap().remove("shards");
+        for facet in m["facets"].as_array_mut().unwrap() {
+            for value in facet["values"].as_array_mut().unwrap() {
+                let ids = gongkai::search_index::format::run_ids(value["docs"].as_str().unwrap())
+                    .unwrap();
+                let mut urls: Vec<&str> = ids.iter().map(|i| docs[i].0.as_str()).collect();
+                urls.sort();
+                value["docs"] = serde_json::json!(urls);
+            }
+        }
+        m
+    };
+    assert_eq!(
+        manifest(got, &got_docs),
+        manifest(want, &want_docs),
+        "{step}: the search manifests agree"
+    );
+    let mut queries: std::collections::BTreeSet<String> =
+        ["示例", "服务", "工会", "政策", "gonghui", "fulian"]
+            .iter()
+            .map(|q| q.to_string())
+            .collect();
+    for (i, (url, (title, x))) in want_urls.iter().enumerate() {
+        let differs = got_urls.get(url) != Some(&(title.clone(), x.clone()));
+        if differs || i % 3 == 0 {
+            queries.insert(title.clone());
+            let chars: Vec<char> = x.chars().collect();
+            for at in [0, 20, 60, 200, 400] {
+                if at < chars.len() {
+                    queries.insert(chars[at..(at + 6).min(chars.len())].iter().collect());
+                }
+            }
+        }
+    }
+    let mut got_index = gongkai::search_index::Index::open(got).unwrap();
+    let mut want_index = gongkai::search_index::Index::open(want).unwrap();
+    for q in &queries {
+        assert_eq!(
+            answers(&mut got_index, q, &[]),
+            answers(&mut want_index, q, &[]),
+            "{step}: the served search index answers {q:?} as a full build's"
+        );
+    }
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(want.join("manifest.json")).unwrap())
+            .unwrap();
+    for facet in m["facets"].as_array().unwrap() {
+        for value in facet["values"].as_array().unwrap() {
+            let filter = [(
+                facet["name"].as_str().unwrap(),
+                value["id"].as_str().unwrap(),
+            )];
+            assert_eq!(
+                answers(&mut got_index, "示例", &filter),
+                answers(&mut want_index, "示例", &filter),
+                "{step}: the served search index answers 示例 with {filter:?} as a full build's"
+            );
+        }
+    }
 }
 
 /// A small deterministic generator (xorshift64*), for tests that shuffle

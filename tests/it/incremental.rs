@@ -875,3 +875,97 @@ fn directory_edits_rebuild_what_they_touch_and_stay_checked() {
     session.apply(std::slice::from_ref(&policy)).unwrap();
     common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "article restored");
 }
+
+/// The search refresh keeps document numbers (docs/search.md, "Numbers and
+/// holes"): on the example portal a body edit rewrites at most 10 of its
+/// files and a short new page the shards of its own terms; a deleted page
+/// leaves a hole and no longer shows in results, a new page takes the
+/// hole, and after each the served index answers as a full build's.
+#[test]
+fn the_search_refresh_keeps_numbers_and_writes_few_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::portal(tmp.path());
+    let served = tmp.path().join("served");
+    let index = served.join("search");
+    let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
+    let apply = |session: &mut Session, path: &Path, text: Option<&str>| -> usize {
+        match text {
+            Some(t) => std::fs::write(path, t).unwrap(),
+            None => std::fs::remove_file(path).unwrap(),
+        }
+        session.apply(&[path.to_path_buf()]).unwrap();
+        session.refresh_search().unwrap()
+    };
+    let numbers = |dir: &Path| -> std::collections::BTreeMap<String, u32> {
+        common::search_documents(dir)
+            .into_iter()
+            .map(|(i, (u, _, _))| (u, i))
+            .collect()
+    };
+    let before = numbers(&index);
+
+    // A body edit.
+    let about = site.join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    let written = apply(
+        &mut session,
+        &about,
+        Some(&format!("{text}\n另附示例说明。\n")),
+    );
+    assert!(
+        (1..=10).contains(&written),
+        "a body edit wrote {written} search files"
+    );
+    eprintln!("a body edit: {written} search files written");
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "body edit");
+    assert_eq!(numbers(&index), before, "a body edit renumbers nothing");
+
+    // Two new pages: each comes after the last document.
+    let page = |i: usize| {
+        format!("---\ntitle: 示例公告{i}\ndate: 2026-11-0{i}\n---\n示例数据：测试词甲乙{i}。\n")
+    };
+    let first = site.join("content/news/shili-1.md");
+    let written = apply(&mut session, &first, Some(&page(1)));
+    eprintln!("a new page: {written} search files written");
+    // The shards of its own terms (about 15 here: title unigrams and
+    // bigrams, body bigrams), its fragment chunk and the manifest; every
+    // one of the 150 shards before numbers and N were kept.
+    assert!(
+        (1..=20).contains(&written),
+        "a new page wrote {written} search files"
+    );
+    let second = site.join("content/news/shili-2.md");
+    apply(&mut session, &second, Some(&page(2)));
+    let after = numbers(&index);
+    for (url, i) in &before {
+        assert_eq!(after.get(url), Some(i), "{url} keeps its number");
+    }
+    let last = *before.values().max().unwrap();
+    let first_number = after["/news/shili-1/"];
+    assert!(first_number > last);
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "new pages");
+
+    // The first deleted: a hole (`null` in its fragment chunk) that no
+    // answer shows.
+    let written = apply(&mut session, &first, None);
+    eprintln!("a deleted page: {written} search files written");
+    let holes = numbers(&index);
+    assert!(!holes.contains_key("/news/shili-1/"));
+    assert_eq!(holes["/news/shili-2/"], after["/news/shili-2/"]);
+    let chunk =
+        std::fs::read_to_string(index.join(format!("f/{}.json", first_number / 16))).unwrap();
+    assert!(chunk.contains("null"), "the hole is null: {chunk}");
+    let found = |query: &str| -> Vec<String> {
+        let (_, _, _, results, _) = common::search_answers(&index, query, &[]);
+        results.into_iter().flat_map(|(_, urls)| urls).collect()
+    };
+    assert!(!found("示例公告1 测试词甲乙").contains(&"/news/shili-1/".to_string()));
+    assert!(found("示例公告2 测试词甲乙").contains(&"/news/shili-2/".to_string()));
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "deleted page");
+
+    // A new page takes the hole.
+    let third = site.join("content/news/shili-3.md");
+    apply(&mut session, &third, Some(&page(3)));
+    assert_eq!(numbers(&index)["/news/shili-3/"], first_number);
+    common::assert_served_as_built(&mut session, &served, &site, tmp.path(), "hole taken");
+}

@@ -100,7 +100,8 @@ pub(super) fn encode(
     head: usize,
 ) -> Entry {
     let df = f64::from(buf.df);
-    let idf = (100.0 * (1.0 + (n - df + 0.5) / (df + 0.5)).ln()).round() as i64;
+    // The coarse `n` can be below `df`: the idf is then that of `n = df`.
+    let idf = (100.0 * (1.0 + ((n - df).max(0.0) + 0.5) / (df + 0.5)).ln()).round() as i64;
     let with_cards = buf.df > CARD_MIN || term.starts_with('=');
     let impact_of = |doc: u32, wtf: u32| {
         let wtf = f64::from(wtf);

@@ -21,7 +21,10 @@ pub(super) fn region_chain(dir: &Directory, region: usize) -> Vec<usize> {
 }
 
 /// The facets for the manifest, and the region files below its two levels.
-pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(String, String)>) {
+pub(super) fn facets(
+    docs: &[Option<Document>],
+    dir: &Directory,
+) -> (Vec<Facet>, Vec<(String, String)>) {
     let mut kinds: Vec<Vec<u32>> = vec![Vec::new(); KINDS.len()];
     let mut types: Vec<Vec<u32>> = vec![Vec::new(); dir.types.len()];
     let mut regions: Vec<Vec<u32>> = vec![Vec::new(); dir.regions.len()];
@@ -30,6 +33,7 @@ pub(super) fn facets(docs: &[Document], dir: &Directory) -> (Vec<Facet>, Vec<(St
     let mut brands: BTreeMap<BrandKind, Vec<u32>> = BTreeMap::new();
     let mut library: BTreeMap<LibraryFacet, LibraryValues> = BTreeMap::new();
     for (id, d) in docs.iter().enumerate() {
+        let Some(d) = d else { continue };
         let id = id as u32;
         kinds[d.kind].push(id);
         if let Some(t) = d.org_type {

@@ -47,6 +47,12 @@ impl FragmentStore {
         Ok(())
     }
 
+    /// Keep the place of a hole (docs/search.md, "Numbers and holes"): it
+    /// has no fragment, and no card asks for one.
+    pub(super) fn hole(&mut self) {
+        self.offsets.push((self.at, 0));
+    }
+
     pub(super) fn finish(self) -> std::io::Result<Fragments> {
         Ok(Fragments {
             file: self.out.into_inner().map_err(|e| e.into_error())?,

@@ -17,9 +17,11 @@ pub(super) const SHARD_TARGET: usize = 24 * 1024;
 
 /// Write the term shards from postings all held in memory (a site whose
 /// postings never went to disk); returns the number of shards.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn in_memory_shards(
     partitions: Vec<FastMap<Key, TermBuf>>,
     head: usize,
+    keep: Option<u32>,
     term_text: &(dyn Fn(Key) -> String + Sync),
     chars: &mut BTreeSet<char>,
     encode: impl Fn(&TermBuf, &str) -> Entry + Sync,
@@ -32,7 +34,7 @@ pub(super) fn in_memory_shards(
         .flat_map(|p| p.values())
         .map(|b| shard_bytes(b, head))
         .sum();
-    let shards = total.div_ceil(SHARD_TARGET).max(1) as u32;
+    let shards = super::shard_count(total, keep);
     // Terms go to their shards as keys; their texts are made again when
     // the shard is written (millions of small strings otherwise).
     let mut by_shard: Vec<Vec<(Key, TermBuf)>> = (0..shards).map(|_| Vec::new()).collect();

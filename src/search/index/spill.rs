@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::super::text;
 use super::encode::Entry;
 use super::fragments::Fragments;
-use super::shards::{SHARD_TARGET, ShardFiles, emit_shard, shard_bytes, shard_files};
+use super::shards::{ShardFiles, emit_shard, shard_bytes, shard_files};
 use super::terms::{FastMap, Key, PARTITIONS, TermBuf, WORD, put, route_of, take};
 
 /// Postings held in memory before they go to disk as a run (about 40,000
@@ -115,9 +115,11 @@ impl Spill {
 
     /// Write the term shards from the runs on disk and the postings still
     /// held; returns the number of shards.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn shards(
         mut self,
         mut partitions: Vec<FastMap<Key, TermBuf>>,
+        keep: Option<u32>,
         term_text: &(dyn Fn(Key) -> String + Sync),
         chars: &mut BTreeSet<char>,
         encode: impl Fn(&TermBuf, &str) -> Entry + Sync,
@@ -130,7 +132,7 @@ impl Spill {
         for f in &mut self.files {
             f.flush()?;
         }
-        let shards = self.estimate.div_ceil(SHARD_TARGET).max(1) as u32;
+        let shards = super::shard_count(self.estimate, keep);
         let groups = (shards as usize).min(64);
         let group_of = |shard: u32| shard as usize * groups / shards as usize;
         let group_path = |g: usize| self.dir.path().join(format!("{g}.group"));
