@@ -1,5 +1,6 @@
 //! What `gongkai serve` keeps between loads of the site: the parsed files
-//! of `content/` ([`FileCache`]) and the theme's parsed templates, reused
+//! of `content/` (sections and pages, record files: see
+//! [`crate::load::cache`]) and the theme's parsed templates, reused
 //! while no template file changed. What the templates are given (the
 //! site-wide globals, the rendered headers) depends on the content, the
 //! configuration and the directory, and is made again by every load.
@@ -7,7 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::base::diagnostics::Diagnostics;
-use crate::load::cache::{FileCache, Stamp};
+use crate::load::cache::Stamp;
+use crate::load::content::PageCache;
+use crate::load::directory::RecordCache;
 use crate::model::content::CONTENT_DIR;
 use crate::render::Renderer;
 use crate::render::theme::{Origin, Theme};
@@ -15,8 +18,25 @@ use crate::render::theme::{Origin, Theme};
 /// The server's load cache (see the module's comment).
 #[derive(Default)]
 pub struct LoadCache {
-    files: FileCache,
+    pages: PageCache,
+    records: RecordCache,
     templates: TemplateCache,
+    /// The size limit the kept files were read under (`max_file_mb`): a
+    /// file too large under one limit may not be under another.
+    max_file_mb: Option<u64>,
+}
+
+/// What the last load through a [`LoadCache`] read and reused.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CacheCounts {
+    /// Sections' `_index.md` and pages read and parsed.
+    pub pages_read: usize,
+    /// Sections' `_index.md` and pages taken from the cache.
+    pub pages_reused: usize,
+    /// Record files (markdown records, tables, spreadsheets) read.
+    pub records_read: usize,
+    /// Record files taken from the cache.
+    pub records_reused: usize,
 }
 
 /// The theme's templates, parsed.
@@ -35,9 +55,36 @@ struct Templates {
 }
 
 impl LoadCache {
-    /// The site's parsed files.
-    pub fn files(&self) -> &FileCache {
-        &self.files
+    /// How many files the last load read and reused.
+    pub fn counts(&self) -> CacheCounts {
+        CacheCounts {
+            pages_read: self.pages.read_last().len(),
+            pages_reused: self.pages.reused_last(),
+            records_read: self.records.read_last().len(),
+            records_reused: self.records.reused_last(),
+        }
+    }
+
+    /// The files the last load read rather than reused (absolute, sorted).
+    pub fn read_last(&self) -> Vec<PathBuf> {
+        let mut all: Vec<PathBuf> = self
+            .pages
+            .read_last()
+            .iter()
+            .chain(self.records.read_last())
+            .cloned()
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// Forget every file when the size limit changed.
+    pub(crate) fn limit(&mut self, max_file_mb: u64) {
+        if self.max_file_mb != Some(max_file_mb) {
+            self.pages.clear();
+            self.records.clear();
+            self.max_file_mb = Some(max_file_mb);
+        }
     }
 
     /// How many times the theme's templates were parsed (not reused).
@@ -46,8 +93,8 @@ impl LoadCache {
     }
 
     /// The two halves, to use side by side.
-    pub(crate) fn split(&mut self) -> (&mut FileCache, &mut TemplateCache) {
-        (&mut self.files, &mut self.templates)
+    pub(crate) fn split(&mut self) -> (&mut PageCache, &mut RecordCache, &mut TemplateCache) {
+        (&mut self.pages, &mut self.records, &mut self.templates)
     }
 
     /// Forget `path` (relative to the site at `root`, or absolute): it is
@@ -55,7 +102,8 @@ impl LoadCache {
     /// `content/` may be a template: the templates are parsed again.
     pub fn invalidate(&mut self, root: &Path, path: &Path) {
         let path = root.join(path);
-        self.files.invalidate(&path);
+        self.pages.invalidate(&path);
+        self.records.invalidate(&path);
         let in_content = match (
             std::path::absolute(root.join(CONTENT_DIR)),
             std::path::absolute(&path),

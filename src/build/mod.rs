@@ -29,7 +29,7 @@ use crate::write::claims::{Claims, Owner};
 use crate::write::open_data::OpenData;
 use crate::{load, resolve, search, write};
 
-pub use cache::LoadCache;
+pub use cache::{CacheCounts, LoadCache};
 pub use options::{BuildOptions, BuildReport};
 use sinks::{Claimed, Discard};
 
@@ -106,7 +106,7 @@ impl Build {
         }
         crate::base::files::set_max_file_mb(config.max_file_mb);
         if let Some(c) = cache.as_deref_mut() {
-            c.split().0.limit(config.max_file_mb);
+            c.limit(config.max_file_mb);
         }
         let urls = Urls::new(&config);
         // The one reading of the clock for this build.
@@ -117,15 +117,15 @@ impl Build {
             today: time.today(),
         };
         let theme = Theme::load(&root, &config)?;
-        let (mut files, templates) = match cache {
+        let (pages, mut records, templates) = match cache {
             Some(c) => {
-                let (files, templates) = c.split();
-                (Some(files), Some(templates))
+                let (pages, records, templates) = c.split();
+                (Some(pages), Some(records), Some(templates))
             }
-            None => (None, None),
+            None => (None, None, None),
         };
         let (content, renderer) = rayon::join(
-            || load::content::load(&root, publish, config.follow_symlinks, files.as_deref_mut()),
+            || load::content::load(&root, publish, config.follow_symlinks, pages),
             || match templates {
                 Some(t) => t.renderer(&theme),
                 None => Renderer::new(&theme),
@@ -157,7 +157,7 @@ impl Build {
                         c,
                         &urls,
                         time,
-                        files.as_deref_mut(),
+                        records.as_deref_mut(),
                         &mut ignored,
                     ) {
                         all.extend(e.0);
@@ -176,7 +176,7 @@ impl Build {
         let mut warnings = Diagnostics::default();
         let resolved = resolve::resolve(&config, &mut content, &urls, &mut warnings);
         let directory =
-            resolve::directory::directory(&config, &content, &urls, time, files, &mut warnings);
+            resolve::directory::directory(&config, &content, &urls, time, records, &mut warnings);
         let synonyms = synonyms::load(&root);
         let (resolved, directory, synonyms) = match (resolved, directory, synonyms) {
             (Ok(r), Ok(d), Ok(s)) => (r, d, s),

@@ -13,7 +13,7 @@
 //! its result: a broken page that did not change is reported again.
 //!
 //! A file is read again when its stamp changed, and when it was named to
-//! [`FileCache::invalidate`] (the server names every file it was told
+//! [`Shelf::invalidate`] (the server names every file it was told
 //! changed: an edit within one tick of the clock that keeps the length is
 //! seen too). The stamp is taken before the file is read, so that a write
 //! during the read leaves a stamp that no longer matches.
@@ -43,7 +43,7 @@ impl Stamp {
 }
 
 /// The kept results of one kind of file.
-pub(crate) struct Shelf<T> {
+pub struct Shelf<T> {
     slots: HashMap<PathBuf, Slot<T>>,
     /// The files read (not taken from the shelf) by the last load, sorted.
     read: Vec<PathBuf>,
@@ -149,70 +149,27 @@ impl<T> Shelf<T> {
     }
 }
 
-/// The parsed files of a site, kept between loads (see the module's
-/// comment): parsed sections and pages, and record files' raw rows.
-#[derive(Default)]
-pub struct FileCache {
-    pub(crate) pages: Shelf<super::content::Parsed>,
-    pub(crate) records: Shelf<super::directory::Parsed>,
-    /// The size limit the kept files were read under (`max_file_mb`): a
-    /// file too large under one limit may not be under another.
-    max_file_mb: Option<u64>,
-}
-
-/// What the last load through a [`FileCache`] read and reused.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CacheCounts {
-    /// Sections' `_index.md` and pages read and parsed.
-    pub pages_read: usize,
-    /// Sections' `_index.md` and pages taken from the cache.
-    pub pages_reused: usize,
-    /// Record files (markdown records, tables, spreadsheets) read.
-    pub records_read: usize,
-    /// Record files taken from the cache.
-    pub records_reused: usize,
-}
-
-impl FileCache {
+impl<T> Shelf<T> {
     /// Forget the file at `path` (absolute, or relative to the working
     /// folder): the next load reads it again whatever its stamp.
     pub fn invalidate(&mut self, path: &Path) {
         let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        self.pages.forget(&key);
-        self.records.forget(&key);
+        self.forget(&key);
     }
 
-    /// Forget every file when the size limit changed.
-    pub(crate) fn limit(&mut self, max_file_mb: u64) {
-        if self.max_file_mb != Some(max_file_mb) {
-            *self = FileCache {
-                max_file_mb: Some(max_file_mb),
-                ..FileCache::default()
-            };
-        }
-    }
-
-    /// How many files the last load read and reused.
-    pub fn counts(&self) -> CacheCounts {
-        CacheCounts {
-            pages_read: self.pages.read.len(),
-            pages_reused: self.pages.reused,
-            records_read: self.records.read.len(),
-            records_reused: self.records.reused,
-        }
+    /// Forget every file.
+    pub fn clear(&mut self) {
+        *self = Shelf::default();
     }
 
     /// The files the last load read rather than reused (absolute, sorted).
-    pub fn read_last(&self) -> Vec<PathBuf> {
-        let mut all: Vec<PathBuf> = self
-            .pages
-            .read
-            .iter()
-            .chain(&self.records.read)
-            .cloned()
-            .collect();
-        all.sort();
-        all
+    pub fn read_last(&self) -> &[PathBuf] {
+        &self.read
+    }
+
+    /// How many files the last load reused.
+    pub fn reused_last(&self) -> usize {
+        self.reused
     }
 }
 
@@ -268,7 +225,7 @@ mod tests {
             .set_modified(modified)
             .unwrap();
         assert_eq!(load(&mut shelf, &[&a]), ["one"], "the stamp alone");
-        // What `FileCache::invalidate` does to each shelf.
+        // What `Shelf::invalidate` does.
         shelf.forget(&std::path::absolute(&a).unwrap());
         assert_eq!(load(&mut shelf, &[&a]), ["two"], "named as changed");
     }

@@ -39,7 +39,6 @@ fn read_last(session: &Session, site: &Path) -> Vec<PathBuf> {
     let site = std::path::absolute(site).unwrap();
     session
         .load_cache()
-        .files()
         .read_last()
         .iter()
         .map(|p| p.strip_prefix(&site).unwrap().to_path_buf())
@@ -52,7 +51,7 @@ fn a_reload_reads_only_the_changed_files_and_never_misses_an_edit() {
     let site = common::portal(tmp.path());
     let served = tmp.path().join("served");
     let (mut session, _) = Session::start(serve_options(&site, &served)).unwrap();
-    let first = session.load_cache().files().counts();
+    let first = session.load_cache().counts();
     assert!(first.pages_read > 10, "{first:?}");
     assert!(first.records_read > 5, "{first:?}");
     assert_eq!((first.pages_reused, first.records_reused), (0, 0));
@@ -71,7 +70,7 @@ fn a_reload_reads_only_the_changed_files_and_never_misses_an_edit() {
     .unwrap();
     session.apply(&[PathBuf::from(new)]).unwrap();
     assert_eq!(read_last(&session, &site), [Path::new(new)]);
-    let counts = session.load_cache().files().counts();
+    let counts = session.load_cache().counts();
     assert_eq!(counts.pages_reused, first.pages_read, "{counts:?}");
     assert_eq!(counts.records_reused, first.records_read, "{counts:?}");
     assert_eq!(session.load_cache().templates_parsed(), 1);

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::cache::{FileCache, Looked, Shelf, fetch};
+use super::cache::{Looked, Shelf, fetch};
 use super::front_matter::Split;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::files::read_utf8;
@@ -53,7 +53,7 @@ pub fn load(
     root: &Path,
     publish: Publish,
     follow_symlinks: bool,
-    cache: Option<&mut FileCache>,
+    cache: Option<&mut PageCache>,
 ) -> Result<(Content, Diagnostics), Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
@@ -69,7 +69,7 @@ pub fn load(
 
     // Sections first: a section that holds records turns its pages and
     // tables into record files, read by `directory`.
-    let shelf = cache.as_deref().map(|c| &c.pages);
+    let shelf = cache.as_deref();
     let (mut loaded, mut looked): (Vec<Parsed>, Vec<Option<Looked<Parsed>>>) = found
         .par_iter()
         .filter(|f| matches!(f, Found::Section { .. }))
@@ -124,7 +124,7 @@ pub fn load(
         ));
         false
     });
-    let shelf = cache.as_deref().map(|c| &c.pages);
+    let shelf = cache.as_deref();
     let (pages_loaded, pages_looked): (Vec<Parsed>, Vec<Option<Looked<Parsed>>>) = found
         .par_iter()
         .filter(|f| matches!(f, Found::Page { .. }))
@@ -133,7 +133,7 @@ pub fn load(
     loaded.extend(pages_loaded);
     looked.extend(pages_looked);
     if let Some(cache) = cache {
-        cache.pages.keep(looked.into_iter().flatten());
+        cache.keep(looked.into_iter().flatten());
     }
 
     crate::base::timing::timing("read", started);
@@ -400,13 +400,17 @@ fn check_unique_paths(sections: &[Section], pages: &[Page], diagnostics: &mut Di
 /// A section or page as its file alone makes it, before the build's day
 /// decides whether it is published: what the load cache keeps.
 #[derive(Clone)]
-pub(crate) enum Loaded {
+pub enum Loaded {
     Section(Box<Section>, String),
     Page(Box<Page>, String, String),
 }
 
 /// A section or page file loaded, or its problem.
-pub(crate) type Parsed = Result<Loaded, Diagnostic>;
+pub type Parsed = Result<Loaded, Diagnostic>;
+
+/// The server's parsed sections and pages, kept between loads (see
+/// [`super::cache`]).
+pub type PageCache = Shelf<Parsed>;
 
 /// Load one section or page, through `shelf` when there is one.
 fn load_one(

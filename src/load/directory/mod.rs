@@ -8,7 +8,7 @@ mod table;
 
 use rayon::prelude::*;
 
-use super::cache::{FileCache, Looked, fetch};
+use super::cache::{Looked, Shelf, fetch};
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::Content;
 pub use fields::{Located, Reader};
@@ -28,13 +28,17 @@ pub struct Tables {
 
 /// A record file's raw rows (or its problem) and its warnings: what the
 /// load cache keeps of it.
-pub(crate) type Parsed = (Result<table::Read, Diagnostic>, Vec<Diagnostic>);
+pub type Parsed = (Result<table::Read, Diagnostic>, Vec<Diagnostic>);
+
+/// The server's read record files, kept between loads (see
+/// [`super::cache`]).
+pub type RecordCache = Shelf<Parsed>;
 
 /// Every record file of `content`, read in parallel; with a `cache` (the
 /// server's), files that did not change since the last read are taken from
 /// it.
-pub fn read(content: &Content, cache: Option<&mut FileCache>) -> Tables {
-    let shelf = cache.as_deref().map(|c| &c.records);
+pub fn read(content: &Content, cache: Option<&mut RecordCache>) -> Tables {
+    let shelf = cache.as_deref();
     let read: Vec<(usize, Parsed, Option<Looked<Parsed>>)> = content
         .records
         .par_iter()
@@ -67,7 +71,7 @@ pub fn read(content: &Content, cache: Option<&mut FileCache>) -> Tables {
         }
     }
     if let Some(cache) = cache {
-        cache.records.keep(kept);
+        cache.keep(kept);
     }
     tables
 }

@@ -8,7 +8,7 @@ mod records;
 use std::collections::HashMap;
 
 use crate::base::diagnostics::Diagnostics;
-use crate::load::cache::FileCache;
+use crate::load::directory::RecordCache;
 use crate::model::clock::BuildTime;
 use crate::model::config::Config;
 use crate::model::content::Content;
@@ -24,7 +24,7 @@ pub fn directory(
     content: &Content,
     urls: &Urls,
     time: BuildTime,
-    cache: Option<&mut FileCache>,
+    cache: Option<&mut RecordCache>,
     warnings: &mut Diagnostics,
 ) -> Result<Directory, Diagnostics> {
     if content.records.is_empty() {
