@@ -12,7 +12,8 @@
 //!
 //! `serve_latency SITE --table CSV` times directory edits instead of the
 //! page ones: 20 edits of one cell of the CSV table CSV (a records table:
-//! the `phones` cell, or else the `name` cell, of its middle row), then 3 of
+//! the `phones` cell, or else the `name` cell, of its middle row), 5 rows
+//! added (a copy of the middle row under a new id) and deleted, then 3 of
 //! `gongkai.yaml` (the full rebuild such an edit took before it was
 //! incremental). With
 //! `GONGKAI_TIMINGS=1` the server's stage timings go to stderr. Last, the
@@ -229,6 +230,7 @@ fn run() -> Result<(), String> {
         measure(&mut events, "table cell edit", &table, 20, |text, k| {
             set_cell(text, row, column, &format!("0571-0000-{k:04}"))
         })?;
+        measure_rows(&mut events, &table, row, 5)?;
     } else {
         measure_pages(&mut events, &site, &page)?;
     }
@@ -252,6 +254,35 @@ fn run() -> Result<(), String> {
     drop(server);
     let mut rest = String::new();
     let _ = stdout.read_to_string(&mut rest);
+    Ok(())
+}
+
+/// `count` times, a copy of `row` (1-based after the header) added at the
+/// end of the CSV table under a new id, then deleted again: a record added
+/// and a record deleted.
+fn measure_rows(
+    events: &mut BufReader<TcpStream>,
+    table: &Path,
+    row: usize,
+    count: usize,
+) -> Result<(), String> {
+    let original =
+        std::fs::read_to_string(table).map_err(|e| format!("{}: {e}", table.display()))?;
+    let line = original.lines().nth(row).ok_or("no such row")?;
+    let (id, rest) = line.split_once(',').ok_or("a row without cells")?;
+    let (mut added, mut deleted) = (vec![], vec![]);
+    for k in 0..count {
+        let text = format!(
+            "{}{id}-new{k},{rest}\n",
+            original.trim_end_matches('\n').to_owned() + "\n"
+        );
+        added.push(timed_edit(events, table, &text)?);
+        std::thread::sleep(Duration::from_millis(300));
+        deleted.push(timed_edit(events, table, &original)?);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    report("table row added", added);
+    report("table row deleted", deleted);
     Ok(())
 }
 

@@ -471,9 +471,10 @@ impl Session {
     }
 
     /// Write the directory's site-wide files (the site's calendar, the
-    /// open data) where they changed, after an edit to records that kept
-    /// the directory's shape; how many did. Where each record's piece is
-    /// known, only the `stale` records are serialized again and spliced
+    /// open data) where they changed, after an edit to records (pieces
+    /// already renumbered if records came or went); how many did. Where
+    /// each record's piece is known, only the `stale` records (and records
+    /// new to the files) are serialized again and spliced
     /// in ([`OpenData::splice`]); else every file is made whole and
     /// written where its bytes changed.
     fn directory_files(&mut self, stale: &Stale) -> Result<usize, Diagnostics> {

@@ -48,7 +48,6 @@ use crate::model::site::Site;
 use crate::render::pages::{Outcome, Task};
 use crate::render::views::pager_path;
 use crate::serve::directory::{Matching, Shown};
-use crate::write::open_data::Stale;
 
 use super::reshape::{Kept, Saved, prune_empty, remove, stale_files};
 use super::{Rebuild, Session, WriteChanged};
@@ -182,10 +181,18 @@ impl Session {
         }
         timing("dir-removed", started);
         let started = Instant::now();
-        // Records came or went, so the pieces' positions moved: every
-        // open-data file is made whole again, and its new layout kept.
-        self.open_data = None;
-        written += self.directory_files(&Stale::default())?;
+        // Records came or went: the open data's pieces move to their
+        // records' new positions, and only the added and changed records'
+        // are serialized.
+        if let Some(open_data) = &mut self.open_data {
+            open_data.renumber(
+                &m.organizations.to_new,
+                &m.services.to_new,
+                &m.activities.to_new,
+                &m.funds.to_new,
+            );
+        }
+        written += self.directory_files(&shown.stale)?;
         timing("dir-files", started);
         Ok(Rebuild::Partial {
             tasks: rendered,

@@ -167,6 +167,10 @@ struct Piece {
     hash: u64,
 }
 
+/// The key of a piece whose record went (see [`OpenData::renumber`]): no
+/// record has it.
+const GONE: u32 = u32::MAX;
+
 /// The hash of a piece or frame: 64 bits of foldhash with a fixed seed
 /// (deterministic, and fast: every byte of the open data is hashed on a
 /// full write). Pieces are compared by length and hash.
@@ -519,10 +523,40 @@ pub(crate) fn write_files(site: &Site, emit: &mut Emit<'_>) -> Option<OpenData> 
 }
 
 impl OpenData {
+    /// Records came or went: give each piece its record's new position
+    /// (each list maps a record's old position to its new one, `None` when
+    /// it went), so that [`OpenData::splice`] copies the pieces of records
+    /// that stayed and leaves out those of records that went.
+    pub fn renumber(
+        &mut self,
+        organizations: &[Option<usize>],
+        services: &[Option<usize>],
+        activities: &[Option<usize>],
+        funds: &[Option<usize>],
+    ) {
+        for laid in &mut self.files {
+            let map = match laid.file.kind() {
+                Kind::Organizations => organizations,
+                Kind::Services => services,
+                Kind::Activities => activities,
+                Kind::Funds => funds,
+            };
+            for piece in &mut laid.pieces {
+                piece.key = map
+                    .get(piece.key as usize)
+                    .copied()
+                    .flatten()
+                    .and_then(|k| u32::try_from(k).ok())
+                    .unwrap_or(GONE);
+            }
+        }
+    }
+
     /// Bring the directory files below `output` up to date with `site`,
-    /// whose directory has the shape of the one last written (the same
-    /// records at the same positions), serializing again only the `stale`
-    /// records' pieces; how many files changed and were written.
+    /// whose records are at the positions the pieces are keyed by (the
+    /// same as when last written, or as [`OpenData::renumber`] moved them),
+    /// serializing again only the `stale` records' pieces and those of
+    /// records without one; how many files changed and were written.
     pub fn splice(
         &mut self,
         site: &Site,
